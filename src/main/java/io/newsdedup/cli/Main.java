@@ -1,0 +1,103 @@
+package io.newsdedup.cli;
+
+import io.newsdedup.pipeline.batch.BatchOptions;
+import io.newsdedup.pipeline.batch.BatchPipeline;
+import io.newsdedup.pipeline.batch.UsageException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * {@code news-dedup <command> [--name=value ...]}. Exit codes: 0 success, 1 the run failed (or its
+ * accounting did not add up), 2 a usage error.
+ */
+public final class Main {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs a command; returns its exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || isHelp(args[0]) || args[0].equals("help")) {
+      out.print(usage());
+      return args.length == 0 ? USAGE : OK;
+    }
+    String command = args[0];
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try {
+      return switch (command) {
+        case "batch" -> batch(rest, out, err);
+        case "eval" -> EvalCommand.run(rest, out, err);
+        default -> {
+          err.println("news-dedup: unknown command \"" + command + "\"");
+          err.print(usage());
+          yield USAGE;
+        }
+      };
+    } catch (UsageException | IllegalArgumentException e) {
+      err.println("news-dedup " + command + ": " + e.getMessage());
+      err.println("Run `news-dedup " + command + " --help` for the options.");
+      return USAGE;
+    } catch (RuntimeException e) {
+      err.println("news-dedup " + command + " failed: " + e);
+      e.printStackTrace(err);
+      return FAILED;
+    }
+  }
+
+  private static int batch(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.stream(args).anyMatch(Main::isHelp)) {
+      out.println("news-dedup batch --input=PATTERN[,PATTERN...] --output=DIR [options]");
+      out.println();
+      out.println("Finds copies of the same story among the input articles and writes, in --output:");
+      out.println("clusters-*.jsonl, assignments-*.jsonl, rejected-*.jsonl and summary.json.");
+      out.println();
+      out.println("Options:");
+      out.print(OptionsHelp.describe(BatchOptions.class));
+      out.println();
+      out.println("Beam options are accepted too, e.g. --runner=DirectRunner (default),");
+      out.println("--targetParallelism=N (Direct runner threads).");
+      return OK;
+    }
+    PipelineOptionsFactory.register(BatchOptions.class);
+    BatchOptions options =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(BatchOptions.class);
+    BatchPipeline.Outcome outcome = BatchPipeline.run(options);
+    var s = outcome.summary();
+    out.printf(
+        "read %d records: %d articles in %d clusters (%d duplicates), %d rejected -> %s%n",
+        s.read(), s.articles(), s.counter("output", "clusters"), s.counter("output", "duplicates"),
+        s.rejected(), options.getOutput());
+    if (!s.accountingHolds()) {
+      err.printf(
+          "news-dedup batch: accounting mismatch: read %d != articles %d + rejected %d%n",
+          s.read(), s.articles(), s.rejected());
+      return FAILED;
+    }
+    return OK;
+  }
+
+  static boolean isHelp(String arg) {
+    return arg.equals("--help") || arg.equals("-h") || arg.startsWith("--help=");
+  }
+
+  static String usage() {
+    return String.join(
+        "\n",
+        "usage: java -jar news-dedup.jar <command> [--name=value ...]",
+        "",
+        "Commands:",
+        "  batch           dedup article files: clusters, assignments, rejected, summary.json",
+        "  eval generate   build a labelled evaluation corpus from plain article texts",
+        "",
+        "Run `java -jar news-dedup.jar <command> --help` for a command's options.",
+        "Exit codes: 0 success, 1 failure, 2 usage error.",
+        "");
+  }
+}

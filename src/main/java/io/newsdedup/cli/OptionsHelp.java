@@ -1,0 +1,98 @@
+package io.newsdedup.cli;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Lists the options of a Beam options interface: name, type, default and description. */
+final class OptionsHelp {
+  private OptionsHelp() {}
+
+  static String describe(Class<? extends PipelineOptions> options) {
+    List<Method> getters = new ArrayList<>();
+    for (Method m : options.getDeclaredMethods()) {
+      if (m.getParameterCount() == 0
+          && (m.getName().startsWith("get") || m.getName().startsWith("is"))
+          && m.isAnnotationPresent(Description.class)) {
+        getters.add(m);
+      }
+    }
+    getters.sort(
+        Comparator.comparing((Method m) -> !m.isAnnotationPresent(Validation.Required.class))
+            .thenComparing(OptionsHelp::property));
+    StringBuilder sb = new StringBuilder();
+    for (Method m : getters) {
+      sb.append("  --").append(property(m)).append("=<").append(type(m)).append(">");
+      if (m.isAnnotationPresent(Validation.Required.class)) {
+        sb.append("  (required)");
+      } else {
+        sb.append("  (default: ").append(defaultOf(m)).append(")");
+      }
+      sb.append('\n');
+      for (String line : wrap(m.getAnnotation(Description.class).value(), 72)) {
+        sb.append("      ").append(line).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String property(Method m) {
+    String n = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
+    return Character.toLowerCase(n.charAt(0)) + n.substring(1);
+  }
+
+  private static String type(Method m) {
+    Class<?> t = m.getReturnType();
+    if (t.isEnum()) {
+      return String.join("|", Arrays.stream(t.getEnumConstants()).map(Object::toString).toList());
+    }
+    return t.getSimpleName().toLowerCase();
+  }
+
+  private static String defaultOf(Method m) {
+    if (m.isAnnotationPresent(Default.Integer.class)) {
+      return String.valueOf(m.getAnnotation(Default.Integer.class).value());
+    }
+    if (m.isAnnotationPresent(Default.Long.class)) {
+      return String.valueOf(m.getAnnotation(Default.Long.class).value());
+    }
+    if (m.isAnnotationPresent(Default.Double.class)) {
+      return String.valueOf(m.getAnnotation(Default.Double.class).value());
+    }
+    if (m.isAnnotationPresent(Default.Boolean.class)) {
+      return String.valueOf(m.getAnnotation(Default.Boolean.class).value());
+    }
+    if (m.isAnnotationPresent(Default.String.class)) {
+      return "\"" + m.getAnnotation(Default.String.class).value() + "\"";
+    }
+    if (m.isAnnotationPresent(Default.Enum.class)) {
+      return m.getAnnotation(Default.Enum.class).value();
+    }
+    return "none";
+  }
+
+  private static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,91 @@
+package io.newsdedup.core.article;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Parses {@code published_at} values. Accepted, in this order: ISO-8601 with an offset or {@code
+ * Z} ({@code 2024-05-01T10:00:00+02:00}), ISO-8601 without an offset (taken as UTC), a date only
+ * (midnight UTC), the same with a space instead of {@code T}, RFC 1123 ({@code Wed, 01 May 2024
+ * 10:00:00 GMT}), and epoch seconds or milliseconds (a number of 9–10 or 12–13 digits). Anything
+ * else is "unparseable": the article is kept with no timestamp.
+ */
+public final class Timestamps {
+  private Timestamps() {}
+
+  private static final Pattern EPOCH = Pattern.compile("\\d{9,13}(\\.\\d+)?");
+
+  private static final DateTimeFormatter SPACED_OFFSET =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE)
+          .appendLiteral(' ')
+          .append(DateTimeFormatter.ISO_LOCAL_TIME)
+          .optionalStart()
+          .appendOffset("+HH:MM", "Z")
+          .optionalEnd()
+          .optionalStart()
+          .appendOffset("+HHMM", "Z")
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
+
+  private static final List<DateTimeFormatter> ZONED =
+      List.of(DateTimeFormatter.RFC_1123_DATE_TIME, DateTimeFormatter.ISO_ZONED_DATE_TIME);
+
+  /** The instant, or null when the value is null, blank or unparseable. */
+  public static Instant parse(String value) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.trim();
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(v, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeException ignored) {
+      // next format
+    }
+    try {
+      return LocalDateTime.parse(v, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException ignored) {
+      // next format
+    }
+    try {
+      return LocalDate.parse(v, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeException ignored) {
+      // next format
+    }
+    try {
+      var parsed = SPACED_OFFSET.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
+      return parsed instanceof OffsetDateTime o
+          ? o.toInstant()
+          : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException ignored) {
+      // next format
+    }
+    for (DateTimeFormatter f : ZONED) {
+      try {
+        return ZonedDateTime.parse(v, f).toInstant();
+      } catch (DateTimeException ignored) {
+        // next format
+      }
+    }
+    if (EPOCH.matcher(v).matches()) {
+      double n = Double.parseDouble(v);
+      long millis = v.indexOf('.') < 0 && v.length() >= 12 ? (long) n : (long) (n * 1000);
+      return Instant.ofEpochMilli(millis);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,121 @@
+package io.newsdedup.core.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdedup.core.article.Article;
+import io.newsdedup.core.article.ArticleFacts;
+import io.newsdedup.core.article.Origin;
+import io.newsdedup.core.article.Rejection;
+import io.newsdedup.core.cluster.Cluster;
+import io.newsdedup.core.cluster.ClusterMember;
+import io.newsdedup.core.verify.Similarity;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON lines of the batch outputs. Field order is fixed and similarities are rounded to 4
+ * decimals, so the same clusters always give the same bytes.
+ */
+public final class OutputJson {
+  private OutputJson() {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One line of {@code clusters-*.jsonl}. */
+  public static String clusterLine(Cluster c) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("cluster_id", c.id());
+    o.put("size", c.members().size());
+    ArticleFacts k = c.canonical();
+    ObjectNode canonical = o.putObject("canonical");
+    canonical.put("id", k.id());
+    canonical.put("url", k.url());
+    canonical.put("source", k.source());
+    canonical.put("title", k.title());
+    canonical.put("published_at", iso(k.publishedAt()));
+    o.put("canonical_reason", c.canonicalReason());
+    ArrayNode members = o.putArray("members");
+    for (ClusterMember m : c.members()) {
+      ArticleFacts f = m.facts();
+      ObjectNode e = members.addObject();
+      e.put("id", f.id());
+      e.put("url", f.url());
+      e.put("source", f.source());
+      e.put("title", f.title());
+      e.put("published_at", iso(f.publishedAt()));
+      e.put("role", m.canonical() ? "canonical" : "duplicate");
+      e.put("jaccard", Similarity.round(m.toCanonical().jaccard()));
+      e.put("containment", Similarity.round(m.toCanonical().containment()));
+      e.put("matched_via", m.matchedVia());
+      e.set("origin", origin(f.origin()));
+    }
+    return write(o);
+  }
+
+  /** The lines of {@code assignments-*.jsonl} for one cluster: one per member. */
+  public static List<String> assignmentLines(Cluster c) {
+    List<String> lines = new ArrayList<>(c.members().size());
+    for (ClusterMember m : c.members()) {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("id", m.facts().id());
+      o.put("cluster_id", c.id());
+      o.put("canonical_id", c.canonical().id());
+      o.put("is_canonical", m.canonical());
+      o.put("jaccard", Similarity.round(m.toCanonical().jaccard()));
+      o.put("containment", Similarity.round(m.toCanonical().containment()));
+      lines.add(write(o));
+    }
+    return lines;
+  }
+
+  /** One line of {@code rejected-*.jsonl}. */
+  public static String rejectionLine(Rejection r) {
+    ObjectNode o = JSON.createObjectNode();
+    o.set("origin", origin(r.origin()));
+    o.put("reason", r.reason());
+    o.put("message", r.message());
+    o.put("raw", r.raw());
+    return write(o);
+  }
+
+  /** An article as parsed, in the input JSON contract (for a rejected duplicate). */
+  public static String articleAsParsed(Article a) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", a.id());
+    o.put("url", a.url());
+    o.put("source", a.source());
+    o.put("title", a.title());
+    o.put("published_at", iso(a.publishedAt()));
+    o.put("text", a.body());
+    return write(o);
+  }
+
+  public static ObjectNode origin(Origin origin) {
+    ObjectNode o = JSON.createObjectNode();
+    if (origin.messageId() != null) {
+      o.put("pubsub_message_id", origin.messageId());
+    } else {
+      o.put("file", origin.file());
+      if (origin.line() > 0) {
+        o.put("line", origin.line());
+      }
+    }
+    return o;
+  }
+
+  static String iso(Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static String write(ObjectNode o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.newsdedup.pipeline.batch;
+
+import io.newsdedup.core.verify.MatchRule;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Options of the {@code batch} job. Every option has a description and a default. */
+public interface BatchOptions extends PipelineOptions {
+
+  @Description(
+      "Input file pattern(s), comma-separated. By extension: .jsonl/.ndjson (one article per line),"
+          + " .txt and .html/.htm (one article per file); any of them may end in .gz.")
+  @Validation.Required
+  String getInput();
+
+  void setInput(String value);
+
+  @Description("Output directory for clusters, assignments, rejected records and summary.json.")
+  @Validation.Required
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Replace the outputs of an earlier run found in --output.")
+  @Default.Boolean(false)
+  boolean getOverwrite();
+
+  void setOverwrite(boolean value);
+
+  @Description("Words per shingle.")
+  @Default.Integer(5)
+  int getShingleSize();
+
+  void setShingleSize(int value);
+
+  @Description("MinHash signature length (a power of two, 8..1024).")
+  @Default.Integer(128)
+  int getNumHashes();
+
+  void setNumHashes(int value);
+
+  @Description("Jaccard similarity at or above which two articles are copies.")
+  @Default.Double(0.5)
+  double getThreshold();
+
+  void setThreshold(double value);
+
+  @Description(
+      "Containment (share of the shorter text found in the longer) at or above which two articles"
+          + " are copies: truncated reprints, excerpts, reposts wrapped in extra text.")
+  @Default.Double(0.8)
+  double getContainmentThreshold();
+
+  void setContainmentThreshold(double value);
+
+  @Description("Which similarity decides: JACCARD, CONTAINMENT or JACCARD_OR_CONTAINMENT.")
+  @Default.Enum("JACCARD_OR_CONTAINMENT")
+  MatchRule.Mode getMatchRule();
+
+  void setMatchRule(MatchRule.Mode value);
+
+  @Description(
+      "The containment rule applies only when the shorter text has at least this many shingles.")
+  @Default.Integer(15)
+  int getMinContainmentShingles();
+
+  void setMinContainmentShingles(int value);
+
+  @Description(
+      "A member that fails the check against its cluster's canonical still joins when its Jaccard"
+          + " with a member that joined is at least this (chains of near-identical copies).")
+  @Default.Double(0.8)
+  double getChainThreshold();
+
+  void setChainThreshold(double value);
+
+  @Description(
+      "Jaccard similarity at which LSH banding is tuned; 0 means 0.6 x --threshold, so pairs at the"
+          + " threshold are found with >99% probability.")
+  @Default.Double(0)
+  double getLshThreshold();
+
+  void setLshThreshold(double value);
+
+  @Description("Weight of false positives when choosing bands and rows.")
+  @Default.Double(0.5)
+  double getLshFalsePositiveWeight();
+
+  void setLshFalsePositiveWeight(double value);
+
+  @Description("Weight of false negatives when choosing bands and rows.")
+  @Default.Double(0.5)
+  double getLshFalseNegativeWeight();
+
+  void setLshFalseNegativeWeight(double value);
+
+  @Description("LSH bands; 0 derives bands and rows from --lshThreshold. Set with --rows.")
+  @Default.Integer(0)
+  int getBands();
+
+  void setBands(int value);
+
+  @Description("LSH rows per band; 0 derives bands and rows from --lshThreshold. Set with --bands.")
+  @Default.Integer(0)
+  int getRows();
+
+  void setRows(int value);
+
+  @Description(
+      "LSH buckets with more members than this are 'hot': they yield a star plus each member's"
+          + " next --hotBucketNeighbours members instead of all pairs.")
+  @Default.Integer(50)
+  int getHotBucketSize();
+
+  void setHotBucketSize(int value);
+
+  @Description("Neighbours per member in a hot LSH bucket.")
+  @Default.Integer(4)
+  int getHotBucketNeighbours();
+
+  void setHotBucketNeighbours(int value);
+
+  @Description("Large-star/small-star rounds of the connected-components stage.")
+  @Default.Integer(4)
+  int getComponentRounds();
+
+  void setComponentRounds(int value);
+
+  @Description("Extra boilerplate rules file(s), comma-separated, added to the bundled rules.")
+  String getBoilerplateRules();
+
+  void setBoilerplateRules(String value);
+
+  @Description("Extra wire-agency list file(s), comma-separated, added to the bundled list.")
+  String getWireSources();
+
+  void setWireSources(String value);
+
+  @Description("Extra aggregator list file(s), comma-separated, added to the bundled list.")
+  String getAggregatorSources();
+
+  void setAggregatorSources(String value);
+
+  @Description("Shards per output file set; 0 lets the runner decide.")
+  @Default.Integer(1)
+  int getNumShards();
+
+  void setNumShards(int value);
+}

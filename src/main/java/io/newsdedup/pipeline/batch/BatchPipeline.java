@@ -1,0 +1,77 @@
+package io.newsdedup.pipeline.batch;
+
+import io.newsdedup.core.article.Article;
+import io.newsdedup.core.article.Rejection;
+import io.newsdedup.core.cluster.Cluster;
+import io.newsdedup.pipeline.candidates.FindCandidates;
+import io.newsdedup.pipeline.cluster.BuildClusters;
+import io.newsdedup.pipeline.cluster.ConnectedComponents;
+import io.newsdedup.pipeline.coders.CoreCoders;
+import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.fingerprint.FingerprintArticles;
+import io.newsdedup.pipeline.read.ReadArticles;
+import io.newsdedup.pipeline.read.UniqueIds;
+import io.newsdedup.pipeline.verify.VerifyCandidates;
+import io.newsdedup.pipeline.write.WriteResults;
+import java.time.Instant;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.WithFailures;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+
+/** The batch job: article files in, canonical clusters with provenance out. */
+public final class BatchPipeline {
+  public static final String SUMMARY = "summary.json";
+
+  private BatchPipeline() {}
+
+  /** What a finished run produced. */
+  public record Outcome(PipelineResult result, RunSummary summary) {}
+
+  /** Validates the options, runs the job to completion and writes {@code summary.json}. */
+  public static Outcome run(BatchOptions options) {
+    Instant started = Instant.now();
+    BatchSettings settings = BatchSettings.from(options);
+    OutputDirectory.prepare(settings.output(), options.getOverwrite());
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, settings);
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the pipeline ended in state " + state);
+    }
+    RunSummary summary =
+        RunSummary.of(result.metrics(), settings, options, started, Instant.now());
+    summary.writeTo(settings.output());
+    return new Outcome(result, summary);
+  }
+
+  /** read → unique ids → fingerprint → candidates → verify → components → clusters → write. */
+  public static void build(Pipeline p, BatchSettings s) {
+    CoreCoders.registerAll(p);
+    WithFailures.Result<PCollection<Article>, Rejection> read =
+        p.apply("ReadArticles", ReadArticles.from(s.inputs()));
+    WithFailures.Result<PCollection<Article>, Rejection> unique =
+        read.output().apply("UniqueIds", UniqueIds.create());
+    PCollection<Fingerprint> docs =
+        unique.output().apply("Fingerprint", FingerprintArticles.create()
+            .withRules(s.rules()).withShingleSize(s.shingleSize()).withNumHashes(s.numHashes()));
+    PCollection<KV<String, String>> edges =
+        docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
+                .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours()))
+            .apply("VerifyCandidates", VerifyCandidates.against(docs, s.rule()));
+    PCollection<KV<String, String>> components =
+        edges.apply("ConnectedComponents",
+            ConnectedComponents.create().withRounds(s.componentRounds()));
+    PCollection<Cluster> clusters =
+        docs.apply("BuildClusters", BuildClusters.from(components, s.builder()));
+    PCollection<Rejection> rejected =
+        PCollectionList.of(read.failures()).and(unique.failures())
+            .apply("AllRejections", Flatten.pCollections());
+    clusters.apply("WriteResults",
+        WriteResults.to(s.output(), rejected).withNumShards(s.numShards()));
+  }
+}

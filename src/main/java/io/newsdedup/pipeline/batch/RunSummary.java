@@ -1,0 +1,148 @@
+package io.newsdedup.pipeline.batch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdedup.pipeline.read.ReadArticles;
+import io.newsdedup.pipeline.write.WriteResults;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/**
+ * What {@code summary.json} says about a run: the counts, whether they add up (every record read
+ * is either assigned to a cluster or rejected), the parameters, the timings and every counter.
+ */
+public final class RunSummary {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Map<String, Long> counters;
+  private final ObjectNode json;
+
+  private RunSummary(Map<String, Long> counters, ObjectNode json) {
+    this.counters = counters;
+    this.json = json;
+  }
+
+  public long counter(String namespace, String name) {
+    return counters.getOrDefault(namespace + "/" + name, 0L);
+  }
+
+  public long read() {
+    return counter(ReadArticles.NAMESPACE, "records_read");
+  }
+
+  public long articles() {
+    return counter(WriteResults.NAMESPACE, "articles");
+  }
+
+  public long rejected() {
+    return counter(WriteResults.NAMESPACE, "rejected");
+  }
+
+  /** Records read = articles assigned + records rejected. */
+  public boolean accountingHolds() {
+    return read() == articles() + rejected();
+  }
+
+  public ObjectNode json() {
+    return json;
+  }
+
+  static RunSummary of(
+      MetricResults metrics, BatchSettings s, BatchOptions options, Instant started,
+      Instant finished) {
+    Map<String, Long> counters = counters(metrics);
+    ObjectNode o = JSON.createObjectNode();
+    RunSummary summary = new RunSummary(counters, o);
+    o.put("status", summary.accountingHolds() ? "ok" : "accounting_mismatch");
+    ObjectNode counts = o.putObject("counts");
+    counts.put("read", summary.read());
+    counts.put("articles", summary.articles());
+    counts.put("rejected", summary.rejected());
+    counts.put("clusters", summary.counter(WriteResults.NAMESPACE, "clusters"));
+    counts.put(
+        "clusters_with_duplicates",
+        summary.counter(WriteResults.NAMESPACE, "clusters_with_duplicates"));
+    counts.put("duplicates", summary.counter(WriteResults.NAMESPACE, "duplicates"));
+    counts.put("accounting_holds", summary.accountingHolds());
+    ObjectNode byReason = counts.putObject("rejected_by_reason");
+    counters.forEach((k, v) -> {
+      String prefix = ReadArticles.NAMESPACE + "/rejected_";
+      if (k.startsWith(prefix) && v > 0) {
+        byReason.put(k.substring(prefix.length()), v);
+      }
+    });
+    ObjectNode p = o.putObject("parameters");
+    p.put("input", String.join(",", s.inputs()));
+    p.put("output", s.output());
+    p.put("runner", options.getRunner().getSimpleName());
+    p.put("shingle_size", s.shingleSize());
+    p.put("num_hashes", s.numHashes());
+    p.put("match_rule", s.rule().mode().name());
+    p.put("threshold", s.rule().jaccardThreshold());
+    p.put("containment_threshold", s.rule().containmentThreshold());
+    p.put("min_containment_shingles", s.rule().minContainmentShingles());
+    p.put("chain_threshold", options.getChainThreshold());
+    p.put("lsh_threshold", s.lshThreshold());
+    p.put("lsh_bands", s.lsh().bands());
+    p.put("lsh_rows", s.lsh().rows());
+    p.put("hot_bucket_size", s.hotBucketSize());
+    p.put("hot_bucket_neighbours", s.hotBucketNeighbours());
+    p.put("component_rounds", s.componentRounds());
+    p.put("boilerplate_rules", options.getBoilerplateRules());
+    p.put("wire_sources", options.getWireSources());
+    p.put("aggregator_sources", options.getAggregatorSources());
+    ObjectNode t = o.putObject("timings");
+    t.put("started_at", started.toString());
+    t.put("finished_at", finished.toString());
+    t.put("wall_seconds", Duration.between(started, finished).toMillis() / 1000.0);
+    ObjectNode c = o.putObject("counters");
+    counters.forEach(c::put);
+    return summary;
+  }
+
+  void writeTo(String directory) {
+    try (OutputStream out =
+        Channels.newOutputStream(
+            FileSystems.create(
+                FileSystems.matchNewResource(
+                    WriteResults.prefix(directory, BatchPipeline.SUMMARY), false),
+                MimeTypes.TEXT))) {
+      JSON.writeValue(out, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write summary.json", e);
+    }
+  }
+
+  private static Map<String, Long> counters(MetricResults metrics) {
+    MetricQueryResults q = metrics.queryMetrics(MetricsFilter.builder().build());
+    Map<String, Long> out = new TreeMap<>();
+    for (MetricResult<Long> r : q.getCounters()) {
+      String key = r.getName().getNamespace() + "/" + r.getName().getName();
+      out.merge(key, value(r), Long::sum);
+    }
+    return out;
+  }
+
+  private static long value(MetricResult<Long> r) {
+    try {
+      Long committed = r.getCommitted();
+      return committed == null ? r.getAttempted() : committed;
+    } catch (UnsupportedOperationException e) {
+      return r.getAttempted();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.newsdedup.pipeline.coders;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderException;
+import org.apache.beam.sdk.util.VarInt;
+
+/**
+ * A compact, deterministic coder written field by field. Subclasses implement {@link #write} and
+ * {@link #read} with the helpers below; nullable values carry a presence byte.
+ */
+public abstract class Codec<T> extends AtomicCoder<T> {
+
+  protected abstract void write(T value, DataOutputStream out) throws IOException;
+
+  protected abstract T read(DataInputStream in) throws IOException;
+
+  @Override
+  public final void encode(T value, OutputStream outStream) throws IOException {
+    if (value == null) {
+      throw new CoderException("cannot encode null with " + getClass().getSimpleName());
+    }
+    DataOutputStream out = new DataOutputStream(outStream);
+    write(value, out);
+    out.flush();
+  }
+
+  @Override
+  public final T decode(InputStream inStream) throws IOException {
+    return read(new DataInputStream(inStream));
+  }
+
+  @Override
+  public void verifyDeterministic() {}
+
+  @Override
+  public boolean consistentWithEquals() {
+    return false;
+  }
+
+  public static void writeString(String s, DataOutputStream out) throws IOException {
+    if (s == null) {
+      VarInt.encode(0, out);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    VarInt.encode(b.length + 1, out);
+    out.write(b);
+  }
+
+  public static String readString(DataInputStream in) throws IOException {
+    int n = VarInt.decodeInt(in);
+    if (n == 0) {
+      return null;
+    }
+    byte[] b = new byte[n - 1];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  public static void writeInstant(Instant t, DataOutputStream out) throws IOException {
+    out.writeBoolean(t != null);
+    if (t != null) {
+      out.writeLong(t.getEpochSecond());
+      out.writeInt(t.getNano());
+    }
+  }
+
+  public static Instant readInstant(DataInputStream in) throws IOException {
+    return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+  }
+
+  public static void writeLongs(long[] v, DataOutputStream out) throws IOException {
+    VarInt.encode(v.length, out);
+    for (long x : v) {
+      out.writeLong(x);
+    }
+  }
+
+  public static long[] readLongs(DataInputStream in) throws IOException {
+    long[] v = new long[VarInt.decodeInt(in)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = in.readLong();
+    }
+    return v;
+  }
+
+  public static void writeVarInt(int v, DataOutputStream out) throws IOException {
+    VarInt.encode(v, out);
+  }
+
+  public static int readVarInt(DataInputStream in) throws IOException {
+    return VarInt.decodeInt(in);
+  }
+
+  public static void writeVarLong(long v, DataOutputStream out) throws IOException {
+    VarInt.encode(v, out);
+  }
+
+  public static long readVarLong(DataInputStream in) throws IOException {
+    return VarInt.decodeLong(in);
+  }
+}

@@ -1,0 +1,163 @@
+package io.newsdedup.pipeline.coders;
+
+import io.newsdedup.core.article.Article;
+import io.newsdedup.core.article.ArticleFacts;
+import io.newsdedup.core.article.Origin;
+import io.newsdedup.core.article.Rejection;
+import io.newsdedup.core.cluster.Cluster;
+import io.newsdedup.core.cluster.ClusterMember;
+import io.newsdedup.core.cluster.Member;
+import io.newsdedup.core.verify.Similarity;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.CoderRegistry;
+
+/** Coders for the core's value types, which know nothing of Beam. */
+public final class CoreCoders {
+  private CoreCoders() {}
+
+  /** Registers every coder below with the pipeline's registry. */
+  public static void registerAll(Pipeline p) {
+    CoderRegistry r = p.getCoderRegistry();
+    r.registerCoderForClass(Origin.class, OriginCoder.INSTANCE);
+    r.registerCoderForClass(Article.class, ArticleCoder.INSTANCE);
+    r.registerCoderForClass(Rejection.class, RejectionCoder.INSTANCE);
+    r.registerCoderForClass(ArticleFacts.class, FactsCoder.INSTANCE);
+    r.registerCoderForClass(Member.class, MemberCoder.INSTANCE);
+    r.registerCoderForClass(Cluster.class, ClusterCoder.INSTANCE);
+  }
+
+  public static final class OriginCoder extends Codec<Origin> {
+    public static final OriginCoder INSTANCE = new OriginCoder();
+
+    @Override
+    protected void write(Origin o, DataOutputStream out) throws IOException {
+      writeString(o.file(), out);
+      writeVarLong(o.line(), out);
+      writeString(o.messageId(), out);
+    }
+
+    @Override
+    protected Origin read(DataInputStream in) throws IOException {
+      return new Origin(readString(in), readVarLong(in), readString(in));
+    }
+  }
+
+  public static final class ArticleCoder extends Codec<Article> {
+    public static final ArticleCoder INSTANCE = new ArticleCoder();
+
+    @Override
+    protected void write(Article a, DataOutputStream out) throws IOException {
+      writeString(a.id(), out);
+      writeString(a.url(), out);
+      writeString(a.source(), out);
+      writeString(a.title(), out);
+      writeString(a.body(), out);
+      writeInstant(a.publishedAt(), out);
+      OriginCoder.INSTANCE.write(a.origin(), out);
+    }
+
+    @Override
+    protected Article read(DataInputStream in) throws IOException {
+      return new Article(
+          readString(in), readString(in), readString(in), readString(in), readString(in),
+          readInstant(in), OriginCoder.INSTANCE.read(in));
+    }
+  }
+
+  public static final class RejectionCoder extends Codec<Rejection> {
+    public static final RejectionCoder INSTANCE = new RejectionCoder();
+
+    @Override
+    protected void write(Rejection r, DataOutputStream out) throws IOException {
+      OriginCoder.INSTANCE.write(r.origin(), out);
+      writeString(r.reason(), out);
+      writeString(r.message(), out);
+      writeString(r.raw(), out);
+    }
+
+    @Override
+    protected Rejection read(DataInputStream in) throws IOException {
+      return new Rejection(
+          OriginCoder.INSTANCE.read(in), readString(in), readString(in), readString(in));
+    }
+  }
+
+  public static final class FactsCoder extends Codec<ArticleFacts> {
+    public static final FactsCoder INSTANCE = new FactsCoder();
+
+    @Override
+    protected void write(ArticleFacts f, DataOutputStream out) throws IOException {
+      writeString(f.id(), out);
+      writeString(f.url(), out);
+      writeString(f.source(), out);
+      writeString(f.title(), out);
+      writeInstant(f.publishedAt(), out);
+      OriginCoder.INSTANCE.write(f.origin(), out);
+      writeVarInt(f.shingleCount(), out);
+      writeVarInt(f.boilerplateMarkers(), out);
+      writeString(f.wireAgency(), out);
+      out.writeBoolean(f.pointsToOriginal());
+    }
+
+    @Override
+    protected ArticleFacts read(DataInputStream in) throws IOException {
+      return new ArticleFacts(
+          readString(in), readString(in), readString(in), readString(in), readInstant(in),
+          OriginCoder.INSTANCE.read(in), readVarInt(in), readVarInt(in), readString(in),
+          in.readBoolean());
+    }
+  }
+
+  public static final class MemberCoder extends Codec<Member> {
+    public static final MemberCoder INSTANCE = new MemberCoder();
+
+    @Override
+    protected void write(Member m, DataOutputStream out) throws IOException {
+      FactsCoder.INSTANCE.write(m.facts(), out);
+      writeLongs(m.shingles(), out);
+    }
+
+    @Override
+    protected Member read(DataInputStream in) throws IOException {
+      return new Member(FactsCoder.INSTANCE.read(in), readLongs(in));
+    }
+  }
+
+  public static final class ClusterCoder extends Codec<Cluster> {
+    public static final ClusterCoder INSTANCE = new ClusterCoder();
+
+    @Override
+    protected void write(Cluster c, DataOutputStream out) throws IOException {
+      writeString(c.id(), out);
+      writeString(c.canonicalReason(), out);
+      writeVarInt(c.members().size(), out);
+      for (ClusterMember m : c.members()) {
+        FactsCoder.INSTANCE.write(m.facts(), out);
+        out.writeBoolean(m.canonical());
+        out.writeDouble(m.toCanonical().jaccard());
+        out.writeDouble(m.toCanonical().containment());
+        writeString(m.matchedVia(), out);
+      }
+    }
+
+    @Override
+    protected Cluster read(DataInputStream in) throws IOException {
+      String id = readString(in);
+      String reason = readString(in);
+      int n = readVarInt(in);
+      List<ClusterMember> members = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        members.add(
+            new ClusterMember(
+                FactsCoder.INSTANCE.read(in), in.readBoolean(),
+                new Similarity(in.readDouble(), in.readDouble()), readString(in)));
+      }
+      return new Cluster(id, members.get(0).facts(), reason, List.copyOf(members));
+    }
+  }
+}

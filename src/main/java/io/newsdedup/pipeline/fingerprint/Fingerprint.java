@@ -1,0 +1,50 @@
+package io.newsdedup.pipeline.fingerprint;
+
+import io.newsdedup.core.article.ArticleFacts;
+import io.newsdedup.core.cluster.Member;
+import io.newsdedup.pipeline.coders.Codec;
+import io.newsdedup.pipeline.coders.CoreCoders;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import org.apache.beam.sdk.coders.DefaultCoder;
+
+/**
+ * A fingerprinted article: its facts, sorted distinct shingle hashes and MinHash signature (empty
+ * when the cleaned text has no token).
+ */
+@DefaultCoder(Fingerprint.FingerprintCoder.class)
+public record Fingerprint(ArticleFacts facts, long[] shingles, long[] signature)
+    implements Serializable {
+
+  public String id() {
+    return facts.id();
+  }
+
+  public boolean isEmpty() {
+    return shingles.length == 0;
+  }
+
+  public Member member() {
+    return new Member(facts, shingles);
+  }
+
+  public static final class FingerprintCoder extends Codec<Fingerprint> {
+    public static FingerprintCoder of() {
+      return new FingerprintCoder();
+    }
+
+    @Override
+    protected void write(Fingerprint f, DataOutputStream out) throws IOException {
+      CoreCoders.FactsCoder.INSTANCE.encode(f.facts(), out);
+      writeLongs(f.shingles(), out);
+      writeLongs(f.signature(), out);
+    }
+
+    @Override
+    protected Fingerprint read(DataInputStream in) throws IOException {
+      return new Fingerprint(CoreCoders.FactsCoder.INSTANCE.decode(in), readLongs(in), readLongs(in));
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.newsdedup.pipeline.read;
+
+import io.newsdedup.core.article.Article;
+import io.newsdedup.core.article.ArticleParser.Parsed;
+import io.newsdedup.core.article.Rejection;
+import io.newsdedup.pipeline.coders.CoreCoders;
+import java.io.IOException;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.WithFailures;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads articles from files matching one or more patterns. Every record read ends up in exactly one
+ * of the two outputs: {@code output()} (articles) or {@code failures()} (rejections with origin,
+ * reason and raw payload). A file matched by several patterns is read once.
+ */
+public final class ReadArticles
+    extends PTransform<PBegin, WithFailures.Result<PCollection<Article>, Rejection>> {
+
+  public static final String NAMESPACE = "read";
+  static final TupleTag<Article> ARTICLES = new TupleTag<>() {};
+  static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
+
+  private final List<String> patterns;
+
+  private ReadArticles(List<String> patterns) {
+    this.patterns = List.copyOf(patterns);
+  }
+
+  public static ReadArticles from(List<String> patterns) {
+    if (patterns.isEmpty()) {
+      throw new IllegalArgumentException("at least one input pattern is required");
+    }
+    return new ReadArticles(patterns);
+  }
+
+  @Override
+  public WithFailures.Result<PCollection<Article>, Rejection> expand(PBegin input) {
+    PCollectionTuple parsed =
+        input
+            .apply("Patterns", Create.of(patterns))
+            .apply("Match", ParDo.of(new MatchFn()))
+            .apply("OneReadPerFile", Combine.perKey(ReadArticles::firstByDisplayPath))
+            .apply(Values.create())
+            .apply("Parse", ParDo.of(new ParseFn()).withOutputTags(ARTICLES, TupleTagList.of(REJECTED)));
+    return WithFailures.Result.of(
+        parsed.get(ARTICLES).setCoder(CoreCoders.ArticleCoder.INSTANCE),
+        parsed.get(REJECTED).setCoder(CoreCoders.RejectionCoder.INSTANCE));
+  }
+
+  private static InputFile firstByDisplayPath(Iterable<InputFile> files) {
+    InputFile best = null;
+    for (InputFile f : files) {
+      if (best == null || f.displayPath().compareTo(best.displayPath()) < 0) {
+        best = f;
+      }
+    }
+    return best;
+  }
+
+  static final class MatchFn extends DoFn<String, KV<String, InputFile>> {
+    private final Counter files = Metrics.counter(NAMESPACE, "files_matched");
+
+    @ProcessElement
+    public void process(@Element String pattern, OutputReceiver<KV<String, InputFile>> out)
+        throws IOException {
+      for (InputFile f : InputPatterns.match(pattern)) {
+        files.inc();
+        out.output(KV.of(f.resource(), f));
+      }
+    }
+  }
+
+  static final class ParseFn extends DoFn<InputFile, Article> {
+    private final Counter records = Metrics.counter(NAMESPACE, "records_read");
+    private final Counter articles = Metrics.counter(NAMESPACE, "articles_parsed");
+    private final Counter rejected = Metrics.counter(NAMESPACE, "records_rejected");
+    private final Counter blank = Metrics.counter(NAMESPACE, "blank_lines_skipped");
+
+    @ProcessElement
+    public void process(@Element InputFile file, MultiOutputReceiver out) {
+      FileRecords.Tally tally = new FileRecords.Tally();
+      FileRecords.read(file, (Parsed p) -> emit(p, out), tally);
+      blank.inc(tally.blankLines);
+    }
+
+    private void emit(Parsed p, MultiOutputReceiver out) {
+      records.inc();
+      if (p.article() != null) {
+        articles.inc();
+        out.get(ARTICLES).output(p.article());
+      } else {
+        rejected.inc();
+        Metrics.counter(NAMESPACE, "rejected_" + p.rejection().reason()).inc();
+        out.get(REJECTED).output(p.rejection());
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.newsdedup.pipeline.verify;
+
+import io.newsdedup.pipeline.coders.Codec;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import org.apache.beam.sdk.coders.DefaultCoder;
+
+/** What verification needs of one side of a pair: its id, shingle count and MinHash signature. */
+@DefaultCoder(Sketch.SketchCoder.class)
+public record Sketch(String id, int shingleCount, long[] signature) implements Serializable {
+
+  public static final class SketchCoder extends Codec<Sketch> {
+    public static SketchCoder of() {
+      return new SketchCoder();
+    }
+
+    @Override
+    protected void write(Sketch s, DataOutputStream out) throws IOException {
+      writeString(s.id(), out);
+      writeVarInt(s.shingleCount(), out);
+      writeLongs(s.signature(), out);
+    }
+
+    @Override
+    protected Sketch read(DataInputStream in) throws IOException {
+      return new Sketch(readString(in), readVarInt(in), readLongs(in));
+    }
+  }
+}

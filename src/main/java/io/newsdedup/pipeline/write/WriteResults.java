@@ -1,0 +1,111 @@
+package io.newsdedup.pipeline.write;
+
+import io.newsdedup.core.article.Rejection;
+import io.newsdedup.core.cluster.Cluster;
+import io.newsdedup.core.output.OutputJson;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Writes {@code clusters-*.jsonl}, {@code assignments-*.jsonl} and {@code rejected-*.jsonl} into
+ * the output directory, and counts what it writes (the counts {@code summary.json} reports).
+ */
+public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> {
+
+  public static final String NAMESPACE = "output";
+  public static final String CLUSTERS = "clusters";
+  public static final String ASSIGNMENTS = "assignments";
+  public static final String REJECTED = "rejected";
+
+  private final String directory;
+  private final PCollection<Rejection> rejected;
+  private final int numShards;
+
+  private WriteResults(String directory, PCollection<Rejection> rejected, int numShards) {
+    this.directory = directory;
+    this.rejected = rejected;
+    this.numShards = numShards;
+  }
+
+  public static WriteResults to(String directory, PCollection<Rejection> rejected) {
+    return new WriteResults(directory, rejected, 0);
+  }
+
+  /** Shards per output; 0 lets the runner decide. */
+  public WriteResults withNumShards(int numShards) {
+    return new WriteResults(directory, rejected, numShards);
+  }
+
+  @Override
+  public PDone expand(PCollection<Cluster> clusters) {
+    clusters
+        .apply("ClusterLines", ParDo.of(new ClusterLinesFn()))
+        .apply("WriteClusters", text(CLUSTERS));
+    clusters
+        .apply("AssignmentLines", ParDo.of(new AssignmentLinesFn()))
+        .apply("WriteAssignments", text(ASSIGNMENTS));
+    rejected
+        .apply("RejectedLines", MapElements.into(TypeDescriptors.strings()).via(WriteResults::counted))
+        .apply("WriteRejected", text(REJECTED));
+    return PDone.in(clusters.getPipeline());
+  }
+
+  private static String counted(Rejection r) {
+    Metrics.counter(NAMESPACE, "rejected").inc();
+    return OutputJson.rejectionLine(r);
+  }
+
+  private TextIO.Write text(String name) {
+    TextIO.Write w =
+        TextIO.write()
+            .to(prefix(directory, name))
+            .withSuffix(".jsonl")
+            .withShardNameTemplate("-SSSSS-of-NNNNN");
+    return numShards > 0 ? w.withNumShards(numShards) : w;
+  }
+
+  /** The path prefix of one output inside the directory. */
+  public static String prefix(String directory, String name) {
+    return FileSystems.matchNewResource(directory, true)
+        .resolve(name, StandardResolveOptions.RESOLVE_FILE)
+        .toString();
+  }
+
+  static final class ClusterLinesFn extends DoFn<Cluster, String> {
+    private final Counter clusters = Metrics.counter(NAMESPACE, "clusters");
+    private final Counter multi = Metrics.counter(NAMESPACE, "clusters_with_duplicates");
+
+    @ProcessElement
+    public void process(@Element Cluster c, OutputReceiver<String> out) {
+      clusters.inc();
+      if (c.members().size() > 1) {
+        multi.inc();
+      }
+      out.output(OutputJson.clusterLine(c));
+    }
+  }
+
+  static final class AssignmentLinesFn extends DoFn<Cluster, String> {
+    private final Counter assigned = Metrics.counter(NAMESPACE, "articles");
+    private final Counter duplicates = Metrics.counter(NAMESPACE, "duplicates");
+
+    @ProcessElement
+    public void process(@Element Cluster c, OutputReceiver<String> out) {
+      List<String> lines = OutputJson.assignmentLines(c);
+      assigned.inc(lines.size());
+      duplicates.inc(lines.size() - 1);
+      lines.forEach(out::output);
+    }
+  }
+}
