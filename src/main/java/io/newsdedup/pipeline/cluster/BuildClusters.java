@@ -31,7 +31,6 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Builds the final clusters: every article with no verified edge is a cluster of its own; the
@@ -66,8 +65,7 @@ public final class BuildClusters
   public PCollection<Cluster> expand(PCollection<Fingerprint> docs) {
     PCollectionTuple routed =
         KeyedPCollectionTuple.of(DOC, docs.apply("ById", WithKeys.of(Fingerprint::id))
-                .setTypeDescriptor(TypeDescriptors.kvs(TypeDescriptors.strings(),
-                    org.apache.beam.sdk.values.TypeDescriptor.of(Fingerprint.class))))
+                .setCoder(KvCoder.of(StringUtf8Coder.of(), Fingerprint.FingerprintCoder.of())))
             .and(COMPONENT, componentOfNode)
             .apply("WithComponent", CoGroupByKey.create())
             .apply("Route", ParDo.of(new RouteFn()).withOutputTags(SINGLE, TupleTagList.of(GROUPED)));
