@@ -14,7 +14,8 @@ public record LshParams(int bands, int rows) implements Serializable {
 
   /**
    * Midpoint-rule steps per integral in {@link #optimal}. The choice is stable: 200, 1000 and
-   * 10,000 steps select the same parameters for every threshold 0.05, 0.10, ..., 0.95 at 128 hashes.
+   * 10,000 steps select the same parameters for every threshold 0.05, 0.10, ..., 0.95 at 128
+   * hashes.
    */
   static final int INTEGRATION_STEPS = 1000;
 
@@ -29,8 +30,8 @@ public record LshParams(int bands, int rows) implements Serializable {
    * The (bands, rows) with {@code bands * rows <= numHashes} minimising {@code fpWeight * FP +
    * fnWeight * FN}, as datasketch's {@code _optimal_param}: FP is the area under the candidate
    * probability curve from 0 to threshold, FN the area above it from threshold to 1. Both integrals
-   * use a {@value #INTEGRATION_STEPS}-step midpoint rule in strict IEEE arithmetic, so the result is
-   * the same on every JVM. Ties go to the fewest bands, then the fewest rows (datasketch's scan
+   * use a {@value #INTEGRATION_STEPS}-step midpoint rule in strict IEEE arithmetic, so the result
+   * is the same on every JVM. Ties go to the fewest bands, then the fewest rows (datasketch's scan
    * order with a strict comparison). Takes about 5 ms at 128 hashes and 0.1 s at 1024: compute it
    * once, when the pipeline is built.
    *
@@ -99,7 +100,9 @@ public record LshParams(int bands, int rows) implements Serializable {
     return new LshParams(bestBands, bestRows);
   }
 
-  /** Probability {@code 1 - (1 - s^rows)^bands} that two sets of Jaccard similarity s share a band. */
+  /**
+   * Probability {@code 1 - (1 - s^rows)^bands} that two sets of Jaccard similarity s share a band.
+   */
   public double candidateProbability(double s) {
     if (!(s >= 0 && s <= 1)) {
       throw new IllegalArgumentException("s must be in [0, 1], got " + s);
@@ -117,8 +120,13 @@ public record LshParams(int bands, int rows) implements Serializable {
     Objects.requireNonNull(signature, "signature");
     if ((long) bands * rows > signature.length) {
       throw new IllegalArgumentException(
-          bands + " bands of " + rows + " rows need " + (long) bands * rows
-              + " signature positions, got " + signature.length);
+          bands
+              + " bands of "
+              + rows
+              + " rows need "
+              + (long) bands * rows
+              + " signature positions, got "
+              + signature.length);
     }
     long[] keys = new long[bands];
     for (int band = 0, pos = 0; band < bands; band++) {

@@ -5,18 +5,18 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * MinHash signatures of 64-bit shingle hashes by one-permutation hashing with optimal
- * densification (Shrivastava, "Optimal Densification for Fast and Accurate Minwise Hashing", ICML
- * 2017). Identical on every machine and runner: only integer arithmetic on fixed constants.
+ * MinHash signatures of 64-bit shingle hashes by one-permutation hashing with optimal densification
+ * (Shrivastava, "Optimal Densification for Fast and Accurate Minwise Hashing", ICML 2017).
+ * Identical on every machine and runner: only integer arithmetic on fixed constants.
  *
- * <p>With {@code m = numHashes = 2^p}, every shingle {@code x} is re-mixed with the seed, {@code h =
- * fmix64(x ^ key(seed))}; the top {@code p} bits of {@code h} pick its bin and the remaining {@code
- * 64 - p} bits are its value. Position {@code j} of the signature is the smallest value in bin
- * {@code j}. A bin that received no shingle copies the value of bin {@code probe(j, a)} for the
- * first attempt {@code a = 1, 2, ...} that hits a non-empty bin, where {@code probe} is a hash of
- * (bin, attempt, seed) that does not depend on the input, so two documents probe alike. Then for
- * two sets of Jaccard similarity J every position matches with probability J (up to 2<sup>-(64 -
- * p)</sup> value collisions), and the variance stays close to that of m independent permutations.
+ * <p>With {@code m = numHashes = 2^p}, every shingle hash x is re-mixed with the seed into h =
+ * fmix64(x ^ key(seed)); the top p bits of h pick its bin and the other 64 - p bits are its value.
+ * Position j of the signature is the smallest value in bin j. A bin that received no shingle copies
+ * the value of bin probe(j, a) for the first attempt a = 1, 2, ... that hits a bin filled by
+ * shingles, where probe is a hash of (bin, attempt, seed) that does not depend on the input, so two
+ * documents probe alike. Then for two sets of Jaccard similarity J every position matches with
+ * probability J (up to collisions of the (64 - p)-bit values), and the variance stays close to that
+ * of m independent permutations.
  *
  * <p>Values are in {@code [0, 2^(64 - p))}, so they never equal {@link #EMPTY}, the value of every
  * position of the signature of an empty set.
@@ -37,8 +37,8 @@ public final class MinHasher implements Serializable {
 
   /**
    * Probing gives up after this many attempts and takes the next non-empty bin instead. With at
-   * least one non-empty bin of at most 1024, reaching it has probability below (1 - 1/1024)^65536
-   * < 10^-27; it only guarantees termination.
+   * least one of at most 1024 bins filled, that happens with probability at most (1 - 1/1024) to
+   * the power 65536, below 10^-27: the limit only guarantees termination.
    */
   private static final int MAX_PROBES = 1 << 16;
 

@@ -9,20 +9,20 @@ import java.util.Objects;
  * every JVM of the same Unicode version (token classification and lower-casing use the JDK's
  * Unicode tables; everything else is fixed integer arithmetic).
  *
- * <p><b>Tokens.</b> A token is a maximal run of Unicode letters (categories L*), decimal digits (Nd)
- * and combining marks (Mn, Mc, Me) that starts with a letter or digit; a mark with no token to
+ * <p><b>Tokens.</b> A token is a maximal run of Unicode letters (categories L*), decimal digits
+ * (Nd) and combining marks (Mn, Mc, Me) that starts with a letter or digit; a mark with no token to
  * extend (say after an emoji) is dropped. A letter or digit of a script written without spaces
  * (Han, Hiragana, Katakana, Bopomofo, Yi, Thai, Lao, Khmer, Myanmar, Tibetan and the Tai, Balinese
  * and Javanese scripts) is a token of its own, together with the marks that follow it. Variation
- * selectors and U+034F COMBINING GRAPHEME JOINER are ignored. Everything else (spaces,
- * punctuation, symbols, emoji, unpaired surrogates) separates tokens. Code points are lower-cased
- * one by one with {@link Character#toLowerCase(int)}.
+ * selectors and U+034F COMBINING GRAPHEME JOINER are ignored. Everything else (spaces, punctuation,
+ * symbols, emoji, unpaired surrogates) separates tokens. Code points are lower-cased one by one
+ * with {@link Character#toLowerCase(int)}.
  *
  * <p><b>Hashes.</b> A token hash is an xxHash64-style hash of the UTF-16 units of the lower-cased
  * token (four units per 64-bit block, the first unit in the low bits, the last block zero-padded),
  * finalised with {@code fmix64(h ^ units)}. A shingle of tokens t<sub>1</sub>..t<sub>n</sub> hashes
- * to {@code fmix64(H)} with {@code H = (...((S + t1) * M + t2) * M ... + tn) * M} mod 2<sup>64</sup>
- * (fixed seed S, odd multiplier M), which depends on token order.
+ * to {@code fmix64(H)} with {@code H = (...((S + t1) * M + t2) * M ... + tn) * M} mod
+ * 2<sup>64</sup> (fixed seed S, odd multiplier M), which depends on token order.
  *
  * <p>Instances are immutable and thread-safe; the per-call scratch buffers are thread-local.
  */
@@ -90,8 +90,11 @@ public final class Shingler implements Serializable {
     }
   }
 
-  /** Scratch buffers for texts longer than this many chars are not kept between calls. */
-  private static final int MAX_RETAINED = 1 << 20;
+  /**
+   * Scratch buffers for texts longer than this many chars (about 2.5 MB of buffers) are not kept
+   * between calls.
+   */
+  private static final int MAX_RETAINED = 1 << 17;
 
   private static final ThreadLocal<Scratch> SCRATCH =
       ThreadLocal.withInitial(() -> new Scratch(4096));
@@ -112,14 +115,14 @@ public final class Shingler implements Serializable {
 
     static Scratch forLength(int n) {
       Scratch scratch = SCRATCH.get();
-      if (scratch.chars.length < n) {
-        int capacity = Math.max(n, 2 * scratch.chars.length);
-        if (capacity > MAX_RETAINED) {
-          return new Scratch(n);
-        }
-        scratch = new Scratch(capacity);
-        SCRATCH.set(scratch);
+      if (scratch.chars.length >= n) {
+        return scratch;
       }
+      if (n > MAX_RETAINED) {
+        return new Scratch(n);
+      }
+      scratch = new Scratch(Math.min(Math.max(n, 2 * scratch.chars.length), MAX_RETAINED));
+      SCRATCH.set(scratch);
       return scratch;
     }
   }
@@ -233,9 +236,10 @@ public final class Shingler implements Serializable {
    * Replaces {@code hashes[0, tokens)} by the hashes of the windows of {@code k} consecutive tokens
    * (or one window of all tokens if there are fewer than k); returns the number of windows.
    *
-   * <p>The Horner form {@code H = (...((S + t1) * M + t2) * M ... + tw) * M} equals {@code S * M^w +
-   * sum t_i * M^(w - i + 1)}, so the next window is {@code (H - (S + t1) * M^w) * M + S * M^w + t_(w
-   * + 1) * M}, all mod 2^64. In place: window s reads token s + w before its hash replaces token s.
+   * <p>The Horner form {@code H = (...((S + t1) * M + t2) * M ... + tw) * M} equals {@code S * M^w
+   * + sum t_i * M^(w - i + 1)}, so the next window is {@code (H - (S + t1) * M^w) * M + S * M^w +
+   * t_(w + 1) * M}, all mod 2^64. In place: window s reads token s + w before its hash replaces
+   * token s.
    */
   static int combine(long[] hashes, int tokens, int k) {
     int window = Math.min(k, tokens);
@@ -253,9 +257,10 @@ public final class Shingler implements Serializable {
         hashes[s] = shingle;
         return count;
       }
-      h = (h - seedTerm - hashes[s] * mw) * SHINGLE_MULTIPLIER
-          + seedTerm
-          + hashes[s + window] * SHINGLE_MULTIPLIER;
+      h =
+          (h - seedTerm - hashes[s] * mw) * SHINGLE_MULTIPLIER
+              + seedTerm
+              + hashes[s + window] * SHINGLE_MULTIPLIER;
       hashes[s] = shingle;
     }
   }

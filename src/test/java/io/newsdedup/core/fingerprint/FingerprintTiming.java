@@ -3,8 +3,8 @@ package io.newsdedup.core.fingerprint;
 import java.util.SplittableRandom;
 
 /**
- * Throwaway timing of shingling and MinHash-128 on a synthetic 600-word English article (not a
- * unit test; run its main by hand). Reports the median of several timed rounds after warm-up.
+ * Throwaway timing of shingling and MinHash-128 on a synthetic 600-word English article (not a unit
+ * test; run its main by hand). Reports the median of several timed rounds after warm-up.
  *
  * <pre>
  * mvn -q -o test-compile
@@ -22,10 +22,11 @@ public final class FingerprintTiming {
           + " country news health water energy prices oil bank rates economy workers union strike"
           + " school students children family hospital doctors virus vaccine climate storm flood"
           + " fire border army troops attack peace talks agreement deal trade tariffs exports"
-          + " imports growth inflation budget tax spending debt bond investors stock index fell rose"
-          + " quarter profit revenue sales chief executive board spokesman statement monday tuesday"
-          + " wednesday thursday friday saturday sunday morning evening night early later according"
-          + " told reporters added expected could should might will may new old first last next";
+          + " imports growth inflation budget tax spending debt bond investors stock index fell"
+          + " rose quarter profit revenue sales chief executive board spokesman statement monday"
+          + " tuesday wednesday thursday friday saturday sunday morning evening night early later"
+          + " according told reporters added expected could should might will may new old first"
+          + " last next";
 
   static String article(long seed, int words) {
     String[] vocab = VOCABULARY.split(" ");

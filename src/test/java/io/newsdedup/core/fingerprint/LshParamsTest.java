@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LshParamsTest {
-  /** threshold, bands, rows for 128 hashes and weights 0.5 / 0.5 (datasketch, 200-step midpoint). */
+  /**
+   * threshold, bands, rows for 128 hashes and weights 0.5 / 0.5 (datasketch, 200-step midpoint).
+   */
   private static final double[][] TABLE = {
     {0.3, 37, 3}, {0.4, 32, 4}, {0.5, 25, 5}, {0.6, 18, 7}, {0.7, 14, 9}, {0.8, 9, 13}
   };
@@ -171,7 +173,8 @@ class LshParamsTest {
 
   @Test
   void bandKeysValidateTheSignatureLength() {
-    assertThrows(IllegalArgumentException.class, () -> new LshParams(9, 13).bandKeys(new long[116]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new LshParams(9, 13).bandKeys(new long[116]));
     assertEquals(9, new LshParams(9, 13).bandKeys(new long[117]).length);
     assertThrows(
         IllegalArgumentException.class,

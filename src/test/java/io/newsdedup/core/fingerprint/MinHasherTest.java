@@ -49,12 +49,16 @@ class MinHasherTest {
     // Three shingles: most positions come from densification probing.
     long[] small = DEFAULT.signature(new long[] {42, 7, -3});
     assertArrayEquals(
-        new long[] {67030635384949898L, 67030635384949898L, 47896383194668454L, 104866242771299687L},
+        new long[] {
+          67030635384949898L, 67030635384949898L, 47896383194668454L, 104866242771299687L
+        },
         Arrays.copyOf(small, 4));
     assertEquals(1074311777, Arrays.hashCode(small));
     long[] seeded = new MinHasher(64, 12345).signature(new long[] {42, 7, -3});
     assertArrayEquals(
-        new long[] {97565380901855231L, 208352694240575197L, 172984437435754310L, 208352694240575197L},
+        new long[] {
+          97565380901855231L, 208352694240575197L, 172984437435754310L, 208352694240575197L
+        },
         Arrays.copyOf(seeded, 4));
     assertEquals(-1859035549, Arrays.hashCode(seeded));
   }
@@ -182,21 +186,20 @@ class MinHasherTest {
         IllegalArgumentException.class,
         () -> MinHasher.estimateJaccard(new long[] {1, 2}, new long[] {1, 2, 3}));
     assertThrows(
-        IllegalArgumentException.class,
-        () -> MinHasher.estimateJaccard(new long[0], new long[0]));
+        IllegalArgumentException.class, () -> MinHasher.estimateJaccard(new long[0], new long[0]));
     assertThrows(NullPointerException.class, () -> MinHasher.estimateJaccard(null, new long[1]));
   }
 
   /**
    * Large sets (union 600..1100, sets of about 330..1050 shingles, so almost no empty bin).
    *
-   * <p>Bound: with k independent permutations each position matches with probability J on its
-   * own, so the estimate is Binomial(k, J) / k with variance J(1 - J) / k. One-permutation hashing
+   * <p>Bound: with k independent permutations each position matches with probability J on its own,
+   * so the estimate is Binomial(k, J) / k with variance J(1 - J) / k. One-permutation hashing
    * splits the union into k bins and each bin's minimum is a uniform draw from the union elements
    * in it, so each position still matches with probability J, while the draws are without
    * replacement (disjoint bins), which makes positions negatively correlated and the variance at
-   * most J(1 - J) / k (Li, Owen and Zhang, NIPS 2012). The rare empty bin (expected (1 - 1/k)^U *
-   * k < 1.2 here) is filled by optimal densification, which keeps P(match) = J. So the estimate is
+   * most J(1 - J) / k (Li, Owen and Zhang, NIPS 2012). The rare empty bin (k (1 - 1/k)^U < 1.2
+   * expected here) is filled by optimal densification, which keeps P(match) = J. So the estimate is
    * unbiased with sd <= sqrt(J(1 - J) / k): we require |mean - J| <= 4 sd / sqrt(trials) and the
    * empirical sd <= 1.2 sqrt(J(1 - J) / k); the sd of 400 trials is itself within about 3.5%.
    */
@@ -220,13 +223,13 @@ class MinHasherTest {
   /**
    * Sets smaller than numHashes: union U = 20..100 with k = 128, and U = 300..1000 with k = 1024.
    *
-   * <p>Expected sd: about m = k (1 - (1 - 1/k)^U) bins are non-empty in the union, and their minima are
-   * m distinct union elements drawn without replacement, each shared with probability J. Every
+   * <p>Expected sd: about m = k (1 - (1 - 1/k)^U) bins are non-empty in the union, and their minima
+   * are m distinct union elements drawn without replacement, each shared with probability J. Every
    * other bin copies the position of one of them, found by probing as if at random (in both
    * documents alike), so the estimate is sum_i w_i X_i with X_i the m match indicators and weights
-   * w_i = (1 + c_i) / k, c_i the number of bins borrowing from bin i: multinomial with mean λ = (k -
-   * m) / m, so E[sum w_i²] = S = 1/m + λ (1 - 1/m) / (m (1 + λ)²). Sampling without replacement
-   * gives Cov(X_i, X_j) = -J(1 - J) / (U - 1), hence Var = J (1 - J) (S U - 1) / (U - 1); this
+   * w_i = (1 + c_i) / k, where c_i, the number of bins borrowing from bin i, is multinomial with
+   * mean λ = k/m - 1, so E[sum w_i²] = S = 1/m + λ (1 - 1/m) / (m (1 + λ)²). Sampling without
+   * replacement gives Cov(X_i, X_j) = -J(1 - J) / (U - 1), hence Var = J(1-J)(SU-1)/(U-1); this
    * becomes J (1 - J) / k times the finite-population factor when no bin is empty. Measured sd is
    * 0.95..1.07 times this (variance averaged over the trials' U); we require at most 1.2 times it
    * and |mean - J| within 4 standard errors. Densification that favours neighbours (rotation, or
@@ -248,7 +251,8 @@ class MinHasherTest {
           errors[t] = estimate(hasher, pair) - j;
           double m = k * (1 - Math.pow(1 - 1.0 / k, union));
           double lambda = (k - m) / m;
-          double sumSquaredWeights = 1 / m + lambda * (1 - 1 / m) / (m * (1 + lambda) * (1 + lambda));
+          double sumSquaredWeights =
+              1 / m + lambda * (1 - 1 / m) / (m * (1 + lambda) * (1 + lambda));
           boundVariance += j * (1 - j) * (sumSquaredWeights * union - 1) / (union - 1) / trials;
         }
         assertErrors(j, errors, Math.sqrt(boundVariance), 1.2, "k=" + k);
@@ -276,8 +280,8 @@ class MinHasherTest {
   private static void assertErrors(
       double j, double[] errors, double sdBound, double factor, String label) {
     double mean = Arrays.stream(errors).average().orElseThrow();
-    double variance = Arrays.stream(errors).map(e -> (e - mean) * (e - mean)).sum()
-        / (errors.length - 1);
+    double variance =
+        Arrays.stream(errors).map(e -> (e - mean) * (e - mean)).sum() / (errors.length - 1);
     double sd = Math.sqrt(variance);
     System.out.printf(
         "%s J=%.1f bias=%+.4f sd=%.4f bound=%.4f ratio=%.2f%n",
@@ -286,7 +290,8 @@ class MinHasherTest {
         Math.abs(mean) <= 4 * sdBound / Math.sqrt(errors.length),
         label + " J=" + j + ": bias " + mean);
     assertTrue(
-        sd <= factor * sdBound, label + " J=" + j + ": sd " + sd + " > " + factor + " * " + sdBound);
+        sd <= factor * sdBound,
+        label + " J=" + j + ": sd " + sd + " > " + factor + " * " + sdBound);
   }
 
   private static double estimate(MinHasher hasher, long[][] pair) {

@@ -67,7 +67,8 @@ class ShinglerTest {
   void ignoresPunctuationCaseAndSpacing() {
     long[] plain = K5.shingles(FOX);
     assertArrayEquals(plain, K5.shingles("The Quick, Brown FOX -- jumps over THE lazy dog!!"));
-    assertArrayEquals(plain, K5.shingles("  the\tquick\n\nbrown   fox\u00a0jumps...over(the)lazy dog. "));
+    assertArrayEquals(
+        plain, K5.shingles("  the\tquick\n\nbrown   fox\u00a0jumps...over(the)lazy dog. "));
     assertArrayEquals(plain, K5.shingles("\"the quick brown fox\" jumps; over: the lazy-dog?"));
     assertArrayEquals(plain, K5.shingles("the quick brown fox 😀 jumps over the lazy dog ❤️"));
   }
@@ -109,8 +110,8 @@ class ShinglerTest {
     assertEquals(1, K5.shingles("breaking").length);
     assertArrayEquals(K1.shingles("breaking"), K5.shingles("breaking"));
     assertEquals(1, K5.shingles("breaking news today").length);
-    assertArrayEquals(new Shingler(3).shingles("breaking news today"),
-        K5.shingles("breaking news today"));
+    assertArrayEquals(
+        new Shingler(3).shingles("breaking news today"), K5.shingles("breaking news today"));
     assertNotEquals(K5.shingles("breaking news today")[0], K5.shingles("breaking news")[0]);
   }
 
@@ -142,7 +143,8 @@ class ShinglerTest {
   @Test
   void wordsOfScriptsWithSpacesSurvive() {
     assertEquals(3, K1.shingles("Москва — столица России").length);
-    assertArrayEquals(K5.shingles("москва столица россии"), K5.shingles("МОСКВА — Столица, России!"));
+    assertArrayEquals(
+        K5.shingles("москва столица россии"), K5.shingles("МОСКВА — Столица, России!"));
     assertEquals(2, K1.shingles("مرحبا بالعالم").length);
     assertEquals(2, K1.shingles("नमस्ते दुनिया").length); // virama and vowel signs are marks
     assertEquals(2, K1.shingles("שלום עולם").length);
@@ -178,7 +180,8 @@ class ShinglerTest {
   @Test
   void goldenHashes() {
     // Hard-coded on purpose: a change here changes every stored fingerprint.
-    String text = "Breaking news: the central bank raised interest rates by 0.25 percent on Monday.";
+    String text =
+        "Breaking news: the central bank raised interest rates by 0.25 percent on Monday.";
     long[] k5 = K5.shingles(text);
     assertEquals(10, k5.length);
     assertArrayEquals(
@@ -201,6 +204,14 @@ class ShinglerTest {
             Reference.shingles(text, k), new Shingler(k).shingles(text), "k=" + k + ": " + text);
       }
     }
+  }
+
+  @Test
+  void handlesTextsLongerThanTheRetainedScratch() {
+    String text = randomText(new SplittableRandom(31), 60_000); // about 250,000 chars
+    assertTrue(text.length() > (1 << 17));
+    assertArrayEquals(Reference.shingles(text, 5), K5.shingles(text));
+    assertArrayEquals(K5.shingles(FOX), K5.shingles(FOX)); // and the small scratch still works
   }
 
   @Test
@@ -292,11 +303,69 @@ class ShinglerTest {
   }
 
   private static final String[] PIECES = {
-    "the", "The", "NEWS", "report", "a", "b", "0", "2024", "covid19", "x", "über", "ÉCOLE", "straße",
-    "москва", "Россия", "αθήνα", "ΟΔΟΣ", "مرحبا", "नमस्ते", "שלום", "안녕", "中", "文", "東京",
-    "タワー", "ひらがな", "ที่นี่", "ພາສາ", "ខ្មែរ", "မြန်မာ", "བོད", "😀", "👍🏽", "❤️", "𝐀𝐁", "\uD801\uDC00",
-    "\uD840\uDC00", "\uD800", "\uDC00", "\u0301", "e\u0301", "\uFE0F", "\u034F", "İ", "ǅ", "_", "—",
-    "'", "\"", ".", ",", "-", "\n", "\t", "\u00a0", "\u3000", "々", "ー", "①", "²", "Ⅻ", "٣", "१"
+    "the",
+    "The",
+    "NEWS",
+    "report",
+    "a",
+    "b",
+    "0",
+    "2024",
+    "covid19",
+    "x",
+    "über",
+    "ÉCOLE",
+    "straße",
+    "москва",
+    "Россия",
+    "αθήνα",
+    "ΟΔΟΣ",
+    "مرحبا",
+    "नमस्ते",
+    "שלום",
+    "안녕",
+    "中",
+    "文",
+    "東京",
+    "タワー",
+    "ひらがな",
+    "ที่นี่",
+    "ພາສາ",
+    "ខ្មែរ",
+    "မြန်မာ",
+    "བོད",
+    "😀",
+    "👍🏽",
+    "❤️",
+    "𝐀𝐁",
+    "\uD801\uDC00",
+    "\uD840\uDC00",
+    "\uD800",
+    "\uDC00",
+    "\u0301",
+    "e\u0301",
+    "\uFE0F",
+    "\u034F",
+    "İ",
+    "ǅ",
+    "_",
+    "—",
+    "'",
+    "\"",
+    ".",
+    ",",
+    "-",
+    "\n",
+    "\t",
+    "\u00a0",
+    "\u3000",
+    "々",
+    "ー",
+    "①",
+    "²",
+    "Ⅻ",
+    "٣",
+    "१"
   };
 
   /** Text of random pieces joined by random separators (or nothing). */
@@ -344,11 +413,12 @@ class ShinglerTest {
         int cp = text.codePointAt(i);
         i += Character.charCount(cp);
         int type = Character.getType(cp);
-        boolean ignored = (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
-            || cp == 0x034F;
-        boolean mark = type == Character.NON_SPACING_MARK
-            || type == Character.COMBINING_SPACING_MARK
-            || type == Character.ENCLOSING_MARK;
+        boolean ignored =
+            (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF) || cp == 0x034F;
+        boolean mark =
+            type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
         boolean letterOrDigit = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER;
         if (ignored || (mark && current == null)) {
           continue;
