@@ -72,6 +72,21 @@ public final class FingerprintTiming {
           (t2 - t1) / (double) iterations,
           (t3 - t2) / (double) iterations);
     }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long b0 = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 10_000; i++) {
+      sink += shingler.shingles(text).length;
+    }
+    long b1 = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 10_000; i++) {
+      sink += hasher.signature(shingles).length;
+    }
+    long b2 = threads.getThreadAllocatedBytes(id);
+    System.out.printf(
+        "allocated per call: shingles %d bytes (result %d), signature %d bytes (result %d)%n",
+        (b1 - b0) / 10_000, 16 + 8 * shingles.length, (b2 - b1) / 10_000, 16 + 8 * 128);
     System.out.println("(ignore) " + sink);
   }
 }

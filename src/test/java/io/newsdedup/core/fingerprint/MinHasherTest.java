@@ -109,6 +109,7 @@ class MinHasherTest {
       y[t] = MinHasher.estimateJaccard(other.signature(pair[0]), other.signature(pair[1]));
     }
     double r = correlation(x, y);
+    System.out.printf("error correlation between seeds: %+.3f%n", r);
     assertTrue(Math.abs(r) < 0.2, "correlation " + r);
   }
 
