@@ -22,17 +22,19 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Keeps the candidate pairs that the {@link MatchRule} accepts on MinHash estimates: the Jaccard
- * estimate from the signatures and the containment derived from it and the exact shingle counts.
- * Both thresholds are lowered by {@code margin} here, because estimates are noisy; the exact check
- * against each cluster's canonical comes later ({@link io.newsdedup.core.cluster.ClusterBuilder}).
+ * Keeps the candidate pairs that the {@link MatchRule} may accept, judged on MinHash estimates: the
+ * Jaccard estimate J from the signatures, raised to its upper confidence bound J + z·σ with σ =
+ * sqrt(J(1−J)/k) (k signature positions, σ at least 1/k), and the containment derived from that
+ * bound and the exact shingle counts. Erring on the generous side here loses no true copy to
+ * estimation noise (a short excerpt's containment estimate is noisy); the exact check against each
+ * cluster's canonical comes later ({@link io.newsdedup.core.cluster.ClusterBuilder}) and decides.
  * Two joins bring each pair both signatures; only the signatures travel, not the shingle sets.
  */
 public final class VerifyCandidates
     extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
 
   public static final String NAMESPACE = "verify";
-  public static final double DEFAULT_ESTIMATE_MARGIN = 0.05;
+  public static final double DEFAULT_CONFIDENCE_Z = 2.0;
 
   private static final TupleTag<String> PARTNERS = new TupleTag<>() {};
   private static final TupleTag<Sketch> SKETCH = new TupleTag<>() {};
@@ -40,20 +42,21 @@ public final class VerifyCandidates
 
   private final PCollection<Fingerprint> docs;
   private final MatchRule rule;
-  private final double margin;
+  private final double z;
 
-  private VerifyCandidates(PCollection<Fingerprint> docs, MatchRule rule, double margin) {
+  private VerifyCandidates(PCollection<Fingerprint> docs, MatchRule rule, double z) {
     this.docs = docs;
     this.rule = rule;
-    this.margin = margin;
+    this.z = z;
   }
 
   public static VerifyCandidates against(PCollection<Fingerprint> docs, MatchRule rule) {
-    return new VerifyCandidates(docs, rule, DEFAULT_ESTIMATE_MARGIN);
+    return new VerifyCandidates(docs, rule, DEFAULT_CONFIDENCE_Z);
   }
 
-  public VerifyCandidates withMargin(double margin) {
-    return new VerifyCandidates(docs, rule, margin);
+  /** How many standard deviations above the Jaccard estimate a pair is judged at (0: as is). */
+  public VerifyCandidates withConfidence(double z) {
+    return new VerifyCandidates(docs, rule, z);
   }
 
   @Override
@@ -71,8 +74,13 @@ public final class VerifyCandidates
     return KeyedPCollectionTuple.of(HALF, halves)
         .and(SKETCH, sketches)
         .apply("JoinSecond", CoGroupByKey.create())
-        .apply("Verify", ParDo.of(new VerifyFn(rule, margin)))
+        .apply("Verify", ParDo.of(new VerifyFn(rule, z)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+  }
+
+  static double upperBound(double j, int k, double z) {
+    double sigma = Math.max(Math.sqrt(j * (1 - j) / k), 1.0 / k);
+    return Math.min(1.0, j + z * sigma);
   }
 
   /** For each pair (a, b): (b, sketch of a). */
@@ -91,13 +99,13 @@ public final class VerifyCandidates
 
   static final class VerifyFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
     private final MatchRule rule;
-    private final double margin;
+    private final double z;
     private final Counter checked = Metrics.counter(NAMESPACE, "pairs_checked");
     private final Counter accepted = Metrics.counter(NAMESPACE, "pairs_accepted");
 
-    VerifyFn(MatchRule rule, double margin) {
+    VerifyFn(MatchRule rule, double z) {
       this.rule = rule;
-      this.margin = margin;
+      this.z = z;
     }
 
     @ProcessElement
@@ -108,9 +116,10 @@ public final class VerifyCandidates
       }
       for (Sketch a : e.getValue().getAll(HALF)) {
         checked.inc();
-        double j = MinHasher.estimateJaccard(a.signature(), b.signature());
+        double j = upperBound(MinHasher.estimateJaccard(a.signature(), b.signature()),
+            a.signature().length, z);
         Similarity s = Similarity.fromJaccard(j, a.shingleCount(), b.shingleCount());
-        if (rule.accepts(s, a.shingleCount(), b.shingleCount(), margin)) {
+        if (rule.accepts(s, a.shingleCount(), b.shingleCount())) {
           accepted.inc();
           out.output(KV.of(a.id(), b.id()));
         }
