@@ -59,8 +59,8 @@ final class AggregatorBoilerplate {
             + cat.toLowerCase(java.util.Locale.ROOT) + " updates."));
       }
       case "newsletter" -> {
-        middle = new Block.Boiler("Sign up for the " + agg + " Morning Brief — the five stories you"
-            + " need before breakfast, free in your inbox every weekday.");
+        middle = new Block.Boiler("Sign up for the Morning Brief from " + agg + " — the five"
+            + " stories you need before breakfast, free in your inbox every weekday.");
         footer.add(new Block.Boiler("Source: " + source));
         footer.add(new Block.Boiler("Disclaimer: " + agg + " republishes syndicated content from"
             + " third-party outlets for informational purposes. The views expressed are those of"

@@ -32,7 +32,7 @@ final class EditedCopy {
           new String[] {"company", "firm"}, new String[] {"government", "administration"}),
       "es", List.of(
           new String[] {"dijo", "afirmó"}, new String[] {"señaló", "indicó"},
-          new String[] {"aseguró", "sostuvo"}, new String[] {"autoridades", "funcionarios"},
+          new String[] {"aseguró", "sostuvo"}, new String[] {"informaron", "indicaron"},
           new String[] {"además", "asimismo"}, new String[] {"por ciento", "%"},
           new String[] {"viviendas", "casas"}),
       "ru", List.of(
@@ -140,7 +140,8 @@ final class EditedCopy {
     String s = Texts.pick(rng, pool);
     String refCap = Character.toUpperCase(ref.charAt(0)) + ref.substring(1);
     String placeCap = Character.toUpperCase(place.charAt(0)) + place.substring(1);
-    return s.replace("{Place}", placeCap).replace("{place}", place)
-        .replace("{Paper}", refCap).replace("{paper}", "ru".equals(lang) ? paper.name() : ref);
+    String out = s.replace("{Place}", placeCap).replace("{place}", place)
+        .replace("{Paper}", refCap).replace("{paper}", "en".equals(lang) ? ref : paper.name());
+    return "es".equals(lang) ? out.replace(" de el ", " del ").replace(" a el ", " al ") : out;
   }
 }

@@ -17,7 +17,7 @@ final class Headlines {
   private Headlines() {}
 
   private static final String[][] SYNONYMS = {
-      {"holds", "keeps"}, {"cuts", "lowers"}, {"raises", "lifts"}, {"rises", "climbs"},
+      {"holds", "keeps"}, {"cuts", "trims"}, {"raises", "lifts"}, {"rises", "climbs"},
       {"falls", "drops"}, {"wins", "claims"}, {"approves", "backs"}, {"rejects", "turns down"},
       {"hits", "strikes"}, {"launches", "rolls out"}, {"plans", "eyes"}, {"warns", "cautions"},
       {"announces", "unveils"}, {"signs", "inks"}, {"reports", "posts"}, {"boosts", "lifts"},
@@ -36,14 +36,14 @@ final class Headlines {
     List<Supplier<String>> options = new ArrayList<>();
     switch (story.language()) {
       case "es" -> {
-        if (place != null) {
+        if (place != null && !mentions(title, place)) {
           options.add(() -> place + ": " + title);
         }
         options.add(() -> "Última hora: " + title);
         options.add(() -> title + ", según las autoridades");
       }
       case "ru" -> {
-        if (place != null) {
+        if (place != null && !mentions(title, place)) {
           options.add(() -> place + ": " + title);
         }
         options.add(() -> "Главное: " + title);
@@ -59,22 +59,30 @@ final class Headlines {
         if (m.find() && Texts.wordCount(m.group(1)) >= 4) {
           options.add(() -> m.group(1).strip());
         }
-        if (place != null) {
+        if (place != null && !mentions(title, place)) {
           options.add(() -> place + ": " + title);
         }
         options.add(() -> "What to know: " + title);
         options.add(() -> "Update: " + title);
-        if (!title.toLowerCase(Locale.ROOT).contains("say")) {
+        if (!title.toLowerCase(Locale.ROOT).matches(".*\\bsays?\\b.*")) {
           options.add(() -> title + ", officials say");
         }
-        if (paper != null && paper.place() != null) {
-          options.add(() -> title + " — what it means for " + paper.place());
+        if (story.isWire()) {
           options.add(() -> "WORLD BRIEFS | " + title);
+        } else if (paper != null && paper.place() != null) {
+          options.add(() -> "From our partners: " + title);
         }
       }
     }
     String out = Texts.pick(rng, options).get();
     return out.equals(title) ? "Update: " + title : out;
+  }
+
+  /** True when the headline already names the place (ignoring case and a possessive). */
+  private static boolean mentions(String title, String place) {
+    String t = title.toLowerCase(Locale.ROOT);
+    String p = place.toLowerCase(Locale.ROOT);
+    return t.contains(p) || (p.length() > 5 && t.contains(p.substring(0, p.length() - 2)));
   }
 
   /** Replaces up to two headline verbs/nouns by synonyms (whole words, keeping a leading capital). */

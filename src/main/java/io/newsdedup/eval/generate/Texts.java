@@ -78,18 +78,32 @@ final class Texts {
   /**
    * Splits a paragraph into sentences at '.', '!' or '?' (optionally followed by a closing quote)
    * and whitespace, before an upper-case letter or an opening quote, except after common
-   * abbreviations. Joining the result with single spaces gives back the paragraph modulo spacing.
+   * abbreviations and inside quotations. Joining the result with single spaces gives back the paragraph modulo spacing.
    */
   static List<String> sentences(String paragraph) {
     String[] tokens = paragraph.strip().split("\\s+");
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
+    int depth = 0;
+    boolean straight = false;
     for (int i = 0; i < tokens.length; i++) {
       if (cur.length() > 0) {
         cur.append(' ');
       }
       cur.append(tokens[i]);
       String t = tokens[i];
+      for (char c : t.toCharArray()) {
+        if (c == '“' || c == '«') {
+          depth++;
+        } else if ((c == '”' || c == '»') && depth > 0) {
+          depth--;
+        } else if (c == '"') {
+          straight = !straight;
+        }
+      }
+      if (depth > 0 || straight) {
+        continue;
+      }
       boolean ends = t.matches(".*[.!?][\"”’»)]*$");
       boolean abbreviation = ABBREVIATIONS.contains(t.toLowerCase(Locale.ROOT))
           || t.matches("(?i)([a-zа-я]\\.)+");
