@@ -45,8 +45,7 @@ final class EditedCopy {
           + " later in the week.",
       "Several {place} business owners contacted by {paper} said it was too early to judge what"
           + " the news would mean for them.",
-      "{Paper} has asked the {place} council and local emergency services whether the decision"
-          + " affects services in the area and will update this story.",
+      "{Paper} has contacted local officials in {place} for comment and will update this story.",
       "Community leaders in {place} said they planned to discuss the issue at a public meeting"
           + " next month.",
       "A spokesperson for the {place} chamber of commerce told {paper} that members were watching"

@@ -56,7 +56,8 @@ final class ReprintCopy {
           ? "По материалам агентства Рейтер." : "По материалам " + story.source() + ".";
     }
     if (agency == null) {
-      String src = story.source() == null ? "our partners" : story.source();
+      String src = story.source() == null ? "our partners"
+          : story.source().startsWith("The ") ? story.source() : "the " + story.source();
       return Texts.chance(rng, 0.5)
           ? "This story was originally published by " + src + " and is republished with permission."
           : "This article first appeared in " + src + ".";
