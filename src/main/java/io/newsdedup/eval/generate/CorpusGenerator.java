@@ -245,10 +245,8 @@ public final class CorpusGenerator {
       f = OutputFormat.TXT;
     }
     d.format = f;
-    d.htmlContent = f == OutputFormat.HTML || d.kind == CopyKind.SCRAPED || wanted == OutputFormat.HTML;
-    if (f == OutputFormat.TXT) {
-      d.htmlContent = false;
-    }
+    d.htmlContent = f != OutputFormat.TXT
+        && (f == OutputFormat.HTML || wanted == OutputFormat.HTML || d.kind == CopyKind.SCRAPED);
     if (f == OutputFormat.JSONL) {
       d.jsonlFile = jsonlFile(d);
       d.idInFile = !Texts.chance(rng, 0.05);
@@ -256,7 +254,8 @@ public final class CorpusGenerator {
     String url = url(d, t0, rng);
     String unique = url;
     for (int k = 2; urls.contains(unique); k++) {
-      unique = url.endsWith("/") ? url.substring(0, url.length() - 1) + "-" + k + "/" : url + "-" + k;
+      unique = url.endsWith("/")
+          ? url.substring(0, url.length() - 1) + "-" + k + "/" : url + "-" + k;
     }
     urls.add(unique);
     d.url = unique;

@@ -26,12 +26,14 @@ final class Headlines {
       {"surge", "jump"}, {"talks", "negotiations"}, {"lawmakers", "legislators"},
       {"begins", "starts"}, {"ends", "wraps up"}};
 
-  private static final Pattern CUT = Pattern.compile("^(.{20,}?)(?:,| as | after | amid | while | — | - |: )");
+  private static final Pattern CUT =
+      Pattern.compile("^(.{20,}?)(?:,| as | after | amid | while | — | - |: )");
 
   /** A different headline for {@code title}, in the story's language where templates exist. */
   static String rewrite(String title, Story story, Outlets.Outlet paper, SplittableRandom rng) {
     String country = Datelines.country(story.dateline());
-    String city = story.dateline() == null ? null : Datelines.titleCase(Datelines.city(story.dateline()));
+    String city = story.dateline() == null ? null
+        : Datelines.titleCase(Datelines.city(story.dateline()));
     String place = country != null ? country : city;
     List<Supplier<String>> options = new ArrayList<>();
     switch (story.language()) {

@@ -50,7 +50,8 @@ public record Story(
       throw new IllegalArgumentException("story " + id + " has no body or a blank paragraph");
     }
     title = title.strip();
-    language = language == null || language.isBlank() ? "en" : language.strip().toLowerCase(Locale.ROOT);
+    language = language == null || language.isBlank()
+        ? "en" : language.strip().toLowerCase(Locale.ROOT);
     kind = kind == null || kind.isBlank() ? null : kind.strip().toLowerCase(Locale.ROOT);
     source = source == null || source.isBlank() ? null : source.strip();
     dateline = dateline == null || dateline.isBlank() ? null : dateline.strip();

@@ -78,7 +78,8 @@ final class Texts {
   /**
    * Splits a paragraph into sentences at '.', '!' or '?' (optionally followed by a closing quote)
    * and whitespace, before an upper-case letter or an opening quote, except after common
-   * abbreviations and inside quotations. Joining the result with single spaces gives back the paragraph modulo spacing.
+   * abbreviations and inside quotations. Joining the result with single spaces gives back the
+   * paragraph modulo spacing.
    */
   static List<String> sentences(String paragraph) {
     String[] tokens = paragraph.strip().split("\\s+");
