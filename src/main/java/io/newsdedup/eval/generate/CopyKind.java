@@ -1,0 +1,47 @@
+package io.newsdedup.eval.generate;
+
+import java.util.Locale;
+
+/** How a generated article relates to its story; the label name is written to the labels file. */
+public enum CopyKind {
+  /** The story as its own publisher put it out. */
+  ORIGINAL("original"),
+  /** A newspaper reprint of a wire or partner story: new headline, possibly truncated. */
+  REPRINT("reprint"),
+  /** An aggregator repost of the full text wrapped in aggregator boilerplate. */
+  AGGREGATOR("aggregator"),
+  /** A whole HTML page of a site carrying the story, with navigation, ads and other chrome. */
+  SCRAPED("scraped"),
+  /** A lightly edited copy: a few words changed, a sentence dropped, a local paragraph added. */
+  EDITED("edited"),
+  /** The first two or three paragraphs plus a pointer to the full story (keeps under 60%). */
+  EXCERPT("excerpt"),
+  /** A short, different story posted inside one aggregator's identical long boilerplate. */
+  DISTRACTOR_BOILERPLATE("distractor_boilerplate");
+
+  private final String label;
+
+  CopyKind(String label) {
+    this.label = label;
+  }
+
+  /** The name used on the command line and in the labels file. */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * The kind with this label (case-insensitive, '-' accepted for '_').
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static CopyKind parse(String name) {
+    String n = name.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+    for (CopyKind k : values()) {
+      if (k.label.equals(n)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("unknown copy kind: " + name);
+  }
+}
