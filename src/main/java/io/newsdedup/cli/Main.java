@@ -34,6 +34,7 @@ public final class Main {
       return switch (command) {
         case "batch" -> batch(rest, out, err);
         case "eval" -> EvalCommand.run(rest, out, err);
+        case "bench" -> io.newsdedup.bench.BenchCommand.run(rest, out, err);
         default -> {
           err.println("news-dedup: unknown command \"" + command + "\"");
           err.print(usage());
@@ -44,9 +45,12 @@ public final class Main {
       err.println("news-dedup " + command + ": " + e.getMessage());
       err.println("Run `news-dedup " + command + " --help` for the options.");
       return USAGE;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | java.io.IOException e) {
       err.println("news-dedup " + command + " failed: " + e);
       e.printStackTrace(err);
+      return FAILED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return FAILED;
     }
   }
@@ -95,6 +99,7 @@ public final class Main {
         "Commands:",
         "  batch           dedup article files: clusters, assignments, rejected, summary.json",
         "  eval generate   build a labelled evaluation corpus from plain article texts",
+        "  bench           end-to-end throughput of batch on a generated corpus",
         "",
         "Run `java -jar news-dedup.jar <command> --help` for a command's options.",
         "Exit codes: 0 success, 1 failure, 2 usage error.",

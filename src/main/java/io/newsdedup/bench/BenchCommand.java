@@ -1,0 +1,129 @@
+package io.newsdedup.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bench}: end-to-end throughput of the batch job. Generates (or takes) a JSONL corpus, runs
+ * {@code batch} on it in a fresh JVM per repetition, and prints wall time, articles/s and the
+ * JVM's peak resident memory; the summary line gives the median.
+ */
+public final class BenchCommand {
+  private BenchCommand() {}
+
+  static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+  static {
+    DEFAULTS.put("articles", "5000");
+    DEFAULTS.put("copyShare", "0.3");
+    DEFAULTS.put("seed", "1");
+    DEFAULTS.put("corpus", "");
+    DEFAULTS.put("workDir", "target/bench");
+    DEFAULTS.put("reps", "3");
+    DEFAULTS.put("runner", "DirectRunner");
+    DEFAULTS.put("xmx", "2g");
+    DEFAULTS.put("batchArgs", "");
+  }
+
+  public static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    Map<String, String> o = new LinkedHashMap<>(DEFAULTS);
+    for (String a : args) {
+      if (a.equals("--help")) {
+        out.println("news-dedup bench [--name=value ...]: end-to-end batch throughput");
+        DEFAULTS.forEach((k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
+        out.println("--corpus takes an existing JSONL file instead of generating --articles;");
+        out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
+        return 0;
+      }
+      int eq = a.indexOf('=');
+      String key = a.startsWith("--") && eq > 2 ? a.substring(2, eq) : null;
+      if (key == null || !o.containsKey(key)) {
+        err.println("bench: unknown argument " + a + " (see bench --help)");
+        return 2;
+      }
+      o.put(key, a.substring(eq + 1));
+    }
+    Path work = Path.of(o.get("workDir"));
+    Files.createDirectories(work);
+    Path corpus;
+    long articles;
+    if (!o.get("corpus").isEmpty()) {
+      corpus = Path.of(o.get("corpus"));
+      try (var lines = Files.lines(corpus)) {
+        articles = lines.filter(l -> !l.isBlank()).count();
+      }
+    } else {
+      int n = Integer.parseInt(o.get("articles"));
+      corpus = work.resolve("synthetic-" + n + "-s" + o.get("seed") + ".jsonl");
+      if (!Files.exists(corpus)) {
+        long t0 = System.nanoTime();
+        SyntheticCorpus.Stats s = new SyntheticCorpus(40_000).write(
+            n, Double.parseDouble(o.get("copyShare")), Long.parseLong(o.get("seed")), corpus,
+            work.resolve(corpus.getFileName() + ".labels.jsonl"));
+        out.printf("generated %s: %d originals, %d copies in %.1f s%n", corpus, s.originals(),
+            s.copies(), (System.nanoTime() - t0) / 1e9);
+      }
+      articles = n;
+    }
+    int reps = Integer.parseInt(o.get("reps"));
+    double[] walls = new double[reps];
+    long[] rss = new long[reps];
+    for (int rep = 0; rep < reps; rep++) {
+      List<String> cmd = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx" + o.get("xmx"), "-cp", System.getProperty("java.class.path"),
+          "io.newsdedup.cli.Main", "batch",
+          "--input=" + corpus, "--output=" + work.resolve("out"), "--overwrite",
+          "--runner=" + o.get("runner")));
+      if (!o.get("batchArgs").isBlank()) {
+        cmd.addAll(Arrays.asList(o.get("batchArgs").trim().split("\\s+")));
+      }
+      File log = work.resolve("run-" + rep + ".log").toFile();
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+      long peak = 0;
+      while (!p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        peak = Math.max(peak, peakRssKb(p.pid()));
+      }
+      walls[rep] = (System.nanoTime() - t0) / 1e9;
+      rss[rep] = peak;
+      if (p.exitValue() != 0) {
+        err.println("bench: batch failed (exit " + p.exitValue() + "), see " + log);
+        return 1;
+      }
+      out.printf("rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n", rep + 1, walls[rep],
+          articles / walls[rep], rss[rep] / 1024);
+    }
+    double[] sorted = walls.clone();
+    Arrays.sort(sorted);
+    double median = sorted[reps / 2];
+    long[] rs = rss.clone();
+    Arrays.sort(rs);
+    out.printf("RESULT runner=%s articles=%d reps=%d median_wall_s=%.2f articles_per_s=%.0f"
+            + " median_peak_rss_mb=%d%n",
+        o.get("runner"), articles, reps, median, articles / median, rs[reps / 2] / 1024);
+    return 0;
+  }
+
+  /** VmHWM of a live process in kB (0 when unknown). */
+  static long peakRssKb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the process has just exited, or this is not Linux
+    }
+    return 0;
+  }
+}
