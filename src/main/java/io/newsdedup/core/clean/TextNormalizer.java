@@ -1,5 +1,8 @@
 package io.newsdedup.core.clean;
 
+import java.text.Normalizer;
+import org.apache.commons.text.StringEscapeUtils;
+
 /** Unicode and whitespace normalisation shared by every input kind. Never throws. */
 public final class TextNormalizer {
   private TextNormalizer() {}
@@ -9,8 +12,152 @@ public final class TextNormalizer {
    * zero-width and control characters, turns non-breaking and other spaces into ' ', collapses runs
    * of spaces, trims each line, and keeps paragraph structure: one '\n' between non-blank lines,
    * blank lines collapsed. Case is kept.
+   *
+   * <p>In detail, in this order:
+   *
+   * <ol>
+   *   <li>HTML entities, named and numeric ({@code &amp;amp;}, {@code &#8217;}, {@code &#x2014;}),
+   *       are decoded once (Commons Text {@code unescapeHtml4}).
+   *   <li>NFKC: compatibility forms fold to their plain equivalents (full-width letters and
+   *       digits, ligatures, Arabic presentation forms, "…" to "...").
+   *   <li>Single quotes and apostrophes (‘ ’ ‚ ‛ ′ ‹ ›) become {@code '}; double quotes (“ ” „ ‟ « »)
+   *       become {@code "}. CJK corner brackets are left alone.
+   *   <li>Hyphens and dashes (U+2010–U+2015, minus sign, two- and three-em dashes, small and
+   *       full-width forms) become {@code -}.
+   *   <li>Tab and every Unicode space separator (no-break, thin, hair, ideographic, ...) become
+   *       {@code ' '}; U+2028, U+2029, NEL, VT and FF become line breaks; CRLF and CR become '\n'.
+   *   <li>Zero-width characters (ZWSP, ZWNJ, ZWJ, BOM, word joiner, invisible operators, soft
+   *       hyphen, Mongolian vowel separator), bidi controls (LRM, RLM, ALM, embeddings, overrides,
+   *       isolates), other C0/C1 control characters and unpaired surrogates are removed. Other
+   *       format characters, such as emoji variation selectors and tag characters, are kept.
+   *   <li>Each line is trimmed, runs of spaces become one space, and blank lines are dropped, so
+   *       the result is the non-blank lines joined by exactly one '\n' (a paragraph break and a
+   *       line break are not distinguished), with no leading or trailing '\n'.
+   * </ol>
+   *
+   * @param s any string; null gives ""
    */
   public static String normalize(String s) {
-    throw new UnsupportedOperationException("TODO");
+    if (s == null || s.isEmpty()) {
+      return "";
+    }
+    try {
+      return normalizeUnchecked(s);
+    } catch (RuntimeException e) {
+      // Not expected; keep the promise never to throw and degrade to the raw string's layout.
+      return collapse(s);
+    }
+  }
+
+  private static String normalizeUnchecked(String s) {
+    if (s.indexOf('&') >= 0) {
+      s = StringEscapeUtils.unescapeHtml4(s);
+    }
+    if (!isAscii(s)) {
+      s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    }
+    return collapse(s);
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The character mapping and the whitespace/line pass, in one go. */
+  private static String collapse(String s) {
+    int n = s.length();
+    char[] out = new char[n];
+    int len = 0;
+    boolean pendingSpace = false; // a space seen since the last kept character on this line
+    boolean pendingBreak = false; // a line break seen since the last kept character
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      int kind;
+      if (c < 0x80) {
+        if (c > ' ' && c < 0x7f) {
+          kind = KEEP;
+        } else if (c == ' ' || c == '\t') {
+          kind = SPACE;
+        } else if (c == '\n' || c == '\r' || c == 0x0b || c == 0x0c) {
+          kind = BREAK; // a CRLF pair gives two breaks, which collapse like any blank line
+        } else {
+          kind = DROP;
+        }
+      } else {
+        kind = classify(c);
+        if (kind == KEEP) {
+          if (Character.isSurrogate(c) && !pairedSurrogate(s, i, c)) {
+            continue;
+          }
+          c = mapChar(c);
+        }
+      }
+      if (kind == KEEP) {
+        if (len > 0 && (pendingBreak || pendingSpace)) {
+          out[len++] = pendingBreak ? '\n' : ' ';
+        }
+        pendingBreak = false;
+        pendingSpace = false;
+        out[len++] = c;
+      } else if (kind == SPACE) {
+        pendingSpace = true;
+      } else if (kind == BREAK) {
+        pendingBreak = true;
+      }
+    }
+    return new String(out, 0, len);
+  }
+
+  private static final int KEEP = 0;
+  private static final int SPACE = 1;
+  private static final int BREAK = 2;
+  private static final int DROP = 3;
+
+  private static int classify(char c) {
+    switch (c) {
+      case '\u0085', '\u2028', '\u2029':
+        return BREAK;
+      case '\u00ad', '\u180e', '\u200b', '\u200c', '\u200d', '\u2060', '\u2061', '\u2062',
+          '\u2063', '\u2064', '\ufeff':
+        return DROP; // zero-width, invisible operators, soft hyphen
+      case '\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e',
+          '\u2066', '\u2067', '\u2068', '\u2069':
+        return DROP; // bidi controls
+      default:
+        break;
+    }
+    if (c <= 0x9f) {
+      return DROP; // C1 controls
+    }
+    if (Character.getType(c) == Character.SPACE_SEPARATOR) {
+      return SPACE;
+    }
+    return KEEP;
+  }
+
+  private static char mapChar(char c) {
+    switch (c) {
+      case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u2035', '\u2039', '\u203a':
+        return '\'';
+      case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb':
+        return '"';
+      case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2043', '\u2212',
+          '\u2e3a', '\u2e3b', '\ufe58', '\ufe63', '\uff0d':
+        return '-';
+      default:
+        return c;
+    }
+  }
+
+  private static boolean pairedSurrogate(String s, int i, char c) {
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 }
