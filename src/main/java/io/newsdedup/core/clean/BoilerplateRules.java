@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Boilerplate patterns, read from a rules file: the bundled defaults
- * ({@code io/newsdedup/core/clean/boilerplate.rules}) plus any files the user adds.
+ * Boilerplate patterns, read from a rules file: the bundled defaults ({@code
+ * io/newsdedup/core/clean/boilerplate.rules}) plus any files the user adds.
  *
  * <p>The format is described at the top of the bundled file. In short: one rule per line, {@code
  * kind: value}; blank lines and lines starting with {@code #} are ignored. Kinds:
@@ -34,8 +34,8 @@ import java.util.regex.PatternSyntaxException;
  *       any regex stands for all aliases of all agencies of the combined rules.
  * </ul>
  *
- * <p>Regexes are Java syntax, matched case-insensitively ({@code (?-i)} turns that off) against
- * one normalised line with {@code find()}. Instances are immutable and serializable: only the rule
+ * <p>Regexes are Java syntax, matched case-insensitively ({@code (?-i)} turns that off) against one
+ * normalised line with {@code find()}. Instances are immutable and serializable: only the rule
  * strings are serialized and the patterns are compiled again, once, on first use.
  */
 public final class BoilerplateRules implements Serializable {
@@ -117,7 +117,8 @@ public final class BoilerplateRules implements Serializable {
       int colon = line.indexOf(':');
       if (colon <= 0) {
         throw new IllegalArgumentException(
-            origin + ": expected 'kind: value' (kinds: line, pointer, credit, tail, strip, agency)");
+            origin
+                + ": expected 'kind: value' (kinds: line, pointer, credit, tail, strip, agency)");
       }
       String kindName = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
       String value = line.substring(colon + 1).strip();
@@ -150,8 +151,13 @@ public final class BoilerplateRules implements Serializable {
         Pattern.compile(CompiledRules.expand(rule.regex(), agencyAlternation), CompiledRules.FLAGS);
       } catch (PatternSyntaxException e) {
         throw new IllegalArgumentException(
-            rule.origin() + ": invalid regex: " + e.getDescription() + " near index " + e.getIndex()
-                + " in: " + rule.regex(),
+            rule.origin()
+                + ": invalid regex: "
+                + e.getDescription()
+                + " near index "
+                + e.getIndex()
+                + " in: "
+                + rule.regex(),
             e);
       }
       if (rule.kind() != Kind.STRIP && rule.regex().contains("(?<agency>")) {

@@ -20,14 +20,13 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Rules anchored at the start ({@code ^...}) are tried with {@code lookingAt()}, so a line
  *       costs a few comparisons per rule instead of a scan.
- *   <li>The anchored rules of one kind are merged into one alternation per possible first
- *       character of the line: for each ASCII character, only the rules that could match a line
- *       starting with it are kept (found by trying each rule on that one character and asking the
- *       matcher whether it failed without needing more input). A typical line meets a handful of
- *       rules.
- *   <li>Other rules (floating ones, strip rules, rules with named groups or back-references,
- *       which cannot be merged) are tried one by one, each behind a cheap {@code contains()} check
- *       for the literal text it cannot match without.
+ *   <li>The anchored rules of one kind are merged into one alternation per possible first character
+ *       of the line: for each ASCII character, only the rules that could match a line starting with
+ *       it are kept (found by trying each rule on that one character and asking the matcher whether
+ *       it failed without needing more input). A typical line meets a handful of rules.
+ *   <li>Other rules (floating ones, strip rules, rules with named groups or back-references, which
+ *       cannot be merged) are tried one by one, each behind a cheap {@code contains()} check for
+ *       the literal text it cannot match without.
  * </ul>
  */
 final class CompiledRules {
@@ -37,6 +36,7 @@ final class CompiledRules {
   /** Named groups, back-references, quoting and comments mode do not survive merging. */
   private static final Pattern NOT_MERGEABLE =
       Pattern.compile("\\(\\?<[a-zA-Z]|\\\\k<|\\\\[1-9]|\\\\Q|\\(\\?[a-zA-Z-]*x");
+
   private static final String[] NO_LITERALS = new String[0];
 
   private final Map<Kind, Group> groups = new EnumMap<>(Kind.class);
@@ -262,8 +262,8 @@ final class CompiledRules {
 
   /**
    * The regex as compiled: {@code {AGENCIES}} replaced, and Unicode case folding switched on
-   * ({@code (?u)}) when the regex holds non-ASCII characters. ASCII-only rules fold ASCII case only,
-   * which is cheaper and, after NFKC, loses nothing that matters.
+   * ({@code (?u)}) when the regex holds non-ASCII characters. ASCII-only rules fold ASCII case
+   * only, which is cheaper and, after NFKC, loses nothing that matters.
    */
   static String expand(String regex, String agencyAlternation) {
     String r =
@@ -372,8 +372,7 @@ final class CompiledRules {
    * @param agencyGroup the pattern has a group named {@code agency}
    * @param literals lower-cased texts that a matching line must contain
    */
-  record Probe(
-      Slot any, Slot[] byFirst, boolean anchored, boolean agencyGroup, String[] literals) {
+  record Probe(Slot any, Slot[] byFirst, boolean anchored, boolean agencyGroup, String[] literals) {
     /** Tries this probe on a non-empty line; the matcher on success, else null. */
     Matcher match(String line, Scratch scratch) {
       Slot slot = any;

@@ -21,15 +21,15 @@ import java.util.regex.Matcher;
  *       group captured in the text becomes {@link CleanedText#wireAgency()}, in canonical form. A
  *       line left empty is dropped.
  *   <li>{@code tail} rules: the line and all after it are dropped (one marker) when the cut is the
- *       end part of the text: some line before it is kept, and either the line lies in the last
- *       third of the lines or what is cut holds at most a third of the characters. Otherwise the
- *       line is treated like any other.
- *   <li>{@code pointer}, {@code line} and {@code credit} rules drop the line; they are tried only on
- *       lines of at most {@value #MAX_RULE_LINE_CHARS} characters, since boilerplate lines are
+ *       end part of the text: some line before it is kept, and either the line lies in the second
+ *       half of the lines or what is cut holds at most half of the characters. Otherwise the line
+ *       is treated like any other.
+ *   <li>{@code pointer}, {@code line} and {@code credit} rules drop the line; they are tried only
+ *       on lines of at most {@value #MAX_RULE_LINE_CHARS} characters, since boilerplate lines are
  *       short and real paragraphs that merely mention a phrase must survive.
- *   <li>Captions: when a {@code credit} line is dropped, the closest kept line before it is
- *       dropped too if it looks like a caption (see {@link #looksLikeCaption}) and at most two
- *       dropped lines lie between them (such as a wire slug line).
+ *   <li>Captions: when a {@code credit} line is dropped, the closest kept line before it is dropped
+ *       too if it looks like a caption (see {@link #looksLikeCaption}) and at most two dropped
+ *       lines lie between them (such as a wire slug line).
  * </ol>
  *
  * <p>The kept lines are case-folded ({@code toLowerCase(Locale.ROOT)}), spaces collapsed, and
@@ -124,7 +124,7 @@ public final class TextCleaner implements Serializable {
         continue;
       }
       if (lastKept >= 0
-          && (3 * i >= 2 * n || 3 * charsFrom[i] <= charsFrom[0])
+          && (2 * i >= n || 2 * charsFrom[i] <= charsFrom[0])
           && tail.matches(s, scratch)) {
         markers++;
         break;
@@ -187,8 +187,8 @@ public final class TextCleaner implements Serializable {
 
   /**
    * A caption is short (at most {@value #MAX_CAPTION_CHARS} characters), has at most two sentences,
-   * has no quotation marks (a quote is more likely a paragraph of the story), has a letter, and does
-   * not end with ':' (a lead-in to what follows).
+   * has no quotation marks (a quote is more likely a paragraph of the story), has a letter, and
+   * does not end with ':' (a lead-in to what follows).
    */
   static boolean looksLikeCaption(String s) {
     int n = s.length();

@@ -18,10 +18,10 @@ public final class TextNormalizer {
    * <ol>
    *   <li>HTML entities, named and numeric ({@code &amp;amp;}, {@code &#8217;}, {@code &#x2014;}),
    *       are decoded once (Commons Text {@code unescapeHtml4}).
-   *   <li>NFKC: compatibility forms fold to their plain equivalents (full-width letters and
-   *       digits, ligatures, Arabic presentation forms, "…" to "...").
-   *   <li>Single quotes and apostrophes (‘ ’ ‚ ‛ ′ ‹ ›) become {@code '}; double quotes (“ ” „ ‟ « »)
-   *       become {@code "}. CJK corner brackets are left alone.
+   *   <li>NFKC: compatibility forms fold to their plain equivalents (full-width letters and digits,
+   *       ligatures, Arabic presentation forms, "…" to "...").
+   *   <li>Single quotes and apostrophes (‘ ’ ‚ ‛ ′ ‹ ›) become {@code '}; double quotes (“ ” „ ‟)
+   *       and guillemets («&nbsp;») become {@code "}. CJK corner brackets are left alone.
    *   <li>Hyphens and dashes (U+2010–U+2015, minus sign, two- and three-em dashes, small and
    *       full-width forms) become {@code -}.
    *   <li>Tab and every Unicode space separator (no-break, thin, hair, ideographic, ...) become
@@ -77,7 +77,7 @@ public final class TextNormalizer {
     boolean pendingBreak = false; // a line break seen since the last kept character
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      int kind;
+      byte kind;
       if (c < 0x80) {
         if (c > ' ' && c < 0x7f) {
           kind = KEEP;
@@ -113,45 +113,61 @@ public final class TextNormalizer {
     return new String(out, 0, len);
   }
 
-  private static final int KEEP = 0;
-  private static final int SPACE = 1;
-  private static final int BREAK = 2;
-  private static final int DROP = 3;
+  private static final byte KEEP = 0;
+  private static final byte SPACE = 1;
+  private static final byte BREAK = 2;
+  private static final byte DROP = 3;
 
-  private static int classify(char c) {
-    switch (c) {
-      case '\u0085', '\u2028', '\u2029':
-        return BREAK;
-      case '\u00ad', '\u180e', '\u200b', '\u200c', '\u200d', '\u2060', '\u2061', '\u2062',
-          '\u2063', '\u2064', '\ufeff':
-        return DROP; // zero-width, invisible operators, soft hyphen
-      case '\u061c', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e',
-          '\u2066', '\u2067', '\u2068', '\u2069':
-        return DROP; // bidi controls
-      default:
-        break;
+  private static final String SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2035\u2039\u203a";
+  private static final String DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb";
+  private static final String DASHES =
+      "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d";
+
+  /** Zero-width characters, invisible operators, soft hyphen, BOM. */
+  private static final String ZERO_WIDTH =
+      "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff";
+
+  /** Bidi marks, embeddings, overrides and isolates. */
+  private static final String BIDI =
+      "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
+
+  /** What to do with each BMP character at or above 0x80. */
+  private static final byte[] KINDS = new byte[0x10000];
+
+  static {
+    for (int c = 0x80; c < 0x10000; c++) {
+      if (c <= 0x9f) {
+        KINDS[c] = DROP; // C1 controls
+      } else if (Character.getType(c) == Character.SPACE_SEPARATOR) {
+        KINDS[c] = SPACE;
+      }
     }
-    if (c <= 0x9f) {
-      return DROP; // C1 controls
+    KINDS[0x85] = BREAK; // NEL
+    KINDS[0x2028] = BREAK;
+    KINDS[0x2029] = BREAK;
+    for (char c : (ZERO_WIDTH + BIDI).toCharArray()) {
+      KINDS[c] = DROP;
     }
-    if (Character.getType(c) == Character.SPACE_SEPARATOR) {
-      return SPACE;
-    }
-    return KEEP;
+  }
+
+  private static byte classify(char c) {
+    return KINDS[c];
   }
 
   private static char mapChar(char c) {
-    switch (c) {
-      case '\u2018', '\u2019', '\u201a', '\u201b', '\u2032', '\u2035', '\u2039', '\u203a':
-        return '\'';
-      case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb':
-        return '"';
-      case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2043', '\u2212',
-          '\u2e3a', '\u2e3b', '\ufe58', '\ufe63', '\uff0d':
-        return '-';
-      default:
-        return c;
+    if (c < 0xab || c > 0xff0d) {
+      return c;
     }
+    if (DASHES.indexOf(c) >= 0) {
+      return '-';
+    }
+    if (SINGLE_QUOTES.indexOf(c) >= 0) {
+      return '\'';
+    }
+    if (DOUBLE_QUOTES.indexOf(c) >= 0) {
+      return '"';
+    }
+    return c;
   }
 
   private static boolean pairedSurrogate(String s, int i, char c) {

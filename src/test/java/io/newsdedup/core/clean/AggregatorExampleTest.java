@@ -19,7 +19,10 @@ class AggregatorExampleTest {
   private static final Path EXAMPLE =
       Path.of("/work/shared/examples/aggregator-repost-thedailycheck.txt");
 
-  /** Lines the aggregator added to the CBS story (matched on the start of the normalised line; some hold no-break spaces). */
+  /**
+   * Lines the aggregator added to the CBS story (matched on the start of the normalised line; some
+   * hold no-break spaces).
+   */
   private static final List<String> ADDED =
       List.of(
           "CHINA-US-DIPLOMACY",
@@ -53,7 +56,8 @@ class AggregatorExampleTest {
     assertTrue(fromRepost.pointsToOriginal());
     assertNull(fromRepost.wireAgency());
     assertTrue(fromRepost.text().startsWith("beijing - u.s. secretary of state antony blinken"));
-    assertTrue(fromRepost.text().endsWith("for australia, the united kingdom and the united states."));
+    assertTrue(
+        fromRepost.text().endsWith("for australia, the united kingdom and the united states."));
     assertFalse(fromRepost.text().contains("getty"));
   }
 }
