@@ -34,9 +34,10 @@ import java.util.regex.PatternSyntaxException;
  *       any regex stands for all aliases of all agencies of the combined rules.
  * </ul>
  *
- * <p>Regexes are Java syntax, matched case-insensitively ({@code (?-i)} turns that off) against one
- * normalised line with {@code find()}. Instances are immutable and serializable: only the rule
- * strings are serialized and the patterns are compiled again, once, on first use.
+ * <p>Regexes are Java syntax, matched case-insensitively ({@code (?-i)} turns that off; folding is
+ * Unicode-aware when the regex holds non-ASCII characters) against one normalised line with {@code
+ * find()}. Instances are immutable and serializable: only the rule strings are serialized and the
+ * patterns are compiled again, once, on first use.
  */
 public final class BoilerplateRules implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -71,163 +71,38 @@ public final class HtmlExtractor {
 
   /** Chrome by tag, wherever it is. */
   private static final Set<String> CHROME_TAGS =
-      Set.of("nav", "aside", "footer", "figure", "figcaption", "dialog", "menu", "button");
+      words("nav aside footer figure figcaption dialog menu button");
 
   private static final Set<String> CHROME_ROLES =
-      Set.of(
-          "navigation",
-          "banner",
-          "contentinfo",
-          "complementary",
-          "search",
-          "dialog",
-          "alertdialog",
-          "menu",
-          "menubar",
-          "toolbar",
-          "tablist");
+      words(
+          "navigation banner contentinfo complementary search dialog alertdialog menu "
+              + "menubar toolbar tablist");
 
   /** Words in class or id (split at '-', '_', camelCase ...) that mark page chrome. */
   static final Set<String> CHROME_WORDS =
-      Set.of(
-          "cookie",
-          "cookies",
-          "consent",
-          "gdpr",
-          "cmp",
-          "newsletter",
-          "newsletters",
-          "subscribe",
-          "subscription",
-          "signup",
-          "paywall",
-          "share",
-          "sharing",
-          "sharebar",
-          "sharetools",
-          "social",
-          "socials",
-          "related",
-          "recommended",
-          "recommendation",
-          "recommendations",
-          "recirc",
-          "outbrain",
-          "taboola",
-          "comment",
-          "comments",
-          "disqus",
-          "ad",
-          "ads",
-          "advert",
-          "adverts",
-          "advertisement",
-          "advertising",
-          "adslot",
-          "adunit",
-          "dfp",
-          "sponsor",
-          "sponsored",
-          "promo",
-          "promos",
-          "promotion",
-          "breadcrumb",
-          "breadcrumbs",
-          "menu",
-          "nav",
-          "navbar",
-          "navigation",
-          "sidebar",
-          "footer",
-          "header",
-          "masthead",
-          "toolbar",
-          "byline",
-          "author",
-          "authors",
-          "tags",
-          "popup",
-          "modal",
-          "banner",
-          "trending",
-          "popular",
-          "mostread",
-          "donate",
-          "donation",
-          "caption",
-          "credit",
-          "credits",
-          "meta",
-          "timestamp",
-          "date",
-          "pubdate",
-          "skip",
-          "print",
-          "login",
-          "signin",
-          "widget");
+      words(
+          "cookie cookies consent gdpr cmp newsletter newsletters subscribe subscription "
+              + "signup paywall share sharing sharebar sharetools social socials related "
+              + "recommended recommendation recommendations recirc outbrain taboola comment "
+              + "comments disqus ad ads advert adverts advertisement advertising adslot adunit "
+              + "dfp sponsor sponsored promo promos promotion breadcrumb breadcrumbs menu nav "
+              + "navbar navigation sidebar footer header masthead toolbar byline author authors "
+              + "tags popup modal banner trending popular mostread donate donation caption "
+              + "credit credits meta timestamp date pubdate skip print login signin widget");
 
   /** Elements that start and end a paragraph. */
   private static final Set<String> BLOCKS =
-      Set.of(
-          "p",
-          "div",
-          "section",
-          "article",
-          "main",
-          "header",
-          "footer",
-          "aside",
-          "nav",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
-          "ul",
-          "ol",
-          "li",
-          "dl",
-          "dt",
-          "dd",
-          "blockquote",
-          "pre",
-          "table",
-          "thead",
-          "tbody",
-          "tfoot",
-          "tr",
-          "td",
-          "th",
-          "caption",
-          "hr",
-          "address",
-          "details",
-          "summary",
-          "figure",
-          "figcaption",
-          "form",
-          "fieldset",
-          "legend",
-          "center",
-          "hgroup",
-          "body",
-          "html",
-          "dialog",
-          "menu",
-          "noscript",
-          "iframe",
-          "video",
-          "audio",
-          "picture");
+      words(
+          "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 ul ol li "
+              + "dl dt dd blockquote pre table thead tbody tfoot tr td th caption hr address "
+              + "details summary figure figcaption form fieldset legend center hgroup body html "
+              + "dialog menu noscript iframe video audio picture");
 
   /** Elements inside which a {@code <time>} is part of a sentence. */
   private static final Set<String> TEXT_BLOCKS =
-      Set.of("p", "li", "blockquote", "pre", "td", "th", "dd", "dt", "h2", "h3", "h4", "h5", "h6");
+      words("p li blockquote pre td th dd dt h2 h3 h4 h5 h6");
 
-  private static final Set<String> LINK_LIST_TAGS =
-      Set.of("ul", "ol", "dl", "div", "section", "table");
+  private static final Set<String> LINK_LIST_TAGS = words("ul ol dl div section table");
 
   /**
    * @param html a whole page or a fragment
@@ -867,6 +742,10 @@ public final class HtmlExtractor {
 
   // ---------------------------------------------------------------------------------------------
   // Small helpers
+
+  private static Set<String> words(String s) {
+    return Set.of(s.strip().split("\\s+"));
+  }
 
   /** Collapses whitespace (no-break spaces included) to single spaces and trims. */
   static String collapse(String s) {
