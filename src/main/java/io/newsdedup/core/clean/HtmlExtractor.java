@@ -3,10 +3,12 @@ package io.newsdedup.core.clean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -125,14 +127,14 @@ public final class HtmlExtractor {
     Map<String, String> meta = metaTags(doc);
     List<String> jsonBlocks = new ArrayList<>();
     for (Element s : doc.select("script[type]")) {
-      String type = s.attr("type").toLowerCase(Locale.ROOT);
-      if (type.contains("ld+json")) {
+      if (s.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) {
         jsonBlocks.add(s.data());
       }
     }
     JsonLd jsonLd = new JsonLd(jsonBlocks);
-    String canonical = canonicalUrl(doc, meta);
-    String siteName = firstNonBlank(meta.get("og:site_name"), jsonLd.publisherName());
+    // Metadata is read defensively, one field at a time, so that a surprise in one costs only it.
+    String canonical = orNull(() -> canonicalUrl(doc, meta));
+    String siteName = orNull(() -> firstNonBlank(meta.get("og:site_name"), jsonLd.publisherName()));
 
     doc.select(JUNK).remove();
     Element body = doc.body();
@@ -143,7 +145,21 @@ public final class HtmlExtractor {
     if (text.isEmpty() && jsonLd.articleBody() != null) {
       text = TextWriter.collapseParagraphs(jsonLd.articleBody());
     }
+    String title = orNull(() -> title(doc, meta, main, siteName));
+    String published = orNull(() -> publishedTime(doc, meta, jsonLd, main));
+    return new HtmlPage(title, text, siteName, canonical, published);
+  }
 
+  private static String orNull(Supplier<String> field) {
+    try {
+      return field.get();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String title(
+      Document doc, Map<String, String> meta, Element main, String siteName) {
     String title = blankToNull(collapse(meta.get("og:title")));
     if (title == null) {
       Element h1 = main.selectFirst("h1");
@@ -152,26 +168,39 @@ public final class HtmlExtractor {
     if (title == null) {
       title = blankToNull(collapse(doc.title()));
     }
-    title = stripSiteSuffix(title, siteName);
+    return stripSiteSuffix(title, siteName);
+  }
 
-    String published =
-        firstNonBlank(
-            meta.get("article:published_time"),
-            meta.get("og:article:published_time"),
-            itemPropDate(doc),
-            jsonLd.datePublished(),
-            meta.get("pubdate"),
-            meta.get("publishdate"),
-            meta.get("publish-date"),
-            meta.get("publication_date"),
-            meta.get("date"),
-            meta.get("dc.date.issued"),
-            meta.get("dcterms.issued"),
-            meta.get("dc.date"),
-            meta.get("parsely-pub-date"),
-            meta.get("sailthru.date"),
-            timeInMain(main));
-    return new HtmlPage(title, text, siteName, canonical, published);
+  private static String publishedTime(
+      Document doc, Map<String, String> meta, JsonLd jsonLd, Element main) {
+    String[] metaNames = {"article:published_time", "og:article:published_time", "datepublished"};
+    String[] commonMetaNames = {
+      "pubdate",
+      "publishdate",
+      "publish-date",
+      "publication_date",
+      "date",
+      "dc.date.issued",
+      "dcterms.issued",
+      "dc.date",
+      "parsely-pub-date",
+      "sailthru.date"
+    };
+    for (String name : metaNames) {
+      if (meta.containsKey(name)) {
+        return meta.get(name);
+      }
+    }
+    String v = firstNonBlank(itemPropDate(doc), jsonLd.datePublished());
+    if (v != null) {
+      return v;
+    }
+    for (String name : commonMetaNames) {
+      if (meta.containsKey(name)) {
+        return meta.get(name);
+      }
+    }
+    return timeInMain(main);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -241,17 +270,17 @@ public final class HtmlExtractor {
 
   private static final String[] TITLE_SEPARATORS = {"|", "-", "–", "—", "·", "::", "•", "»"};
 
-  /** "Headline | Site" becomes "Headline" when "Site" is the site name. */
+  /** "Headline | Site" becomes "Headline" when "Site" is the site name (any case). */
   static String stripSiteSuffix(String title, String siteName) {
     if (title == null || siteName == null) {
       return title;
     }
-    String site = collapse(siteName).toLowerCase(Locale.ROOT);
-    String lower = title.toLowerCase(Locale.ROOT);
+    String site = collapse(siteName);
     for (String sep : TITLE_SEPARATORS) {
       String suffix = " " + sep + " " + site;
-      if (lower.endsWith(suffix) && lower.length() > suffix.length()) {
-        return title.substring(0, title.length() - suffix.length()).strip();
+      int start = title.length() - suffix.length();
+      if (start > 0 && title.regionMatches(true, start, suffix, 0, suffix.length())) {
+        return title.substring(0, start).strip();
       }
     }
     return title;
@@ -333,35 +362,20 @@ public final class HtmlExtractor {
         if (++seen > 500) {
           break;
         }
-        int cw = w.text(c);
-        if (cw > bestWeight && !underHardChrome(c, body)) {
+        int cw = w.text(c); // 0 under hard chrome
+        if (cw > bestWeight) {
           best = c;
           bestWeight = cw;
         }
       }
-      // Teaser cards are <article>s too: take a candidate only if it holds a fair share of text.
+      // Teaser cards are <article>s too: take a candidate only if it holds a fair share of the
+      // page's text (a sixth) or is long in its own right.
       if (best != null && (bestWeight >= 1000 || 6 * bestWeight >= page)) {
         return best;
       }
     }
     Element scored = new Scorer(w, page).best(body);
     return scored != null ? scored : body;
-  }
-
-  private static boolean underHardChrome(Element e, Element stop) {
-    List<Element> chain = new ArrayList<>();
-    for (Element p = e.parent(); p != null && p != stop; p = p.parent()) {
-      chain.add(p);
-    }
-    boolean insideArticle = false;
-    for (int i = chain.size() - 1; i >= 0; i--) {
-      Element p = chain.get(i);
-      if (isHardChrome(p, insideArticle)) {
-        return true;
-      }
-      insideArticle |= p.normalName().equals("article");
-    }
-    return false;
   }
 
   private static boolean insideArticle(Element e) {
@@ -467,7 +481,8 @@ public final class HtmlExtractor {
   private static final class Scorer {
     private final Weights w;
     private final int page;
-    private final Map<Element, Double> scores = new IdentityHashMap<>();
+    // Insertion order (jsoup nodes compare by identity) keeps ties deterministic.
+    private final Map<Element, Double> scores = new LinkedHashMap<>();
 
     Scorer(Weights w, int page) {
       this.w = w;
@@ -491,7 +506,7 @@ public final class HtmlExtractor {
               if (e.normalName().equals("article")) {
                 articleDepth[0]++;
               }
-              score(e);
+              score(e, body);
               return FilterResult.CONTINUE;
             }
 
@@ -528,7 +543,7 @@ public final class HtmlExtractor {
       return best;
     }
 
-    private void score(Element e) {
+    private void score(Element e, Element body) {
       String tag = e.normalName();
       boolean paragraph = tag.equals("p") || tag.equals("pre") || tag.equals("blockquote");
       boolean bareText =
@@ -556,9 +571,8 @@ public final class HtmlExtractor {
       Element parent = e.parent();
       if (parent != null) {
         scores.merge(parent, s, Double::sum);
-        Element grand = parent.parent();
-        if (grand != null) {
-          scores.merge(grand, s / 2, Double::sum);
+        if (parent != body && parent.parent() != null) {
+          scores.merge(parent.parent(), s / 2, Double::sum);
         }
       }
     }

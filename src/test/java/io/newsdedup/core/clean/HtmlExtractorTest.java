@@ -175,6 +175,28 @@ class HtmlExtractorTest {
   }
 
   @Test
+  void chromeLookingWrapperAroundTheStoryIsKept() {
+    String story =
+        "<p>First paragraph of the story, with commas, names, and a long enough"
+            + " sentence.</p><p>Second paragraph of the story, also long enough, with more commas,"
+            + " and facts.</p>";
+    String html =
+        "<body><div class='nav-links'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+            + "<div class='article-header-wrapper'><div class='content'>"
+            + story
+            + "<div class='share-buttons'><p>Share this story with your friends today</p></div>"
+            + "</div></div><div class='promo'><p>Win a holiday for two in the sun, enter now.</p>"
+            + "</div></body>";
+    assertEquals(
+        "First paragraph of the story, with commas, names, and a long enough sentence.\n\n"
+            + "Second paragraph of the story, also long enough, with more commas, and facts.",
+        HtmlExtractor.extract(html, null).text());
+    // The same inside an <article> whose own class says "comments".
+    String article = "<article class='post has-comments'>" + story + "</article>";
+    assertTrue(HtmlExtractor.extract(article, null).text().startsWith("First paragraph"));
+  }
+
+  @Test
   void fragment() {
     HtmlPage page =
         HtmlExtractor.extract(
