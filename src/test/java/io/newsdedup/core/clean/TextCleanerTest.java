@@ -65,6 +65,7 @@ class TextCleanerTest {
             "Share prices of the bus operator rose 3% on the news.",
             "Photos of the new buses were shown at the meeting, and several residents praised"
                 + " them.",
+            "Photo-finish votes are rare in the council.",
             "NATO and the European Union were not mentioned.",
             P2);
     CleanedText c = CLEANER.clean(article);
@@ -129,6 +130,7 @@ class TextCleanerTest {
         "Privacy Policy | Terms of Use | Contact Us",
         "We may earn a commission when you buy through links on our site.",
         "Loading...",
+        "Video: Watch the moment the bridge fell",
       })
   void lineRulesDropTheLine(String boilerplate) {
     CleanedText c = CLEANER.clean(body(P1, boilerplate, P2));
