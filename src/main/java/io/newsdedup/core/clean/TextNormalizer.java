@@ -1,7 +1,10 @@
 package io.newsdedup.core.clean;
 
 import java.text.Normalizer;
-import org.apache.commons.text.StringEscapeUtils;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.text.translate.EntityArrays;
 
 /** Unicode and whitespace normalisation shared by every input kind. Never throws. */
 public final class TextNormalizer {
@@ -17,7 +20,8 @@ public final class TextNormalizer {
    *
    * <ol>
    *   <li>HTML entities, named and numeric ({@code &amp;amp;}, {@code &#8217;}, {@code &#x2014;}),
-   *       are decoded once (Commons Text {@code unescapeHtml4}).
+   *       are decoded once: the entities of Commons Text {@code unescapeHtml4}, plus {@code &apos;}
+   *       (see {@link #decodeEntities}).
    *   <li>NFKC: compatibility forms fold to their plain equivalents (full-width letters and digits,
    *       ligatures, Arabic presentation forms, "…" to "...").
    *   <li>Single quotes and apostrophes (‘ ’ ‚ ‛ ′ ‹ ›) become {@code '}; double quotes (“ ” „ ‟)
@@ -51,12 +55,98 @@ public final class TextNormalizer {
 
   private static String normalizeUnchecked(String s) {
     if (s.indexOf('&') >= 0) {
-      s = StringEscapeUtils.unescapeHtml4(s);
+      s = decodeEntities(s);
     }
     if (!isAscii(s)) {
       s = Normalizer.normalize(s, Normalizer.Form.NFKC);
     }
     return collapse(s);
+  }
+
+  /** Entity names (without '&' and ';') to their text: the tables behind {@code unescapeHtml4}. */
+  private static final Map<String, String> ENTITIES = new HashMap<>();
+
+  private static final int MAX_ENTITY_LENGTH = 12; // "&#x10FFFF;" and the longest names fit
+
+  static {
+    for (Map<CharSequence, CharSequence> table :
+        List.of(
+            EntityArrays.BASIC_UNESCAPE,
+            EntityArrays.ISO8859_1_UNESCAPE,
+            EntityArrays.HTML40_EXTENDED_UNESCAPE,
+            EntityArrays.APOS_UNESCAPE)) {
+      table.forEach(
+          (k, v) -> {
+            String name = k.toString();
+            ENTITIES.put(name.substring(1, name.length() - 1), v.toString());
+          });
+    }
+  }
+
+  /**
+   * Decodes named and numeric entities in one pass. Same entities as Commons Text {@code
+   * StringEscapeUtils.unescapeHtml4} (which is much slower on long text) plus {@code &apos;}; names
+   * are case-sensitive and need their ';'; a numeric entity beyond U+10FFFF is left as written.
+   */
+  static String decodeEntities(String s) {
+    int n = s.length();
+    StringBuilder out = null;
+    int copied = 0;
+    for (int amp = s.indexOf('&'); amp >= 0 && amp < n - 2; amp = s.indexOf('&', amp + 1)) {
+      int semi = -1;
+      for (int j = amp + 1, end = Math.min(n, amp + MAX_ENTITY_LENGTH); j < end; j++) {
+        char c = s.charAt(j);
+        if (c == ';') {
+          semi = j;
+          break;
+        }
+        if (c == '&' || c <= ' ') {
+          break;
+        }
+      }
+      if (semi < 0) {
+        continue;
+      }
+      String decoded =
+          s.charAt(amp + 1) == '#'
+              ? numericEntity(s, amp + 2, semi)
+              : ENTITIES.get(s.substring(amp + 1, semi));
+      if (decoded != null) {
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(s, copied, amp).append(decoded);
+        copied = semi + 1;
+        amp = semi;
+      }
+    }
+    if (out == null) {
+      return s;
+    }
+    return out.append(s, copied, n).toString();
+  }
+
+  private static String numericEntity(String s, int start, int end) {
+    int radix = 10;
+    if (start < end && (s.charAt(start) == 'x' || s.charAt(start) == 'X')) {
+      radix = 16;
+      start++;
+    }
+    if (start >= end) {
+      return null;
+    }
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      int digit = Character.digit(s.charAt(i), radix);
+      if (digit < 0 || s.charAt(i) >= 0x80) {
+        return null;
+      }
+      value = value * radix + digit;
+      if (value > Character.MAX_CODE_POINT) {
+        return null;
+      }
+    }
+    return new String(Character.toChars(value));
   }
 
   private static boolean isAscii(String s) {

@@ -125,6 +125,8 @@ class TextCleanerTest {
         "Tags: transport, city council, buses",
         "Published June 5, 2023 10:32 AM",
         "Updated: 3 hours ago",
+        "Posted 12/05/2024 at 10:30",
+        "Last updated on Tuesday, 5 March 2024",
         "Listen to this article",
         "5 min read",
         "Privacy Policy | Terms of Use | Contact Us",
@@ -271,6 +273,35 @@ class TextCleanerTest {
     CleanedText c = CLEANER.clean(body(P1, P2, line));
     assertEquals(expected(P1, P2), c.text(), line);
     assertEquals(agency, c.wireAgency(), line);
+  }
+
+  @Test
+  void wireSignOffIsNotAPhotoCredit() {
+    CleanedText c = CLEANER.clean(body(P1, "The mayor declined to comment.", "Reuters"));
+    assertEquals(expected(P1, "The mayor declined to comment."), c.text());
+    assertEquals("Reuters", c.wireAgency());
+    assertEquals(1, c.boilerplateMarkers());
+  }
+
+  @Test
+  void acronymsInParenthesesAreNotDatelines() {
+    String text = "Caisse Nationale des Autoroutes (CNA) is raising 2 billion francs.";
+    CleanedText c = CLEANER.clean(body(text, P2));
+    assertEquals(expected(text, P2), c.text());
+    assertNull(c.wireAgency());
+    assertEquals(0, c.boilerplateMarkers());
+  }
+
+  @Test
+  void hardWrappedContinuationLinesAreNotBoilerplate() {
+    String text =
+        "The shares were bought\nby PaineWebber Group Inc and Advest Group Inc.\nThe report was"
+            + "\npublished on April 6.\nThe story\noriginally ran February 27.\nItaly's CIR"
+            + "\nSpA.\nPosted county prices in 99 southern\nstates rose.";
+    CleanedText c = CLEANER.clean(text);
+    assertEquals(text.toLowerCase(Locale.ROOT), c.text());
+    assertEquals(0, c.boilerplateMarkers());
+    assertFalse(c.pointsToOriginal());
   }
 
   @Test

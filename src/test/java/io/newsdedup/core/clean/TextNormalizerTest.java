@@ -2,6 +2,7 @@ package io.newsdedup.core.clean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.apache.commons.text.StringEscapeUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,24 @@ class TextNormalizerTest {
             "Tom &amp; Jerry&#8217;s &#x2014; &quot;fun&quot;&nbsp;&lt;b&gt; &eacute;"));
     // Decoded once: a double-escaped entity stays an entity.
     assertEquals("&amp;", TextNormalizer.normalize("&amp;amp;"));
+  }
+
+  @Test
+  void decodesEntitiesLikeCommonsTextUnescapeHtml4() {
+    String[] samples = {
+      "a &amp b &#38 c &#x26; d &AMP; e &nbsp; f &hellip; g &euro;&#X20AC;&#8364;",
+      "&&amp;&;&#;&#x;&#xZZ;&#12a;&unknown; &lt;&gt;&quot; &eacute;&Eacute;&thetasym;&",
+      "tail &amp",
+      "&#128512; &#x1F600; &#65; &#x41;",
+      "no entities at all",
+    };
+    for (String s : samples) {
+      assertEquals(StringEscapeUtils.unescapeHtml4(s), TextNormalizer.decodeEntities(s), s);
+    }
+    assertEquals("it's", TextNormalizer.decodeEntities("it&apos;s"));
+    // unescapeHtml4 throws on a code point beyond U+10FFFF; this leaves it as written.
+    assertEquals("x &#99999999; y", TextNormalizer.decodeEntities("x &#99999999; y"));
+    assertEquals("x &#99999999; y", TextNormalizer.normalize("x &#99999999; y"));
   }
 
   @Test
