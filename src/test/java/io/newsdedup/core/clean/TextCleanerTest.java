@@ -66,6 +66,8 @@ class TextCleanerTest {
             "Photos of the new buses were shown at the meeting, and several residents praised"
                 + " them.",
             "Photo-finish votes are rare in the council.",
+            "More-than-expected costs worried some members.",
+            "Like many users on X, the mayor posted a photo of the first bus.",
             "NATO and the European Union were not mentioned.",
             P2);
     CleanedText c = CLEANER.clean(article);
@@ -88,6 +90,8 @@ class TextCleanerTest {
         "Related: Five things to know about the new bus routes",
         "READ MORE: Council approves budget",
         "Also read | Mayor signs order",
+        "More - Mayor signs order",
+        "Like us on Facebook",
         "See also",
         "We use cookies to improve your experience on our site. By continuing you agree to our use"
             + " of cookies.",
