@@ -49,11 +49,11 @@ import org.jsoup.select.NodeTraversor;
  *       when it holds at least half of the text around it: it is then a wrapper, like {@code <div
  *       class="article-header-wrapper">} around the story.
  *   <li>The main container: the {@code article} with the most text, else {@code
- *       [itemprop=articleBody]}, else {@code main}/{@code [role=main]} (each only when it holds a
- *       fair part of the page's text, so that teaser cards do not win), else the element that
- *       collects most paragraph score (readability-style: each paragraph scores by length and
- *       commas, credited to its parent and half to its grandparent, scaled down by link density),
- *       else the body.
+ *       [itemprop=articleBody]}, else {@code main}/{@code [role=main]} (each only when it holds
+ *       1000 characters or a sixth of the page's text, so that teaser cards do not win), else the
+ *       element that collects most paragraph score (readability-style: each paragraph scores by
+ *       length and commas, credited to its parent and half to its grandparent, scaled down by link
+ *       density), else the body.
  *   <li>Inside it, chrome is skipped, as are {@code h1} (the title), lone {@code <time>} elements
  *       and link lists (ul, ol, dl, div, section, table whose link text outweighs their other
  *       text). Block elements (p, h2-h6, li, blockquote, pre, div, ...) become paragraphs separated
