@@ -1,0 +1,438 @@
+package io.newsdedup.core.clean;
+
+import io.newsdedup.core.clean.BoilerplateRules.Agency;
+import io.newsdedup.core.clean.BoilerplateRules.Kind;
+import io.newsdedup.core.clean.BoilerplateRules.Rule;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The compiled, immutable (so thread-safe) form of {@link BoilerplateRules}.
+ *
+ * <p>Made for speed, since every rule meets every line of every article:
+ *
+ * <ul>
+ *   <li>Rules anchored at the start ({@code ^...}) are tried with {@code lookingAt()}, so a line
+ *       costs a few comparisons per rule instead of a scan.
+ *   <li>The anchored rules of one kind are merged into one alternation per possible first character
+ *       of the line: for each ASCII character, only the rules that could match a line starting with
+ *       it are kept (found by trying each rule on that one character and asking the matcher whether
+ *       it failed without needing more input). A typical line meets a handful of rules.
+ *   <li>Other rules (floating ones, strip rules, rules with named groups or back-references, which
+ *       cannot be merged) are tried one by one, each behind a cheap {@code contains()} check for
+ *       the literal text it cannot match without.
+ * </ul>
+ */
+final class CompiledRules {
+  static final int FLAGS = Pattern.CASE_INSENSITIVE;
+  static final String AGENCIES_MACRO = "{AGENCIES}";
+
+  /** Named groups, back-references, quoting and comments mode do not survive merging. */
+  private static final Pattern NOT_MERGEABLE =
+      Pattern.compile("\\(\\?<[a-zA-Z]|\\\\k<|\\\\[1-9]|\\\\Q|\\(\\?[a-zA-Z-]*x");
+
+  private static final String[] NO_LITERALS = new String[0];
+
+  private final Map<Kind, Group> groups = new EnumMap<>(Kind.class);
+  private final List<Probe> strips = new ArrayList<>();
+  private final Map<String, String> agencyByAlias = new HashMap<>();
+  private int slotCount;
+
+  CompiledRules(List<Rule> rules, List<Agency> agencies) {
+    String alternation = BoilerplateRules.agencyAlternation(agencies);
+    for (Agency a : agencies) {
+      for (String alias : a.aliases()) {
+        agencyByAlias.put(aliasKey(alias), a.canonical());
+      }
+    }
+    for (Kind kind : Kind.values()) {
+      List<String> mergeable = new ArrayList<>();
+      List<Probe> probes = new ArrayList<>();
+      for (Rule rule : rules) {
+        if (rule.kind() != kind) {
+          continue;
+        }
+        String regex = expand(rule.regex(), alternation);
+        boolean anchored = isAnchored(regex);
+        if (anchored && kind != Kind.STRIP && !NOT_MERGEABLE.matcher(rule.regex()).find()) {
+          mergeable.add(regex);
+          continue;
+        }
+        Pattern p = Pattern.compile(regex, FLAGS);
+        Slot slot = new Slot(slotCount++, p);
+        Slot[] byFirst = null;
+        if (anchored) {
+          byFirst = new Slot[128];
+          for (char c = 0; c < 128; c++) {
+            byFirst[c] = mayStartWith(p, c) ? slot : null;
+          }
+        }
+        probes.add(
+            new Probe(
+                slot,
+                byFirst,
+                anchored,
+                regex.contains("(?<agency>"),
+                requiredLiterals(rule.regex())));
+      }
+      if (!mergeable.isEmpty()) {
+        probes.add(0, mergedProbe(mergeable));
+      }
+      if (kind == Kind.STRIP) {
+        strips.addAll(probes);
+      } else {
+        groups.put(kind, new Group(probes.toArray(new Probe[0])));
+      }
+    }
+  }
+
+  /** One probe for many anchored rules, dispatching on the line's first character. */
+  private Probe mergedProbe(List<String> regexes) {
+    List<Pattern> each = new ArrayList<>();
+    for (String r : regexes) {
+      each.add(Pattern.compile(r, FLAGS));
+    }
+    Slot any = merge(regexes, each);
+    Slot[] byFirst = new Slot[128];
+    Map<String, Slot> bySubset = new HashMap<>();
+    for (char c = 0; c < 128; c++) {
+      List<String> subset = new ArrayList<>();
+      List<Pattern> subsetPatterns = new ArrayList<>();
+      StringBuilder key = new StringBuilder();
+      for (int i = 0; i < regexes.size(); i++) {
+        if (mayStartWith(each.get(i), c)) {
+          subset.add(regexes.get(i));
+          subsetPatterns.add(each.get(i));
+          key.append(i).append(',');
+        }
+      }
+      if (!subset.isEmpty()) {
+        byFirst[c] =
+            subset.size() == regexes.size()
+                ? any
+                : bySubset.computeIfAbsent(key.toString(), k -> merge(subset, subsetPatterns));
+      }
+    }
+    return new Probe(any, byFirst, true, false, NO_LITERALS);
+  }
+
+  private Slot merge(List<String> regexes, List<Pattern> compiled) {
+    if (regexes.size() == 1) {
+      return new Slot(slotCount++, compiled.get(0));
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String r : regexes) {
+      sb.append(sb.length() == 0 ? "" : "|").append("(?:").append(r).append(')');
+    }
+    return new Slot(slotCount++, Pattern.compile(sb.toString(), FLAGS));
+  }
+
+  /**
+   * Whether an anchored pattern might match a line starting with {@code c}: it matches "c" alone,
+   * or it failed only because it ran out of input.
+   */
+  static boolean mayStartWith(Pattern p, char c) {
+    Matcher m = p.matcher(String.valueOf(c));
+    return m.lookingAt() || m.hitEnd();
+  }
+
+  /**
+   * Literal ASCII snippets, lower-cased, that every match of the regex must contain: the runs of
+   * plain characters in its top-level sequence (outside groups, classes and quantified atoms).
+   * Conservative: an empty array (no check) whenever the regex is not simple enough to tell, such
+   * as a top-level '|', comments mode, or escapes with arguments.
+   */
+  static String[] requiredLiterals(String regex) {
+    if (hasTopLevelAlternation(regex) || regex.contains("(?x")) {
+      return NO_LITERALS;
+    }
+    List<String> runs = new ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    int n = regex.length();
+    int i = 0;
+    while (i < n) {
+      char c = regex.charAt(i);
+      int next;
+      char literal = 0;
+      if (c == '\\') {
+        if (i + 1 >= n) {
+          return NO_LITERALS;
+        }
+        char e = regex.charAt(i + 1);
+        next = i + 2;
+        if ("0cuxNkQE".indexOf(e) >= 0) {
+          return NO_LITERALS; // escapes with arguments: not worth parsing here
+        } else if ((e == 'p' || e == 'P') && next < n && regex.charAt(next) == '{') {
+          next = regex.indexOf('}', next) + 1;
+          if (next == 0) {
+            return NO_LITERALS;
+          }
+        } else if (e == 'p' || e == 'P') {
+          next++;
+        } else if (!Character.isLetterOrDigit(e) && e < 0x80) {
+          literal = e; // an escaped metacharacter such as \( or \.
+        }
+      } else if (c == '(') {
+        next = skipGroup(regex, i);
+      } else if (c == '[') {
+        next = skipClass(regex, i);
+      } else if (c == '{') {
+        next = regex.indexOf('}', i) + 1; // a quantifier's bounds
+        if (next == 0) {
+          return NO_LITERALS;
+        }
+      } else if (".^$|?*+})]".indexOf(c) >= 0) {
+        next = i + 1;
+      } else {
+        literal = c;
+        next = i + 1;
+      }
+      if (next < 0) {
+        return NO_LITERALS;
+      }
+      boolean quantified = next < n && "?*+{".indexOf(regex.charAt(next)) >= 0;
+      if (literal != 0 && literal < 0x80 && !quantified) {
+        run.append(Character.toLowerCase(literal));
+      } else {
+        flush(run, runs);
+      }
+      i = next;
+    }
+    flush(run, runs);
+    return runs.toArray(NO_LITERALS);
+  }
+
+  private static void flush(StringBuilder run, List<String> runs) {
+    if (run.length() > 0) {
+      runs.add(run.toString());
+      run.setLength(0);
+    }
+  }
+
+  /** Index just after the group opening at {@code i}, or -1. */
+  private static int skipGroup(String regex, int i) {
+    int depth = 0;
+    for (int n = regex.length(); i < n; i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        i = skipClass(regex, i) - 1;
+        if (i < 0) {
+          return -1;
+        }
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Index just after the character class opening at {@code i}, or -1. */
+  private static int skipClass(String regex, int i) {
+    int depth = 0;
+    int n = regex.length();
+    for (; i < n; i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        depth++;
+        // A ']' right after '[' or '[^' is a literal.
+        if (i + 1 < n && regex.charAt(i + 1) == '^') {
+          i++;
+        }
+        if (i + 1 < n && regex.charAt(i + 1) == ']') {
+          i++;
+        }
+      } else if (c == ']' && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The regex as compiled: {@code {AGENCIES}} replaced, and Unicode case folding switched on
+   * ({@code (?u)}) when the regex holds non-ASCII characters. ASCII-only rules fold ASCII case
+   * only, which is cheaper and, after NFKC, loses nothing that matters.
+   */
+  static String expand(String regex, String agencyAlternation) {
+    String r =
+        regex.contains(AGENCIES_MACRO) ? regex.replace(AGENCIES_MACRO, agencyAlternation) : regex;
+    for (int i = 0; i < r.length(); i++) {
+      if (r.charAt(i) >= 0x80) {
+        return "(?u)" + r;
+      }
+    }
+    return r;
+  }
+
+  /**
+   * Whether the regex can only match at the start of the input: it begins with {@code ^} or {@code
+   * \A} (after any inline flags such as {@code (?-i)}) and has no top-level alternation.
+   */
+  static boolean isAnchored(String regex) {
+    int i = 0;
+    while (regex.startsWith("(?", i) && i + 2 < regex.length()) {
+      int close = regex.indexOf(')', i);
+      if (close < 0 || !regex.substring(i + 2, close).matches("[a-zA-Z-]*")) {
+        break;
+      }
+      i = close + 1;
+    }
+    if (!(regex.startsWith("^", i) || regex.startsWith("\\A", i))) {
+      return false;
+    }
+    return !hasTopLevelAlternation(regex);
+  }
+
+  static boolean hasTopLevelAlternation(String regex) {
+    int depth = 0;
+    int classDepth = 0;
+    for (int i = 0, n = regex.length(); i < n; i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        if (i + 1 < n && regex.charAt(i + 1) == 'Q') {
+          int end = regex.indexOf("\\E", i + 2);
+          if (end < 0) {
+            return false;
+          }
+          i = end + 1;
+        } else {
+          i++;
+        }
+      } else if (classDepth > 0) {
+        if (c == '[') {
+          classDepth++;
+        } else if (c == ']') {
+          classDepth--;
+        }
+      } else if (c == '[') {
+        classDepth = 1;
+        // A ']' right after '[' or '[^' is a literal.
+        if (i + 1 < n && regex.charAt(i + 1) == '^') {
+          i++;
+        }
+        if (i + 1 < n && regex.charAt(i + 1) == ']') {
+          i++;
+        }
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String aliasKey(String alias) {
+    return alias.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+
+  /** The canonical name of an agency as captured, or the capture itself when it is unknown. */
+  String canonicalAgency(String captured) {
+    String name = agencyByAlias.get(aliasKey(captured));
+    return name != null ? name : captured.strip();
+  }
+
+  Group group(Kind kind) {
+    return groups.get(kind);
+  }
+
+  List<Probe> strips() {
+    return strips;
+  }
+
+  /** Matchers for one thread's use, one per pattern, made on first use. */
+  Scratch newScratch() {
+    return new Scratch(slotCount);
+  }
+
+  /** A compiled pattern and the index of its matcher in a {@link Scratch}. */
+  record Slot(int index, Pattern pattern) {}
+
+  /**
+   * One pattern (or a merged family, picked by the line's first character) and how to apply it.
+   *
+   * @param any the pattern for lines whose first character is not ASCII
+   * @param byFirst for anchored probes, the pattern per ASCII first character, null where nothing
+   *     can match; null when there is no dispatch
+   * @param anchored try with {@code lookingAt()} rather than {@code find()}
+   * @param agencyGroup the pattern has a group named {@code agency}
+   * @param literals lower-cased texts that a matching line must contain
+   */
+  record Probe(Slot any, Slot[] byFirst, boolean anchored, boolean agencyGroup, String[] literals) {
+    /** Tries this probe on a non-empty line; the matcher on success, else null. */
+    Matcher match(String line, Scratch scratch) {
+      Slot slot = any;
+      if (byFirst != null) {
+        char first = line.isEmpty() ? 0 : line.charAt(0);
+        if (first < 128) {
+          slot = byFirst[first];
+          if (slot == null) {
+            return null;
+          }
+        }
+      }
+      if (literals.length > 0) {
+        String lower = scratch.lower(line);
+        for (String lit : literals) {
+          if (!lower.contains(lit)) {
+            return null;
+          }
+        }
+      }
+      Matcher m = scratch.matchers[slot.index()];
+      if (m == null) {
+        m = slot.pattern().matcher(line);
+        scratch.matchers[slot.index()] = m;
+      } else {
+        m.reset(line);
+      }
+      return (anchored ? m.lookingAt() : m.find()) ? m : null;
+    }
+  }
+
+  /** All probes of one kind; a line matches the kind when any probe matches. */
+  record Group(Probe[] probes) {
+    boolean matches(String line, Scratch scratch) {
+      for (Probe p : probes) {
+        if (p.match(line, scratch) != null) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Per-call matchers (a {@link Matcher} is not thread-safe; a {@link Pattern} is). */
+  static final class Scratch {
+    final Matcher[] matchers;
+    private String line;
+    private String lower;
+
+    Scratch(int n) {
+      matchers = new Matcher[n];
+    }
+
+    /** {@code s} lower-cased, remembered for the line last asked about. */
+    String lower(String s) {
+      if (s != line) {
+        line = s;
+        lower = s.toLowerCase(Locale.ROOT);
+      }
+      return lower;
+    }
+  }
+}
