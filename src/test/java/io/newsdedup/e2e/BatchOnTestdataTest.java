@@ -22,17 +22,15 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code main} on the bundled testdata/ and checks the clusters against testdata/labels.jsonl
  * exactly: the same partition, and the labelled original as each cluster's canonical.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BatchOnTestdataTest {
-  @TempDir Path tmp;
-  private Path out;
+  @TempDir static Path tmp;
+  private static Path out;
 
   static int main(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -45,7 +43,7 @@ class BatchOnTestdataTest {
   }
 
   @BeforeAll
-  void runOnTestdata() {
+  static void runOnTestdata() {
     out = tmp.resolve("out");
     assertEquals(0, main("batch", "--input=testdata/articles/*", "--output=" + out));
   }

@@ -56,7 +56,7 @@ class MixedInputTest {
     assertEquals(14, s.at("/counts/read").asLong());
     assertEquals(4, s.at("/counts/articles").asLong());
     assertEquals(10, s.at("/counts/rejected").asLong());
-    assertEquals(2, s.at("/counts/rejected_by_reason/no_text").asLong());
+    assertEquals(3, s.at("/counts/rejected_by_reason/no_text").asLong());
     assertEquals(1, s.at("/counts/rejected_by_reason/duplicate_id").asLong());
     assertEquals("ok", s.get("status").asText());
   }

@@ -269,8 +269,10 @@ public final class CorpusGenerator {
   private static OutputFormat wantedFormat(Draft d, SplittableRandom rng) {
     double x = rng.nextDouble();
     return switch (d.kind) {
+      // Never .txt: a text file has no publisher or timestamp, so nothing could tell that it is
+      // the original.
       case ORIGINAL -> d.story.isWire() ? OutputFormat.JSONL
-          : x < 0.6 ? OutputFormat.JSONL : x < 0.85 ? OutputFormat.HTML : OutputFormat.TXT;
+          : x < 0.7 ? OutputFormat.JSONL : OutputFormat.HTML;
       case REPRINT -> x < 0.75 ? OutputFormat.JSONL : x < 0.9 ? OutputFormat.TXT : OutputFormat.HTML;
       case AGGREGATOR -> x < 0.85 ? OutputFormat.JSONL : OutputFormat.HTML;
       case SCRAPED -> x < 0.5 ? OutputFormat.JSONL : OutputFormat.HTML;

@@ -31,7 +31,7 @@ class TestdataTest {
   /** The arguments of the regenerate command documented in testdata/README.md. */
   private static List<String> readmeArgs() throws IOException {
     String readme = Files.readString(Path.of("testdata/README.md"), StandardCharsets.UTF_8);
-    String marker = "io.newsdedup.eval.generate.GenerateCommand ";
+    String marker = "news-dedup.jar eval generate ";
     String line = readme.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
     return List.of(line.substring(line.indexOf(marker) + marker.length()).strip().split("\\s+"));
   }
