@@ -71,7 +71,9 @@ public final class Main {
     }
     PipelineOptionsFactory.register(BatchOptions.class);
     BatchOptions options =
-        PipelineOptionsFactory.fromArgs(args).withValidation().as(BatchOptions.class);
+        PipelineOptionsFactory.fromArgs(withProductionDefaults(args))
+            .withValidation()
+            .as(BatchOptions.class);
     BatchPipeline.Outcome outcome = BatchPipeline.run(options);
     var s = outcome.summary();
     out.printf(
@@ -85,6 +87,21 @@ public final class Main {
       return FAILED;
     }
     return OK;
+  }
+
+  /**
+   * The Direct runner re-encodes and clones every element to catch DoFns that mutate their input;
+   * that is for tests (TestPipeline keeps it on) and more than doubles a production run's time.
+   * Production runs turn it off unless the command line says otherwise.
+   */
+  static String[] withProductionDefaults(String[] args) {
+    java.util.List<String> all = new java.util.ArrayList<>(Arrays.asList(args));
+    for (String check : new String[] {"enforceImmutability", "enforceEncodability"}) {
+      if (all.stream().noneMatch(a -> a.startsWith("--" + check))) {
+        all.add("--" + check + "=false");
+      }
+    }
+    return all.toArray(String[]::new);
   }
 
   static boolean isHelp(String arg) {

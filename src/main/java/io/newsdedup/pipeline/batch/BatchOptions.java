@@ -143,6 +143,15 @@ public interface BatchOptions extends PipelineOptions {
 
   void setAggregatorSources(String value);
 
+  @Description(
+      "Shards of every grouping (articles, LSH buckets, graph nodes and components are grouped by"
+          + " shard and joined in memory). More shards: more parallelism on a cluster, less memory"
+          + " per group; results do not depend on it. 0: 16 on the Direct runner, 256 elsewhere.")
+  @Default.Integer(0)
+  int getShards();
+
+  void setShards(int value);
+
   @Description("Shards per output file set; 0 lets the runner decide.")
   @Default.Integer(1)
   int getNumShards();

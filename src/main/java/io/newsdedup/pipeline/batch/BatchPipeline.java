@@ -55,19 +55,22 @@ public final class BatchPipeline {
     WithFailures.Result<PCollection<Article>, Rejection> read =
         p.apply("ReadArticles", ReadArticles.from(s.inputs()));
     WithFailures.Result<PCollection<Article>, Rejection> unique =
-        read.output().apply("UniqueIds", UniqueIds.create());
+        read.output().apply("UniqueIds", UniqueIds.create().withShards(s.shards()));
     PCollection<Fingerprint> docs =
         unique.output().apply("Fingerprint", FingerprintArticles.create()
             .withRules(s.rules()).withShingleSize(s.shingleSize()).withNumHashes(s.numHashes()));
     PCollection<KV<String, String>> edges =
         docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
-                .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours()))
-            .apply("VerifyCandidates", VerifyCandidates.against(docs, s.rule()));
+                .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
+                .withShards(s.shards()))
+            .apply("VerifyCandidates",
+                VerifyCandidates.against(docs, s.rule()).withShards(s.shards()));
     PCollection<KV<String, String>> components =
         edges.apply("ConnectedComponents",
-            ConnectedComponents.create().withRounds(s.componentRounds()));
+            ConnectedComponents.create().withRounds(s.componentRounds()).withShards(s.shards()));
     PCollection<Cluster> clusters =
-        docs.apply("BuildClusters", BuildClusters.from(components, s.builder()));
+        docs.apply("BuildClusters",
+            BuildClusters.from(components, s.builder()).withShards(s.shards()));
     PCollection<Rejection> rejected =
         PCollectionList.of(read.failures()).and(unique.failures())
             .apply("AllRejections", Flatten.pCollections());

@@ -32,6 +32,7 @@ public record BatchSettings(
     int hotBucketSize,
     int hotBucketNeighbours,
     int componentRounds,
+    int shards,
     int numShards) {
 
   public static BatchSettings from(BatchOptions o) {
@@ -72,13 +73,25 @@ public record BatchSettings(
       if (o.getComponentRounds() < 0 || o.getNumShards() < 0) {
         throw new UsageException("--componentRounds and --numShards must be >= 0");
       }
+      if (o.getShards() < 0) {
+        throw new UsageException("--shards must be >= 0");
+      }
+      int shards = o.getShards() > 0 ? o.getShards() : defaultShards(o);
       return new BatchSettings(
           inputs, o.getOutput(), rules, o.getShingleSize(), o.getNumHashes(), rule, lshThreshold,
           lsh, policy, builder, o.getHotBucketSize(), o.getHotBucketNeighbours(),
-          o.getComponentRounds(), o.getNumShards());
+          o.getComponentRounds(), shards, o.getNumShards());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The Direct runner pays per group, so few shards are fastest there; a cluster wants enough
+   * shards to spread the work.
+   */
+  static int defaultShards(BatchOptions o) {
+    return o.getRunner().getSimpleName().equals("DirectRunner") ? 16 : 256;
   }
 
   private static LshParams lsh(BatchOptions o, double lshThreshold) {

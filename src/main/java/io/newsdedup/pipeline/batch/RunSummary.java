@@ -102,6 +102,7 @@ public final class RunSummary {
     p.put("hot_bucket_size", s.hotBucketSize());
     p.put("hot_bucket_neighbours", s.hotBucketNeighbours());
     p.put("component_rounds", s.componentRounds());
+    p.put("shards", s.shards());
     p.put("boilerplate_rules", options.getBoilerplateRules());
     p.put("wire_sources", options.getWireSources());
     p.put("aggregator_sources", options.getAggregatorSources());

@@ -9,10 +9,14 @@ import io.newsdedup.core.cluster.Member;
 import io.newsdedup.core.verify.Similarity;
 import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.shard.Shards;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -35,7 +39,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Builds the final clusters: every article with no verified edge is a cluster of its own; the
  * articles of each connected component are grouped and split by {@link ClusterBuilder} (exact
- * verification against the canonical, near-duplicate chains, canonical policy).
+ * verification against the canonical, near-duplicate chains, canonical policy). Articles meet their
+ * component in their shard; components are then grouped by shard and built in memory.
  */
 public final class BuildClusters
     extends PTransform<PCollection<Fingerprint>, PCollection<Cluster>> {
@@ -43,36 +48,51 @@ public final class BuildClusters
   public static final String NAMESPACE = "clusters";
 
   private static final TupleTag<Fingerprint> DOC = new TupleTag<>() {};
-  private static final TupleTag<String> COMPONENT = new TupleTag<>() {};
+  private static final TupleTag<KV<String, String>> COMPONENT = new TupleTag<>() {};
   private static final TupleTag<Cluster> SINGLE = new TupleTag<>() {};
-  private static final TupleTag<KV<String, Member>> GROUPED = new TupleTag<>() {};
+  private static final TupleTag<KV<Integer, KV<String, Member>>> GROUPED = new TupleTag<>() {};
 
   private final PCollection<KV<String, String>> componentOfNode;
   private final ClusterBuilder builder;
+  private final int shards;
 
-  private BuildClusters(PCollection<KV<String, String>> componentOfNode, ClusterBuilder builder) {
+  private BuildClusters(
+      PCollection<KV<String, String>> componentOfNode, ClusterBuilder builder, int shards) {
     this.componentOfNode = componentOfNode;
     this.builder = builder;
+    this.shards = shards;
   }
 
   /** @param componentOfNode (article id, component label) for articles with a verified edge */
   public static BuildClusters from(
       PCollection<KV<String, String>> componentOfNode, ClusterBuilder builder) {
-    return new BuildClusters(componentOfNode, builder);
+    return new BuildClusters(componentOfNode, builder, Shards.DEFAULT);
+  }
+
+  public BuildClusters withShards(int n) {
+    return new BuildClusters(componentOfNode, builder, n);
   }
 
   @Override
   public PCollection<Cluster> expand(PCollection<Fingerprint> docs) {
+    Shards.check(shards);
+    int n = shards; // lambdas below must not capture this transform
     PCollectionTuple routed =
-        KeyedPCollectionTuple.of(DOC, docs.apply("ById", WithKeys.of(Fingerprint::id))
-                .setCoder(KvCoder.of(StringUtf8Coder.of(), Fingerprint.FingerprintCoder.of())))
-            .and(COMPONENT, componentOfNode)
+        KeyedPCollectionTuple.of(DOC, docs.apply("DocsByShard", WithKeys.of(
+                    (Fingerprint f) -> Shards.of(f.id(), n)))
+                .setCoder(KvCoder.of(VarIntCoder.of(), Fingerprint.FingerprintCoder.of())))
+            .and(COMPONENT, componentOfNode.apply("ComponentsByShard", WithKeys.of(
+                    (KV<String, String> kv) -> Shards.of(kv.getKey(), n)))
+                .setCoder(KvCoder.of(VarIntCoder.of(),
+                    KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))))
             .apply("WithComponent", CoGroupByKey.create())
-            .apply("Route", ParDo.of(new RouteFn()).withOutputTags(SINGLE, TupleTagList.of(GROUPED)));
+            .apply("Route", ParDo.of(new RouteFn(shards))
+                .withOutputTags(SINGLE, TupleTagList.of(GROUPED)));
     PCollection<Cluster> built =
         routed.get(GROUPED)
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), CoreCoders.MemberCoder.INSTANCE))
-            .apply("ByComponent", GroupByKey.create())
+            .setCoder(KvCoder.of(VarIntCoder.of(),
+                KvCoder.of(StringUtf8Coder.of(), CoreCoders.MemberCoder.INSTANCE)))
+            .apply("ComponentsOfShard", GroupByKey.create())
             .apply("Split", ParDo.of(new SplitFn(builder)))
             .setCoder(CoreCoders.ClusterCoder.INSTANCE);
     return PCollectionList.of(routed.get(SINGLE).setCoder(CoreCoders.ClusterCoder.INSTANCE))
@@ -86,24 +106,34 @@ public final class BuildClusters
         List.of(new ClusterMember(f.facts(), true, Similarity.IDENTICAL, null)));
   }
 
-  static final class RouteFn extends DoFn<KV<String, CoGbkResult>, Cluster> {
+  static final class RouteFn extends DoFn<KV<Integer, CoGbkResult>, Cluster> {
+    private final int shards;
     private final Counter singletons = Metrics.counter(NAMESPACE, "articles_without_candidates");
 
+    RouteFn(int shards) {
+      this.shards = shards;
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> e, MultiOutputReceiver out) {
-      String component = e.getValue().getOnly(COMPONENT, null);
+    public void process(@Element KV<Integer, CoGbkResult> e, MultiOutputReceiver out) {
+      Map<String, String> componentOf = new HashMap<>();
+      for (KV<String, String> kv : e.getValue().getAll(COMPONENT)) {
+        componentOf.put(kv.getKey(), kv.getValue());
+      }
       for (Fingerprint f : e.getValue().getAll(DOC)) {
+        String component = componentOf.get(f.id());
         if (component == null) {
           singletons.inc();
           out.get(SINGLE).output(singleton(f));
         } else {
-          out.get(GROUPED).output(KV.of(component, f.member()));
+          out.get(GROUPED).output(
+              KV.of(Shards.of(component, shards), KV.of(component, f.member())));
         }
       }
     }
   }
 
-  static final class SplitFn extends DoFn<KV<String, Iterable<Member>>, Cluster> {
+  static final class SplitFn extends DoFn<KV<Integer, Iterable<KV<String, Member>>>, Cluster> {
     private final ClusterBuilder builder;
     private final Distribution componentSize = Metrics.distribution(NAMESPACE, "component_size");
     private final Counter splits = Metrics.counter(NAMESPACE, "components_split");
@@ -113,15 +143,20 @@ public final class BuildClusters
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Member>> e, OutputReceiver<Cluster> out) {
-      List<Member> members = new ArrayList<>();
-      e.getValue().forEach(members::add);
-      componentSize.update(members.size());
-      List<Cluster> clusters = builder.build(members);
-      if (clusters.size() > 1) {
-        splits.inc();
+    public void process(
+        @Element KV<Integer, Iterable<KV<String, Member>>> shard, OutputReceiver<Cluster> out) {
+      Map<String, List<Member>> components = new HashMap<>();
+      for (KV<String, Member> kv : shard.getValue()) {
+        components.computeIfAbsent(kv.getKey(), k -> new ArrayList<>()).add(kv.getValue());
       }
-      clusters.forEach(out::output);
+      for (List<Member> members : components.values()) {
+        componentSize.update(members.size());
+        List<Cluster> clusters = builder.build(members);
+        if (clusters.size() > 1) {
+          splits.inc();
+        }
+        clusters.forEach(out::output);
+      }
     }
   }
 }

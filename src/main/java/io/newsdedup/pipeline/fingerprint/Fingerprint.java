@@ -7,16 +7,17 @@ import io.newsdedup.pipeline.coders.CoreCoders;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.Serializable;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * A fingerprinted article: its facts, sorted distinct shingle hashes and MinHash signature (empty
  * when the cleaned text has no token).
  */
 @DefaultCoder(Fingerprint.FingerprintCoder.class)
-public record Fingerprint(ArticleFacts facts, long[] shingles, long[] signature)
-    implements Serializable {
+public record Fingerprint(ArticleFacts facts, long[] shingles, long[] signature) {
 
   public String id() {
     return facts.id();
@@ -33,6 +34,11 @@ public record Fingerprint(ArticleFacts facts, long[] shingles, long[] signature)
   public static final class FingerprintCoder extends Codec<Fingerprint> {
     public static FingerprintCoder of() {
       return new FingerprintCoder();
+    }
+
+    /** Lets {@code @DefaultCoder} find this coder. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(Fingerprint.class), of());
     }
 
     @Override

@@ -4,8 +4,10 @@ import io.newsdedup.pipeline.coders.Codec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.Serializable;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * One matched input file.
@@ -17,12 +19,16 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  *     the file named in origins
  */
 @DefaultCoder(InputFile.InputFileCoder.class)
-public record InputFile(String resource, String relativePath, String displayPath)
-    implements Serializable {
+public record InputFile(String resource, String relativePath, String displayPath) {
 
   public static final class InputFileCoder extends Codec<InputFile> {
     public static InputFileCoder of() {
       return new InputFileCoder();
+    }
+
+    /** Lets {@code @DefaultCoder} find this coder. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(InputFile.class), of());
     }
 
     @Override

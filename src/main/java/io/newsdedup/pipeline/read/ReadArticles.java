@@ -4,16 +4,20 @@ import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleParser.Parsed;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.pipeline.coders.CoreCoders;
+import io.newsdedup.pipeline.shard.Shards;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
@@ -52,35 +56,46 @@ public final class ReadArticles
     PCollectionTuple parsed =
         input
             .apply("Patterns", Create.of(patterns))
-            .apply("Match", ParDo.of(new MatchFn()))
-            .apply("OneReadPerFile", Combine.perKey(ReadArticles::firstByDisplayPath))
-            .apply(Values.create())
+            .apply("Match", ParDo.of(new MatchFn(Shards.DEFAULT)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), InputFile.InputFileCoder.of()))
+            .apply("FilesOfShard", GroupByKey.create())
+            .apply("OneReadPerFile", ParDo.of(new DistinctFilesFn()))
             .apply("Parse", ParDo.of(new ParseFn()).withOutputTags(ARTICLES, TupleTagList.of(REJECTED)));
     return WithFailures.Result.of(
         parsed.get(ARTICLES).setCoder(CoreCoders.ArticleCoder.INSTANCE),
         parsed.get(REJECTED).setCoder(CoreCoders.RejectionCoder.INSTANCE));
   }
 
-  private static InputFile firstByDisplayPath(Iterable<InputFile> files) {
-    InputFile best = null;
-    for (InputFile f : files) {
-      if (best == null || f.displayPath().compareTo(best.displayPath()) < 0) {
-        best = f;
-      }
-    }
-    return best;
-  }
-
-  static final class MatchFn extends DoFn<String, KV<String, InputFile>> {
+  /** (shard of the file, file): spreads the reading over workers. */
+  static final class MatchFn extends DoFn<String, KV<Integer, InputFile>> {
+    private final int shards;
     private final Counter files = Metrics.counter(NAMESPACE, "files_matched");
 
+    MatchFn(int shards) {
+      this.shards = shards;
+    }
+
     @ProcessElement
-    public void process(@Element String pattern, OutputReceiver<KV<String, InputFile>> out)
+    public void process(@Element String pattern, OutputReceiver<KV<Integer, InputFile>> out)
         throws IOException {
       for (InputFile f : InputPatterns.match(pattern)) {
         files.inc();
-        out.output(KV.of(f.resource(), f));
+        out.output(KV.of(Shards.of(f.resource(), shards), f));
       }
+    }
+  }
+
+  /** A file matched by several patterns is read once, named by its smallest display path. */
+  static final class DistinctFilesFn extends DoFn<KV<Integer, Iterable<InputFile>>, InputFile> {
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<InputFile>> shard, OutputReceiver<InputFile> out) {
+      Map<String, InputFile> byResource = new TreeMap<>();
+      for (InputFile f : shard.getValue()) {
+        byResource.merge(f.resource(), f,
+            (a, b) -> a.displayPath().compareTo(b.displayPath()) <= 0 ? a : b);
+      }
+      byResource.values().forEach(out::output);
     }
   }
 

@@ -5,16 +5,18 @@ import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.pipeline.coders.CoreCoders;
+import io.newsdedup.pipeline.shard.Shards;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
@@ -25,8 +27,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Makes article ids unique. When several records share an id, the one whose origin comes first
@@ -40,19 +40,29 @@ public final class UniqueIds
   static final TupleTag<Article> KEPT = new TupleTag<>() {};
   static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
+  private final int shards;
+
+  private UniqueIds(int shards) {
+    this.shards = shards;
+  }
+
   public static UniqueIds create() {
-    return new UniqueIds();
+    return new UniqueIds(Shards.DEFAULT);
+  }
+
+  public UniqueIds withShards(int n) {
+    return new UniqueIds(n);
   }
 
   @Override
   public WithFailures.Result<PCollection<Article>, Rejection> expand(PCollection<Article> articles) {
+    Shards.check(shards);
     PCollectionView<Map<String, String>> losers =
         articles
-            .apply("IdAndOrigin", MapElements
-                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Origin.class)))
-                .via(a -> KV.of(a.id(), a.origin())))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), CoreCoders.OriginCoder.INSTANCE))
-            .apply(GroupByKey.create())
+            .apply("IdAndOrigin", ParDo.of(new IdOriginFn(shards)))
+            .setCoder(KvCoder.of(VarIntCoder.of(),
+                KvCoder.of(StringUtf8Coder.of(), CoreCoders.OriginCoder.INSTANCE)))
+            .apply("IdsOfShard", GroupByKey.create())
             .apply("Losers", ParDo.of(new LosersFn()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
             .apply(View.asMap());
@@ -67,20 +77,39 @@ public final class UniqueIds
         split.get(REJECTED).setCoder(CoreCoders.RejectionCoder.INSTANCE));
   }
 
-  /** For an id used more than once: (origin of each loser, origin of the winner). */
-  static final class LosersFn extends DoFn<KV<String, Iterable<Origin>>, KV<String, String>> {
+  static final class IdOriginFn extends DoFn<Article, KV<Integer, KV<String, Origin>>> {
+    private final int shards;
+
+    IdOriginFn(int shards) {
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(@Element Article a, OutputReceiver<KV<Integer, KV<String, Origin>>> out) {
+      out.output(KV.of(Shards.of(a.id(), shards), KV.of(a.id(), a.origin())));
+    }
+  }
+
+  /** For each id used more than once: (origin of each loser, origin of the winner). */
+  static final class LosersFn
+      extends DoFn<KV<Integer, Iterable<KV<String, Origin>>>, KV<String, String>> {
     @ProcessElement
     public void process(
-        @Element KV<String, Iterable<Origin>> idOrigins, OutputReceiver<KV<String, String>> out) {
-      List<Origin> origins = new ArrayList<>();
-      idOrigins.getValue().forEach(origins::add);
-      if (origins.size() < 2) {
-        return;
+        @Element KV<Integer, Iterable<KV<String, Origin>>> shard,
+        OutputReceiver<KV<String, String>> out) {
+      Map<String, List<Origin>> byId = new HashMap<>();
+      for (KV<String, Origin> e : shard.getValue()) {
+        byId.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
       }
-      origins.sort(Origin.ORDER);
-      String winner = origins.get(0).toString();
-      for (Origin loser : origins.subList(1, origins.size())) {
-        out.output(KV.of(loser.toString(), winner));
+      for (List<Origin> origins : byId.values()) {
+        if (origins.size() < 2) {
+          continue;
+        }
+        origins.sort(Origin.ORDER);
+        String winner = origins.get(0).toString();
+        for (Origin loser : origins.subList(1, origins.size())) {
+          out.output(KV.of(loser.toString(), winner));
+        }
       }
     }
   }

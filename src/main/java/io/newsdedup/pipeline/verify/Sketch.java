@@ -4,16 +4,23 @@ import io.newsdedup.pipeline.coders.Codec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.Serializable;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /** What verification needs of one side of a pair: its id, shingle count and MinHash signature. */
 @DefaultCoder(Sketch.SketchCoder.class)
-public record Sketch(String id, int shingleCount, long[] signature) implements Serializable {
+public record Sketch(String id, int shingleCount, long[] signature) {
 
   public static final class SketchCoder extends Codec<Sketch> {
     public static SketchCoder of() {
       return new SketchCoder();
+    }
+
+    /** Lets {@code @DefaultCoder} find this coder. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(Sketch.class), of());
     }
 
     @Override

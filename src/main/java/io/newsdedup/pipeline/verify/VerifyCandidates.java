@@ -4,12 +4,15 @@ import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.core.verify.Similarity;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.shard.Shards;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
@@ -18,8 +21,6 @@ import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Keeps the candidate pairs that the {@link MatchRule} may accept, judged on MinHash estimates: the
@@ -28,7 +29,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * bound and the exact shingle counts. Erring on the generous side here loses no true copy to
  * estimation noise (a short excerpt's containment estimate is noisy); the exact check against each
  * cluster's canonical comes later ({@link io.newsdedup.core.cluster.ClusterBuilder}) and decides.
- * Two joins bring each pair both signatures; only the signatures travel, not the shingle sets.
+ *
+ * <p>Two sharded joins bring each pair both signatures: pairs meet the first article's sketch in
+ * its shard, then the second's. Only signatures travel, not the shingle sets.
  */
 public final class VerifyCandidates
     extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
@@ -36,43 +39,52 @@ public final class VerifyCandidates
   public static final String NAMESPACE = "verify";
   public static final double DEFAULT_CONFIDENCE_Z = 2.0;
 
-  private static final TupleTag<String> PARTNERS = new TupleTag<>() {};
-  private static final TupleTag<Sketch> SKETCH = new TupleTag<>() {};
-  private static final TupleTag<Sketch> HALF = new TupleTag<>() {};
+  private static final TupleTag<KV<String, String>> PAIRS = new TupleTag<>() {};
+  private static final TupleTag<Sketch> SKETCHES = new TupleTag<>() {};
+  private static final TupleTag<KV<Sketch, String>> HALVES = new TupleTag<>() {};
 
   private final PCollection<Fingerprint> docs;
   private final MatchRule rule;
   private final double z;
+  private final int shards;
 
-  private VerifyCandidates(PCollection<Fingerprint> docs, MatchRule rule, double z) {
+  private VerifyCandidates(PCollection<Fingerprint> docs, MatchRule rule, double z, int shards) {
     this.docs = docs;
     this.rule = rule;
     this.z = z;
+    this.shards = shards;
   }
 
   public static VerifyCandidates against(PCollection<Fingerprint> docs, MatchRule rule) {
-    return new VerifyCandidates(docs, rule, DEFAULT_CONFIDENCE_Z);
+    return new VerifyCandidates(docs, rule, DEFAULT_CONFIDENCE_Z, Shards.DEFAULT);
   }
 
   /** How many standard deviations above the Jaccard estimate a pair is judged at (0: as is). */
   public VerifyCandidates withConfidence(double z) {
-    return new VerifyCandidates(docs, rule, z);
+    return new VerifyCandidates(docs, rule, z, shards);
+  }
+
+  public VerifyCandidates withShards(int n) {
+    return new VerifyCandidates(docs, rule, z, n);
   }
 
   @Override
   public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> pairs) {
-    PCollection<KV<String, Sketch>> sketches =
-        docs.apply("Sketches", MapElements
-            .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Sketch.class)))
-            .via(f -> KV.of(f.id(), new Sketch(f.id(), f.shingles().length, f.signature()))));
-    PCollection<KV<String, Sketch>> halves =
-        KeyedPCollectionTuple.of(PARTNERS, pairs)
-            .and(SKETCH, sketches)
+    Shards.check(shards);
+    PCollection<KV<Integer, Sketch>> sketches =
+        docs.apply("Sketches", ParDo.of(new SketchFn(shards)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), Sketch.SketchCoder.of()));
+    PCollection<KV<Integer, KV<Sketch, String>>> halves =
+        KeyedPCollectionTuple.of(PAIRS, pairs.apply("ByFirst", ParDo.of(new ByFirstFn(shards)))
+                .setCoder(KvCoder.of(VarIntCoder.of(),
+                    KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))))
+            .and(SKETCHES, sketches)
             .apply("JoinFirst", CoGroupByKey.create())
-            .apply("ToSecond", ParDo.of(new ToSecondFn()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), Sketch.SketchCoder.of()));
-    return KeyedPCollectionTuple.of(HALF, halves)
-        .and(SKETCH, sketches)
+            .apply("ToSecond", ParDo.of(new ToSecondFn(shards)))
+            .setCoder(KvCoder.of(VarIntCoder.of(),
+                KvCoder.of(Sketch.SketchCoder.of(), StringUtf8Coder.of())));
+    return KeyedPCollectionTuple.of(HALVES, halves)
+        .and(SKETCHES, sketches)
         .apply("JoinSecond", CoGroupByKey.create())
         .apply("Verify", ParDo.of(new VerifyFn(rule, z)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
@@ -83,21 +95,67 @@ public final class VerifyCandidates
     return Math.min(1.0, j + z * sigma);
   }
 
-  /** For each pair (a, b): (b, sketch of a). */
-  static final class ToSecondFn extends DoFn<KV<String, CoGbkResult>, KV<String, Sketch>> {
+  private static Map<String, Sketch> sketchesOf(CoGbkResult r) {
+    Map<String, Sketch> m = new HashMap<>();
+    for (Sketch s : r.getAll(SKETCHES)) {
+      m.put(s.id(), s);
+    }
+    return m;
+  }
+
+  static final class SketchFn extends DoFn<Fingerprint, KV<Integer, Sketch>> {
+    private final int shards;
+
+    SketchFn(int shards) {
+      this.shards = shards;
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, Sketch>> out) {
-      Sketch a = e.getValue().getOnly(SKETCH, null);
-      if (a == null) {
-        return;
-      }
-      for (String b : e.getValue().getAll(PARTNERS)) {
-        out.output(KV.of(b, a));
+    public void process(@Element Fingerprint f, OutputReceiver<KV<Integer, Sketch>> out) {
+      if (!f.isEmpty()) {
+        out.output(KV.of(Shards.of(f.id(), shards),
+            new Sketch(f.id(), f.shingles().length, f.signature())));
       }
     }
   }
 
-  static final class VerifyFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
+  static final class ByFirstFn extends DoFn<KV<String, String>, KV<Integer, KV<String, String>>> {
+    private final int shards;
+
+    ByFirstFn(int shards) {
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, String> pair, OutputReceiver<KV<Integer, KV<String, String>>> out) {
+      out.output(KV.of(Shards.of(pair.getKey(), shards), pair));
+    }
+  }
+
+  /** For each pair (a, b) of the shard: (shard of b, (sketch of a, b)). */
+  static final class ToSecondFn
+      extends DoFn<KV<Integer, CoGbkResult>, KV<Integer, KV<Sketch, String>>> {
+    private final int shards;
+
+    ToSecondFn(int shards) {
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, CoGbkResult> e, OutputReceiver<KV<Integer, KV<Sketch, String>>> out) {
+      Map<String, Sketch> sketches = sketchesOf(e.getValue());
+      for (KV<String, String> pair : e.getValue().getAll(PAIRS)) {
+        Sketch a = sketches.get(pair.getKey());
+        if (a != null) {
+          out.output(KV.of(Shards.of(pair.getValue(), shards), KV.of(a, pair.getValue())));
+        }
+      }
+    }
+  }
+
+  static final class VerifyFn extends DoFn<KV<Integer, CoGbkResult>, KV<String, String>> {
     private final MatchRule rule;
     private final double z;
     private final Counter checked = Metrics.counter(NAMESPACE, "pairs_checked");
@@ -109,12 +167,14 @@ public final class VerifyCandidates
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> e, OutputReceiver<KV<String, String>> out) {
-      Sketch b = e.getValue().getOnly(SKETCH, null);
-      if (b == null) {
-        return;
-      }
-      for (Sketch a : e.getValue().getAll(HALF)) {
+    public void process(@Element KV<Integer, CoGbkResult> e, OutputReceiver<KV<String, String>> out) {
+      Map<String, Sketch> sketches = sketchesOf(e.getValue());
+      for (KV<Sketch, String> half : e.getValue().getAll(HALVES)) {
+        Sketch a = half.getKey();
+        Sketch b = sketches.get(half.getValue());
+        if (b == null) {
+          continue;
+        }
         checked.inc();
         double j = upperBound(MinHasher.estimateJaccard(a.signature(), b.signature()),
             a.signature().length, z);
