@@ -13,7 +13,10 @@ import io.newsdedup.pipeline.read.ReadArticles;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.verify.VerifyCandidates;
 import io.newsdedup.pipeline.write.WriteResults;
+import java.io.IOException;
 import java.time.Instant;
+import org.apache.beam.sdk.io.FileSystems;
+import io.newsdedup.pipeline.read.InputPatterns;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -35,6 +38,12 @@ public final class BatchPipeline {
   public static Outcome run(BatchOptions options) {
     Instant started = Instant.now();
     BatchSettings settings = BatchSettings.from(options);
+    FileSystems.setDefaultPipelineOptions(options);
+    for (String pattern : settings.inputs()) {
+      if (matchesNothing(pattern)) {
+        throw new UsageException("--input pattern " + pattern + " matched no file");
+      }
+    }
     OutputDirectory.prepare(settings.output(), options.getOverwrite());
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, settings);
@@ -47,6 +56,14 @@ public final class BatchPipeline {
         RunSummary.of(result.metrics(), settings, options, started, Instant.now());
     summary.writeTo(settings.output());
     return new Outcome(result, summary);
+  }
+
+  private static boolean matchesNothing(String pattern) {
+    try {
+      return InputPatterns.match(pattern).isEmpty();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException("cannot match --input pattern " + pattern + ": " + e.getMessage(), e);
+    }
   }
 
   /** read → unique ids → fingerprint → candidates → verify → components → clusters → write. */

@@ -132,6 +132,9 @@ public final class RunSummary {
     MetricQueryResults q = metrics.queryMetrics(MetricsFilter.builder().build());
     Map<String, Long> out = new TreeMap<>();
     for (MetricResult<Long> r : q.getCounters()) {
+      if (r.getName().getNamespace().startsWith("org.apache.beam")) {
+        continue; // Beam's own bookkeeping
+      }
       String key = r.getName().getNamespace() + "/" + r.getName().getName();
       out.merge(key, value(r), Long::sum);
     }

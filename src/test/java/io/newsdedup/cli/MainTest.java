@@ -1,0 +1,70 @@
+package io.newsdedup.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsDefault() {
+    Run r = run("batch", "--help");
+    assertEquals(0, r.code());
+    for (String option : new String[] {
+        "--input=<string>  (required)", "--output=<string>  (required)",
+        "--threshold=<double>  (default: 0.5)", "--shingleSize=<int>  (default: 5)",
+        "--numHashes=<int>  (default: 128)", "--containmentThreshold=<double>  (default: 0.8)",
+        "--matchRule=<JACCARD|CONTAINMENT|JACCARD_OR_CONTAINMENT>  (default: JACCARD_OR_CONTAINMENT)",
+        "--overwrite=<boolean>  (default: false)", "--boilerplateRules=<string>  (default: none)"}) {
+      assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
+    }
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() {
+    assertEquals(2, run().code());
+    assertEquals(2, run("frobnicate").code());
+    Run missing = run("batch", "--output=" + tmp);
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("--input"), missing.err());
+    Run unknown = run("batch", "--input=x", "--output=" + tmp, "--thresold=0.4");
+    assertEquals(2, unknown.code());
+    assertEquals(2, run("batch", "--input=x", "--output=" + tmp, "--threshold=1.5").code());
+    assertEquals(2, run("batch", "--input=x", "--output=" + tmp, "--numHashes=100").code());
+    assertEquals(2, run("batch", "--input=x", "--output=" + tmp, "--bands=40", "--rows=4").code());
+    Run noFiles = run("batch", "--input=" + tmp + "/nothing-*.jsonl", "--output=" + tmp.resolve("o"));
+    assertEquals(2, noFiles.code());
+    assertTrue(noFiles.err().contains("matched no file"), noFiles.err());
+  }
+
+  @Test
+  void anEarlierRunIsReplacedOnlyWithOverwrite() throws IOException {
+    Path in = tmp.resolve("in.jsonl");
+    Files.writeString(in, "{\"id\":\"a\",\"text\":\"One small story about a bridge.\"}\n");
+    Path out = tmp.resolve("out");
+    assertEquals(0, run("batch", "--input=" + in, "--output=" + out).code());
+    Run again = run("batch", "--input=" + in, "--output=" + out);
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("--overwrite"), again.err());
+    assertEquals(0, run("batch", "--input=" + in, "--output=" + out, "--overwrite").code());
+  }
+}
