@@ -90,27 +90,45 @@ public final class ConnectedComponents
       e = e.apply("LargeStar" + i, new Star(true, shards))
           .apply("SmallStar" + i, new Star(false, shards));
     }
-    PCollectionTuple labelled =
-        e.apply("BothWays", ParDo.of(new KeyFn(shards, true)))
-            .setCoder(shardedCoder())
-            .apply("ByNode", GroupByKey.create())
-            .apply("Label", ParDo.of(new LabelFn(shards))
-                .withOutputTags(LABELS, TupleTagList.of(NEIGHBOUR_LABELS)));
-    PCollection<KV<String, String>> labels = labelled.get(LABELS).setCoder(edgeCoder());
-    PCollectionView<Map<String, String>> residual =
-        KeyedPCollectionTuple.of(OWN, labels.apply("LabelByShard", ParDo.of(new KeyFn(shards, false)))
-                .setCoder(shardedCoder()))
-            .and(SEEN, labelled.get(NEIGHBOUR_LABELS).setCoder(shardedCoder()))
-            .apply("CompareLabels", CoGroupByKey.create())
-            .apply("Unconverged", ParDo.of(new UnconvergedFn()))
-            .setCoder(KvCoder.of(VarIntCoder.of(), edgeCoder()))
-            .apply("Together", GroupByKey.create())
-            .apply("UnionFind", ParDo.of(new UnionFindFn()))
-            .setCoder(edgeCoder())
-            .apply(View.asMap());
-    return labels
-        .apply("FinalLabel", ParDo.of(new ResolveFn(residual)).withSideInputs(residual))
-        .setCoder(edgeCoder());
+    return e.apply("Labels", new Labels(shards));
+  }
+
+  /**
+   * (node, label) from the edges left after the star rounds: each node's smallest neighbour (or
+   * itself), corrected by a union-find over the label pairs of edges whose ends disagree.
+   */
+  static final class Labels
+      extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
+    private final int shards;
+
+    Labels(int shards) {
+      this.shards = shards;
+    }
+
+    @Override
+    public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
+      PCollectionTuple labelled =
+          edges.apply("BothWays", ParDo.of(new KeyFn(shards, true)))
+              .setCoder(shardedCoder())
+              .apply("ByNode", GroupByKey.create())
+              .apply("Label", ParDo.of(new LabelFn(shards))
+                  .withOutputTags(LABELS, TupleTagList.of(NEIGHBOUR_LABELS)));
+      PCollection<KV<String, String>> labels = labelled.get(LABELS).setCoder(edgeCoder());
+      PCollectionView<Map<String, String>> merged = KeyedPCollectionTuple
+          .of(OWN, labels.apply("ByShard", ParDo.of(new KeyFn(shards, false)))
+              .setCoder(shardedCoder()))
+          .and(SEEN, labelled.get(NEIGHBOUR_LABELS).setCoder(shardedCoder()))
+          .apply("CompareLabels", CoGroupByKey.create())
+          .apply("Unconverged", ParDo.of(new UnconvergedFn()))
+          .setCoder(shardedCoder())
+          .apply("Together", GroupByKey.create())
+          .apply("UnionFind", ParDo.of(new UnionFindFn()))
+          .setCoder(edgeCoder())
+          .apply(View.asMap());
+      return labels
+          .apply("FinalLabel", ParDo.of(new ResolveFn(merged)).withSideInputs(merged))
+          .setCoder(edgeCoder());
+    }
   }
 
   /** (shard of u, (u, v)); with {@code bothWays} also (shard of v, (v, u)). */

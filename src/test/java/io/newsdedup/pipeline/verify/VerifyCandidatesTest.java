@@ -68,4 +68,23 @@ class VerifyCandidatesTest {
         .containsInAnyOrder(KV.of("near", "orig"), KV.of("half", "orig"), KV.of("excerpt", "orig"));
     p.run().waitUntilFinish();
   }
+
+  @Test
+  void aHotBucketOfIdenticalArticlesYieldsLinearlyManyPairs() {
+    int n = 3000;
+    List<Fingerprint> copies = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      copies.add(doc(String.format("copy%05d", i), 0, 300));
+    }
+    TestPipeline p = TestPipelines.create();
+    PCollection<KV<String, String>> pairs =
+        p.apply(Create.of(copies).withCoder(Fingerprint.FingerprintCoder.of()))
+            .apply(FindCandidates.withBanding(LshParams.optimal(0.3, 128, 0.5, 0.5)));
+    // Every band puts all copies in one bucket. In id order it yields the star from the first copy
+    // (n - 1 pairs) and each later copy with its next 4: 4 (n - 5) + 3 + 2 + 1 pairs; all bands
+    // yield the same pairs. 5n - 15 = 14,985 instead of n (n - 1) / 2 = 4,498,500.
+    PAssert.that(pairs.apply(org.apache.beam.sdk.transforms.Count.globally()))
+        .containsInAnyOrder(5L * n - 15);
+    p.run().waitUntilFinish();
+  }
 }
