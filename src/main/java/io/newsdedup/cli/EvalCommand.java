@@ -1,17 +1,18 @@
 package io.newsdedup.cli;
 
+import io.newsdedup.eval.generate.GenerateCommand;
+import io.newsdedup.eval.score.ScoreCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code eval generate ...}: the labelled corpus generator. */
+/** {@code eval generate ...} builds a labelled corpus; {@code eval --truth=... --output=...} scores. */
 final class EvalCommand {
   private EvalCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length > 0 && args[0].equals("generate")) {
-      return io.newsdedup.eval.generate.GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length));
+      return GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
-    err.println("usage: news-dedup eval generate [--name=value ...]   (see eval generate --help)");
-    return Main.USAGE;
+    return ScoreCommand.run(args, out, err);
   }
 }

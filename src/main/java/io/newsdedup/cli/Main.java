@@ -115,6 +115,7 @@ public final class Main {
         "",
         "Commands:",
         "  batch           dedup article files: clusters, assignments, rejected, summary.json",
+        "  eval            score a batch output against labels (precision, recall, ARI, ...)",
         "  eval generate   build a labelled evaluation corpus from plain article texts",
         "  bench           end-to-end throughput of batch on a generated corpus",
         "",

@@ -11,6 +11,9 @@ import java.time.Instant;
  * @param boilerplateMarkers boilerplate lines/spans the cleaner removed
  * @param wireAgency agency named in a wire dateline ("AP", "Reuters", ...), or null
  * @param pointsToOriginal the text pointed to an original elsewhere ("Read original article here")
+ * @param titleKey {@link Titles#key} of the title (0: no informative title)
+ * @param lowContent too little text is left after cleaning to fingerprint reliably (a paywall or
+ *     cookie wall, a bare headline): matched only on strong evidence
  */
 public record ArticleFacts(
     String id,
@@ -22,5 +25,16 @@ public record ArticleFacts(
     int shingleCount,
     int boilerplateMarkers,
     String wireAgency,
-    boolean pointsToOriginal)
-    implements Serializable {}
+    boolean pointsToOriginal,
+    long titleKey,
+    boolean lowContent)
+    implements Serializable {
+
+  /** Facts with no title key and enough content. */
+  public ArticleFacts(
+      String id, String url, String source, String title, Instant publishedAt, Origin origin,
+      int shingleCount, int boilerplateMarkers, String wireAgency, boolean pointsToOriginal) {
+    this(id, url, source, title, publishedAt, origin, shingleCount, boilerplateMarkers, wireAgency,
+        pointsToOriginal, 0, false);
+  }
+}

@@ -11,6 +11,8 @@ import java.util.List;
  * order; the first that separates two articles decides:
  *
  * <ol>
+ *   <li>{@code has_content}: an article with enough text over a low-content one (a paywall page,
+ *       a bare headline);
  *   <li>{@code wire_source} / {@code not_a_repost}: source class, {@link SourceClass#WIRE} over
  *       {@link SourceClass#PUBLISHER} over {@link SourceClass#REPOST};
  *   <li>{@code earliest_published}: earlier {@code published_at}; an article without one comes
@@ -22,6 +24,7 @@ import java.util.List;
  */
 public final class CanonicalPolicy implements Serializable {
   public static final String SINGLETON = "singleton";
+  public static final String HAS_CONTENT = "has_content";
   public static final String WIRE_SOURCE = "wire_source";
   public static final String NOT_A_REPOST = "not_a_repost";
   public static final String EARLIEST_PUBLISHED = "earliest_published";
@@ -57,6 +60,7 @@ public final class CanonicalPolicy implements Serializable {
 
   private List<Rule> buildRules() {
     return List.of(
+        new Rule(HAS_CONTENT, Comparator.comparing(ArticleFacts::lowContent)),
         new Rule(null, Comparator.comparing(this::classify)),
         new Rule(
             EARLIEST_PUBLISHED,

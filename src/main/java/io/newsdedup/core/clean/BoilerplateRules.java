@@ -28,6 +28,8 @@ import java.util.regex.PatternSyntaxException;
  *       looks like a caption (see {@link TextCleaner}).
  *   <li>{@code tail: REGEX} drops the matching line and everything after it, when that is the end
  *       part of the text (see {@link TextCleaner}).
+ *   <li>{@code disclaimer: REGEX} is a {@code tail} that also marks the text as a repost: an
+ *       aggregator's "Denial of responsibility!" or "auto-aggregated by a computer program".
  *   <li>{@code strip: REGEX} removes only the matched span from a line; a named group {@code
  *       agency} reports the wire agency.
  *   <li>{@code agency: CANONICAL = alias, alias, ...} names a wire agency; {@code {AGENCIES}} in
@@ -51,6 +53,7 @@ public final class BoilerplateRules implements Serializable {
     POINTER,
     CREDIT,
     TAIL,
+    DISCLAIMER,
     STRIP
   }
 
@@ -119,7 +122,7 @@ public final class BoilerplateRules implements Serializable {
       if (colon <= 0) {
         throw new IllegalArgumentException(
             origin
-                + ": expected 'kind: value' (kinds: line, pointer, credit, tail, strip, agency)");
+                + ": expected 'kind: value' (kinds: line, pointer, credit, tail, disclaimer, strip, agency)");
       }
       String kindName = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
       String value = line.substring(colon + 1).strip();
@@ -138,7 +141,7 @@ public final class BoilerplateRules implements Serializable {
             origin
                 + ": unknown kind '"
                 + kindName
-                + "' (kinds: line, pointer, credit, tail, strip, agency)");
+                + "' (kinds: line, pointer, credit, tail, disclaimer, strip, agency)");
       }
       rules.add(new Rule(kind, value, origin));
     }

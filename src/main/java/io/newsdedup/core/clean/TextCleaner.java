@@ -84,6 +84,7 @@ public final class TextCleaner implements Serializable {
     CompiledRules c = rules.compiled();
     Scratch scratch = c.newScratch();
     Group tail = c.group(Kind.TAIL);
+    Group disclaimer = c.group(Kind.DISCLAIMER);
     Group pointer = c.group(Kind.POINTER);
     Group lineRules = c.group(Kind.LINE);
     Group credit = c.group(Kind.CREDIT);
@@ -123,11 +124,16 @@ public final class TextCleaner implements Serializable {
       if (s.isEmpty()) {
         continue;
       }
-      if (lastKept >= 0
-          && (2 * i >= n || 2 * charsFrom[i] <= charsFrom[0])
-          && tail.matches(s, scratch)) {
-        markers++;
-        break;
+      if (lastKept >= 0 && (2 * i >= n || 2 * charsFrom[i] <= charsFrom[0])) {
+        if (disclaimer.matches(s, scratch)) {
+          pointsToOriginal = true;
+          markers++;
+          break;
+        }
+        if (tail.matches(s, scratch)) {
+          markers++;
+          break;
+        }
       }
       if (s.length() <= MAX_RULE_LINE_CHARS) {
         if (pointer.matches(s, scratch)) {

@@ -16,6 +16,9 @@ import java.util.List;
  *   <li>order the members by the {@link CanonicalPolicy}; the best is the canonical;
  *   <li>every other member that the {@link MatchRule} accepts against the canonical (exact
  *       similarity of the shingle sets) joins its cluster;
+ *   <li>a low-content member (a paywall page, a bare headline) joins only on strong evidence:
+ *       the same informative title and its few shingles inside the canonical (see {@link
+ *       #joins});
  *   <li>a member that fails that check still joins when it is a near-identical copy (Jaccard ≥
  *       {@code chainJaccard}) of a member that already joined (the most similar one is recorded as
  *       {@code matchedVia}), so a chain of near-duplicates stays one cluster while a weak bridge
@@ -61,7 +64,7 @@ public final class ClusterBuilder implements Serializable {
       List<Member> pending = new ArrayList<>();
       for (Member m : remaining.subList(1, remaining.size())) {
         Similarity s = Similarity.exact(canonical.shingles(), m.shingles());
-        if (rule.accepts(s, canonical.shingles().length, m.shingles().length)) {
+        if (joins(canonical, m, s)) {
           members.add(new ClusterMember(m.facts(), false, s, canonical.facts().id()));
           joined.add(m);
         } else {
@@ -81,6 +84,27 @@ public final class ClusterBuilder implements Serializable {
     return out;
   }
 
+  /**
+   * Whether {@code m} belongs with {@code canonical}. Normal articles: the match rule on the exact
+   * similarity. A low-content article (a paywall page, a bare headline) only on strong evidence:
+   * the same informative title, and its few shingles (if any) inside the canonical's text; two
+   * low-content articles only with the same title and the same text.
+   */
+  boolean joins(Member canonical, Member m, Similarity s) {
+    var c = canonical.facts();
+    var f = m.facts();
+    if (!c.lowContent() && !f.lowContent()) {
+      return rule.accepts(s, canonical.shingles().length, m.shingles().length);
+    }
+    if (f.titleKey() == 0 || f.titleKey() != c.titleKey()) {
+      return false;
+    }
+    if (c.lowContent() && f.lowContent()) {
+      return java.util.Arrays.equals(canonical.shingles(), m.shingles());
+    }
+    return m.shingles().length == 0 || s.containment() >= rule.containmentThreshold();
+  }
+
   /** Admits pending members that are near-identical to a joined one; returns the rest. */
   private List<Member> chainNearDuplicates(
       Member canonical,
@@ -93,11 +117,18 @@ public final class ClusterBuilder implements Serializable {
       grew = false;
       List<Member> still = new ArrayList<>();
       for (Member m : pending) {
+        if (m.facts().lowContent()) {
+          still.add(m);
+          continue;
+        }
         Member via = null;
         double best = chainJaccard;
         for (int i = 1; i < joined.size() && budget[0] > 0; i++) {
           budget[0]--;
           Member j = joined.get(i);
+          if (j.facts().lowContent()) {
+            continue;
+          }
           double jaccard = Similarity.exact(j.shingles(), m.shingles()).jaccard();
           if (jaccard >= best) {
             via = j;

@@ -51,6 +51,7 @@ public final class OutputJson {
       e.put("jaccard", Similarity.round(m.toCanonical().jaccard()));
       e.put("containment", Similarity.round(m.toCanonical().containment()));
       e.put("matched_via", m.matchedVia());
+      e.put("low_content", f.lowContent());
       e.set("origin", origin(f.origin()));
     }
     return write(o);
@@ -67,6 +68,7 @@ public final class OutputJson {
       o.put("is_canonical", m.canonical());
       o.put("jaccard", Similarity.round(m.toCanonical().jaccard()));
       o.put("containment", Similarity.round(m.toCanonical().containment()));
+      o.put("low_content", m.facts().lowContent());
       lines.add(write(o));
     }
     return lines;

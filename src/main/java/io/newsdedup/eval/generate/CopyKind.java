@@ -16,6 +16,8 @@ public enum CopyKind {
   EDITED("edited"),
   /** The first two or three paragraphs plus a pointer to the full story (keeps under 60%). */
   EXCERPT("excerpt"),
+  /** The story's page behind a paywall or cookie wall: the headline, a teaser at most, the wall. */
+  PAYWALL("paywall"),
   /** A short, different story posted inside one aggregator's identical long boilerplate. */
   DISTRACTOR_BOILERPLATE("distractor_boilerplate");
 

@@ -29,7 +29,7 @@ public final class CorpusGenerator {
 
   private static final Instant SYNTHETIC_BASE = Instant.parse("2025-01-01T00:00:00Z");
   private static final Set<CopyKind> COPY_KINDS = EnumSet.of(CopyKind.REPRINT,
-      CopyKind.AGGREGATOR, CopyKind.SCRAPED, CopyKind.EDITED, CopyKind.EXCERPT);
+      CopyKind.AGGREGATOR, CopyKind.SCRAPED, CopyKind.EDITED, CopyKind.EXCERPT, CopyKind.PAYWALL);
 
   private final GeneratorConfig config;
 
@@ -126,6 +126,7 @@ public final class CorpusGenerator {
           case AGGREGATOR ->
               AggregatorCopy.make(s, original, outlet(Outlets.AGGREGATORS, used, r), related, r);
           case EXCERPT -> ExcerptCopy.make(s, original, outlet(Outlets.AGGREGATORS, used, r), r);
+          case PAYWALL -> PaywallCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
           case SCRAPED -> ScrapedCopy.make(s, original, outlet(Texts.chance(r, 0.6)
               ? Outlets.SCRAPERS : papersFor(s.language()), used, r), r);
           default -> throw new IllegalStateException("not a copy kind: " + kind);
@@ -188,7 +189,8 @@ public final class CorpusGenerator {
       CopyKind.AGGREGATOR, new double[] {3.0, 3.0},
       CopyKind.SCRAPED, new double[] {2.0, 2.5},
       CopyKind.EDITED, new double[] {1.5, 1.5},
-      CopyKind.EXCERPT, new double[] {1.0, 1.0}));
+      CopyKind.EXCERPT, new double[] {1.0, 1.0},
+      CopyKind.PAYWALL, new double[] {0.5, 0.8}));
 
   /**
    * {@code n} copy kinds: as many distinct kinds as are enabled (weighted by how often such copies
@@ -278,6 +280,7 @@ public final class CorpusGenerator {
       case SCRAPED -> x < 0.5 ? OutputFormat.JSONL : OutputFormat.HTML;
       case EDITED -> x < 0.5 ? OutputFormat.JSONL : OutputFormat.TXT;
       case EXCERPT, DISTRACTOR_BOILERPLATE -> OutputFormat.JSONL;
+      case PAYWALL -> x < 0.7 ? OutputFormat.JSONL : OutputFormat.HTML;
     };
   }
 

@@ -29,6 +29,29 @@ public interface BatchOptions extends PipelineOptions {
 
   void setOverwrite(boolean value);
 
+  @Description(
+      "Learn the corpus's own boilerplate: paragraphs that recur in at least --boilerplateMinRepeats"
+          + " articles around different stories are removed before shingling.")
+  @Default.Boolean(true)
+  boolean getLearnBoilerplate();
+
+  void setLearnBoilerplate(boolean value);
+
+  @Description("Articles a paragraph must recur in (around different stories) to be boilerplate.")
+  @Default.Integer(3)
+  int getBoilerplateMinRepeats();
+
+  void setBoilerplateMinRepeats(int value);
+
+  @Description(
+      "Articles with fewer shingles than this left after cleaning are low-content (paywall or"
+          + " cookie walls, bare headlines): flagged, and matched only on the same informative title"
+          + " with their few words inside the other text.")
+  @Default.Integer(15)
+  int getMinShingles();
+
+  void setMinShingles(int value);
+
   @Description("Words per shingle.")
   @Default.Integer(5)
   int getShingleSize();
@@ -121,6 +144,41 @@ public interface BatchOptions extends PipelineOptions {
   int getHotBucketNeighbours();
 
   void setHotBucketNeighbours(int value);
+
+  @Description(
+      "Also find candidates by anchors (sampled shingles), so that excerpts and truncations whose"
+          + " Jaccard is too low for LSH are found: an article queries its --anchorQueries smallest"
+          + " anchors; a pair with at least --anchorMinShared hits is a candidate.")
+  @Default.Boolean(true)
+  boolean getAnchors();
+
+  void setAnchors(boolean value);
+
+  @Description("One shingle in this many is an anchor (a power of two).")
+  @Default.Integer(8)
+  int getAnchorSampling();
+
+  void setAnchorSampling(int value);
+
+  @Description("Anchors each article queries with (its smallest ones).")
+  @Default.Integer(8)
+  int getAnchorQueries();
+
+  void setAnchorQueries(int value);
+
+  @Description("Anchor hits that make a pair a candidate.")
+  @Default.Integer(2)
+  int getAnchorMinShared();
+
+  void setAnchorMinShared(int value);
+
+  @Description(
+      "An anchor shared by more articles than this is ignored (a stock phrase, leftover"
+          + " boilerplate, or a big group of identical copies that LSH links anyway).")
+  @Default.Integer(100)
+  int getMaxAnchorBucket();
+
+  void setMaxAnchorBucket(int value);
 
   @Description("Large-star/small-star rounds of the connected-components stage.")
   @Default.Integer(4)

@@ -75,10 +75,13 @@ public final class BatchPipeline {
         read.output().apply("UniqueIds", UniqueIds.create().withShards(s.shards()));
     PCollection<Fingerprint> docs =
         unique.output().apply("Fingerprint", FingerprintArticles.create()
-            .withRules(s.rules()).withShingleSize(s.shingleSize()).withNumHashes(s.numHashes()));
+            .withRules(s.rules()).withLearning(s.learning()).withMinShingles(s.minShingles())
+            .withShingleSize(s.shingleSize()).withNumHashes(s.numHashes())
+            .withShards(s.shards()));
     PCollection<KV<String, String>> edges =
         docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
                 .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
+                .withAnchors(s.anchors()).withMaxAnchorBucket(s.maxAnchorBucket())
                 .withShards(s.shards()))
             .apply("VerifyCandidates",
                 VerifyCandidates.against(docs, s.rule()).withShards(s.shards()));

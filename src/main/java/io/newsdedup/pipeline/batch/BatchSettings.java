@@ -3,7 +3,9 @@ package io.newsdedup.pipeline.batch;
 import io.newsdedup.core.canonical.CanonicalPolicy;
 import io.newsdedup.core.canonical.SourceLists;
 import io.newsdedup.core.clean.BoilerplateRules;
+import io.newsdedup.core.clean.LearnedBoilerplate;
 import io.newsdedup.core.cluster.ClusterBuilder;
+import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.pipeline.read.InputPatterns;
@@ -22,11 +24,15 @@ public record BatchSettings(
     List<String> inputs,
     String output,
     BoilerplateRules rules,
+    LearnedBoilerplate learning,
+    int minShingles,
     int shingleSize,
     int numHashes,
     MatchRule rule,
     double lshThreshold,
     LshParams lsh,
+    Anchors anchors,
+    int maxAnchorBucket,
     CanonicalPolicy policy,
     ClusterBuilder builder,
     int hotBucketSize,
@@ -51,6 +57,7 @@ public record BatchSettings(
       double lshThreshold =
           o.getLshThreshold() > 0 ? o.getLshThreshold() : 0.6 * o.getThreshold();
       LshParams lsh = lsh(o, lshThreshold);
+      Anchors anchors = anchors(o);
       BoilerplateRules rules = BoilerplateRules.defaults();
       for (String f : files(o.getBoilerplateRules())) {
         rules = rules.plus(BoilerplateRules.parse(lines(f), f));
@@ -78,8 +85,8 @@ public record BatchSettings(
       }
       int shards = o.getShards() > 0 ? o.getShards() : defaultShards(o);
       return new BatchSettings(
-          inputs, o.getOutput(), rules, o.getShingleSize(), o.getNumHashes(), rule, lshThreshold,
-          lsh, policy, builder, o.getHotBucketSize(), o.getHotBucketNeighbours(),
+          inputs, o.getOutput(), rules, learning(o), o.getMinShingles(), o.getShingleSize(), o.getNumHashes(), rule, lshThreshold,
+          lsh, anchors, o.getMaxAnchorBucket(), policy, builder, o.getHotBucketSize(), o.getHotBucketNeighbours(),
           o.getComponentRounds(), shards, o.getNumShards());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
@@ -92,6 +99,30 @@ public record BatchSettings(
    */
   static int defaultShards(BatchOptions o) {
     return o.getRunner().getSimpleName().equals("DirectRunner") ? 16 : 256;
+  }
+
+  private static LearnedBoilerplate learning(BatchOptions o) {
+    if (o.getMinShingles() < 0) {
+      throw new UsageException("--minShingles must be >= 0");
+    }
+    return o.getLearnBoilerplate()
+        ? new LearnedBoilerplate(o.getBoilerplateMinRepeats(),
+            LearnedBoilerplate.DEFAULT_MIN_DISTINCT_SHARE)
+        : null;
+  }
+
+  private static Anchors anchors(BatchOptions o) {
+    if (!o.getAnchors()) {
+      return null;
+    }
+    int n = o.getAnchorSampling();
+    if (n < 1 || n > 65536 || Integer.bitCount(n) != 1) {
+      throw new UsageException("--anchorSampling must be a power of two in 1..65536: " + n);
+    }
+    if (o.getMaxAnchorBucket() < 2) {
+      throw new UsageException("--maxAnchorBucket must be >= 2");
+    }
+    return new Anchors(Integer.numberOfTrailingZeros(n), o.getAnchorQueries(), o.getAnchorMinShared());
   }
 
   private static LshParams lsh(BatchOptions o, double lshThreshold) {

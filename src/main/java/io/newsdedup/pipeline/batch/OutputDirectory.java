@@ -40,6 +40,7 @@ final class OutputDirectory {
       patterns.add(WriteResults.prefix(directory, name) + "-*");
     }
     patterns.add(WriteResults.prefix(directory, BatchPipeline.SUMMARY));
+    patterns.add(WriteResults.prefix(directory, "eval.json"));
     List<ResourceId> found = new ArrayList<>();
     try {
       for (MatchResult m : FileSystems.match(patterns, EmptyMatchTreatment.ALLOW)) {

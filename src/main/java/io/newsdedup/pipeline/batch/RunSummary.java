@@ -89,6 +89,11 @@ public final class RunSummary {
     p.put("input", String.join(",", s.inputs()));
     p.put("output", s.output());
     p.put("runner", options.getRunner().getSimpleName());
+    p.put("learn_boilerplate", s.learning() != null);
+    if (s.learning() != null) {
+      p.put("boilerplate_min_repeats", s.learning().minRepeats());
+    }
+    p.put("min_shingles", s.minShingles());
     p.put("shingle_size", s.shingleSize());
     p.put("num_hashes", s.numHashes());
     p.put("match_rule", s.rule().mode().name());
@@ -99,6 +104,13 @@ public final class RunSummary {
     p.put("lsh_threshold", s.lshThreshold());
     p.put("lsh_bands", s.lsh().bands());
     p.put("lsh_rows", s.lsh().rows());
+    p.put("anchors", s.anchors() != null);
+    if (s.anchors() != null) {
+      p.put("anchor_sampling", 1 << s.anchors().samplingBits());
+      p.put("anchor_queries", s.anchors().queries());
+      p.put("anchor_min_shared", s.anchors().minShared());
+      p.put("max_anchor_bucket", s.maxAnchorBucket());
+    }
     p.put("hot_bucket_size", s.hotBucketSize());
     p.put("hot_bucket_neighbours", s.hotBucketNeighbours());
     p.put("component_rounds", s.componentRounds());

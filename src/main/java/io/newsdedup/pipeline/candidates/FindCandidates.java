@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.candidates;
 
+import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.shard.Shards;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -17,17 +19,25 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 
 /**
- * LSH banding: articles that share a band of their MinHash signature are candidate pairs. Output:
- * distinct pairs (a, b) with a &lt; b. Articles with an empty text take no part. Buckets are
- * grouped by shard and split in memory; a hot bucket yields a linear number of pairs ({@link
- * BucketPairs}).
+ * Candidate pairs from three indexes, merged: LSH banding (articles that share a band of their
+ * MinHash signature: near-duplicates), anchors ({@link Anchors}: a text whose query anchors hit
+ * another at least {@code minShared} times: excerpts and truncations, whose Jaccard is low) and
+ * titles (articles with the same informative title, {@link io.newsdedup.core.article.Titles}: the
+ * only way a low-content page — a paywall, a bare headline — finds its story). Low-content articles
+ * take part through their title only. Output: distinct pairs (a, b) with a &lt; b. Buckets are
+ * grouped by shard and split in memory; a hot LSH or title bucket yields a linear number of pairs
+ * ({@link BucketPairs}); an anchor shared by more than {@code maxAnchorBucket} articles (a stock
+ * phrase, leftover boilerplate, or a big group of identical copies that LSH already links) is
+ * ignored.
  */
 public final class FindCandidates
     extends PTransform<PCollection<Fingerprint>, PCollection<KV<String, String>>> {
@@ -35,51 +45,98 @@ public final class FindCandidates
   public static final String NAMESPACE = "candidates";
   public static final int DEFAULT_FULL_PAIRS_UP_TO = 50;
   public static final int DEFAULT_NEIGHBOURS = 4;
+  public static final int DEFAULT_MAX_ANCHOR_BUCKET = 100;
+
+  /** Marks a pair found by LSH (always a candidate), as opposed to one anchor hit. */
+  private static final int BY_LSH = 0;
+  private static final int BY_ANCHOR = 1;
 
   private final LshParams lsh;
   private final int fullPairsUpTo;
   private final int neighbours;
+  private final Anchors anchors;
+  private final int maxAnchorBucket;
   private final int shards;
 
-  private FindCandidates(LshParams lsh, int fullPairsUpTo, int neighbours, int shards) {
+  private FindCandidates(LshParams lsh, int fullPairsUpTo, int neighbours, Anchors anchors,
+      int maxAnchorBucket, int shards) {
     this.lsh = lsh;
     this.fullPairsUpTo = fullPairsUpTo;
     this.neighbours = neighbours;
+    this.anchors = anchors;
+    this.maxAnchorBucket = maxAnchorBucket;
     this.shards = shards;
   }
 
   public static FindCandidates withBanding(LshParams lsh) {
-    return new FindCandidates(lsh, DEFAULT_FULL_PAIRS_UP_TO, DEFAULT_NEIGHBOURS, Shards.DEFAULT);
+    return new FindCandidates(lsh, DEFAULT_FULL_PAIRS_UP_TO, DEFAULT_NEIGHBOURS, Anchors.defaults(),
+        DEFAULT_MAX_ANCHOR_BUCKET, Shards.DEFAULT);
   }
 
   /** Buckets larger than {@code n} are "hot": star plus neighbours instead of all pairs. */
   public FindCandidates withFullPairsUpTo(int n) {
-    return new FindCandidates(lsh, n, neighbours, shards);
+    return new FindCandidates(lsh, n, neighbours, anchors, maxAnchorBucket, shards);
   }
 
   public FindCandidates withNeighbours(int k) {
-    return new FindCandidates(lsh, fullPairsUpTo, k, shards);
+    return new FindCandidates(lsh, fullPairsUpTo, k, anchors, maxAnchorBucket, shards);
+  }
+
+  /** Anchor candidates with these parameters; null turns them off (LSH only). */
+  public FindCandidates withAnchors(Anchors a) {
+    return new FindCandidates(lsh, fullPairsUpTo, neighbours, a, maxAnchorBucket, shards);
+  }
+
+  public FindCandidates withMaxAnchorBucket(int n) {
+    return new FindCandidates(lsh, fullPairsUpTo, neighbours, anchors, n, shards);
   }
 
   public FindCandidates withShards(int n) {
-    return new FindCandidates(lsh, fullPairsUpTo, neighbours, n);
+    return new FindCandidates(lsh, fullPairsUpTo, neighbours, anchors, maxAnchorBucket, n);
   }
 
   @Override
   public PCollection<KV<String, String>> expand(PCollection<Fingerprint> docs) {
-    if (fullPairsUpTo < 2 || neighbours < 1) {
-      throw new IllegalArgumentException("fullPairsUpTo must be >= 2 and neighbours >= 1");
+    if (fullPairsUpTo < 2 || neighbours < 1 || maxAnchorBucket < 2) {
+      throw new IllegalArgumentException(
+          "fullPairsUpTo and maxAnchorBucket must be >= 2, neighbours >= 1");
     }
     Shards.check(shards);
-    var pairCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-    return docs.apply("BandKeys", ParDo.of(new BandKeysFn(lsh, shards)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
-        .apply("BucketsByShard", GroupByKey.create())
-        .apply("BucketPairs", ParDo.of(new PairsFn(fullPairsUpTo, neighbours, shards)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), pairCoder))
+    PCollectionList<KV<Integer, KV<KV<String, String>, Integer>>> found = PCollectionList.of(
+        docs.apply("TitleKeys", ParDo.of(new TitleKeysFn(shards)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
+            .apply("TitlesByShard", GroupByKey.create())
+            .apply("TitlePairs", ParDo.of(new PairsFn(fullPairsUpTo, neighbours, shards)))
+            .setCoder(taggedPairCoder()));
+    found = found.and(
+        docs.apply("BandKeys", ParDo.of(new BandKeysFn(lsh, shards)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
+            .apply("BucketsByShard", GroupByKey.create())
+            .apply("BucketPairs", ParDo.of(new PairsFn(fullPairsUpTo, neighbours, shards)))
+            .setCoder(taggedPairCoder()));
+    if (anchors != null) {
+      found = found.and(
+          docs.apply("AnchorKeys", ParDo.of(new AnchorKeysFn(anchors, shards)))
+              .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(),
+                  KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of()))))
+              .apply("AnchorsByShard", GroupByKey.create())
+              .apply("AnchorPairs", ParDo.of(new AnchorPairsFn(maxAnchorBucket, shards)))
+              .setCoder(taggedPairCoder()));
+    }
+    return found.apply("AllPairs", Flatten.pCollections())
         .apply("PairsByShard", GroupByKey.create())
-        .apply("DistinctPairs", ParDo.of(new DistinctFn()))
-        .setCoder(pairCoder);
+        .apply("SelectPairs", ParDo.of(new SelectFn(anchors == null ? 1 : anchors.minShared())))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+  }
+
+  private static KvCoder<Integer, KV<KV<String, String>, Integer>> taggedPairCoder() {
+    return KvCoder.of(VarIntCoder.of(), KvCoder.of(
+        KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), VarIntCoder.of()));
+  }
+
+  private static KV<Integer, KV<KV<String, String>, Integer>> tagged(
+      String a, String b, int how, int shards) {
+    return KV.of(Shards.of(a, shards), KV.of(KV.of(a, b), how));
   }
 
   static final class BandKeysFn extends DoFn<Fingerprint, KV<Integer, KV<Long, String>>> {
@@ -94,7 +151,7 @@ public final class FindCandidates
     @ProcessElement
     public void process(
         @Element Fingerprint f, OutputReceiver<KV<Integer, KV<Long, String>>> out) {
-      if (f.isEmpty()) {
+      if (f.isEmpty() || f.facts().lowContent()) {
         return;
       }
       for (long key : lsh.bandKeys(f.signature())) {
@@ -103,8 +160,27 @@ public final class FindCandidates
     }
   }
 
-  static final class PairsFn
-      extends DoFn<KV<Integer, Iterable<KV<Long, String>>>, KV<Integer, KV<String, String>>> {
+  /** (shard of title key, (title key, id)) for articles with an informative title. */
+  static final class TitleKeysFn extends DoFn<Fingerprint, KV<Integer, KV<Long, String>>> {
+    private final int shards;
+
+    TitleKeysFn(int shards) {
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element Fingerprint f, OutputReceiver<KV<Integer, KV<Long, String>>> out) {
+      long title = f.facts().titleKey();
+      if (title != 0) {
+        out.output(KV.of(Shards.of(title, shards), KV.of(title, f.id())));
+      }
+    }
+  }
+
+  /** All pairs (or star plus neighbours, when hot) of each LSH band bucket or title bucket. */
+  static final class PairsFn extends
+      DoFn<KV<Integer, Iterable<KV<Long, String>>>, KV<Integer, KV<KV<String, String>, Integer>>> {
     private final int fullPairsUpTo;
     private final int neighbours;
     private final int shards;
@@ -121,7 +197,7 @@ public final class FindCandidates
     @ProcessElement
     public void process(
         @Element KV<Integer, Iterable<KV<Long, String>>> shard,
-        OutputReceiver<KV<Integer, KV<String, String>>> out) {
+        OutputReceiver<KV<Integer, KV<KV<String, String>, Integer>>> out) {
       Map<Long, List<String>> buckets = new HashMap<>();
       for (KV<Long, String> e : shard.getValue()) {
         buckets.computeIfAbsent(e.getKey(), k -> new ArrayList<>(2)).add(e.getValue());
@@ -138,28 +214,121 @@ public final class FindCandidates
         BucketPairs.pairs(ids, fullPairsUpTo, neighbours, (a, b) -> {
           if (!a.equals(b)) {
             pairs.inc();
-            out.output(KV.of(Shards.of(a, shards), KV.of(a, b)));
+            out.output(tagged(a, b, BY_LSH, shards));
           }
         });
       }
     }
   }
 
-  static final class DistinctFn
-      extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
-    private final Counter distinct = Metrics.counter(NAMESPACE, "candidate_pairs");
+  /** (shard of anchor, (anchor, (id, whether it is one of the article's query anchors))). */
+  static final class AnchorKeysFn
+      extends DoFn<Fingerprint, KV<Integer, KV<Long, KV<String, Boolean>>>> {
+    private final Anchors anchors;
+    private final int shards;
+
+    AnchorKeysFn(Anchors anchors, int shards) {
+      this.anchors = anchors;
+      this.shards = shards;
+    }
 
     @ProcessElement
     public void process(
-        @Element KV<Integer, Iterable<KV<String, String>>> shard,
-        OutputReceiver<KV<String, String>> out) {
-      Set<KV<String, String>> seen = new HashSet<>();
-      for (KV<String, String> pair : shard.getValue()) {
-        if (seen.add(pair)) {
-          distinct.inc();
-          out.output(pair);
+        @Element Fingerprint f, OutputReceiver<KV<Integer, KV<Long, KV<String, Boolean>>>> out) {
+      if (f.facts().lowContent()) {
+        return;
+      }
+      long[] a = anchors.of(f.shingles());
+      for (int i = 0; i < a.length; i++) {
+        out.output(KV.of(Shards.of(a[i], shards), KV.of(a[i], KV.of(f.id(), anchors.isQuery(i)))));
+      }
+    }
+  }
+
+  /** Per anchor: each article that queries it, with every other article indexed under it. */
+  static final class AnchorPairsFn extends DoFn<
+      KV<Integer, Iterable<KV<Long, KV<String, Boolean>>>>,
+      KV<Integer, KV<KV<String, String>, Integer>>> {
+    private final int maxBucket;
+    private final int shards;
+    private final Counter hotAnchors = Metrics.counter(NAMESPACE, "hot_anchors_ignored");
+    private final Counter hits = Metrics.counter(NAMESPACE, "anchor_hits");
+
+    AnchorPairsFn(int maxBucket, int shards) {
+      this.maxBucket = maxBucket;
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<KV<Long, KV<String, Boolean>>>> shard,
+        OutputReceiver<KV<Integer, KV<KV<String, String>, Integer>>> out) {
+      Map<Long, List<KV<String, Boolean>>> buckets = new HashMap<>();
+      for (KV<Long, KV<String, Boolean>> e : shard.getValue()) {
+        buckets.computeIfAbsent(e.getKey(), k -> new ArrayList<>(2)).add(e.getValue());
+      }
+      for (List<KV<String, Boolean>> bucket : buckets.values()) {
+        if (bucket.size() < 2) {
+          continue;
+        }
+        if (bucket.size() > maxBucket) {
+          hotAnchors.inc();
+          continue;
+        }
+        Set<KV<String, String>> pairs = new HashSet<>();
+        for (KV<String, Boolean> q : bucket) {
+          if (!q.getValue()) {
+            continue;
+          }
+          for (KV<String, Boolean> d : bucket) {
+            int c = q.getKey().compareTo(d.getKey());
+            if (c != 0) {
+              pairs.add(c < 0 ? KV.of(q.getKey(), d.getKey()) : KV.of(d.getKey(), q.getKey()));
+            }
+          }
+        }
+        for (KV<String, String> p : pairs) {
+          hits.inc();
+          out.output(tagged(p.getKey(), p.getValue(), BY_ANCHOR, shards));
         }
       }
+    }
+  }
+
+  /** Distinct pairs found by LSH, or by at least {@code minShared} anchors. */
+  static final class SelectFn
+      extends DoFn<KV<Integer, Iterable<KV<KV<String, String>, Integer>>>, KV<String, String>> {
+    private final int minShared;
+    private final Counter byLsh = Metrics.counter(NAMESPACE, "candidate_pairs_lsh");
+    private final Counter byAnchors = Metrics.counter(NAMESPACE, "candidate_pairs_anchors_only");
+
+    SelectFn(int minShared) {
+      this.minShared = minShared;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Integer, Iterable<KV<KV<String, String>, Integer>>> shard,
+        OutputReceiver<KV<String, String>> out) {
+      Map<KV<String, String>, Integer> anchorHits = new HashMap<>();
+      Set<KV<String, String>> lshPairs = new HashSet<>();
+      for (KV<KV<String, String>, Integer> e : shard.getValue()) {
+        if (e.getValue() == BY_LSH) {
+          lshPairs.add(e.getKey());
+        } else {
+          anchorHits.merge(e.getKey(), 1, Integer::sum);
+        }
+      }
+      for (KV<String, String> p : lshPairs) {
+        byLsh.inc();
+        out.output(p);
+      }
+      anchorHits.forEach((p, n) -> {
+        if (n >= minShared && !lshPairs.contains(p)) {
+          byAnchors.inc();
+          out.output(p);
+        }
+      });
     }
   }
 }

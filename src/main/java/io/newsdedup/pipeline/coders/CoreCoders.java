@@ -102,6 +102,8 @@ public final class CoreCoders {
       writeVarInt(f.boilerplateMarkers(), out);
       writeString(f.wireAgency(), out);
       out.writeBoolean(f.pointsToOriginal());
+      out.writeLong(f.titleKey());
+      out.writeBoolean(f.lowContent());
     }
 
     @Override
@@ -109,7 +111,7 @@ public final class CoreCoders {
       return new ArticleFacts(
           readString(in), readString(in), readString(in), readString(in), readInstant(in),
           OriginCoder.INSTANCE.read(in), readVarInt(in), readVarInt(in), readString(in),
-          in.readBoolean());
+          in.readBoolean(), in.readLong(), in.readBoolean());
     }
   }
 

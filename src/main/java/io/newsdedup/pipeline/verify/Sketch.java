@@ -9,9 +9,13 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/** What verification needs of one side of a pair: its id, shingle count and MinHash signature. */
+/**
+ * What verification needs of one side of a pair: its id, shingle count and MinHash signature, and
+ * for low-content articles the title key that is their only evidence.
+ */
 @DefaultCoder(Sketch.SketchCoder.class)
-public record Sketch(String id, int shingleCount, long[] signature) {
+public record Sketch(
+    String id, int shingleCount, long[] signature, long titleKey, boolean lowContent) {
 
   public static final class SketchCoder extends Codec<Sketch> {
     public static SketchCoder of() {
@@ -28,11 +32,14 @@ public record Sketch(String id, int shingleCount, long[] signature) {
       writeString(s.id(), out);
       writeVarInt(s.shingleCount(), out);
       writeLongs(s.signature(), out);
+      out.writeLong(s.titleKey());
+      out.writeBoolean(s.lowContent());
     }
 
     @Override
     protected Sketch read(DataInputStream in) throws IOException {
-      return new Sketch(readString(in), readVarInt(in), readLongs(in));
+      return new Sketch(readString(in), readVarInt(in), readLongs(in), in.readLong(),
+          in.readBoolean());
     }
   }
 }

@@ -90,6 +90,20 @@ public final class VerifyCandidates
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
   }
 
+  /**
+   * A low-content article's only evidence is its title (the exact check against the canonical
+   * follows); any other pair is judged on its signatures.
+   */
+  static boolean mayMatch(Sketch a, Sketch b, MatchRule rule, double z) {
+    if (a.lowContent() || b.lowContent()) {
+      return a.titleKey() != 0 && a.titleKey() == b.titleKey();
+    }
+    double j = upperBound(MinHasher.estimateJaccard(a.signature(), b.signature()),
+        a.signature().length, z);
+    Similarity s = Similarity.fromJaccard(j, a.shingleCount(), b.shingleCount());
+    return rule.accepts(s, a.shingleCount(), b.shingleCount());
+  }
+
   static double upperBound(double j, int k, double z) {
     double sigma = Math.max(Math.sqrt(j * (1 - j) / k), 1.0 / k);
     return Math.min(1.0, j + z * sigma);
@@ -112,9 +126,9 @@ public final class VerifyCandidates
 
     @ProcessElement
     public void process(@Element Fingerprint f, OutputReceiver<KV<Integer, Sketch>> out) {
-      if (!f.isEmpty()) {
-        out.output(KV.of(Shards.of(f.id(), shards),
-            new Sketch(f.id(), f.shingles().length, f.signature())));
+      if (!f.isEmpty() || f.facts().titleKey() != 0) {
+        out.output(KV.of(Shards.of(f.id(), shards), new Sketch(f.id(), f.shingles().length,
+            f.signature(), f.facts().titleKey(), f.facts().lowContent())));
       }
     }
   }
@@ -176,10 +190,7 @@ public final class VerifyCandidates
           continue;
         }
         checked.inc();
-        double j = upperBound(MinHasher.estimateJaccard(a.signature(), b.signature()),
-            a.signature().length, z);
-        Similarity s = Similarity.fromJaccard(j, a.shingleCount(), b.shingleCount());
-        if (rule.accepts(s, a.shingleCount(), b.shingleCount())) {
+        if (mayMatch(a, b, rule, z)) {
           accepted.inc();
           out.output(KV.of(a.id(), b.id()));
         }

@@ -97,6 +97,9 @@ class TestdataTest {
         .collect(Collectors.toMap(Story::id, s -> s));
     int checked = 0;
     for (JsonNode l : TestSupport.readLabels(LABELS)) {
+      if (Set.of("excerpt", "paywall").contains(l.path("kind").asText())) {
+        continue; // these keep less of their story by design
+      }
       TestSupport.Read r = articles.get(l.get("id").asText());
       Story s = stories.get(l.get("cluster").asText());
       String body = String.join("\n\n", s.paragraphs());

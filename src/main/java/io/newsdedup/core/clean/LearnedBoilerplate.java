@@ -1,0 +1,206 @@
+package io.newsdedup.core.clean;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Boilerplate learned from the corpus: paragraphs that recur in many articles whose other content
+ * differs. A site's template (menu line, slogan, app prompt, paywall notice, disclaimer) recurs
+ * around different stories; a syndicated story's paragraph recurs too, but around the same story.
+ *
+ * <p>Each occurrence of a paragraph carries a <em>context</em>: the {@link #CONTEXT_SIZE} smallest
+ * keys of the article's other paragraphs and of its title. Two occurrences are <em>the same
+ * story</em> when their contexts overlap by more than half of the smaller one (a truncated reprint,
+ * an excerpt, a copy wrapped in another site's template all overlap their original); occurrences
+ * are grouped by that relation. A paragraph is boilerplate when it occurs in at least {@code
+ * minRepeats} articles and the groups number at least {@code minDistinctShare} of its occurrences
+ * (counted on a deterministic sample of {@link #SAMPLE} occurrences, so a template line on a million
+ * pages costs the same as on a hundred). Nothing depends on the source, so it works with one
+ * article per site as well as with a thousand.
+ *
+ * <p>Paragraphs are the lines of a {@link CleanedText} (already case-folded); their key ignores
+ * digits, so "Updated 3 hours ago" and "Updated 15 hours ago" are one paragraph.
+ */
+public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implements Serializable {
+  public static final int DEFAULT_MIN_REPEATS = 3;
+  public static final double DEFAULT_MIN_DISTINCT_SHARE = 0.7;
+  public static final int CONTEXT_SIZE = 8;
+  public static final int SAMPLE = 64;
+
+  public LearnedBoilerplate {
+    if (minRepeats < 2) {
+      throw new IllegalArgumentException("minRepeats must be >= 2: " + minRepeats);
+    }
+    if (!(minDistinctShare > 0 && minDistinctShare <= 1)) {
+      throw new IllegalArgumentException("minDistinctShare must be in (0, 1]: " + minDistinctShare);
+    }
+  }
+
+  public static LearnedBoilerplate defaults() {
+    return new LearnedBoilerplate(DEFAULT_MIN_REPEATS, DEFAULT_MIN_DISTINCT_SHARE);
+  }
+
+  /** The paragraphs (lines) of a cleaned text. */
+  public static String[] paragraphs(String cleanedText) {
+    return cleanedText.isEmpty() ? new String[0] : cleanedText.split("\n");
+  }
+
+  /** A paragraph's key: 64-bit FNV-1a over its characters, each run of digits read as one '0'. */
+  public static long key(String paragraph) {
+    return hash(paragraph, true);
+  }
+
+  /** 64-bit FNV-1a, finalised with a mixer; with {@code foldDigits}, a run of digits is one '0'. */
+  public static long hash(String s, boolean foldDigits) {
+    long h = 0xcbf29ce484222325L;
+    boolean inDigits = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (foldDigits && Character.isDigit(c)) {
+        if (inDigits) {
+          continue;
+        }
+        inDigits = true;
+        c = '0';
+      } else {
+        inDigits = false;
+      }
+      h ^= c;
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  /** The distinct keys of a text's paragraphs, sorted. */
+  public static long[] keys(String cleanedText) {
+    String[] paragraphs = paragraphs(cleanedText);
+    long[] k = new long[paragraphs.length];
+    for (int i = 0; i < k.length; i++) {
+      k[i] = key(paragraphs[i]);
+    }
+    return Arrays.stream(k).sorted().distinct().toArray();
+  }
+
+  /**
+   * The context of paragraph {@code key} in an article: the {@link #CONTEXT_SIZE} smallest of the
+   * article's other paragraph keys and its title key (0: no title), sorted.
+   */
+  public static long[] context(long[] sortedKeys, long key, long titleKey) {
+    long[] c = new long[Math.min(CONTEXT_SIZE, sortedKeys.length + 1)];
+    int n = 0;
+    boolean titleDone = titleKey == 0;
+    for (int i = 0; i < sortedKeys.length && n < c.length; i++) {
+      if (!titleDone && titleKey < sortedKeys[i]) {
+        c[n++] = titleKey;
+        titleDone = true;
+        if (n == c.length) {
+          break;
+        }
+      }
+      if (sortedKeys[i] != key && sortedKeys[i] != titleKey) {
+        c[n++] = sortedKeys[i];
+      }
+    }
+    if (!titleDone && n < c.length) {
+      c[n++] = titleKey;
+    }
+    return Arrays.copyOf(c, n);
+  }
+
+  /** Whether a paragraph with these contexts (one per article it occurs in) is boilerplate. */
+  public boolean isBoilerplate(List<long[]> contexts) {
+    int n = contexts.size();
+    if (n < minRepeats) {
+      return false;
+    }
+    List<long[]> sample = new ArrayList<>(contexts);
+    if (n > SAMPLE) {
+      sample.sort(Comparator.comparingLong((long[] c) -> c.length == 0 ? Long.MAX_VALUE : c[0])
+          .thenComparingInt(c -> c.length)
+          .thenComparing(Arrays::compare));
+      sample = sample.subList(0, SAMPLE);
+    }
+    return groups(sample) >= minDistinctShare * sample.size();
+  }
+
+  /** How many groups of "same story" contexts (overlap of more than half the smaller one). */
+  static int groups(List<long[]> contexts) {
+    int n = contexts.size();
+    int[] parent = new int[n];
+    for (int i = 0; i < n; i++) {
+      parent[i] = i;
+    }
+    int groups = n;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (sameStory(contexts.get(i), contexts.get(j))) {
+          int a = find(parent, i);
+          int b = find(parent, j);
+          if (a != b) {
+            parent[Math.max(a, b)] = Math.min(a, b);
+            groups--;
+          }
+        }
+      }
+    }
+    return groups;
+  }
+
+  static boolean sameStory(long[] a, long[] b) {
+    int smaller = Math.min(a.length, b.length);
+    if (smaller == 0) {
+      return false;
+    }
+    int common = 0;
+    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] == b[j]) {
+        common++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return 2 * common > smaller;
+  }
+
+  private static int find(int[] parent, int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+
+  /** What {@link #remove} left. */
+  public record Removal(String text, int removed) {}
+
+  /** The text without its boilerplate paragraphs. */
+  public static Removal remove(String cleanedText, Set<Long> boilerplate) {
+    if (boilerplate.isEmpty() || cleanedText.isEmpty()) {
+      return new Removal(cleanedText, 0);
+    }
+    StringBuilder sb = new StringBuilder(cleanedText.length());
+    int removed = 0;
+    for (String p : paragraphs(cleanedText)) {
+      if (boilerplate.contains(key(p))) {
+        removed++;
+      } else {
+        if (sb.length() > 0) {
+          sb.append('\n');
+        }
+        sb.append(p);
+      }
+    }
+    return removed == 0 ? new Removal(cleanedText, 0) : new Removal(sb.toString(), removed);
+  }
+}
