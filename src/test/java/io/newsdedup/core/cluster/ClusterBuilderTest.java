@@ -118,4 +118,45 @@ class ClusterBuilderTest {
     java.util.Arrays.sort(r);
     return r;
   }
+
+  static Member lowContent(String id, String title, long[] shingles) {
+    return new Member(new ArticleFacts(id, null, "Paper", title, null, Origin.ofFile(id),
+        shingles.length, 1, null, false, io.newsdedup.core.article.Titles.key(title), true), shingles);
+  }
+
+  static Member titled(String id, String title, long[] shingles) {
+    return new Member(new ArticleFacts(id, null, "Wire", title, Instant.parse("2024-01-01T10:00:00Z"),
+        Origin.ofFile(id), shingles.length, 0, null, false,
+        io.newsdedup.core.article.Titles.key(title), false), shingles);
+  }
+
+  @Test
+  void aPaywallPageJoinsItsStoryOnlyOnTheSameTitleWithItsTeaserInside() {
+    String title = "Port strike enters its third day as talks stall";
+    Member story = titled("story", title, range(0, 200));
+    Member wallOnly = lowContent("wall", title, new long[0]);
+    Member teaser = lowContent("teaser", title, range(0, 8));
+    Member otherTeaser = lowContent("other", title, range(5000, 5008));
+    Member otherTitle = lowContent("retitled", "Dockers walk out for a third day", new long[0]);
+    List<Cluster> clusters = builder.build(List.of(wallOnly, otherTitle, teaser, story, otherTeaser));
+    List<List<String>> ids = clusters.stream()
+        .map(c -> c.members().stream().map(m -> m.facts().id()).toList()).toList();
+    assertEquals(List.of("story", "teaser", "wall"), ids.get(0));
+    assertEquals(CanonicalPolicy.HAS_CONTENT, clusters.get(0).canonicalReason());
+    assertEquals(3, clusters.size() - 0, ids.toString());
+  }
+
+  @Test
+  void twoLowContentPagesJoinOnlyWithTheSameTitleAndText() {
+    String title = "Council approves the new night bus routes";
+    List<Cluster> same = builder.build(List.of(
+        lowContent("a", title, range(0, 5)), lowContent("b", title, range(0, 5))));
+    assertEquals(1, same.size());
+    List<Cluster> differentText = builder.build(List.of(
+        lowContent("a", title, range(0, 5)), lowContent("b", title, range(0, 6))));
+    assertEquals(2, differentText.size());
+    List<Cluster> genericTitle = builder.build(List.of(
+        lowContent("a", "Just a moment...", new long[0]), lowContent("b", "Just a moment...", new long[0])));
+    assertEquals(2, genericTitle.size());
+  }
 }
