@@ -12,11 +12,11 @@ import java.util.Set;
  * differs. A site's template (menu line, slogan, app prompt, paywall notice, disclaimer) recurs
  * around different stories; a syndicated story's paragraph recurs too, but around the same story.
  *
- * <p>Each occurrence of a paragraph carries a <em>context</em>: the {@link #CONTEXT_SIZE} smallest
- * keys of the article's other paragraphs and of its title. Two occurrences are <em>the same
- * story</em> when their contexts overlap by more than half of the smaller one (a truncated reprint,
- * an excerpt, a copy wrapped in another site's template all overlap their original); occurrences
- * are grouped by that relation. A paragraph is boilerplate when it occurs in at least {@code
+ * <p>Each occurrence of a paragraph carries a <em>context</em>: the article's title key and the
+ * {@link #CONTEXT_SIZE} smallest keys of its other paragraphs. Two occurrences are <em>the same
+ * story</em> when their titles are the same, or when at least half of the smaller set of other
+ * paragraphs is in both (a truncated reprint, an excerpt, a copy wrapped in another site's template
+ * all overlap their original); occurrences are grouped by that relation. A paragraph is boilerplate when it occurs in at least {@code
  * minRepeats} articles and the groups number at least {@code minDistinctShare} of its occurrences
  * (counted on a deterministic sample of {@link #SAMPLE} occurrences, so a template line on a million
  * pages costs the same as on a hundred). Nothing depends on the source, so it works with one
@@ -89,27 +89,17 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
   }
 
   /**
-   * The context of paragraph {@code key} in an article: the {@link #CONTEXT_SIZE} smallest of the
-   * article's other paragraph keys and its title key (0: no title), sorted.
+   * The context of paragraph {@code key} in an article: its title key (0: no informative title)
+   * followed by the {@link #CONTEXT_SIZE} smallest of the article's other paragraph keys, sorted.
    */
   public static long[] context(long[] sortedKeys, long key, long titleKey) {
-    long[] c = new long[Math.min(CONTEXT_SIZE, sortedKeys.length + 1)];
-    int n = 0;
-    boolean titleDone = titleKey == 0;
+    long[] c = new long[1 + Math.min(CONTEXT_SIZE, sortedKeys.length)];
+    c[0] = titleKey;
+    int n = 1;
     for (int i = 0; i < sortedKeys.length && n < c.length; i++) {
-      if (!titleDone && titleKey < sortedKeys[i]) {
-        c[n++] = titleKey;
-        titleDone = true;
-        if (n == c.length) {
-          break;
-        }
-      }
-      if (sortedKeys[i] != key && sortedKeys[i] != titleKey) {
+      if (sortedKeys[i] != key) {
         c[n++] = sortedKeys[i];
       }
-    }
-    if (!titleDone && n < c.length) {
-      c[n++] = titleKey;
     }
     return Arrays.copyOf(c, n);
   }
@@ -122,7 +112,7 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
     }
     List<long[]> sample = new ArrayList<>(contexts);
     if (n > SAMPLE) {
-      sample.sort(Comparator.comparingLong((long[] c) -> c.length == 0 ? Long.MAX_VALUE : c[0])
+      sample.sort(Comparator.comparingLong((long[] c) -> c.length < 2 ? Long.MAX_VALUE : c[1])
           .thenComparingInt(c -> c.length)
           .thenComparing(Arrays::compare));
       sample = sample.subList(0, SAMPLE);
@@ -153,13 +143,22 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
     return groups;
   }
 
+  /**
+   * Two occurrences are the same story when their articles have the same informative title, or
+   * when at least half of the smaller set of other paragraphs is in both (an excerpt's one other
+   * paragraph is in its original; two different stories under one long template share only the
+   * template, less than their own paragraphs).
+   */
   static boolean sameStory(long[] a, long[] b) {
-    int smaller = Math.min(a.length, b.length);
-    if (smaller == 0) {
+    if (a[0] != 0 && a[0] == b[0]) {
+      return true;
+    }
+    int smaller = Math.min(a.length, b.length) - 1;
+    if (smaller <= 0) {
       return false;
     }
     int common = 0;
-    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+    for (int i = 1, j = 1; i < a.length && j < b.length; ) {
       if (a[i] == b[j]) {
         common++;
         i++;
@@ -170,7 +169,7 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
         j++;
       }
     }
-    return 2 * common > smaller;
+    return 2 * common >= smaller;
   }
 
   private static int find(int[] parent, int x) {

@@ -18,7 +18,8 @@ import java.io.Serializable;
  * </ul>
  *
  * If A is contained in B, all of A's query anchors are anchors of B, so the pair is found whenever
- * A has at least {@code minShared} anchors (a text of 60 shingles has 7.5 on average at 1 in 8).
+ * A has at least {@code minShared} anchors (a text of 60 shingles has 7.5 on average at 1 in 8); a
+ * text with fewer anchors than that needs a single hit.
  * Each article costs (shingles / 2^bits) index entries and at most {@code queries} lookups.
  */
 public record Anchors(int samplingBits, int queries, int minShared) implements Serializable {

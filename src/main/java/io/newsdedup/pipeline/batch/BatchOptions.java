@@ -154,6 +154,14 @@ public interface BatchOptions extends PipelineOptions {
 
   void setAnchors(boolean value);
 
+  @Description(
+      "Also make articles with the same informative title candidates (at least 4 words, not a"
+          + " generic page title); low-content pages find their story only this way.")
+  @Default.Boolean(true)
+  boolean getTitleCandidates();
+
+  void setTitleCandidates(boolean value);
+
   @Description("One shingle in this many is an anchor (a power of two).")
   @Default.Integer(8)
   int getAnchorSampling();

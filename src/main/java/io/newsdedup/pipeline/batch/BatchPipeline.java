@@ -82,6 +82,7 @@ public final class BatchPipeline {
         docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
                 .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
                 .withAnchors(s.anchors()).withMaxAnchorBucket(s.maxAnchorBucket())
+                .withTitles(s.titleCandidates())
                 .withShards(s.shards()))
             .apply("VerifyCandidates",
                 VerifyCandidates.against(docs, s.rule()).withShards(s.shards()));

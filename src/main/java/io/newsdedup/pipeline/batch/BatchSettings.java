@@ -33,6 +33,7 @@ public record BatchSettings(
     LshParams lsh,
     Anchors anchors,
     int maxAnchorBucket,
+    boolean titleCandidates,
     CanonicalPolicy policy,
     ClusterBuilder builder,
     int hotBucketSize,
@@ -86,7 +87,7 @@ public record BatchSettings(
       int shards = o.getShards() > 0 ? o.getShards() : defaultShards(o);
       return new BatchSettings(
           inputs, o.getOutput(), rules, learning(o), o.getMinShingles(), o.getShingleSize(), o.getNumHashes(), rule, lshThreshold,
-          lsh, anchors, o.getMaxAnchorBucket(), policy, builder, o.getHotBucketSize(), o.getHotBucketNeighbours(),
+          lsh, anchors, o.getMaxAnchorBucket(), o.getTitleCandidates(), policy, builder, o.getHotBucketSize(), o.getHotBucketNeighbours(),
           o.getComponentRounds(), shards, o.getNumShards());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);

@@ -104,6 +104,7 @@ public final class RunSummary {
     p.put("lsh_threshold", s.lshThreshold());
     p.put("lsh_bands", s.lsh().bands());
     p.put("lsh_rows", s.lsh().rows());
+    p.put("title_candidates", s.titleCandidates());
     p.put("anchors", s.anchors() != null);
     if (s.anchors() != null) {
       p.put("anchor_sampling", 1 << s.anchors().samplingBits());

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -47,52 +46,64 @@ public final class FindCandidates
   public static final int DEFAULT_NEIGHBOURS = 4;
   public static final int DEFAULT_MAX_ANCHOR_BUCKET = 100;
 
-  /** Marks a pair found by LSH (always a candidate), as opposed to one anchor hit. */
+  /** Marks a pair found by LSH or titles (always a candidate), as opposed to one anchor hit. */
   private static final int BY_LSH = 0;
   private static final int BY_ANCHOR = 1;
+
+  /** Anchor roles of an article: indexed only, querying, querying with fewer anchors than needed. */
+  private static final int INDEXED = 0;
+  private static final int QUERY = 1;
+  private static final int SHORT_QUERY = 2;
 
   private final LshParams lsh;
   private final int fullPairsUpTo;
   private final int neighbours;
   private final Anchors anchors;
   private final int maxAnchorBucket;
+  private final boolean titles;
   private final int shards;
 
   private FindCandidates(LshParams lsh, int fullPairsUpTo, int neighbours, Anchors anchors,
-      int maxAnchorBucket, int shards) {
+      int maxAnchorBucket, boolean titles, int shards) {
     this.lsh = lsh;
     this.fullPairsUpTo = fullPairsUpTo;
     this.neighbours = neighbours;
     this.anchors = anchors;
     this.maxAnchorBucket = maxAnchorBucket;
+    this.titles = titles;
     this.shards = shards;
   }
 
   public static FindCandidates withBanding(LshParams lsh) {
     return new FindCandidates(lsh, DEFAULT_FULL_PAIRS_UP_TO, DEFAULT_NEIGHBOURS, Anchors.defaults(),
-        DEFAULT_MAX_ANCHOR_BUCKET, Shards.DEFAULT);
+        DEFAULT_MAX_ANCHOR_BUCKET, true, Shards.DEFAULT);
   }
 
   /** Buckets larger than {@code n} are "hot": star plus neighbours instead of all pairs. */
   public FindCandidates withFullPairsUpTo(int n) {
-    return new FindCandidates(lsh, n, neighbours, anchors, maxAnchorBucket, shards);
+    return new FindCandidates(lsh, n, neighbours, anchors, maxAnchorBucket, titles, shards);
   }
 
   public FindCandidates withNeighbours(int k) {
-    return new FindCandidates(lsh, fullPairsUpTo, k, anchors, maxAnchorBucket, shards);
+    return new FindCandidates(lsh, fullPairsUpTo, k, anchors, maxAnchorBucket, titles, shards);
   }
 
   /** Anchor candidates with these parameters; null turns them off (LSH only). */
   public FindCandidates withAnchors(Anchors a) {
-    return new FindCandidates(lsh, fullPairsUpTo, neighbours, a, maxAnchorBucket, shards);
+    return new FindCandidates(lsh, fullPairsUpTo, neighbours, a, maxAnchorBucket, titles, shards);
   }
 
   public FindCandidates withMaxAnchorBucket(int n) {
-    return new FindCandidates(lsh, fullPairsUpTo, neighbours, anchors, n, shards);
+    return new FindCandidates(lsh, fullPairsUpTo, neighbours, anchors, n, titles, shards);
+  }
+
+  /** Whether articles with the same informative title are candidates (low-content pages need it). */
+  public FindCandidates withTitles(boolean on) {
+    return new FindCandidates(lsh, fullPairsUpTo, neighbours, anchors, maxAnchorBucket, on, shards);
   }
 
   public FindCandidates withShards(int n) {
-    return new FindCandidates(lsh, fullPairsUpTo, neighbours, anchors, maxAnchorBucket, n);
+    return new FindCandidates(lsh, fullPairsUpTo, neighbours, anchors, maxAnchorBucket, titles, n);
   }
 
   @Override
@@ -102,23 +113,16 @@ public final class FindCandidates
           "fullPairsUpTo and maxAnchorBucket must be >= 2, neighbours >= 1");
     }
     Shards.check(shards);
-    PCollectionList<KV<Integer, KV<KV<String, String>, Integer>>> found = PCollectionList.of(
-        docs.apply("TitleKeys", ParDo.of(new TitleKeysFn(shards)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
-            .apply("TitlesByShard", GroupByKey.create())
-            .apply("TitlePairs", ParDo.of(new PairsFn(fullPairsUpTo, neighbours, shards)))
-            .setCoder(taggedPairCoder()));
-    found = found.and(
-        docs.apply("BandKeys", ParDo.of(new BandKeysFn(lsh, shards)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
-            .apply("BucketsByShard", GroupByKey.create())
-            .apply("BucketPairs", ParDo.of(new PairsFn(fullPairsUpTo, neighbours, shards)))
-            .setCoder(taggedPairCoder()));
+    PCollectionList<KV<Integer, KV<KV<String, String>, Integer>>> found =
+        PCollectionList.of(bucketPairs(docs, "Bands", new BandKeysFn(lsh, shards)));
+    if (titles) {
+      found = found.and(bucketPairs(docs, "Titles", new TitleKeysFn(shards)));
+    }
     if (anchors != null) {
       found = found.and(
           docs.apply("AnchorKeys", ParDo.of(new AnchorKeysFn(anchors, shards)))
               .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(),
-                  KvCoder.of(StringUtf8Coder.of(), BooleanCoder.of()))))
+                  KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))))
               .apply("AnchorsByShard", GroupByKey.create())
               .apply("AnchorPairs", ParDo.of(new AnchorPairsFn(maxAnchorBucket, shards)))
               .setCoder(taggedPairCoder()));
@@ -127,6 +131,17 @@ public final class FindCandidates
         .apply("PairsByShard", GroupByKey.create())
         .apply("SelectPairs", ParDo.of(new SelectFn(anchors == null ? 1 : anchors.minShared())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+  }
+
+  /** The pairs of the buckets that {@code keys} puts articles in (LSH bands, titles). */
+  private PCollection<KV<Integer, KV<KV<String, String>, Integer>>> bucketPairs(
+      PCollection<Fingerprint> docs, String name,
+      DoFn<Fingerprint, KV<Integer, KV<Long, String>>> keys) {
+    return docs.apply(name + "Keys", ParDo.of(keys))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
+        .apply(name + "ByShard", GroupByKey.create())
+        .apply(name + "Pairs", ParDo.of(new PairsFn(fullPairsUpTo, neighbours, shards)))
+        .setCoder(taggedPairCoder());
   }
 
   private static KvCoder<Integer, KV<KV<String, String>, Integer>> taggedPairCoder() {
@@ -221,9 +236,13 @@ public final class FindCandidates
     }
   }
 
-  /** (shard of anchor, (anchor, (id, whether it is one of the article's query anchors))). */
+  /**
+   * (shard of anchor, (anchor, (id, role))): the role says whether the anchor is one of the
+   * article's queries, and whether the article has fewer anchors than the hits a pair needs (a
+   * short excerpt), in which case one hit is enough.
+   */
   static final class AnchorKeysFn
-      extends DoFn<Fingerprint, KV<Integer, KV<Long, KV<String, Boolean>>>> {
+      extends DoFn<Fingerprint, KV<Integer, KV<Long, KV<String, Integer>>>> {
     private final Anchors anchors;
     private final int shards;
 
@@ -234,20 +253,22 @@ public final class FindCandidates
 
     @ProcessElement
     public void process(
-        @Element Fingerprint f, OutputReceiver<KV<Integer, KV<Long, KV<String, Boolean>>>> out) {
+        @Element Fingerprint f, OutputReceiver<KV<Integer, KV<Long, KV<String, Integer>>>> out) {
       if (f.facts().lowContent()) {
         return;
       }
       long[] a = anchors.of(f.shingles());
+      int queryRole = a.length < anchors.minShared() ? SHORT_QUERY : QUERY;
       for (int i = 0; i < a.length; i++) {
-        out.output(KV.of(Shards.of(a[i], shards), KV.of(a[i], KV.of(f.id(), anchors.isQuery(i)))));
+        int role = anchors.isQuery(i) ? queryRole : INDEXED;
+        out.output(KV.of(Shards.of(a[i], shards), KV.of(a[i], KV.of(f.id(), role))));
       }
     }
   }
 
   /** Per anchor: each article that queries it, with every other article indexed under it. */
   static final class AnchorPairsFn extends DoFn<
-      KV<Integer, Iterable<KV<Long, KV<String, Boolean>>>>,
+      KV<Integer, Iterable<KV<Long, KV<String, Integer>>>>,
       KV<Integer, KV<KV<String, String>, Integer>>> {
     private final int maxBucket;
     private final int shards;
@@ -261,13 +282,13 @@ public final class FindCandidates
 
     @ProcessElement
     public void process(
-        @Element KV<Integer, Iterable<KV<Long, KV<String, Boolean>>>> shard,
+        @Element KV<Integer, Iterable<KV<Long, KV<String, Integer>>>> shard,
         OutputReceiver<KV<Integer, KV<KV<String, String>, Integer>>> out) {
-      Map<Long, List<KV<String, Boolean>>> buckets = new HashMap<>();
-      for (KV<Long, KV<String, Boolean>> e : shard.getValue()) {
+      Map<Long, List<KV<String, Integer>>> buckets = new HashMap<>();
+      for (KV<Long, KV<String, Integer>> e : shard.getValue()) {
         buckets.computeIfAbsent(e.getKey(), k -> new ArrayList<>(2)).add(e.getValue());
       }
-      for (List<KV<String, Boolean>> bucket : buckets.values()) {
+      for (List<KV<String, Integer>> bucket : buckets.values()) {
         if (bucket.size() < 2) {
           continue;
         }
@@ -275,22 +296,24 @@ public final class FindCandidates
           hotAnchors.inc();
           continue;
         }
-        Set<KV<String, String>> pairs = new HashSet<>();
-        for (KV<String, Boolean> q : bucket) {
-          if (!q.getValue()) {
+        Map<KV<String, String>, Integer> pairs = new HashMap<>();
+        for (KV<String, Integer> q : bucket) {
+          if (q.getValue() == INDEXED) {
             continue;
           }
-          for (KV<String, Boolean> d : bucket) {
+          int how = q.getValue() == SHORT_QUERY ? BY_LSH : BY_ANCHOR;
+          for (KV<String, Integer> d : bucket) {
             int c = q.getKey().compareTo(d.getKey());
             if (c != 0) {
-              pairs.add(c < 0 ? KV.of(q.getKey(), d.getKey()) : KV.of(d.getKey(), q.getKey()));
+              pairs.merge(c < 0 ? KV.of(q.getKey(), d.getKey()) : KV.of(d.getKey(), q.getKey()),
+                  how, Math::min);
             }
           }
         }
-        for (KV<String, String> p : pairs) {
+        pairs.forEach((p, how) -> {
           hits.inc();
-          out.output(tagged(p.getKey(), p.getValue(), BY_ANCHOR, shards));
-        }
+          out.output(tagged(p.getKey(), p.getValue(), how, shards));
+        });
       }
     }
   }

@@ -76,17 +76,37 @@ class LearnedBoilerplateTest {
     long title = LearnedBoilerplate.key("acme reports third-quarter results");
     long[] keys = LearnedBoilerplate.keys("acme said its profit rose 12 percent.");
     long[] context = LearnedBoilerplate.context(keys, keys[0], title);
-    assertEquals(1, context.length);
+    assertArrayEquals(new long[] {title}, context);
     assertFalse(rule.isBoilerplate(List.of(context, context, context, context)));
-    assertTrue(rule.isBoilerplate(List.of(new long[0], new long[0], new long[0])));
+    long[] untitled = {0};
+    assertTrue(rule.isBoilerplate(List.of(untitled, untitled, untitled)));
   }
 
   @Test
-  void contextsAreTheSmallestOtherKeysAndTheTitle() {
+  void anExcerptAndAReheadlinedTruncationAreTheSameStoryAsTheirOriginal() {
+    String[] story = new String[10];
+    for (int i = 0; i < story.length; i++) {
+      story[i] = "paragraph " + (char) ('a' + i) + " of the storm story, with its own words.";
+    }
+    String original = String.join("\n", story);
+    String reprint = String.join("\n", java.util.Arrays.copyOf(story, 6));
+    String excerpt = story[0] + "\n" + story[1];
+    long p1 = LearnedBoilerplate.key(story[0]);
+    List<long[]> contexts = List.of(
+        LearnedBoilerplate.context(LearnedBoilerplate.keys(original), p1, 11),
+        LearnedBoilerplate.context(LearnedBoilerplate.keys(original), p1, 11),
+        LearnedBoilerplate.context(LearnedBoilerplate.keys(reprint), p1, 22),
+        LearnedBoilerplate.context(LearnedBoilerplate.keys(excerpt), p1, 33));
+    assertEquals(1, LearnedBoilerplate.groups(contexts));
+    assertFalse(rule.isBoilerplate(contexts));
+  }
+
+  @Test
+  void contextsAreTheTitleAndTheSmallestOtherKeys() {
     long[] keys = {1, 5, 9, 12, 20, 31, 40, 41, 50, 60};
-    assertArrayEquals(new long[] {1, 5, 7, 12, 20, 31, 40, 41},
+    assertArrayEquals(new long[] {7, 1, 5, 12, 20, 31, 40, 41, 50},
         LearnedBoilerplate.context(keys, 9, 7));
-    assertArrayEquals(new long[] {5, 9, 12}, LearnedBoilerplate.context(new long[] {1, 5, 9, 12}, 1, 0));
+    assertArrayEquals(new long[] {0, 5, 9, 12}, LearnedBoilerplate.context(new long[] {1, 5, 9, 12}, 1, 0));
     assertArrayEquals(new long[] {99}, LearnedBoilerplate.context(new long[] {3}, 3, 99));
   }
 

@@ -28,8 +28,10 @@ class LearnBoilerplateTest {
     String app = "get the newshub app for the fastest breaking news alerts.";
     String wire = "the port strike entered its third day on monday.\nunions demanded higher pay.";
     List<Cleaned> in = new ArrayList<>();
-    String[] stories = {"a parrot flew home.", "a bakery won an award.", "the library opens late.",
-        "the zoo has new cubs."};
+    String[] stories = {"a parrot flew home.\nits owner was delighted.",
+        "a bakery won an award.\nthe judges praised its rye.",
+        "the library opens late.\nvolunteers will staff it.",
+        "the zoo has new cubs.\nthey were born in may."};
     for (int i = 0; i < stories.length; i++) {
       in.add(cleaned("t" + i, "Local story number " + i + " today", nav + "\n" + stories[i] + "\n" + app));
     }
