@@ -34,7 +34,7 @@ final class Charts {
       double x = LEFT + i * pw;
       bar(sb, x + pw * 0.12, pw * 0.76, values[i], max, cls == null ? "bar" : cls[i],
           labels[i].replace('\n', ' ') + ": " + fmt(values[i]));
-      text(sb, x + pw / 2, H - BOTTOM + 14, "middle", labels[i], 10.5);
+      text(sb, x + pw / 2, H - BOTTOM + 14, "middle", labels[i], n > 10 ? 9.5 : 10.5);
     }
     return close(sb, values);
   }

@@ -3,6 +3,7 @@ package io.newsdedup.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsdedup.core.article.Timestamps;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -167,10 +168,22 @@ final class ClusterLine {
     String published = text(m.get("published_at"));
     return new Member(
         text(m.get("id")), text(m.get("url")), text(m.get("source")), text(m.get("title")),
-        published, published == null ? null : Timestamps.parse(published),
+        published, instant(published),
         "canonical".equals(text(m.get("role"))), number(m.get("jaccard")),
         number(m.get("containment")), text(m.get("matched_via")), origin(m.get("origin")),
         extra(m, MEMBER_FIELDS));
+  }
+
+  /** The outputs write ISO instants; anything else goes through the pipeline's own parser. */
+  static Instant instant(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      return Timestamps.parse(s);
+    }
   }
 
   private static OriginRef origin(JsonNode o) {

@@ -69,7 +69,9 @@ final class IndexPage {
     JsonNode run = d.runSummary;
     sb.append("<header class=\"top\"><div class=\"inner\"><h1>news-dedup report</h1><p>");
     if (run != null) {
-      sb.append("Run finished ").append(Html.text(text(run.path("timings").get("finished_at"))))
+      String finished = text(run.path("timings").get("finished_at"));
+      java.time.Instant at = ClusterLine.instant(finished.equals("—") ? null : finished);
+      sb.append("Run finished ").append(Html.text(at == null ? finished : Fmt.time(at)))
           .append(" · input <span class=\"mono\">")
           .append(Html.bdi(text(run.path("parameters").get("input"))))
           .append("</span> · ");
@@ -122,14 +124,16 @@ final class IndexPage {
     a.reasons.forEach((k, v) -> sb.append("<tr><td>").append(Html.bdi(k))
         .append("</td><td class=\"n\">").append(Fmt.n(v)).append("</td><td class=\"muted\">")
         .append(Html.text(REASONS.getOrDefault(k, ""))).append("</td></tr>"));
-    sb.append("</table></div>");
-    sb.append("<div><h3>Parameters</h3>");
+    sb.append("</table>");
+    if (d.runSummary != null) {
+      sb.append("<h3>Timings</h3>");
+      keyValues(sb, d.runSummary.path("timings"), "kv");
+    }
+    sb.append("</div><div><h3>Parameters</h3>");
     if (d.runSummary == null) {
       sb.append("<p class=\"note\">Unknown: summary.json is missing.</p>");
     } else {
-      keyValues(sb, d.runSummary.path("parameters"));
-      sb.append("<h3>Timings</h3>");
-      keyValues(sb, d.runSummary.path("timings"));
+      keyValues(sb, d.runSummary.path("parameters"), "kv two");
     }
     sb.append("</div></div>\n");
     if (d.runSummary != null) {
@@ -146,8 +150,8 @@ final class IndexPage {
     sb.append("</section>\n");
   }
 
-  private static void keyValues(StringBuilder sb, JsonNode object) {
-    sb.append("<dl class=\"kv\">");
+  private static void keyValues(StringBuilder sb, JsonNode object, String cls) {
+    sb.append("<dl class=\"").append(cls).append("\">");
     object.fields().forEachRemaining(e -> sb.append("<dt>").append(Html.text(e.getKey()))
         .append("</dt><dd>").append(Html.bdi(e.getValue().isNull() ? "—" : text(e.getValue())))
         .append("</dd>"));
