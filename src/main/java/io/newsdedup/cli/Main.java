@@ -69,7 +69,7 @@ public final class Main {
       out.println();
       out.println("Finds copies of the same story among the input articles and writes, in --output:");
       out.println("clusters-*.jsonl, assignments-*.jsonl, rejected-*.jsonl and summary.json;");
-      out.println("with --report=DIR also the offline HTML report (see `news-dedup report --help`).");
+      out.println("with --report=DIR also the offline HTML report (`news-dedup report --help`).");
       out.println();
       out.println("Options:");
       out.print(OptionsHelp.describe(BatchOptions.class));

@@ -26,8 +26,8 @@ final class Aggregates {
       -86_400, -3_600, 0, 600, 3_600, 3 * 3_600, 6 * 3_600, 12 * 3_600, 86_400, 3 * 86_400,
       7 * 86_400};
   static final String[] LAG_LABELS = {
-      "< −1 d", "−1 d\n… −1 h", "−1 h\n… 0", "0–10\nmin", "10–60\nmin", "1–3 h", "3–6 h",
-      "6–12 h", "12–24 h", "1–3 d", "3–7 d", "> 7 d"};
+      "< −1 d", "−1 d\n… −1 h", "−1 h\n… 0", "0–10\nmin", "10–60\nmin", "1–3 h",
+      "3–6 h", "6–12 h", "12–24 h", "1–3 d", "3–7 d", "> 7 d"};
 
   /** Per source: what it published and how it was copied. */
   static final class SourceStats {

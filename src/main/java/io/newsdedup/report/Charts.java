@@ -57,7 +57,8 @@ final class Charts {
     }
     for (int t = 0; t <= 10; t++) {
       double x = LEFT + t / 10.0 * (W - LEFT - RIGHT);
-      sb.append(String.format(Locale.ROOT, "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
+      sb.append(String.format(Locale.ROOT,
+          "<line class=\"axis\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
           x, H - BOTTOM, x, H - BOTTOM + 4));
       text(sb, x, H - BOTTOM + 16, "middle", String.format(Locale.ROOT, "%.1f", t / 10.0), 11);
     }
@@ -69,7 +70,8 @@ final class Charts {
             "<line class=\"thr\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, TOP - 6, x,
             H - BOTTOM));
         boolean right = m.at() > 0.75;
-        sb.append(String.format(Locale.ROOT, "<text class=\"thr-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">",
+        sb.append(String.format(Locale.ROOT,
+            "<text class=\"thr-label\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">",
             right ? x - 5 : x + 5, TOP - 8, right ? "end" : "start"))
             .append(Html.text(m.label())).append("</text>");
       }

@@ -147,7 +147,8 @@ final class ClusterPage {
 
   private static void membersTable(StringBuilder sb, Detail det) {
     Member canonical = det.shown().get(0);
-    sb.append("<h2>Members</h2><div class=\"scroll\"><table class=\"members\"><tr><th class=\"n\">#</th><th>role</th><th>source</th>"
+    sb.append("<h2>Members</h2><div class=\"scroll\"><table class=\"members\"><tr>"
+        + "<th class=\"n\">#</th><th>role</th><th>source</th>"
         + "<th>title</th><th class=\"n\">published (UTC)</th><th class=\"n\">lag</th>"
         + "<th class=\"n\">Jaccard</th><th class=\"n\">containment</th><th>matched via</th>"
         + "<th>origin</th></tr>");

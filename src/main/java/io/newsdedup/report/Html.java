@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
 final class Html {
   private Html() {}
 
-  private static final Pattern WEB_URL =
-      Pattern.compile("https?://[^\\s\\p{Cntrl}\\p{Cf}\\u2028\\u2029\"'<>`]+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WEB_URL = Pattern.compile(
+      "https?://[^\\s\\p{Cntrl}\\p{Cf}\\u2028\\u2029\"'<>`]+", Pattern.CASE_INSENSITIVE);
 
   /** Escaped for HTML text or a double-quoted attribute; null is "". */
   static String text(String s) {

@@ -133,7 +133,7 @@ final class IndexPage {
     if (d.runSummary == null) {
       sb.append("<p class=\"note\">Unknown: summary.json is missing.</p>");
     } else {
-      keyValues(sb, d.runSummary.path("parameters"), "kv two");
+      keyValues(sb, d.runSummary.path("parameters"), "kv");
     }
     sb.append("</div></div>\n");
     if (d.runSummary != null) {

@@ -48,7 +48,8 @@ final class RejectedPage {
       i++;
       sb.append("<tr><td class=\"n\">").append(i).append("</td><td class=\"id\">")
           .append(Html.bdi(r.origin(), 300)).append("</td><td>").append(Html.bdi(r.reason(), 80))
-          .append("</td><td class=\"t\">").append(Html.bdi(r.message(), 500)).append("</td><td class=\"t\">");
+          .append("</td><td class=\"t\">").append(Html.bdi(r.message(), 500))
+          .append("</td><td class=\"t\">");
       String raw = r.raw() == null ? "" : r.raw();
       if (raw.isEmpty()) {
         sb.append("<span class=\"muted\">(none)</span>");

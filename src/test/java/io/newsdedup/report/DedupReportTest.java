@@ -85,7 +85,8 @@ class DedupReportTest {
     List<String> csv = Files.readAllLines(rep.resolve("clusters.csv"));
     assertEquals(4, csv.size());
     assertEquals(String.join(",", Companions.CLUSTER_COLUMNS), csv.get(0));
-    assertTrue(csv.stream().anyMatch(l -> l.startsWith("cl-a,5,orig-1,Harbor Gazette,")), csv.toString());
+    assertTrue(csv.stream().anyMatch(l -> l.startsWith("cl-a,5,orig-1,Harbor Gazette,")),
+        csv.toString());
     List<String> sources = Files.readAllLines(rep.resolve("sources.csv"));
     assertTrue(sources.contains("NewsPulse,2,0,0,2,0,2,6300"), sources.toString());
     assertTrue(sources.contains("Harbor Gazette,1,1,1,0,4,0,"), sources.toString());

@@ -29,8 +29,8 @@ class HtmlTest {
 
   @Test
   void onlyHttpUrlsBecomeLinks() {
-    assertTrue(Html.link("https://example.com/a?b=1&c=2", null)
-        .startsWith("<a href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener noreferrer nofollow\""));
+    assertTrue(Html.link("https://example.com/a?b=1&c=2", null).startsWith(
+        "<a href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener noreferrer nofollow\""));
     assertTrue(Html.isWebUrl("HTTP://EXAMPLE.COM/"));
     for (String bad : new String[] {"javascript:alert(1)", "JaVaScRiPt:alert(1)",
         " javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x",

@@ -113,14 +113,13 @@ class ReportOnTestdataTest {
   }
 
   @Test
-  void clusterAndRejectedPagesLoadInChromium() {
+  void theLargestClustersPageLoadsInChromium() {
     Chromium.assumeAvailable();
     Chromium.Page cluster = Chromium.load(report.resolve("clusters/0001.html"), tmp);
     cluster.assertLoadedCleanly("clusters/0001.html");
     Document dom = cluster.doc();
     assertTrue(dom.select("article.member").size() >= 2);
     assertTrue(!dom.select("ins").isEmpty() || !dom.select("del").isEmpty());
-    Chromium.load(report.resolve("rejected.html"), tmp).assertLoadedCleanly("rejected.html");
   }
 
 }

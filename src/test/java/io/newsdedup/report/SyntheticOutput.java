@@ -63,8 +63,8 @@ final class SyntheticOutput {
     int shards = 4;
     List<BufferedWriter> clusterFiles = new ArrayList<>();
     for (int s = 0; s < shards; s++) {
-      clusterFiles.add(Files.newBufferedWriter(
-          out.resolve(String.format("clusters-%05d-of-%05d.jsonl", s, shards)), StandardCharsets.UTF_8));
+      clusterFiles.add(Files.newBufferedWriter(out.resolve(
+          String.format("clusters-%05d-of-%05d.jsonl", s, shards)), StandardCharsets.UTF_8));
     }
     try (BufferedWriter assignments = Files.newBufferedWriter(
             out.resolve("assignments-00000-of-00001.jsonl"), StandardCharsets.UTF_8);

@@ -78,7 +78,8 @@ class WordDiffTest {
     Result r = WordDiff.diff(original, copy);
     assertValid(original, copy, r);
     long changes = r.runs().stream().filter(x -> x.op() != Op.EQUAL).count();
-    assertEquals(2, changes, r.runs().toString()); // one deletion + one insertion: "gamma delta epsilon"
+    // one deletion and one insertion, both "gamma delta epsilon"
+    assertEquals(2, changes, r.runs().toString());
     assertEquals(3, r.stats().removed());
   }
 
