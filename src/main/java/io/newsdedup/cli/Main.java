@@ -3,7 +3,11 @@ package io.newsdedup.cli;
 import io.newsdedup.pipeline.batch.BatchOptions;
 import io.newsdedup.pipeline.batch.BatchPipeline;
 import io.newsdedup.pipeline.batch.UsageException;
+import io.newsdedup.report.DedupReport;
+import io.newsdedup.report.ReportCommand;
+import io.newsdedup.report.ReportException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -35,6 +39,7 @@ public final class Main {
         case "batch" -> batch(rest, out, err);
         case "eval" -> EvalCommand.run(rest, out, err);
         case "bench" -> io.newsdedup.bench.BenchCommand.run(rest, out, err);
+        case "report" -> ReportCommand.run(rest, out, err);
         default -> {
           err.println("news-dedup: unknown command \"" + command + "\"");
           err.print(usage());
@@ -45,6 +50,9 @@ public final class Main {
       err.println("news-dedup " + command + ": " + e.getMessage());
       err.println("Run `news-dedup " + command + " --help` for the options.");
       return USAGE;
+    } catch (ReportException e) {
+      err.println("news-dedup " + command + ": report: " + e.getMessage());
+      return e.exitCode();
     } catch (RuntimeException | java.io.IOException e) {
       err.println("news-dedup " + command + " failed: " + e);
       e.printStackTrace(err);
@@ -60,7 +68,8 @@ public final class Main {
       out.println("news-dedup batch --input=PATTERN[,PATTERN...] --output=DIR [options]");
       out.println();
       out.println("Finds copies of the same story among the input articles and writes, in --output:");
-      out.println("clusters-*.jsonl, assignments-*.jsonl, rejected-*.jsonl and summary.json.");
+      out.println("clusters-*.jsonl, assignments-*.jsonl, rejected-*.jsonl and summary.json;");
+      out.println("with --report=DIR also the offline HTML report (`news-dedup report --help`).");
       out.println();
       out.println("Options:");
       out.print(OptionsHelp.describe(BatchOptions.class));
@@ -74,12 +83,18 @@ public final class Main {
         PipelineOptionsFactory.fromArgs(withProductionDefaults(args))
             .withValidation()
             .as(BatchOptions.class);
+    if (options.getReport() != null) {
+      DedupReport.checkTarget(Path.of(options.getOutput()), Path.of(options.getReport()));
+    }
     BatchPipeline.Outcome outcome = BatchPipeline.run(options);
     var s = outcome.summary();
     out.printf(
         "read %d records: %d articles in %d clusters (%d duplicates), %d rejected -> %s%n",
         s.read(), s.articles(), s.counter("output", "clusters"), s.counter("output", "duplicates"),
         s.rejected(), options.getOutput());
+    if (options.getReport() != null) {
+      out.println("report -> " + Path.of(options.getReport(), "index.html"));
+    }
     if (!s.accountingHolds()) {
       err.printf(
           "news-dedup batch: accounting mismatch: read %d != articles %d + rejected %d%n",
@@ -118,6 +133,7 @@ public final class Main {
         "  eval            score a batch output against labels (precision, recall, ARI, ...)",
         "  eval generate   build a labelled evaluation corpus from plain article texts",
         "  bench           end-to-end throughput of batch on a generated corpus",
+        "  report          offline HTML report of a batch run's outputs",
         "",
         "Run `java -jar news-dedup.jar <command> --help` for a command's options.",
         "Exit codes: 0 success, 1 failure, 2 usage error.",

@@ -23,6 +23,13 @@ public interface BatchOptions extends PipelineOptions {
 
   void setOutput(String value);
 
+  @Description(
+      "Also write the offline HTML report of the run into this directory when it ends (as the"
+          + " report command does with its defaults).")
+  String getReport();
+
+  void setReport(String value);
+
   @Description("Replace the outputs of an earlier run found in --output.")
   @Default.Boolean(false)
   boolean getOverwrite();

@@ -13,7 +13,10 @@ import io.newsdedup.pipeline.read.ReadArticles;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.verify.VerifyCandidates;
 import io.newsdedup.pipeline.write.WriteResults;
+import io.newsdedup.report.DedupReport;
+import io.newsdedup.report.ReportSettings;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.beam.sdk.io.FileSystems;
 import io.newsdedup.pipeline.read.InputPatterns;
@@ -34,7 +37,10 @@ public final class BatchPipeline {
   /** What a finished run produced. */
   public record Outcome(PipelineResult result, RunSummary summary) {}
 
-  /** Validates the options, runs the job to completion and writes {@code summary.json}. */
+  /**
+   * Validates the options, runs the job to completion and writes {@code summary.json} (and, with
+   * {@code --report}, the offline report).
+   */
   public static Outcome run(BatchOptions options) {
     Instant started = Instant.now();
     BatchSettings settings = BatchSettings.from(options);
@@ -55,6 +61,10 @@ public final class BatchPipeline {
     RunSummary summary =
         RunSummary.of(result.metrics(), settings, options, started, Instant.now());
     summary.writeTo(settings.output());
+    if (options.getReport() != null) {
+      DedupReport.write(
+          ReportSettings.defaults(Path.of(settings.output()), Path.of(options.getReport())));
+    }
     return new Outcome(result, summary);
   }
 

@@ -1,0 +1,230 @@
+package io.newsdedup.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsdedup.core.article.Timestamps;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One line of {@code clusters-*.jsonl} as the report sees it. Unknown fields are kept as short
+ * text ({@code extra}) and shown; missing optional fields are null.
+ */
+final class ClusterLine {
+  private ClusterLine() {}
+
+  static final String NO_SOURCE = "(no source)";
+  private static final int MAX_EXTRA_CHARS = 200;
+  private static final Set<String> MEMBER_FIELDS = Set.of("id", "url", "source", "title",
+      "published_at", "role", "jaccard", "containment", "matched_via", "origin");
+  private static final Set<String> CLUSTER_FIELDS =
+      Set.of("cluster_id", "size", "canonical", "canonical_reason", "members");
+
+  /** Where a member was read from: a file and 1-based line (0: the whole file), or a message. */
+  record OriginRef(String file, long line, String messageId) {
+    String display() {
+      if (messageId != null) {
+        return "pubsub:" + messageId;
+      }
+      if (file == null) {
+        return "(unknown)";
+      }
+      return line > 0 ? file + ":" + line : file;
+    }
+  }
+
+  /** A member (or the canonical) of a cluster. */
+  record Member(
+      String id, String url, String source, String title, String publishedAt, Instant published,
+      boolean canonical, Double jaccard, Double containment, String matchedVia, OriginRef origin,
+      Map<String, String> extra) {
+
+    /** The source, or {@link #NO_SOURCE}. */
+    String sourceKey() {
+      return source == null || source.isBlank() ? NO_SOURCE : source.strip();
+    }
+  }
+
+  /** What the cluster list and {@code clusters.csv} need of a cluster. */
+  record Summary(
+      String clusterId, int size, Member canonical, String reason, Double minJaccard,
+      Double minContainment, int sources, List<String> memberSources) {}
+
+  /**
+   * A cluster with a page of its own: its summary, the members shown (the canonical first) and
+   * how many duplicates it has in all.
+   */
+  record Detail(Summary summary, List<Member> shown, int duplicates, Map<String, String> extra) {}
+
+  /** Largest first, then by cluster id. */
+  static final Comparator<Summary> LARGEST_FIRST =
+      Comparator.comparingInt(Summary::size).reversed().thenComparing(Summary::clusterId);
+
+  /** A parsed line: the summary and all members (the canonical first). */
+  record Parsed(Summary summary, List<Member> members, Map<String, String> extra) {
+    /**
+     * The members to show: the canonical and up to {@code max - 1} duplicates; when there are
+     * more, the least similar ones (lowest Jaccard, then containment), as auditing needs.
+     * Shown in order of publication (undated last), then id.
+     */
+    Detail detail(int max) {
+      List<Member> dups = new ArrayList<>(members.subList(1, members.size()));
+      if (dups.size() > max - 1) {
+        dups.sort(Comparator.comparing((Member m) -> m.jaccard() == null ? -1 : m.jaccard())
+            .thenComparing(m -> m.containment() == null ? -1 : m.containment())
+            .thenComparing(Member::id, Comparator.nullsLast(Comparator.naturalOrder())));
+        dups = new ArrayList<>(dups.subList(0, max - 1));
+      }
+      dups.sort(Comparator.comparing(Member::published, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(Member::id, Comparator.nullsLast(Comparator.naturalOrder())));
+      List<Member> shown = new ArrayList<>();
+      shown.add(members.get(0));
+      shown.addAll(dups);
+      return new Detail(summary, shown, members.size() - 1, extra);
+    }
+  }
+
+  /**
+   * Parses one line's JSON. The canonical is the member with role "canonical" (else the one
+   * whose id is {@code canonical.id}, else the first). Throws IllegalArgumentException on a line
+   * that is not a cluster.
+   */
+  static Parsed parse(JsonNode n) {
+    if (n == null || !n.isObject()) {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    String clusterId = text(n.get("cluster_id"));
+    JsonNode members = n.get("members");
+    if (clusterId == null || members == null || !members.isArray() || members.isEmpty()) {
+      throw new IllegalArgumentException("not a cluster (needs \"cluster_id\" and \"members\")");
+    }
+    JsonNode canonicalNode = n.get("canonical");
+    String canonicalId = canonicalNode != null ? text(canonicalNode.get("id")) : null;
+    List<Member> all = new ArrayList<>(members.size());
+    int canonicalAt = -1;
+    for (JsonNode m : members) {
+      Member member = member(m);
+      all.add(member);
+      if (canonicalAt < 0 && member.canonical()) {
+        canonicalAt = all.size() - 1;
+      }
+    }
+    if (canonicalAt < 0 && canonicalId != null) {
+      for (int i = 0; i < all.size() && canonicalAt < 0; i++) {
+        if (canonicalId.equals(all.get(i).id())) {
+          canonicalAt = i;
+        }
+      }
+    }
+    if (canonicalAt < 0) {
+      canonicalAt = 0;
+    }
+    List<Member> ordered = new ArrayList<>(all.size());
+    Member canonical = all.get(canonicalAt);
+    ordered.add(canonical);
+    for (int i = 0; i < all.size(); i++) {
+      if (i != canonicalAt) {
+        ordered.add(all.get(i));
+      }
+    }
+    Double minJ = null;
+    Double minC = null;
+    Set<String> sources = new LinkedHashSet<>();
+    for (Member m : ordered) {
+      sources.add(m.sourceKey());
+      if (m != canonical) {
+        if (m.jaccard() != null) {
+          minJ = minJ == null ? m.jaccard() : Math.min(minJ, m.jaccard());
+        }
+        if (m.containment() != null) {
+          minC = minC == null ? m.containment() : Math.min(minC, m.containment());
+        }
+      }
+    }
+    int size = n.has("size") && n.get("size").canConvertToInt() ? n.get("size").asInt() : all.size();
+    List<String> someSources = new ArrayList<>();
+    for (String s : sources) {
+      if (someSources.size() == 10) {
+        break;
+      }
+      someSources.add(s);
+    }
+    Map<String, String> extra = extra(n, CLUSTER_FIELDS);
+    Summary summary = new Summary(clusterId, size, canonical, text(n.get("canonical_reason")),
+        minJ, minC, sources.size(), someSources);
+    return new Parsed(summary, ordered, extra);
+  }
+
+  private static Member member(JsonNode m) {
+    if (m == null || !m.isObject()) {
+      throw new IllegalArgumentException("a member is not a JSON object");
+    }
+    String published = text(m.get("published_at"));
+    return new Member(
+        text(m.get("id")), text(m.get("url")), text(m.get("source")), text(m.get("title")),
+        published, instant(published),
+        "canonical".equals(text(m.get("role"))), number(m.get("jaccard")),
+        number(m.get("containment")), text(m.get("matched_via")), origin(m.get("origin")),
+        extra(m, MEMBER_FIELDS));
+  }
+
+  /** The outputs write ISO instants; anything else goes through the pipeline's own parser. */
+  static Instant instant(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      return Timestamps.parse(s);
+    }
+  }
+
+  private static OriginRef origin(JsonNode o) {
+    if (o == null || !o.isObject()) {
+      return new OriginRef(null, 0, null);
+    }
+    JsonNode line = o.get("line");
+    return new OriginRef(text(o.get("file")), line != null && line.canConvertToLong()
+        ? line.asLong() : 0, text(o.get("pubsub_message_id")));
+  }
+
+  /** A scalar as text; a container as its JSON; null/missing as null. */
+  static String text(JsonNode v) {
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      return null;
+    }
+    return v.isValueNode() ? v.asText() : v.toString();
+  }
+
+  private static Double number(JsonNode v) {
+    if (v == null || !v.isNumber()) {
+      return null;
+    }
+    double d = v.asDouble();
+    return Double.isFinite(d) ? d : null;
+  }
+
+  private static Map<String, String> extra(JsonNode n, Set<String> known) {
+    Map<String, String> out = null;
+    for (var it = n.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!known.contains(e.getKey())) {
+        if (out == null) {
+          out = new LinkedHashMap<>();
+        }
+        if (out.size() < 20) {
+          out.put(Html.clip(e.getKey(), 60), Html.clip(String.valueOf(text(e.getValue())),
+              MAX_EXTRA_CHARS));
+        }
+      }
+    }
+    return out == null ? Map.of() : out;
+  }
+}

@@ -1,0 +1,134 @@
+package io.newsdedup.report;
+
+import static io.newsdedup.report.OutputFixture.m;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsdedup.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code report} command through {@link Main}: help, exit codes, one-line errors. */
+class ReportCommandTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    Run r = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    assertFalse(r.err().contains("\tat "), "a stack trace reached the user:\n" + r.err());
+    return r;
+  }
+
+  Path output() {
+    OutputFixture f = new OutputFixture(tmp);
+    f.input("in/a.jsonl", OutputFixture.article("a", "AP", "T", "Some text here.") + "\n");
+    f.cluster("cl-1", "singleton", m("a", "AP", "T", "2025-01-01T00:00:00Z", "in/a.jsonl", 1));
+    return f.write(1, true);
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsDefault() {
+    Run r = run("report", "--help");
+    assertEquals(0, r.code());
+    for (String option : new String[] {"--output=<dir>  (required)",
+        "--report=<dir>  (default: OUTPUT/report)",
+        "--inputRoot=<dir>  (default: the current directory)",
+        "--topClusters=<int>  (default: 100)", "--listClusters=<int>  (default: 5000)",
+        "--maxMembers=<int>  (default: 200)", "--maxRejected=<int>  (default: 1000)"}) {
+      assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
+    }
+    assertTrue(run("--help").out().contains("report "));
+    assertTrue(run("batch", "--help").out().contains("--report=<string>  (default: none)"));
+  }
+
+  @Test
+  void writesTheReportAndSaysWhere() {
+    Path out = output();
+    Run r = run("report", "--output=" + out, "--inputRoot=" + tmp);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("report of 1 clusters (1 articles, 0 duplicates), 1 cluster pages"),
+        r.out());
+    assertTrue(Files.exists(out.resolve("report/index.html")));
+  }
+
+  @Test
+  void usageErrorsExitWithTwo() throws IOException {
+    Path out = output();
+    Run missing = run("report", "--output=" + tmp.resolve("nope"));
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("does not exist"), missing.err());
+    assertEquals(2, run("report").code());
+    assertEquals(2, run("report", "--output=" + out, "--topClustrs=3").code());
+    assertEquals(2, run("report", "--output=" + out, "--topClusters=many").code());
+    assertEquals(2, run("report", "--output=" + out, "--topClusters=-1").code());
+    assertEquals(2, run("report", "--output=" + out, "--maxMembers=0").code());
+    assertEquals(2, run("report", "--output=" + out, "stray").code());
+    Run same = run("report", "--output=" + out, "--report=" + out);
+    assertEquals(2, same.code());
+    assertTrue(same.err().contains("must not be the --output directory"), same.err());
+    assertTrue(Files.exists(out.resolve("summary.json")));
+    Run intoRun = run("report", "--output=" + out, "--report=" + out + "/../out/.");
+    assertEquals(2, intoRun.code(), intoRun.err());
+    Path other = Files.createDirectories(tmp.resolve("other"));
+    Files.writeString(other.resolve("clusters-00000-of-00001.jsonl"), "");
+    Run batchDir = run("report", "--output=" + out, "--report=" + other);
+    assertEquals(2, batchDir.code());
+    assertTrue(batchDir.err().contains("holds the outputs of a batch run"), batchDir.err());
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Run nothing = run("report", "--output=" + empty);
+    assertEquals(2, nothing.code());
+    assertTrue(nothing.err().contains("holds no batch outputs"), nothing.err());
+    Run batchReportIntoOutput = run("batch", "--input=" + tmp + "/in/*", "--output=" + out,
+        "--report=" + out, "--overwrite");
+    assertEquals(2, batchReportIntoOutput.code(), batchReportIntoOutput.err());
+  }
+
+  @Test
+  void unreadableContentExitsWithOneNamingFileAndLine() throws IOException {
+    Path out = output();
+    Path clusters = out.resolve("clusters-00000-of-00001.jsonl");
+    String good = Files.readString(clusters);
+    Files.writeString(clusters, good + "{\"cluster_id\": \"x\", \"members\": [\n");
+    Run corrupt = run("report", "--output=" + out);
+    assertEquals(1, corrupt.code());
+    assertTrue(corrupt.err().contains("clusters-00000-of-00001.jsonl line 2: not valid JSON"),
+        corrupt.err());
+    Files.writeString(clusters, good + "[1, 2]\n");
+    Run notCluster = run("report", "--output=" + out);
+    assertEquals(1, notCluster.code());
+    assertTrue(notCluster.err().contains("line 2: not a JSON object"), notCluster.err());
+    Files.writeString(clusters, good + "{\"cluster_id\": \"x\", \"members\": [3]}\n");
+    assertEquals(1, run("report", "--output=" + out).code());
+    Files.writeString(clusters, good);
+
+    Files.writeString(out.resolve("summary.json"), "{ not json");
+    Run summary = run("report", "--output=" + out);
+    assertEquals(1, summary.code());
+    assertTrue(summary.err().contains("summary.json is not valid JSON"), summary.err());
+    Files.writeString(out.resolve("summary.json"), "{}");
+
+    Files.writeString(out.resolve("rejected-00000-of-00001.jsonl"), "\u0000garbage\n");
+    Run rejected = run("report", "--output=" + out);
+    assertEquals(1, rejected.code());
+    assertTrue(rejected.err().contains("rejected-00000-of-00001.jsonl line 1"), rejected.err());
+    Files.writeString(out.resolve("rejected-00000-of-00001.jsonl"), "");
+
+    Files.move(clusters, out.resolve("clusters-00000-of-00002.jsonl"));
+    Run incomplete = run("report", "--output=" + out);
+    assertEquals(1, incomplete.code());
+    assertTrue(incomplete.err().contains("clusters-00001-of-00002.jsonl is missing"),
+        incomplete.err());
+  }
+}
