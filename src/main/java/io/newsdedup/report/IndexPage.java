@@ -30,6 +30,7 @@ final class IndexPage {
   static final int TITLE_CHARS = 200;
 
   static final Map<String, String> REASONS = Map.of(
+      "has_content", "the others are low-content pages (paywall, cookie wall, bare headline)",
       "wire_source", "a wire agency's copy is preferred to publishers' and reposts",
       "not_a_repost", "the only candidate that is not a repost (aggregator, or text pointing to"
           + " an original)",
