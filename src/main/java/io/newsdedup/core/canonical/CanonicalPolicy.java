@@ -39,8 +39,18 @@ public final class CanonicalPolicy implements Serializable {
     this.lists = lists;
   }
 
+  /**
+   * A known wire source (by name or URL), or — when the article names no source and has no URL —
+   * a wire dateline ("BEIJING (AP) —") is WIRE; a known aggregator or a text with repost evidence
+   * (a pointer to its original, an aggregator disclaimer) is REPOST; anything else PUBLISHER.
+   */
   public SourceClass classify(ArticleFacts a) {
     if (lists.isWire(a.source(), a.url())) {
+      return SourceClass.WIRE;
+    }
+    boolean anonymous = (a.source() == null || a.source().isBlank())
+        && (a.url() == null || a.url().isBlank());
+    if (anonymous && a.wireAgency() != null && !a.pointsToOriginal()) {
       return SourceClass.WIRE;
     }
     if (lists.isAggregator(a.source(), a.url()) || a.pointsToOriginal()) {

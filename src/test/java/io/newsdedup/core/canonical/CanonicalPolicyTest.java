@@ -97,4 +97,14 @@ class CanonicalPolicyTest {
     assertTrue(more.isAggregator("newshub", null));
     assertFalse(lists.isAggregator("newshub", null));
   }
+
+  @Test
+  void aWireDatelineMakesAnAnonymousArticleWireButNotAPapersReprint() {
+    ArticleFacts anonymous = new ArticleFacts("a", null, null, "t", null, Origin.ofFile("a.txt"),
+        100, 1, "AP", false);
+    ArticleFacts reprint = new ArticleFacts("p", null, "Valley Herald", "t", null,
+        Origin.ofFile("p"), 100, 1, "AP", false);
+    assertEquals(SourceClass.WIRE, policy.classify(anonymous));
+    assertEquals(SourceClass.PUBLISHER, policy.classify(reprint));
+  }
 }
