@@ -67,4 +67,26 @@ class MainTest {
     assertTrue(again.err().contains("--overwrite"), again.err());
     assertEquals(0, run("batch", "--input=" + in, "--output=" + out, "--overwrite").code());
   }
+
+  @Test
+  void aFinishedRunEndsWithSuccessAndACrashedOneIsCleanedUpOnlyWithOverwrite() throws IOException {
+    Path in = tmp.resolve("in.jsonl");
+    Files.writeString(in, "{\"id\":\"a\",\"text\":\"One small story about a bridge.\"}\n");
+    Path out = tmp.resolve("out");
+    // What a killed run leaves: a staging directory with part of its files, and no _SUCCESS.
+    Files.createDirectories(out.resolve(".incomplete-1-1"));
+    Files.writeString(out.resolve(".incomplete-1-1/clusters-00000-of-00001.jsonl"), "{}\n");
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Run refused = run("batch", "--input=" + in, "--output=" + out);
+    assertEquals(2, refused.code());
+    assertTrue(refused.err().contains("not empty"), refused.err());
+    assertEquals(0, run("batch", "--input=" + in, "--output=" + out, "--overwrite").code());
+    try (var files = Files.list(out)) {
+      assertEquals(java.util.List.of("_SUCCESS", "assignments-00000-of-00001.jsonl",
+              "clusters-00000-of-00001.jsonl", "notes.txt", "rejected-00000-of-00001.jsonl",
+              "summary.json"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    assertTrue(Files.readString(out.resolve("clusters-00000-of-00001.jsonl")).contains("\"a\""));
+  }
 }

@@ -9,6 +9,7 @@ import io.newsdedup.pipeline.cluster.ConnectedComponents;
 import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.fingerprint.FingerprintArticles;
+import io.newsdedup.pipeline.read.InputPatterns;
 import io.newsdedup.pipeline.read.ReadArticles;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.verify.VerifyCandidates;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.beam.sdk.io.FileSystems;
-import io.newsdedup.pipeline.read.InputPatterns;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -38,8 +38,9 @@ public final class BatchPipeline {
   public record Outcome(PipelineResult result, RunSummary summary) {}
 
   /**
-   * Validates the options, runs the job to completion and writes {@code summary.json} (and, with
-   * {@code --report}, the offline report).
+   * Validates the options, runs the job to completion into a staging directory, moves the outputs
+   * into place, writes {@code summary.json} (and, with {@code --report}, the offline report) and,
+   * when the accounting holds, {@code _SUCCESS} last ({@link OutputDirectory}).
    */
   public static Outcome run(BatchOptions options) {
     Instant started = Instant.now();
@@ -51,8 +52,9 @@ public final class BatchPipeline {
       }
     }
     OutputDirectory.prepare(settings.output(), options.getOverwrite());
+    String staging = OutputDirectory.staging(settings.output());
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, settings);
+    build(pipeline, settings, staging);
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
@@ -60,10 +62,14 @@ public final class BatchPipeline {
     }
     RunSummary summary =
         RunSummary.of(result.metrics(), settings, options, started, Instant.now());
+    OutputDirectory.publish(staging, settings.output());
     summary.writeTo(settings.output());
     if (options.getReport() != null) {
       DedupReport.write(
           ReportSettings.defaults(Path.of(settings.output()), Path.of(options.getReport())));
+    }
+    if (summary.accountingHolds()) {
+      OutputDirectory.markSuccess(settings.output());
     }
     return new Outcome(result, summary);
   }
@@ -76,8 +82,11 @@ public final class BatchPipeline {
     }
   }
 
-  /** read → unique ids → fingerprint → candidates → verify → components → clusters → write. */
-  public static void build(Pipeline p, BatchSettings s) {
+  /**
+   * read → unique ids → fingerprint → candidates → verify → components → clusters → write (into
+   * {@code writeTo}: the output directory or a staging directory).
+   */
+  public static void build(Pipeline p, BatchSettings s, String writeTo) {
     CoreCoders.registerAll(p);
     WithFailures.Result<PCollection<Article>, Rejection> read =
         p.apply("ReadArticles", ReadArticles.from(s.inputs()));
@@ -106,6 +115,6 @@ public final class BatchPipeline {
         PCollectionList.of(read.failures()).and(unique.failures())
             .apply("AllRejections", Flatten.pCollections());
     clusters.apply("WriteResults",
-        WriteResults.to(s.output(), rejected).withNumShards(s.numShards()));
+        WriteResults.to(writeTo, rejected).withNumShards(s.numShards()));
   }
 }

@@ -3,44 +3,134 @@ package io.newsdedup.pipeline.batch;
 import io.newsdedup.pipeline.write.WriteResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
 
-/** Guards the output directory: outputs of an earlier run are replaced only with --overwrite. */
-final class OutputDirectory {
+/**
+ * Safe output. A run refuses a non-empty output directory unless {@code --overwrite} (which
+ * removes the outputs of an earlier run and leaves other files alone). The pipeline writes into a
+ * staging directory inside it ({@code .incomplete-<run>/}); only when the whole run succeeded are
+ * the files moved into place, then {@code summary.json} is written and {@code _SUCCESS} last. So
+ * an output directory without {@code _SUCCESS} is never a finished run, whatever killed it.
+ */
+public final class OutputDirectory {
   private OutputDirectory() {}
+
+  public static final String SUCCESS = "_SUCCESS";
+  static final String STAGING_PREFIX = ".incomplete-";
 
   static final List<String> OUTPUTS =
       List.of(WriteResults.CLUSTERS, WriteResults.ASSIGNMENTS, WriteResults.REJECTED);
 
   static void prepare(String directory, boolean overwrite) {
-    List<ResourceId> existing = existingOutputs(directory);
-    if (existing.isEmpty()) {
+    if (!isLocal(directory)) {
+      List<ResourceId> existing = match(List.of(WriteResults.prefix(directory, "*")));
+      if (existing.isEmpty()) {
+        return;
+      }
+      if (!overwrite) {
+        throw notEmpty(directory, existing.get(0).toString());
+      }
+      delete(earlierOutputs(directory));
+      return;
+    }
+    Path dir = Path.of(directory);
+    if (!Files.isDirectory(dir)) {
+      if (Files.exists(dir)) {
+        throw new UsageException("--output " + directory + " is a file, not a directory");
+      }
+      return;
+    }
+    List<Path> entries;
+    try (Stream<Path> s = Files.list(dir)) {
+      entries = s.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
+    if (entries.isEmpty()) {
       return;
     }
     if (!overwrite) {
-      throw new UsageException(
-          directory + " already holds the outputs of a run (" + existing.get(0)
-              + " ...); choose another --output or pass --overwrite");
+      throw notEmpty(directory, entries.get(0).getFileName().toString());
     }
-    try {
-      FileSystems.delete(existing);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove earlier outputs in " + directory, e);
+    delete(earlierOutputs(directory));
+    for (Path e : entries) {
+      if (e.getFileName().toString().startsWith(STAGING_PREFIX)) {
+        deleteTree(e);
+      }
     }
   }
 
-  private static List<ResourceId> existingOutputs(String directory) {
+  /** A fresh staging directory inside the output directory. */
+  static String staging(String directory) {
+    return FileSystems.matchNewResource(directory, true)
+        .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
+            StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
+  }
+
+  /** Moves everything the run wrote from the staging directory into the output directory. */
+  static void publish(String staging, String directory) {
+    List<ResourceId> written = match(List.of(WriteResults.prefix(staging, "*")));
+    List<ResourceId> targets = new ArrayList<>();
+    ResourceId dir = FileSystems.matchNewResource(directory, true);
+    for (ResourceId r : written) {
+      targets.add(dir.resolve(r.getFilename(), StandardResolveOptions.RESOLVE_FILE));
+    }
+    try {
+      FileSystems.rename(written, targets, StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move the outputs from " + staging, e);
+    }
+    if (isLocal(staging)) {
+      deleteTree(Path.of(staging));
+    }
+  }
+
+  /** Writes the empty {@code _SUCCESS} marker: the last file of a finished run. */
+  static void markSuccess(String directory) {
+    try (WritableByteChannel c = FileSystems.create(
+        FileSystems.matchNewResource(WriteResults.prefix(directory, SUCCESS), false),
+        MimeTypes.BINARY)) {
+      // empty
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + SUCCESS, e);
+    }
+  }
+
+  private static List<ResourceId> earlierOutputs(String directory) {
     List<String> patterns = new ArrayList<>();
     for (String name : OUTPUTS) {
       patterns.add(WriteResults.prefix(directory, name) + "-*");
     }
-    patterns.add(WriteResults.prefix(directory, BatchPipeline.SUMMARY));
-    patterns.add(WriteResults.prefix(directory, "eval.json"));
+    for (String name : List.of(BatchPipeline.SUMMARY, "eval.json", SUCCESS)) {
+      patterns.add(WriteResults.prefix(directory, name));
+    }
+    return match(patterns);
+  }
+
+  private static UsageException notEmpty(String directory, String first) {
+    return new UsageException("--output " + directory + " is not empty (it holds " + first
+        + " ...); choose another directory, or pass --overwrite to replace an earlier run");
+  }
+
+  private static boolean isLocal(String path) {
+    return !path.contains("://");
+  }
+
+  private static List<ResourceId> match(List<String> patterns) {
     List<ResourceId> found = new ArrayList<>();
     try {
       for (MatchResult m : FileSystems.match(patterns, EmptyMatchTreatment.ALLOW)) {
@@ -51,8 +141,29 @@ final class OutputDirectory {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + directory, e);
+      throw new UncheckedIOException("cannot list " + patterns, e);
     }
     return found;
+  }
+
+  private static void delete(List<ResourceId> files) {
+    try {
+      FileSystems.delete(files);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove earlier outputs", e);
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + root, e);
+    }
   }
 }
