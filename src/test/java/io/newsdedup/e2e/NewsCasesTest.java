@@ -43,12 +43,37 @@ class NewsCasesTest {
     return m;
   }
 
-  private Path run(List<String> lines) throws IOException {
+  private Path run(List<String> lines, String... options) throws IOException {
     Path in = tmp.resolve("in.jsonl");
     Files.write(in, lines, StandardCharsets.UTF_8);
     Path out = tmp.resolve("out");
-    assertEquals(0, BatchOnTestdataTest.main("batch", "--input=" + in, "--output=" + out));
+    List<String> args = new ArrayList<>(List.of("batch", "--input=" + in, "--output=" + out));
+    args.addAll(List.of(options));
+    assertEquals(0, BatchOnTestdataTest.main(args.toArray(String[]::new)));
     return out;
+  }
+
+  @Test
+  void aHugeArticleIsCutAndFlaggedAndABigClusterIsFlaggedForReview() throws IOException {
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; big.length() < 50_000; i++) {
+      big.append("Sentence ").append(i).append(" of a very long report on river levels. ");
+    }
+    String text = big.toString();
+    Path out = run(List.of(
+            line("big", "Herald", "A very long report on river levels", text, null),
+            line("copy1", "Courier", "A long report on river levels", text.substring(0, 3000), null),
+            line("copy2", "Ledger", "River levels report", text.substring(0, 2500), null)),
+        "--maxArticleChars=2000", "--reviewClusterSize=2");
+    JsonNode cluster = BatchOutputs.json(out, "clusters").get(0);
+    assertEquals(3, cluster.get("size").asInt());
+    assertTrue(cluster.get("flagged_for_review").asBoolean());
+    for (JsonNode m : cluster.get("members")) {
+      assertTrue(m.get("truncated").asBoolean(), m.toString());
+    }
+    JsonNode s = BatchOutputs.summary(out);
+    assertEquals(3, s.at("/counts/truncated").asLong());
+    assertEquals(1, s.at("/counts/clusters_flagged_for_review").asLong());
   }
 
   /**

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param wireAgency agency named in a wire dateline ("AP", "Reuters", ...), or null
  * @param pointsToOriginal the text pointed to an original elsewhere ("Read original article here")
  * @param titleKey {@link Titles#key} of the title (0: no informative title)
+ * @param truncated the text was longer than the size limit; only its beginning was fingerprinted
  * @param lowContent too little text is left after cleaning to fingerprint reliably (a paywall or
  *     cookie wall, a bare headline): matched only on strong evidence
  */
@@ -27,7 +28,8 @@ public record ArticleFacts(
     String wireAgency,
     boolean pointsToOriginal,
     long titleKey,
-    boolean lowContent)
+    boolean lowContent,
+    boolean truncated)
     implements Serializable {
 
   /** Facts with no title key and enough content. */
@@ -35,6 +37,6 @@ public record ArticleFacts(
       String id, String url, String source, String title, Instant publishedAt, Origin origin,
       int shingleCount, int boilerplateMarkers, String wireAgency, boolean pointsToOriginal) {
     this(id, url, source, title, publishedAt, origin, shingleCount, boilerplateMarkers, wireAgency,
-        pointsToOriginal, 0, false);
+        pointsToOriginal, 0, false, false);
   }
 }

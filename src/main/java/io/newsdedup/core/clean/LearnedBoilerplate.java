@@ -12,11 +12,13 @@ import java.util.Set;
  * differs. A site's template (menu line, slogan, app prompt, paywall notice, disclaimer) recurs
  * around different stories; a syndicated story's paragraph recurs too, but around the same story.
  *
- * <p>Each occurrence of a paragraph carries a <em>context</em>: the article's title key and the
- * {@link #CONTEXT_SIZE} smallest keys of its other paragraphs. Two occurrences are <em>the same
- * story</em> when their titles are the same, or when at least half of the smaller set of other
- * paragraphs is in both (a truncated reprint, an excerpt, a copy wrapped in another site's template
- * all overlap their original); occurrences are grouped by that relation. A paragraph is boilerplate when it occurs in at least {@code
+ * <p>Each occurrence of a paragraph carries a <em>context</em>: the words of the article's title
+ * and the {@link #CONTEXT_SIZE} smallest keys of its other paragraphs. Two occurrences are <em>the
+ * same story</em> when their titles share at least half of the shorter one's words, or when at
+ * least half of the smaller set of other paragraphs is in both (a truncated reprint, an excerpt, a
+ * copy wrapped in another site's template all overlap their original; a one-paragraph brief
+ * reprinted under reworded headlines shares its title's words); occurrences are grouped by that
+ * relation. A paragraph is boilerplate when it occurs in at least {@code
  * minRepeats} articles and the groups number at least {@code minDistinctShare} of its occurrences
  * (counted on a deterministic sample of {@link #SAMPLE} occurrences, so a template line on a million
  * pages costs the same as on a hundred). Nothing depends on the source, so it works with one
@@ -88,14 +90,38 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
     return Arrays.stream(k).sorted().distinct().toArray();
   }
 
+  private static final java.util.Set<String> TITLE_STOPWORDS = java.util.Set.of(
+      "the", "and", "for", "with", "from", "that", "this", "after", "over", "into", "its", "are",
+      "was", "has", "have", "will", "not", "but", "new", "says", "said", "you", "your");
+
   /**
-   * The context of paragraph {@code key} in an article: its title key (0: no informative title)
-   * followed by the {@link #CONTEXT_SIZE} smallest of the article's other paragraph keys, sorted.
+   * The words of a title that say what it is about: normalised, at least three characters, not a
+   * stop word; as sorted, distinct 64-bit hashes (at most {@link #CONTEXT_SIZE} of them).
    */
-  public static long[] context(long[] sortedKeys, long key, long titleKey) {
-    long[] c = new long[1 + Math.min(CONTEXT_SIZE, sortedKeys.length)];
-    c[0] = titleKey;
-    int n = 1;
+  public static long[] titleWords(String title) {
+    if (title == null || title.isBlank()) {
+      return new long[0];
+    }
+    String n = TextNormalizer.normalize(title).toLowerCase(java.util.Locale.ROOT);
+    return Arrays.stream(n.split("[^\\p{L}\\p{N}]+"))
+        .filter(w -> w.length() >= 3 && !TITLE_STOPWORDS.contains(w))
+        .mapToLong(w -> hash(w, false))
+        .sorted()
+        .distinct()
+        .limit(CONTEXT_SIZE)
+        .toArray();
+  }
+
+  /**
+   * The context of paragraph {@code key} in an article: the number of title words, the title's
+   * words ({@link #titleWords}), then the {@link #CONTEXT_SIZE} smallest of the article's other
+   * paragraph keys, each part sorted.
+   */
+  public static long[] context(long[] sortedKeys, long key, long[] titleWords) {
+    long[] c = new long[1 + titleWords.length + Math.min(CONTEXT_SIZE, sortedKeys.length)];
+    c[0] = titleWords.length;
+    System.arraycopy(titleWords, 0, c, 1, titleWords.length);
+    int n = 1 + titleWords.length;
     for (int i = 0; i < sortedKeys.length && n < c.length; i++) {
       if (sortedKeys[i] != key) {
         c[n++] = sortedKeys[i];
@@ -112,8 +138,7 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
     }
     List<long[]> sample = new ArrayList<>(contexts);
     if (n > SAMPLE) {
-      sample.sort(Comparator.comparingLong((long[] c) -> c.length < 2 ? Long.MAX_VALUE : c[1])
-          .thenComparingInt(c -> c.length)
+      sample.sort(Comparator.comparingInt((long[] c) -> c.length)
           .thenComparing(Arrays::compare));
       sample = sample.subList(0, SAMPLE);
     }
@@ -144,21 +169,28 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
   }
 
   /**
-   * Two occurrences are the same story when their articles have the same informative title, or
-   * when at least half of the smaller set of other paragraphs is in both (an excerpt's one other
-   * paragraph is in its original; two different stories under one long template share only the
-   * template, less than their own paragraphs).
+   * Two occurrences are the same story when their titles share at least half of the shorter
+   * title's words (a reworded headline of the same story does; the headlines of two different
+   * stories under one paywall do not), or when at least half of the smaller set of other
+   * paragraphs is in both (an excerpt's one other paragraph is in its original; two different
+   * stories under one long template share only the template, less than their own paragraphs).
    */
   static boolean sameStory(long[] a, long[] b) {
-    if (a[0] != 0 && a[0] == b[0]) {
+    int ta = (int) a[0];
+    int tb = (int) b[0];
+    if (Math.min(ta, tb) >= 2 && 2 * common(a, 1, 1 + ta, b, 1, 1 + tb) >= Math.min(ta, tb)) {
       return true;
     }
-    int smaller = Math.min(a.length, b.length) - 1;
-    if (smaller <= 0) {
-      return false;
-    }
+    int pa = a.length - 1 - ta;
+    int pb = b.length - 1 - tb;
+    int smaller = Math.min(pa, pb);
+    return smaller > 0 && 2 * common(a, 1 + ta, a.length, b, 1 + tb, b.length) >= smaller;
+  }
+
+  /** Common values of two sorted ranges. */
+  private static int common(long[] a, int i, int aEnd, long[] b, int j, int bEnd) {
     int common = 0;
-    for (int i = 1, j = 1; i < a.length && j < b.length; ) {
+    while (i < aEnd && j < bEnd) {
       if (a[i] == b[j]) {
         common++;
         i++;
@@ -169,7 +201,7 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
         j++;
       }
     }
-    return 2 * common >= smaller;
+    return common;
   }
 
   private static int find(int[] parent, int x) {

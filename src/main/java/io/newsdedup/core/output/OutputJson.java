@@ -27,9 +27,18 @@ public final class OutputJson {
 
   /** One line of {@code clusters-*.jsonl}. */
   public static String clusterLine(Cluster c) {
+    return clusterLine(c, Integer.MAX_VALUE);
+  }
+
+  /**
+   * One line of {@code clusters-*.jsonl}; a cluster of more than {@code reviewAbove} articles is
+   * flagged for review (a giant cluster is more often a matching problem than a real story).
+   */
+  public static String clusterLine(Cluster c, int reviewAbove) {
     ObjectNode o = JSON.createObjectNode();
     o.put("cluster_id", c.id());
     o.put("size", c.members().size());
+    o.put("flagged_for_review", c.members().size() > reviewAbove);
     ArticleFacts k = c.canonical();
     ObjectNode canonical = o.putObject("canonical");
     canonical.put("id", k.id());
@@ -52,6 +61,7 @@ public final class OutputJson {
       e.put("containment", Similarity.round(m.toCanonical().containment()));
       e.put("matched_via", m.matchedVia());
       e.put("low_content", f.lowContent());
+      e.put("truncated", f.truncated());
       e.set("origin", origin(f.origin()));
     }
     return write(o);
@@ -69,6 +79,7 @@ public final class OutputJson {
       o.put("jaccard", Similarity.round(m.toCanonical().jaccard()));
       o.put("containment", Similarity.round(m.toCanonical().containment()));
       o.put("low_content", m.facts().lowContent());
+      o.put("truncated", m.facts().truncated());
       lines.add(write(o));
     }
     return lines;

@@ -225,6 +225,22 @@ public interface BatchOptions extends PipelineOptions {
 
   void setShards(int value);
 
+  @Description(
+      "Article bodies longer than this many characters are cut to it before cleaning (the rest"
+          + " is not fingerprinted) and flagged truncated; nothing is dropped.")
+  @Default.Integer(1_000_000)
+  int getMaxArticleChars();
+
+  void setMaxArticleChars(int value);
+
+  @Description(
+      "Clusters of more articles than this are flagged for review (flagged_for_review: true):"
+          + " a giant cluster is more often a matching problem than one story.")
+  @Default.Integer(1000)
+  int getReviewClusterSize();
+
+  void setReviewClusterSize(int value);
+
   @Description("Shards per output file set; 0 lets the runner decide.")
   @Default.Integer(1)
   int getNumShards();

@@ -96,7 +96,7 @@ public final class BatchPipeline {
         unique.output().apply("Fingerprint", FingerprintArticles.create()
             .withRules(s.rules()).withLearning(s.learning()).withMinShingles(s.minShingles())
             .withShingleSize(s.shingleSize()).withNumHashes(s.numHashes())
-            .withShards(s.shards()));
+            .withMaxChars(s.maxArticleChars()).withShards(s.shards()));
     PCollection<KV<String, String>> edges =
         docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
                 .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
@@ -115,6 +115,7 @@ public final class BatchPipeline {
         PCollectionList.of(read.failures()).and(unique.failures())
             .apply("AllRejections", Flatten.pCollections());
     clusters.apply("WriteResults",
-        WriteResults.to(writeTo, rejected).withNumShards(s.numShards()));
+        WriteResults.to(writeTo, rejected).withNumShards(s.numShards())
+            .withReviewAbove(s.reviewClusterSize()));
   }
 }

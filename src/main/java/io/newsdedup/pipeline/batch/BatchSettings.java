@@ -40,7 +40,9 @@ public record BatchSettings(
     int hotBucketNeighbours,
     int componentRounds,
     int shards,
-    int numShards) {
+    int numShards,
+    int maxArticleChars,
+    int reviewClusterSize) {
 
   public static BatchSettings from(BatchOptions o) {
     List<String> inputs = InputPatterns.split(o.getInput());
@@ -81,6 +83,9 @@ public record BatchSettings(
       if (o.getComponentRounds() < 0 || o.getNumShards() < 0) {
         throw new UsageException("--componentRounds and --numShards must be >= 0");
       }
+      if (o.getMaxArticleChars() < 1000 || o.getReviewClusterSize() < 2) {
+        throw new UsageException("--maxArticleChars must be >= 1000 and --reviewClusterSize >= 2");
+      }
       if (o.getShards() < 0) {
         throw new UsageException("--shards must be >= 0");
       }
@@ -88,7 +93,8 @@ public record BatchSettings(
       return new BatchSettings(
           inputs, o.getOutput(), rules, learning(o), o.getMinShingles(), o.getShingleSize(), o.getNumHashes(), rule, lshThreshold,
           lsh, anchors, o.getMaxAnchorBucket(), o.getTitleCandidates(), policy, builder, o.getHotBucketSize(), o.getHotBucketNeighbours(),
-          o.getComponentRounds(), shards, o.getNumShards());
+          o.getComponentRounds(), shards, o.getNumShards(), o.getMaxArticleChars(),
+          o.getReviewClusterSize());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }

@@ -77,6 +77,10 @@ public final class RunSummary {
         "clusters_with_duplicates",
         summary.counter(WriteResults.NAMESPACE, "clusters_with_duplicates"));
     counts.put("duplicates", summary.counter(WriteResults.NAMESPACE, "duplicates"));
+    counts.put("clusters_flagged_for_review",
+        summary.counter(WriteResults.NAMESPACE, "clusters_flagged_for_review"));
+    counts.put("truncated", summary.counter("fingerprint", "articles_truncated"));
+    counts.put("low_content", summary.counter("fingerprint", "low_content"));
     counts.put("accounting_holds", summary.accountingHolds());
     ObjectNode byReason = counts.putObject("rejected_by_reason");
     counters.forEach((k, v) -> {
@@ -116,6 +120,8 @@ public final class RunSummary {
     p.put("hot_bucket_neighbours", s.hotBucketNeighbours());
     p.put("component_rounds", s.componentRounds());
     p.put("shards", s.shards());
+    p.put("max_article_chars", s.maxArticleChars());
+    p.put("review_cluster_size", s.reviewClusterSize());
     p.put("boilerplate_rules", options.getBoilerplateRules());
     p.put("wire_sources", options.getWireSources());
     p.put("aggregator_sources", options.getAggregatorSources());

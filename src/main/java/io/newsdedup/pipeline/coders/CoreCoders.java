@@ -104,6 +104,7 @@ public final class CoreCoders {
       out.writeBoolean(f.pointsToOriginal());
       out.writeLong(f.titleKey());
       out.writeBoolean(f.lowContent());
+      out.writeBoolean(f.truncated());
     }
 
     @Override
@@ -111,7 +112,7 @@ public final class CoreCoders {
       return new ArticleFacts(
           readString(in), readString(in), readString(in), readString(in), readInstant(in),
           OriginCoder.INSTANCE.read(in), readVarInt(in), readVarInt(in), readString(in),
-          in.readBoolean(), in.readLong(), in.readBoolean());
+          in.readBoolean(), in.readLong(), in.readBoolean(), in.readBoolean());
     }
   }
 

@@ -28,7 +28,8 @@ public record Cleaned(
     int markers,
     String wireAgency,
     boolean pointsToOriginal,
-    long titleKey) {
+    long titleKey,
+    boolean truncated) {
 
   public static final class CleanedCoder extends Codec<Cleaned> {
     public static CleanedCoder of() {
@@ -53,13 +54,14 @@ public record Cleaned(
       writeString(c.wireAgency(), out);
       out.writeBoolean(c.pointsToOriginal());
       out.writeLong(c.titleKey());
+      out.writeBoolean(c.truncated());
     }
 
     @Override
     protected Cleaned read(DataInputStream in) throws IOException {
       return new Cleaned(readString(in), readString(in), readString(in), readString(in),
           readInstant(in), CoreCoders.OriginCoder.INSTANCE.decode(in), readString(in),
-          readVarInt(in), readString(in), in.readBoolean(), in.readLong());
+          readVarInt(in), readString(in), in.readBoolean(), in.readLong(), in.readBoolean());
     }
   }
 }

@@ -40,49 +40,60 @@ public final class FingerprintArticles
   private final int numHashes;
   private final long seed;
   private final int minShingles;
+  private final int maxChars;
   private final int shards;
 
   private FingerprintArticles(BoilerplateRules rules, LearnedBoilerplate learning, int shingleSize,
-      int numHashes, long seed, int minShingles, int shards) {
+      int numHashes, long seed, int minShingles, int maxChars, int shards) {
     this.rules = rules;
     this.learning = learning;
     this.shingleSize = shingleSize;
     this.numHashes = numHashes;
     this.seed = seed;
     this.minShingles = minShingles;
+    this.maxChars = maxChars;
     this.shards = shards;
   }
+
+  public static final int DEFAULT_MAX_CHARS = 1_000_000;
 
   public static FingerprintArticles create() {
     return new FingerprintArticles(BoilerplateRules.defaults(), LearnedBoilerplate.defaults(),
         Shingler.DEFAULT_K, MinHasher.DEFAULT_NUM_HASHES, MinHasher.DEFAULT_SEED,
-        MatchRule.DEFAULT_MIN_CONTAINMENT_SHINGLES, Shards.DEFAULT);
+        MatchRule.DEFAULT_MIN_CONTAINMENT_SHINGLES, DEFAULT_MAX_CHARS, Shards.DEFAULT);
   }
 
   public FingerprintArticles withRules(BoilerplateRules r) {
-    return new FingerprintArticles(r, learning, shingleSize, numHashes, seed, minShingles, shards);
+    return new FingerprintArticles(r, learning, shingleSize, numHashes, seed, minShingles, maxChars, shards);
   }
 
   /** How boilerplate is learned from the corpus; null: not at all (rules only). */
   public FingerprintArticles withLearning(LearnedBoilerplate l) {
-    return new FingerprintArticles(rules, l, shingleSize, numHashes, seed, minShingles, shards);
+    return new FingerprintArticles(rules, l, shingleSize, numHashes, seed, minShingles, maxChars, shards);
   }
 
   public FingerprintArticles withShingleSize(int k) {
-    return new FingerprintArticles(rules, learning, k, numHashes, seed, minShingles, shards);
+    return new FingerprintArticles(rules, learning, k, numHashes, seed, minShingles, maxChars, shards);
   }
 
   public FingerprintArticles withNumHashes(int n) {
-    return new FingerprintArticles(rules, learning, shingleSize, n, seed, minShingles, shards);
+    return new FingerprintArticles(rules, learning, shingleSize, n, seed, minShingles, maxChars, shards);
   }
 
   /** Articles with fewer shingles left than this are low-content. */
   public FingerprintArticles withMinShingles(int n) {
-    return new FingerprintArticles(rules, learning, shingleSize, numHashes, seed, n, shards);
+    return new FingerprintArticles(rules, learning, shingleSize, numHashes, seed, n, maxChars, shards);
+  }
+
+  /** Longer article bodies are cut to this many characters before cleaning, and flagged. */
+  public FingerprintArticles withMaxChars(int n) {
+    return new FingerprintArticles(rules, learning, shingleSize, numHashes, seed, minShingles, n,
+        shards);
   }
 
   public FingerprintArticles withShards(int n) {
-    return new FingerprintArticles(rules, learning, shingleSize, numHashes, seed, minShingles, n);
+    return new FingerprintArticles(rules, learning, shingleSize, numHashes, seed, minShingles,
+        maxChars, n);
   }
 
   @Override
@@ -91,7 +102,7 @@ public final class FingerprintArticles
     new Shingler(shingleSize);
     new MinHasher(numHashes, seed);
     PCollection<Cleaned> cleaned = articles
-        .apply("Clean", ParDo.of(new CleanFn(rules)))
+        .apply("Clean", ParDo.of(new CleanFn(rules, maxChars)))
         .setCoder(Cleaned.CleanedCoder.of());
     PCollectionView<List<Long>> learned = learning == null
         ? null
@@ -105,11 +116,14 @@ public final class FingerprintArticles
 
   static final class CleanFn extends DoFn<Article, Cleaned> {
     private final BoilerplateRules rules;
+    private final int maxChars;
     private transient TextCleaner cleaner;
     private final Counter withBoilerplate = Metrics.counter(NAMESPACE, "articles_with_boilerplate");
+    private final Counter truncated = Metrics.counter(NAMESPACE, "articles_truncated");
 
-    CleanFn(BoilerplateRules rules) {
+    CleanFn(BoilerplateRules rules, int maxChars) {
       this.rules = rules;
+      this.maxChars = maxChars;
     }
 
     @Setup
@@ -119,13 +133,34 @@ public final class FingerprintArticles
 
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<Cleaned> out) {
-      CleanedText c = cleaner.clean(a.body());
+      String body = a.body();
+      boolean cut = body.length() > maxChars;
+      if (cut) {
+        truncated.inc();
+        body = cut(body, maxChars);
+      }
+      CleanedText c = cleaner.clean(body);
       if (c.boilerplateMarkers() > 0) {
         withBoilerplate.inc();
       }
       out.output(new Cleaned(a.id(), a.url(), a.source(), a.title(), a.publishedAt(), a.origin(),
           c.text(), c.boilerplateMarkers(), c.wireAgency(), c.pointsToOriginal(),
-          Titles.key(a.title())));
+          Titles.key(a.title()), cut));
+    }
+
+    /** The first {@code max} characters, ending at a whitespace when one is near. */
+    static String cut(String s, int max) {
+      int end = max;
+      for (int i = max; i > Math.max(0, max - 1000); i--) {
+        if (Character.isWhitespace(s.charAt(i))) {
+          end = i;
+          break;
+        }
+      }
+      if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+        end--;
+      }
+      return s.substring(0, end);
     }
   }
 
@@ -175,7 +210,7 @@ public final class FingerprintArticles
       shingles.update(hashes.length);
       ArticleFacts facts = new ArticleFacts(c.id(), c.url(), c.source(), c.title(),
           c.publishedAt(), c.origin(), hashes.length, c.markers() + r.removed(), c.wireAgency(),
-          c.pointsToOriginal(), c.titleKey(), low);
+          c.pointsToOriginal(), c.titleKey(), low, c.truncated());
       out.output(new Fingerprint(facts, hashes, signature));
     }
   }

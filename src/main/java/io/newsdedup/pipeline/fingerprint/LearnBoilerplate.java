@@ -68,9 +68,10 @@ public final class LearnBoilerplate
     @ProcessElement
     public void process(@Element Cleaned c, OutputReceiver<KV<Integer, KV<Long, long[]>>> out) {
       long[] keys = LearnedBoilerplate.keys(c.text());
+      long[] title = LearnedBoilerplate.titleWords(c.title());
       for (long k : keys) {
         out.output(KV.of(Shards.of(k, shards),
-            KV.of(k, LearnedBoilerplate.context(keys, k, c.titleKey()))));
+            KV.of(k, LearnedBoilerplate.context(keys, k, title))));
       }
     }
   }

@@ -31,26 +31,36 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
   private final String directory;
   private final PCollection<Rejection> rejected;
   private final int numShards;
+  private final int reviewAbove;
 
-  private WriteResults(String directory, PCollection<Rejection> rejected, int numShards) {
+  public static final int DEFAULT_REVIEW_ABOVE = 1000;
+
+  private WriteResults(
+      String directory, PCollection<Rejection> rejected, int numShards, int reviewAbove) {
     this.directory = directory;
     this.rejected = rejected;
     this.numShards = numShards;
+    this.reviewAbove = reviewAbove;
   }
 
   public static WriteResults to(String directory, PCollection<Rejection> rejected) {
-    return new WriteResults(directory, rejected, 0);
+    return new WriteResults(directory, rejected, 0, DEFAULT_REVIEW_ABOVE);
   }
 
   /** Shards per output; 0 lets the runner decide. */
   public WriteResults withNumShards(int numShards) {
-    return new WriteResults(directory, rejected, numShards);
+    return new WriteResults(directory, rejected, numShards, reviewAbove);
+  }
+
+  /** Clusters of more than {@code n} articles are flagged for review. */
+  public WriteResults withReviewAbove(int n) {
+    return new WriteResults(directory, rejected, numShards, n);
   }
 
   @Override
   public PDone expand(PCollection<Cluster> clusters) {
     clusters
-        .apply("ClusterLines", ParDo.of(new ClusterLinesFn()))
+        .apply("ClusterLines", ParDo.of(new ClusterLinesFn(reviewAbove)))
         .apply("WriteClusters", text(CLUSTERS));
     clusters
         .apply("AssignmentLines", ParDo.of(new AssignmentLinesFn()))
@@ -83,8 +93,14 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
   }
 
   static final class ClusterLinesFn extends DoFn<Cluster, String> {
+    private final int reviewAbove;
     private final Counter clusters = Metrics.counter(NAMESPACE, "clusters");
     private final Counter multi = Metrics.counter(NAMESPACE, "clusters_with_duplicates");
+    private final Counter review = Metrics.counter(NAMESPACE, "clusters_flagged_for_review");
+
+    ClusterLinesFn(int reviewAbove) {
+      this.reviewAbove = reviewAbove;
+    }
 
     @ProcessElement
     public void process(@Element Cluster c, OutputReceiver<String> out) {
@@ -92,7 +108,10 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
       if (c.members().size() > 1) {
         multi.inc();
       }
-      out.output(OutputJson.clusterLine(c));
+      if (c.members().size() > reviewAbove) {
+        review.inc();
+      }
+      out.output(OutputJson.clusterLine(c, reviewAbove));
     }
   }
 

@@ -24,7 +24,7 @@ class LearnedBoilerplateTest {
       long[] keys = LearnedBoilerplate.keys(a);
       for (long k : keys) {
         contexts.computeIfAbsent(k, x -> new ArrayList<>())
-            .add(LearnedBoilerplate.context(keys, k, 0));
+            .add(LearnedBoilerplate.context(keys, k, new long[0]));
       }
     }
     Set<Long> out = new HashSet<>();
@@ -72,14 +72,18 @@ class LearnedBoilerplateTest {
   }
 
   @Test
-  void aOneParagraphBriefSyndicatedUnderItsTitleIsNotBoilerplate() {
-    long title = LearnedBoilerplate.key("acme reports third-quarter results");
+  void aOneParagraphBriefUnderRewordedHeadlinesIsNotBoilerplateButAWallIs() {
     long[] keys = LearnedBoilerplate.keys("acme said its profit rose 12 percent.");
-    long[] context = LearnedBoilerplate.context(keys, keys[0], title);
-    assertArrayEquals(new long[] {title}, context);
-    assertFalse(rule.isBoilerplate(List.of(context, context, context, context)));
-    long[] untitled = {0};
-    assertTrue(rule.isBoilerplate(List.of(untitled, untitled, untitled)));
+    List<long[]> brief = List.of(
+        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Acme reports third-quarter results")),
+        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Acme third-quarter profit up")),
+        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("In brief: Acme results")));
+    assertFalse(rule.isBoilerplate(brief));
+    List<long[]> walls = List.of(
+        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Port strike enters third day")),
+        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Frost damages apple blossom")),
+        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Library extends Sunday hours")));
+    assertTrue(rule.isBoilerplate(walls));
   }
 
   @Test
@@ -93,21 +97,22 @@ class LearnedBoilerplateTest {
     String excerpt = story[0] + "\n" + story[1];
     long p1 = LearnedBoilerplate.key(story[0]);
     List<long[]> contexts = List.of(
-        LearnedBoilerplate.context(LearnedBoilerplate.keys(original), p1, 11),
-        LearnedBoilerplate.context(LearnedBoilerplate.keys(original), p1, 11),
-        LearnedBoilerplate.context(LearnedBoilerplate.keys(reprint), p1, 22),
-        LearnedBoilerplate.context(LearnedBoilerplate.keys(excerpt), p1, 33));
+        LearnedBoilerplate.context(LearnedBoilerplate.keys(original), p1, LearnedBoilerplate.titleWords("Storm hits coast")),
+        LearnedBoilerplate.context(LearnedBoilerplate.keys(original), p1, LearnedBoilerplate.titleWords("Storm hits coast")),
+        LearnedBoilerplate.context(LearnedBoilerplate.keys(reprint), p1, LearnedBoilerplate.titleWords("Coastal towns count damage")),
+        LearnedBoilerplate.context(LearnedBoilerplate.keys(excerpt), p1, LearnedBoilerplate.titleWords("What we know about the gale")));
     assertEquals(1, LearnedBoilerplate.groups(contexts));
     assertFalse(rule.isBoilerplate(contexts));
   }
 
   @Test
-  void contextsAreTheTitleAndTheSmallestOtherKeys() {
+  void contextsAreTheTitleWordsAndTheSmallestOtherKeys() {
     long[] keys = {1, 5, 9, 12, 20, 31, 40, 41, 50, 60};
-    assertArrayEquals(new long[] {7, 1, 5, 12, 20, 31, 40, 41, 50},
-        LearnedBoilerplate.context(keys, 9, 7));
-    assertArrayEquals(new long[] {0, 5, 9, 12}, LearnedBoilerplate.context(new long[] {1, 5, 9, 12}, 1, 0));
-    assertArrayEquals(new long[] {99}, LearnedBoilerplate.context(new long[] {3}, 3, 99));
+    assertArrayEquals(new long[] {2, 3, 7, 1, 5, 12, 20, 31, 40, 41, 50},
+        LearnedBoilerplate.context(keys, 9, new long[] {3, 7}));
+    assertArrayEquals(new long[] {0, 5, 9, 12},
+        LearnedBoilerplate.context(new long[] {1, 5, 9, 12}, 1, new long[0]));
+    assertEquals(3, LearnedBoilerplate.titleWords("The Port of Oslo: a strike!").length);
   }
 
   @Test

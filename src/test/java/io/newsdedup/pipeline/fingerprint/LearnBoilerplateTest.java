@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class LearnBoilerplateTest {
   static Cleaned cleaned(String id, String title, String text) {
     return new Cleaned(id, null, "Site", title, null, Origin.ofFile(id), text, 0, null, false,
-        Titles.key(title));
+        Titles.key(title), false);
   }
 
   @Test
@@ -32,8 +32,10 @@ class LearnBoilerplateTest {
         "a bakery won an award.\nthe judges praised its rye.",
         "the library opens late.\nvolunteers will staff it.",
         "the zoo has new cubs.\nthey were born in may."};
+    String[] titles = {"Lost parrot flies home after ten days", "Bakery wins national bread award",
+        "Library to open on Sunday evenings", "Zoo welcomes two red panda cubs"};
     for (int i = 0; i < stories.length; i++) {
-      in.add(cleaned("t" + i, "Local story number " + i + " today", nav + "\n" + stories[i] + "\n" + app));
+      in.add(cleaned("t" + i, titles[i], nav + "\n" + stories[i] + "\n" + app));
     }
     for (int i = 0; i < 4; i++) {
       in.add(cleaned("w" + i, "Port strike enters its third day", wire));
