@@ -79,7 +79,10 @@ public final class BenchCommand {
     for (int rep = 0; rep < reps; rep++) {
       List<String> cmd = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx" + o.get("xmx"), "-cp", System.getProperty("java.class.path"),
+          "-Xmx" + o.get("xmx"),
+          // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
+          "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+          "-cp", System.getProperty("java.class.path"),
           "io.newsdedup.cli.Main", "batch",
           "--input=" + corpus, "--output=" + work.resolve("out"), "--overwrite",
           "--runner=" + o.get("runner")));
