@@ -16,6 +16,16 @@ final class BatchOutputs {
 
   private BatchOutputs() {}
 
+  /** The files {@code name-*.jsonl}. */
+  static List<Path> files(Path dir, String name) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().startsWith(name + "-")
+          && f.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** All lines of {@code name-*.jsonl}, sorted. */
   static List<String> lines(Path dir, String name) {
     List<String> out = new ArrayList<>();

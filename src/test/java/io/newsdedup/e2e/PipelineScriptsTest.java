@@ -43,13 +43,27 @@ class PipelineScriptsTest {
   }
 
   static void assertTestdataRun(Path out, Result r) {
+    assertTestdataRun(out, r, "FlinkRunner");
+  }
+
+  static void assertTestdataRun(Path out, Result r, String runner) {
     assertEquals(0, r.code(), r.output());
     JsonNode s = BatchOutputs.summary(out);
-    assertEquals("FlinkRunner", s.at("/parameters/runner").asText());
+    assertEquals(runner, s.at("/parameters/runner").asText());
     assertEquals(199, s.at("/counts/read").asLong());
     assertEquals(199, s.at("/counts/articles").asLong());
     assertEquals(55, s.at("/counts/clusters").asLong());
     assertEquals(199, BatchOutputs.lines(out, "assignments").size());
+  }
+
+  @Test
+  void batchLocalRunsWithItsOptionsAndCommandLineOverrides() throws Exception {
+    Path out = tmp.resolve("out");
+    // options.txt sets --numShards=1; the command line's --numShards=2 replaces it.
+    Result r = script("pipelines/batch-local/run.sh", Map.of(), "testdata/articles/*",
+        out.toString(), "--numShards=2");
+    assertTestdataRun(out, r, "DirectRunner");
+    assertEquals(2, BatchOutputs.files(out, "assignments").size());
   }
 
   @Test
