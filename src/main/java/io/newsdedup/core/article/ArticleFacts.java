@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param pointsToOriginal the text pointed to an original elsewhere ("Read original article here")
  * @param titleKey {@link Titles#key} of the title (0: no informative title)
  * @param truncated the text was longer than the size limit; only its beginning was fingerprinted
+ * @param fromIndex the article comes from the index of earlier runs, not from this run's input
+ * @param previousClusterId its cluster in the index of earlier runs (null: not indexed before)
  * @param lowContent too little text is left after cleaning to fingerprint reliably (a paywall or
  *     cookie wall, a bare headline): matched only on strong evidence
  */
@@ -29,7 +31,9 @@ public record ArticleFacts(
     boolean pointsToOriginal,
     long titleKey,
     boolean lowContent,
-    boolean truncated)
+    boolean truncated,
+    boolean fromIndex,
+    String previousClusterId)
     implements Serializable {
 
   /** Facts with no title key and enough content. */
@@ -37,6 +41,6 @@ public record ArticleFacts(
       String id, String url, String source, String title, Instant publishedAt, Origin origin,
       int shingleCount, int boilerplateMarkers, String wireAgency, boolean pointsToOriginal) {
     this(id, url, source, title, publishedAt, origin, shingleCount, boilerplateMarkers, wireAgency,
-        pointsToOriginal, 0, false, false);
+        pointsToOriginal, 0, false, false, false, null);
   }
 }

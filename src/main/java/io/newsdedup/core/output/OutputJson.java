@@ -35,6 +35,15 @@ public final class OutputJson {
    * flagged for review (a giant cluster is more often a matching problem than a real story).
    */
   public static String clusterLine(Cluster c, int reviewAbove) {
+    return clusterLine(c, reviewAbove, false);
+  }
+
+  /**
+   * With {@code incremental} (a run with an index of earlier runs), each member also says whether
+   * it came from the index ({@code from_index}) and which cluster it was in before ({@code
+   * previous_cluster_id}, null when it is new).
+   */
+  public static String clusterLine(Cluster c, int reviewAbove, boolean incremental) {
     ObjectNode o = JSON.createObjectNode();
     o.put("cluster_id", c.id());
     o.put("size", c.members().size());
@@ -62,6 +71,10 @@ public final class OutputJson {
       e.put("matched_via", m.matchedVia());
       e.put("low_content", f.lowContent());
       e.put("truncated", f.truncated());
+      if (incremental) {
+        e.put("from_index", f.fromIndex());
+        e.put("previous_cluster_id", f.previousClusterId());
+      }
       e.set("origin", origin(f.origin()));
     }
     return write(o);
@@ -69,8 +82,19 @@ public final class OutputJson {
 
   /** The lines of {@code assignments-*.jsonl} for one cluster: one per member. */
   public static List<String> assignmentLines(Cluster c) {
+    return assignmentLines(c, false);
+  }
+
+  /**
+   * With {@code incremental}, only the members of this run's input (not those from the index),
+   * each with its {@code previous_cluster_id}.
+   */
+  public static List<String> assignmentLines(Cluster c, boolean incremental) {
     List<String> lines = new ArrayList<>(c.members().size());
     for (ClusterMember m : c.members()) {
+      if (incremental && m.facts().fromIndex()) {
+        continue;
+      }
       ObjectNode o = JSON.createObjectNode();
       o.put("id", m.facts().id());
       o.put("cluster_id", c.id());
@@ -80,9 +104,38 @@ public final class OutputJson {
       o.put("containment", Similarity.round(m.toCanonical().containment()));
       o.put("low_content", m.facts().lowContent());
       o.put("truncated", m.facts().truncated());
+      if (incremental) {
+        o.put("previous_cluster_id", m.facts().previousClusterId());
+      }
       lines.add(write(o));
     }
     return lines;
+  }
+
+  /**
+   * The line of {@code changes-*.jsonl} for a cluster whose indexed members were in another cluster
+   * before (its canonical changed: "canonical_changed"; clusters were merged: "merged"), or null.
+   */
+  public static String changeLine(Cluster c) {
+    java.util.TreeSet<String> previous = new java.util.TreeSet<>();
+    for (ClusterMember m : c.members()) {
+      if (m.facts().previousClusterId() != null) {
+        previous.add(m.facts().previousClusterId());
+      }
+    }
+    if (previous.isEmpty() || previous.equals(java.util.Set.of(c.id()))) {
+      return null;
+    }
+    previous.remove(c.id());
+    ObjectNode o = JSON.createObjectNode();
+    o.put("cluster_id", c.id());
+    o.put("canonical_id", c.canonical().id());
+    o.put("change", previous.size() == 1 && c.members().stream()
+        .noneMatch(m -> c.id().equals(m.facts().previousClusterId())) ? "canonical_changed" : "merged");
+    ArrayNode ids = o.putArray("previous_cluster_ids");
+    previous.forEach(ids::add);
+    o.put("size", c.members().size());
+    return write(o);
   }
 
   /** One line of {@code rejected-*.jsonl}. */

@@ -30,6 +30,21 @@ public interface BatchOptions extends PipelineOptions {
 
   void setReport(String value);
 
+  @Description(
+      "Index directory of incremental runs: earlier runs' articles are matched with this run's"
+          + " input (so a repost of yesterday's story joins yesterday's cluster), and the index is"
+          + " updated. Created when missing.")
+  String getIndex();
+
+  void setIndex(String value);
+
+  @Description(
+      "Drop index entries published more than this before the newest article (e.g. 30d, 36h;"
+          + " ISO-8601 P30D works too); empty keeps everything.")
+  String getIndexRetention();
+
+  void setIndexRetention(String value);
+
   @Description("Replace the outputs of an earlier run found in --output.")
   @Default.Boolean(false)
   boolean getOverwrite();

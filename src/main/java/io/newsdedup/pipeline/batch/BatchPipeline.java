@@ -7,8 +7,13 @@ import io.newsdedup.pipeline.candidates.FindCandidates;
 import io.newsdedup.pipeline.cluster.BuildClusters;
 import io.newsdedup.pipeline.cluster.ConnectedComponents;
 import io.newsdedup.pipeline.coders.CoreCoders;
+import io.newsdedup.pipeline.fingerprint.Cleaned;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.fingerprint.FingerprintArticles;
+import io.newsdedup.pipeline.index.IndexDirectory;
+import io.newsdedup.pipeline.index.MergeWithIndex;
+import io.newsdedup.pipeline.index.ReadIndex;
+import io.newsdedup.pipeline.index.WriteIndex;
 import io.newsdedup.pipeline.read.InputPatterns;
 import io.newsdedup.pipeline.read.ReadArticles;
 import io.newsdedup.pipeline.read.UniqueIds;
@@ -53,8 +58,16 @@ public final class BatchPipeline {
     }
     OutputDirectory.prepare(settings.output(), options.getOverwrite());
     String staging = OutputDirectory.staging(settings.output());
+    String indexStaging = null;
+    if (settings.index() != null) {
+      String mismatch = IndexDirectory.mismatch(settings.index(), settings.matchingParameters());
+      if (mismatch != null) {
+        throw new UsageException(mismatch + "; use the same options, or another --index");
+      }
+      indexStaging = IndexDirectory.staging(settings.index());
+    }
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, settings, staging);
+    build(pipeline, settings, staging, indexStaging);
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
@@ -63,6 +76,10 @@ public final class BatchPipeline {
     RunSummary summary =
         RunSummary.of(result.metrics(), settings, options, started, Instant.now());
     OutputDirectory.publish(staging, settings.output());
+    if (indexStaging != null) {
+      IndexDirectory.publish(indexStaging, settings.index(), settings.matchingParameters(),
+          summary.counter(MergeWithIndex.NAMESPACE, "articles_indexed"));
+    }
     summary.writeTo(settings.output());
     if (options.getReport() != null) {
       DedupReport.write(
@@ -83,20 +100,27 @@ public final class BatchPipeline {
   }
 
   /**
-   * read → unique ids → fingerprint → candidates → verify → components → clusters → write (into
-   * {@code writeTo}: the output directory or a staging directory).
+   * read → unique ids → clean → (merge with the index) → fingerprint → candidates → verify →
+   * components → clusters → write (into {@code writeTo}: the output directory or a staging
+   * directory; and the next index into {@code indexTo} when there is an index).
    */
-  public static void build(Pipeline p, BatchSettings s, String writeTo) {
+  public static void build(Pipeline p, BatchSettings s, String writeTo, String indexTo) {
     CoreCoders.registerAll(p);
     WithFailures.Result<PCollection<Article>, Rejection> read =
         p.apply("ReadArticles", ReadArticles.from(s.inputs()));
     WithFailures.Result<PCollection<Article>, Rejection> unique =
         read.output().apply("UniqueIds", UniqueIds.create().withShards(s.shards()));
-    PCollection<Fingerprint> docs =
-        unique.output().apply("Fingerprint", FingerprintArticles.create()
-            .withRules(s.rules()).withLearning(s.learning()).withMinShingles(s.minShingles())
-            .withShingleSize(s.shingleSize()).withNumHashes(s.numHashes())
-            .withMaxChars(s.maxArticleChars()).withShards(s.shards()));
+    FingerprintArticles fingerprint = FingerprintArticles.create()
+        .withRules(s.rules()).withLearning(s.learning()).withMinShingles(s.minShingles())
+        .withShingleSize(s.shingleSize()).withNumHashes(s.numHashes())
+        .withMaxChars(s.maxArticleChars()).withShards(s.shards());
+    PCollection<Cleaned> cleaned = unique.output().apply("Clean", fingerprint.clean());
+    if (s.index() != null) {
+      cleaned = cleaned.apply("MergeWithIndex",
+          MergeWithIndex.of(p.apply("ReadIndex", ReadIndex.from(s.index())))
+              .withShards(s.shards()));
+    }
+    PCollection<Fingerprint> docs = cleaned.apply("Fingerprint", fingerprint.fingerprintCleaned());
     PCollection<KV<String, String>> edges =
         docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
                 .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
@@ -116,6 +140,10 @@ public final class BatchPipeline {
             .apply("AllRejections", Flatten.pCollections());
     clusters.apply("WriteResults",
         WriteResults.to(writeTo, rejected).withNumShards(s.numShards())
-            .withReviewAbove(s.reviewClusterSize()));
+            .withReviewAbove(s.reviewClusterSize()).withIncremental(s.index() != null));
+    if (s.index() != null) {
+      clusters.apply("WriteIndex", WriteIndex.to(indexTo, cleaned)
+          .withRetention(s.indexRetention()).withShards(s.shards()));
+    }
   }
 }

@@ -42,7 +42,27 @@ public record BatchSettings(
     int shards,
     int numShards,
     int maxArticleChars,
-    int reviewClusterSize) {
+    int reviewClusterSize,
+    String index,
+    java.time.Duration indexRetention) {
+
+  /** The parameters an index must have been built with to be used (see IndexDirectory). */
+  public java.util.Map<String, String> matchingParameters() {
+    java.util.Map<String, String> p = new java.util.TreeMap<>();
+    p.put("shingle_size", String.valueOf(shingleSize));
+    p.put("num_hashes", String.valueOf(numHashes));
+    p.put("match_rule", rule.mode().name());
+    p.put("threshold", String.valueOf(rule.jaccardThreshold()));
+    p.put("containment_threshold", String.valueOf(rule.containmentThreshold()));
+    p.put("min_containment_shingles", String.valueOf(rule.minContainmentShingles()));
+    p.put("min_shingles", String.valueOf(minShingles));
+    p.put("learn_boilerplate", String.valueOf(learning != null));
+    p.put("lsh", lsh.bands() + "x" + lsh.rows());
+    p.put("anchors", anchors == null ? "off"
+        : anchors.samplingBits() + "/" + anchors.queries() + "/" + anchors.minShared());
+    p.put("title_candidates", String.valueOf(titleCandidates));
+    return p;
+  }
 
   public static BatchSettings from(BatchOptions o) {
     List<String> inputs = InputPatterns.split(o.getInput());
@@ -94,7 +114,7 @@ public record BatchSettings(
           inputs, o.getOutput(), rules, learning(o), o.getMinShingles(), o.getShingleSize(), o.getNumHashes(), rule, lshThreshold,
           lsh, anchors, o.getMaxAnchorBucket(), o.getTitleCandidates(), policy, builder, o.getHotBucketSize(), o.getHotBucketNeighbours(),
           o.getComponentRounds(), shards, o.getNumShards(), o.getMaxArticleChars(),
-          o.getReviewClusterSize());
+          o.getReviewClusterSize(), blankToNull(o.getIndex()), retention(o));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
@@ -106,6 +126,21 @@ public record BatchSettings(
    */
   static int defaultShards(BatchOptions o) {
     return o.getRunner().getSimpleName().equals("DirectRunner") ? 16 : 256;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static java.time.Duration retention(BatchOptions o) {
+    String r = blankToNull(o.getIndexRetention());
+    if (r == null) {
+      return null;
+    }
+    if (o.getIndex() == null || o.getIndex().isBlank()) {
+      throw new UsageException("--indexRetention needs --index");
+    }
+    return Durations.parse(r, "--indexRetention");
   }
 
   private static LearnedBoilerplate learning(BatchOptions o) {

@@ -31,8 +31,8 @@ public final class OutputDirectory {
   public static final String SUCCESS = "_SUCCESS";
   static final String STAGING_PREFIX = ".incomplete-";
 
-  static final List<String> OUTPUTS =
-      List.of(WriteResults.CLUSTERS, WriteResults.ASSIGNMENTS, WriteResults.REJECTED);
+  static final List<String> OUTPUTS = List.of(WriteResults.CLUSTERS, WriteResults.ASSIGNMENTS,
+      WriteResults.REJECTED, WriteResults.CHANGES);
 
   static void prepare(String directory, boolean overwrite) {
     if (!isLocal(directory)) {

@@ -81,6 +81,15 @@ public final class RunSummary {
         summary.counter(WriteResults.NAMESPACE, "clusters_flagged_for_review"));
     counts.put("truncated", summary.counter("fingerprint", "articles_truncated"));
     counts.put("low_content", summary.counter("fingerprint", "low_content"));
+    if (s.index() != null) {
+      ObjectNode index = counts.putObject("index");
+      index.put("articles_from_index", summary.counter("index", "articles_from_index"));
+      index.put("input_articles_already_indexed",
+          summary.counter("index", "input_articles_already_indexed"));
+      index.put("articles_indexed", summary.counter("index", "articles_indexed"));
+      index.put("articles_expired", summary.counter("index", "articles_expired"));
+      index.put("cluster_changes", summary.counter(WriteResults.NAMESPACE, "cluster_changes"));
+    }
     counts.put("accounting_holds", summary.accountingHolds());
     ObjectNode byReason = counts.putObject("rejected_by_reason");
     counters.forEach((k, v) -> {
@@ -121,6 +130,8 @@ public final class RunSummary {
     p.put("component_rounds", s.componentRounds());
     p.put("shards", s.shards());
     p.put("max_article_chars", s.maxArticleChars());
+    p.put("index", s.index());
+    p.put("index_retention", s.indexRetention() == null ? null : s.indexRetention().toString());
     p.put("review_cluster_size", s.reviewClusterSize());
     p.put("boilerplate_rules", options.getBoilerplateRules());
     p.put("wire_sources", options.getWireSources());

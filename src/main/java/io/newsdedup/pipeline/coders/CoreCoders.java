@@ -105,6 +105,8 @@ public final class CoreCoders {
       out.writeLong(f.titleKey());
       out.writeBoolean(f.lowContent());
       out.writeBoolean(f.truncated());
+      out.writeBoolean(f.fromIndex());
+      writeString(f.previousClusterId(), out);
     }
 
     @Override
@@ -112,7 +114,8 @@ public final class CoreCoders {
       return new ArticleFacts(
           readString(in), readString(in), readString(in), readString(in), readInstant(in),
           OriginCoder.INSTANCE.read(in), readVarInt(in), readVarInt(in), readString(in),
-          in.readBoolean(), in.readLong(), in.readBoolean(), in.readBoolean());
+          in.readBoolean(), in.readLong(), in.readBoolean(), in.readBoolean(), in.readBoolean(),
+          readString(in));
     }
   }
 

@@ -29,7 +29,22 @@ public record Cleaned(
     String wireAgency,
     boolean pointsToOriginal,
     long titleKey,
-    boolean truncated) {
+    boolean truncated,
+    boolean fromIndex,
+    String previousClusterId) {
+
+  /** An article of this run's input, not indexed before. */
+  public Cleaned(String id, String url, String source, String title, Instant publishedAt,
+      Origin origin, String text, int markers, String wireAgency, boolean pointsToOriginal,
+      long titleKey, boolean truncated) {
+    this(id, url, source, title, publishedAt, origin, text, markers, wireAgency, pointsToOriginal,
+        titleKey, truncated, false, null);
+  }
+
+  public Cleaned withPrevious(String clusterId) {
+    return new Cleaned(id, url, source, title, publishedAt, origin, text, markers, wireAgency,
+        pointsToOriginal, titleKey, truncated, fromIndex, clusterId);
+  }
 
   public static final class CleanedCoder extends Codec<Cleaned> {
     public static CleanedCoder of() {
@@ -55,13 +70,16 @@ public record Cleaned(
       out.writeBoolean(c.pointsToOriginal());
       out.writeLong(c.titleKey());
       out.writeBoolean(c.truncated());
+      out.writeBoolean(c.fromIndex());
+      writeString(c.previousClusterId(), out);
     }
 
     @Override
     protected Cleaned read(DataInputStream in) throws IOException {
       return new Cleaned(readString(in), readString(in), readString(in), readString(in),
           readInstant(in), CoreCoders.OriginCoder.INSTANCE.decode(in), readString(in),
-          readVarInt(in), readString(in), in.readBoolean(), in.readLong(), in.readBoolean());
+          readVarInt(in), readString(in), in.readBoolean(), in.readLong(), in.readBoolean(),
+          in.readBoolean(), readString(in));
     }
   }
 }

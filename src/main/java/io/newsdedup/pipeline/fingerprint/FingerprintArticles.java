@@ -98,20 +98,46 @@ public final class FingerprintArticles
 
   @Override
   public PCollection<Fingerprint> expand(PCollection<Article> articles) {
+    return articles.apply("Clean", clean()).apply("Fingerprint", fingerprintCleaned());
+  }
+
+  /** The cleaning half: articles to {@link Cleaned} texts (rules only). */
+  public PTransform<PCollection<Article>, PCollection<Cleaned>> clean() {
+    BoilerplateRules r = rules;
+    int max = maxChars;
+    return new PTransform<>() {
+      @Override
+      public PCollection<Cleaned> expand(PCollection<Article> articles) {
+        return articles.apply("CleanByRules", ParDo.of(new CleanFn(r, max)))
+            .setCoder(Cleaned.CleanedCoder.of());
+      }
+    };
+  }
+
+  /**
+   * The fingerprinting half: learns the boilerplate of the cleaned corpus (unless turned off),
+   * removes it, shingles and MinHashes.
+   */
+  public PTransform<PCollection<Cleaned>, PCollection<Fingerprint>> fingerprintCleaned() {
     // Fail at construction, not on the workers, when a parameter is invalid.
     new Shingler(shingleSize);
     new MinHasher(numHashes, seed);
-    PCollection<Cleaned> cleaned = articles
-        .apply("Clean", ParDo.of(new CleanFn(rules, maxChars)))
-        .setCoder(Cleaned.CleanedCoder.of());
-    PCollectionView<List<Long>> learned = learning == null
-        ? null
-        : cleaned.apply("LearnBoilerplate", LearnBoilerplate.with(learning).withShards(shards));
-    ParDo.SingleOutput<Cleaned, Fingerprint> fingerprint =
-        ParDo.of(new FingerprintFn(learned, shingleSize, numHashes, seed, minShingles));
-    return cleaned
-        .apply("ShingleMinHash", learned == null ? fingerprint : fingerprint.withSideInputs(learned))
-        .setCoder(Fingerprint.FingerprintCoder.of());
+    LearnedBoilerplate l = learning;
+    int n = shards;
+    FingerprintFn fn = new FingerprintFn(null, shingleSize, numHashes, seed, minShingles);
+    return new PTransform<>() {
+      @Override
+      public PCollection<Fingerprint> expand(PCollection<Cleaned> cleaned) {
+        PCollectionView<List<Long>> learned = l == null
+            ? null
+            : cleaned.apply("LearnBoilerplate", LearnBoilerplate.with(l).withShards(n));
+        ParDo.SingleOutput<Cleaned, Fingerprint> fingerprint = ParDo.of(fn.with(learned));
+        return cleaned
+            .apply("ShingleMinHash",
+                learned == null ? fingerprint : fingerprint.withSideInputs(learned))
+            .setCoder(Fingerprint.FingerprintCoder.of());
+      }
+    };
   }
 
   static final class CleanFn extends DoFn<Article, Cleaned> {
@@ -188,6 +214,10 @@ public final class FingerprintArticles
       this.minShingles = minShingles;
     }
 
+    FingerprintFn with(PCollectionView<List<Long>> view) {
+      return new FingerprintFn(view, shingleSize, numHashes, seed, minShingles);
+    }
+
     @Setup
     public void setup() {
       shingler = new Shingler(shingleSize);
@@ -210,7 +240,8 @@ public final class FingerprintArticles
       shingles.update(hashes.length);
       ArticleFacts facts = new ArticleFacts(c.id(), c.url(), c.source(), c.title(),
           c.publishedAt(), c.origin(), hashes.length, c.markers() + r.removed(), c.wireAgency(),
-          c.pointsToOriginal(), c.titleKey(), low, c.truncated());
+          c.pointsToOriginal(), c.titleKey(), low, c.truncated(), c.fromIndex(),
+          c.previousClusterId());
       out.output(new Fingerprint(facts, hashes, signature));
     }
   }

@@ -32,39 +32,56 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
   private final PCollection<Rejection> rejected;
   private final int numShards;
   private final int reviewAbove;
+  private final boolean incremental;
 
   public static final int DEFAULT_REVIEW_ABOVE = 1000;
+  public static final String CHANGES = "changes";
 
-  private WriteResults(
-      String directory, PCollection<Rejection> rejected, int numShards, int reviewAbove) {
+  private WriteResults(String directory, PCollection<Rejection> rejected, int numShards,
+      int reviewAbove, boolean incremental) {
     this.directory = directory;
     this.rejected = rejected;
     this.numShards = numShards;
     this.reviewAbove = reviewAbove;
+    this.incremental = incremental;
   }
 
   public static WriteResults to(String directory, PCollection<Rejection> rejected) {
-    return new WriteResults(directory, rejected, 0, DEFAULT_REVIEW_ABOVE);
+    return new WriteResults(directory, rejected, 0, DEFAULT_REVIEW_ABOVE, false);
   }
 
   /** Shards per output; 0 lets the runner decide. */
   public WriteResults withNumShards(int numShards) {
-    return new WriteResults(directory, rejected, numShards, reviewAbove);
+    return new WriteResults(directory, rejected, numShards, reviewAbove, incremental);
   }
 
   /** Clusters of more than {@code n} articles are flagged for review. */
   public WriteResults withReviewAbove(int n) {
-    return new WriteResults(directory, rejected, numShards, n);
+    return new WriteResults(directory, rejected, numShards, n, incremental);
+  }
+
+  /**
+   * A run with an index of earlier runs: clusters and assignments cover this run's input only
+   * (clusters with at least one input article, with their indexed members marked), and {@code
+   * changes-*.jsonl} lists the clusters whose indexed members were in another cluster before.
+   */
+  public WriteResults withIncremental(boolean on) {
+    return new WriteResults(directory, rejected, numShards, reviewAbove, on);
   }
 
   @Override
   public PDone expand(PCollection<Cluster> clusters) {
     clusters
-        .apply("ClusterLines", ParDo.of(new ClusterLinesFn(reviewAbove)))
+        .apply("ClusterLines", ParDo.of(new ClusterLinesFn(reviewAbove, incremental)))
         .apply("WriteClusters", text(CLUSTERS));
     clusters
-        .apply("AssignmentLines", ParDo.of(new AssignmentLinesFn()))
+        .apply("AssignmentLines", ParDo.of(new AssignmentLinesFn(incremental)))
         .apply("WriteAssignments", text(ASSIGNMENTS));
+    if (incremental) {
+      clusters
+          .apply("ChangeLines", ParDo.of(new ChangeLinesFn()))
+          .apply("WriteChanges", text(CHANGES));
+    }
     rejected
         .apply("RejectedLines", MapElements.into(TypeDescriptors.strings()).via(WriteResults::counted))
         .apply("WriteRejected", text(REJECTED));
@@ -94,16 +111,21 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
 
   static final class ClusterLinesFn extends DoFn<Cluster, String> {
     private final int reviewAbove;
+    private final boolean incremental;
     private final Counter clusters = Metrics.counter(NAMESPACE, "clusters");
     private final Counter multi = Metrics.counter(NAMESPACE, "clusters_with_duplicates");
     private final Counter review = Metrics.counter(NAMESPACE, "clusters_flagged_for_review");
 
-    ClusterLinesFn(int reviewAbove) {
+    ClusterLinesFn(int reviewAbove, boolean incremental) {
       this.reviewAbove = reviewAbove;
+      this.incremental = incremental;
     }
 
     @ProcessElement
     public void process(@Element Cluster c, OutputReceiver<String> out) {
+      if (incremental && c.members().stream().allMatch(m -> m.facts().fromIndex())) {
+        return; // untouched by this run's input
+      }
       clusters.inc();
       if (c.members().size() > 1) {
         multi.inc();
@@ -111,20 +133,41 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
       if (c.members().size() > reviewAbove) {
         review.inc();
       }
-      out.output(OutputJson.clusterLine(c, reviewAbove));
+      out.output(OutputJson.clusterLine(c, reviewAbove, incremental));
     }
   }
 
   static final class AssignmentLinesFn extends DoFn<Cluster, String> {
+    private final boolean incremental;
     private final Counter assigned = Metrics.counter(NAMESPACE, "articles");
     private final Counter duplicates = Metrics.counter(NAMESPACE, "duplicates");
 
+    AssignmentLinesFn(boolean incremental) {
+      this.incremental = incremental;
+    }
+
     @ProcessElement
     public void process(@Element Cluster c, OutputReceiver<String> out) {
-      List<String> lines = OutputJson.assignmentLines(c);
+      List<String> lines = OutputJson.assignmentLines(c, incremental);
       assigned.inc(lines.size());
-      duplicates.inc(lines.size() - 1);
+      String canonical = c.canonical().id();
+      duplicates.inc(c.members().stream()
+          .filter(m -> !(incremental && m.facts().fromIndex()))
+          .filter(m -> !m.facts().id().equals(canonical)).count());
       lines.forEach(out::output);
+    }
+  }
+
+  static final class ChangeLinesFn extends DoFn<Cluster, String> {
+    private final Counter changes = Metrics.counter(NAMESPACE, "cluster_changes");
+
+    @ProcessElement
+    public void process(@Element Cluster c, OutputReceiver<String> out) {
+      String line = OutputJson.changeLine(c);
+      if (line != null) {
+        changes.inc();
+        out.output(line);
+      }
     }
   }
 }

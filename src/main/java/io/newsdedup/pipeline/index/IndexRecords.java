@@ -1,0 +1,74 @@
+package io.newsdedup.pipeline.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdedup.core.article.Origin;
+import io.newsdedup.core.article.Timestamps;
+import io.newsdedup.core.output.OutputJson;
+import io.newsdedup.pipeline.fingerprint.Cleaned;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * One line of the index ({@code articles-*.jsonl.gz}): an article of an earlier run as cleaned by
+ * the rules — enough to learn boilerplate and fingerprint it again with the next run's corpus — and
+ * the cluster it ended up in.
+ *
+ * <pre>
+ * {"id", "url", "source", "title", "published_at", "origin": {"file", "line"},
+ *  "text": cleaned text (case-folded, paragraphs separated by \n), "markers", "wire_agency",
+ *  "points_to_original", "title_key", "truncated", "cluster_id", "canonical_id"}
+ * </pre>
+ */
+public final class IndexRecords {
+  private IndexRecords() {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public static String line(Cleaned c, String clusterId, String canonicalId) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", c.id());
+    o.put("url", c.url());
+    o.put("source", c.source());
+    o.put("title", c.title());
+    o.put("published_at", c.publishedAt() == null ? null : c.publishedAt().toString());
+    o.set("origin", OutputJson.origin(c.origin()));
+    o.put("text", c.text());
+    o.put("markers", c.markers());
+    o.put("wire_agency", c.wireAgency());
+    o.put("points_to_original", c.pointsToOriginal());
+    o.put("title_key", c.titleKey());
+    o.put("truncated", c.truncated());
+    o.put("cluster_id", clusterId);
+    o.put("canonical_id", canonicalId);
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The indexed article, marked as coming from the index with its cluster there. */
+  public static Cleaned parse(String line) {
+    try {
+      JsonNode n = JSON.readTree(line);
+      JsonNode o = n.path("origin");
+      Origin origin = o.has("pubsub_message_id")
+          ? Origin.ofMessage(o.get("pubsub_message_id").asText())
+          : new Origin(o.path("file").asText(null), o.path("line").asLong(0), null);
+      return new Cleaned(text(n, "id"), text(n, "url"), text(n, "source"), text(n, "title"),
+          Timestamps.parse(text(n, "published_at")), origin, n.path("text").asText(""),
+          n.path("markers").asInt(0), text(n, "wire_agency"),
+          n.path("points_to_original").asBoolean(false), n.path("title_key").asLong(0),
+          n.path("truncated").asBoolean(false), true, text(n, "cluster_id"));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not an index line: " + e.getMessage(), e);
+    }
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
