@@ -67,6 +67,18 @@ class PipelineScriptsTest {
   }
 
   @Test
+  void reportScriptWritesTheReportOfAFinishedRunOnly() throws Exception {
+    Path out = tmp.resolve("out");
+    assertEquals(0, BatchOnTestdataTest.main("batch", "--input=testdata/mixed/*", "--output=" + out));
+    Result r = script("pipelines/report/run.sh", Map.of(), out.toString(), "--topClusters=5");
+    assertEquals(0, r.code(), r.output());
+    assertTrue(Files.exists(out.resolve("report/index.html")));
+    Files.delete(out.resolve("_SUCCESS"));
+    Result unfinished = script("pipelines/report/run.sh", Map.of(), out.toString());
+    assertEquals(2, unfinished.code(), unfinished.output());
+  }
+
+  @Test
   void batchFlinkRunsOnAnEmbeddedCluster() throws Exception {
     Path out = tmp.resolve("out");
     Result r = script("pipelines/batch-flink/run.sh", Map.of(), "testdata/articles/*", out.toString());
