@@ -34,10 +34,24 @@ public final class BenchCommand {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    if (args.length > 0 && args[0].equals("kernels")) {
+      try {
+        return io.newsdedup.bench.kernels.KernelBench.kernels(out);
+      } catch (org.openjdk.jmh.runner.RunnerException e) {
+        err.println("bench kernels failed: " + e.getMessage());
+        return 1;
+      }
+    }
+    if (args.length > 0 && args[0].equals("accuracy")) {
+      return io.newsdedup.bench.kernels.KernelBench.accuracy(out,
+          args.length > 1 ? Integer.parseInt(args[1].replace("--pairs=", "")) : 2000);
+    }
     Map<String, String> o = new LinkedHashMap<>(DEFAULTS);
     for (String a : args) {
       if (a.equals("--help")) {
         out.println("news-dedup bench [--name=value ...]: end-to-end batch throughput");
+        out.println("news-dedup bench kernels: JMH benchmarks of the per-article kernels");
+        out.println("news-dedup bench accuracy [--pairs=N]: MinHash estimate error vs exact Jaccard");
         DEFAULTS.forEach((k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
         out.println("--corpus takes an existing JSONL file instead of generating --articles;");
         out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");

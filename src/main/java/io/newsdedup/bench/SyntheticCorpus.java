@@ -155,6 +155,11 @@ public final class SyntheticCorpus {
     return sb.toString();
   }
 
+  /** One synthetic article of {@code words} words. */
+  public static String article(SyntheticCorpus corpus, SplittableRandom r, int words) {
+    return corpus.article(r, words);
+  }
+
   private String article(SplittableRandom r, int words) {
     StringBuilder sb = new StringBuilder();
     int written = 0;

@@ -122,8 +122,11 @@ public interface BatchOptions extends PipelineOptions {
   void setChainThreshold(double value);
 
   @Description(
-      "Jaccard similarity at which LSH banding is tuned; 0 means 0.6 x --threshold, so pairs at the"
-          + " threshold are found with >99% probability.")
+      "Jaccard similarity at which LSH banding is tuned; 0 derives it from --threshold: with"
+          + " anchors (which find every pair with enough shared text) LSH only has to find large"
+          + " groups of near-identical copies, threshold + 0.6 (1 - threshold) = 0.8; without"
+          + " anchors 0.6 x threshold = 0.3, so pairs at the threshold are found with >99%"
+          + " probability.")
   @Default.Double(0)
   double getLshThreshold();
 

@@ -77,8 +77,8 @@ public record BatchSettings(
       if (!(o.getChainThreshold() > 0 && o.getChainThreshold() <= 1)) {
         throw new UsageException("--chainThreshold must be in (0, 1]");
       }
-      double lshThreshold =
-          o.getLshThreshold() > 0 ? o.getLshThreshold() : 0.6 * o.getThreshold();
+      double lshThreshold = o.getLshThreshold() > 0 ? o.getLshThreshold()
+          : defaultLshThreshold(o.getThreshold(), o.getAnchors());
       LshParams lsh = lsh(o, lshThreshold);
       Anchors anchors = anchors(o);
       BoilerplateRules rules = BoilerplateRules.defaults();
@@ -126,6 +126,16 @@ public record BatchSettings(
    */
   static int defaultShards(BatchOptions o) {
     return o.getRunner().getSimpleName().equals("DirectRunner") ? 16 : 256;
+  }
+
+  /**
+   * With anchors, which find every pair with enough shared text (near-duplicates, truncations,
+   * excerpts), LSH is only there for large groups of near-identical copies, whose anchors are too
+   * common to be used: it is tuned high, threshold + 0.6 (1 - threshold) (0.8 for 0.5: 9 bands of
+   * 13 rows). Without anchors LSH must find everything: 0.6 x threshold (0.3: 37 bands of 3).
+   */
+  static double defaultLshThreshold(double threshold, boolean anchors) {
+    return anchors ? threshold + 0.6 * (1 - threshold) : 0.6 * threshold;
   }
 
   private static String blankToNull(String s) {

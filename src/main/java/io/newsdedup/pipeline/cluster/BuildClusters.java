@@ -25,30 +25,27 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Builds the final clusters: every article with no verified edge is a cluster of its own; the
  * articles of each connected component are grouped and split by {@link ClusterBuilder} (exact
- * verification against the canonical, near-duplicate chains, canonical policy). Articles meet their
- * component in their shard; components are then grouped by shard and built in memory.
+ * verification against the canonical, near-duplicate chains, canonical policy). The component of
+ * each article is looked up in a side input (only articles with an edge are in it), so articles
+ * without one never travel; components are grouped by shard and built in memory.
  */
 public final class BuildClusters
     extends PTransform<PCollection<Fingerprint>, PCollection<Cluster>> {
 
   public static final String NAMESPACE = "clusters";
 
-  private static final TupleTag<Fingerprint> DOC = new TupleTag<>() {};
-  private static final TupleTag<KV<String, String>> COMPONENT = new TupleTag<>() {};
   private static final TupleTag<Cluster> SINGLE = new TupleTag<>() {};
   private static final TupleTag<KV<Integer, KV<String, Member>>> GROUPED = new TupleTag<>() {};
 
@@ -76,18 +73,11 @@ public final class BuildClusters
   @Override
   public PCollection<Cluster> expand(PCollection<Fingerprint> docs) {
     Shards.check(shards);
-    int n = shards; // lambdas below must not capture this transform
-    PCollectionTuple routed =
-        KeyedPCollectionTuple.of(DOC, docs.apply("DocsByShard", WithKeys.of(
-                    (Fingerprint f) -> Shards.of(f.id(), n)))
-                .setCoder(KvCoder.of(VarIntCoder.of(), Fingerprint.FingerprintCoder.of())))
-            .and(COMPONENT, componentOfNode.apply("ComponentsByShard", WithKeys.of(
-                    (KV<String, String> kv) -> Shards.of(kv.getKey(), n)))
-                .setCoder(KvCoder.of(VarIntCoder.of(),
-                    KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))))
-            .apply("WithComponent", CoGroupByKey.create())
-            .apply("Route", ParDo.of(new RouteFn(shards))
-                .withOutputTags(SINGLE, TupleTagList.of(GROUPED)));
+    PCollectionView<Map<String, String>> componentOf =
+        componentOfNode.apply("ComponentOf", View.asMap());
+    PCollectionTuple routed = docs.apply("Route", ParDo.of(new RouteFn(componentOf, shards))
+        .withSideInputs(componentOf)
+        .withOutputTags(SINGLE, TupleTagList.of(GROUPED)));
     PCollection<Cluster> built =
         routed.get(GROUPED)
             .setCoder(KvCoder.of(VarIntCoder.of(),
@@ -106,29 +96,24 @@ public final class BuildClusters
         List.of(new ClusterMember(f.facts(), true, Similarity.IDENTICAL, null)));
   }
 
-  static final class RouteFn extends DoFn<KV<Integer, CoGbkResult>, Cluster> {
+  static final class RouteFn extends DoFn<Fingerprint, Cluster> {
+    private final PCollectionView<Map<String, String>> componentOf;
     private final int shards;
     private final Counter singletons = Metrics.counter(NAMESPACE, "articles_without_candidates");
 
-    RouteFn(int shards) {
+    RouteFn(PCollectionView<Map<String, String>> componentOf, int shards) {
+      this.componentOf = componentOf;
       this.shards = shards;
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, CoGbkResult> e, MultiOutputReceiver out) {
-      Map<String, String> componentOf = new HashMap<>();
-      for (KV<String, String> kv : e.getValue().getAll(COMPONENT)) {
-        componentOf.put(kv.getKey(), kv.getValue());
-      }
-      for (Fingerprint f : e.getValue().getAll(DOC)) {
-        String component = componentOf.get(f.id());
-        if (component == null) {
-          singletons.inc();
-          out.get(SINGLE).output(singleton(f));
-        } else {
-          out.get(GROUPED).output(
-              KV.of(Shards.of(component, shards), KV.of(component, f.member())));
-        }
+    public void process(@Element Fingerprint f, MultiOutputReceiver out, ProcessContext c) {
+      String component = c.sideInput(componentOf).get(f.id());
+      if (component == null) {
+        singletons.inc();
+        out.get(SINGLE).output(singleton(f));
+      } else {
+        out.get(GROUPED).output(KV.of(Shards.of(component, shards), KV.of(component, f.member())));
       }
     }
   }

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.beam.sdk.coders.AtomicCoder;
@@ -76,18 +77,35 @@ public abstract class Codec<T> extends AtomicCoder<T> {
     return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
   }
 
+  /** The length, then the values big-endian, in one write (as writeLong would, 8 bytes each). */
   public static void writeLongs(long[] v, DataOutputStream out) throws IOException {
     VarInt.encode(v.length, out);
-    for (long x : v) {
-      out.writeLong(x);
-    }
+    byte[] bytes = new byte[v.length * 8];
+    ByteBuffer.wrap(bytes).asLongBuffer().put(v);
+    out.write(bytes);
   }
 
   public static long[] readLongs(DataInputStream in) throws IOException {
     long[] v = new long[VarInt.decodeInt(in)];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = in.readLong();
-    }
+    byte[] bytes = new byte[v.length * 8];
+    in.readFully(bytes);
+    ByteBuffer.wrap(bytes).asLongBuffer().get(v);
+    return v;
+  }
+
+  /** The length, then the values big-endian, in one write. */
+  public static void writeInts(int[] v, DataOutputStream out) throws IOException {
+    VarInt.encode(v.length, out);
+    byte[] bytes = new byte[v.length * 4];
+    ByteBuffer.wrap(bytes).asIntBuffer().put(v);
+    out.write(bytes);
+  }
+
+  public static int[] readInts(DataInputStream in) throws IOException {
+    int[] v = new int[VarInt.decodeInt(in)];
+    byte[] bytes = new byte[v.length * 4];
+    in.readFully(bytes);
+    ByteBuffer.wrap(bytes).asIntBuffer().get(v);
     return v;
   }
 

@@ -1,6 +1,5 @@
 package io.newsdedup.pipeline.verify;
 
-import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.core.verify.Similarity;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
@@ -98,7 +97,7 @@ public final class VerifyCandidates
     if (a.lowContent() || b.lowContent()) {
       return a.titleKey() != 0 && a.titleKey() == b.titleKey();
     }
-    double j = upperBound(MinHasher.estimateJaccard(a.signature(), b.signature()),
+    double j = upperBound(Sketch.estimateJaccard(a.signature(), b.signature()),
         a.signature().length, z);
     Similarity s = Similarity.fromJaccard(j, a.shingleCount(), b.shingleCount());
     return rule.accepts(s, a.shingleCount(), b.shingleCount());
@@ -128,7 +127,7 @@ public final class VerifyCandidates
     public void process(@Element Fingerprint f, OutputReceiver<KV<Integer, Sketch>> out) {
       if (!f.isEmpty() || f.facts().titleKey() != 0) {
         out.output(KV.of(Shards.of(f.id(), shards), new Sketch(f.id(), f.shingles().length,
-            f.signature(), f.facts().titleKey(), f.facts().lowContent())));
+            Sketch.lowBits(f.signature()), f.facts().titleKey(), f.facts().lowContent())));
       }
     }
   }
