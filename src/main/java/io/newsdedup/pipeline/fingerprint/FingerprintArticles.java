@@ -119,13 +119,11 @@ public final class FingerprintArticles
 
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<Cleaned> out) {
-      CleanedText c = cleaner.clean(a.body());
-      if (c.boilerplateMarkers() > 0) {
+      Cleaned c = clean(a, cleaner);
+      if (c.markers() > 0) {
         withBoilerplate.inc();
       }
-      out.output(new Cleaned(a.id(), a.url(), a.source(), a.title(), a.publishedAt(), a.origin(),
-          c.text(), c.boilerplateMarkers(), c.wireAgency(), c.pointsToOriginal(),
-          Titles.key(a.title())));
+      out.output(c);
     }
   }
 
@@ -164,19 +162,42 @@ public final class FingerprintArticles
       if (boilerplate == null) {
         boilerplate = learned == null ? Set.of() : new HashSet<>(ctx.sideInput(learned));
       }
-      LearnedBoilerplate.Removal r = LearnedBoilerplate.remove(c.text(), boilerplate);
-      learnedRemoved.inc(r.removed());
-      long[] hashes = shingler.shingles(r.text());
-      long[] signature = hashes.length == 0 ? new long[0] : minHasher.signature(hashes);
-      boolean low = hashes.length < minShingles;
-      if (low) {
+      Fingerprint f = fingerprint(c, boilerplate, shingler, minHasher, minShingles);
+      learnedRemoved.inc(f.facts().boilerplateMarkers() - c.markers());
+      if (f.facts().lowContent()) {
         lowContent.inc();
       }
-      shingles.update(hashes.length);
-      ArticleFacts facts = new ArticleFacts(c.id(), c.url(), c.source(), c.title(),
-          c.publishedAt(), c.origin(), hashes.length, c.markers() + r.removed(), c.wireAgency(),
-          c.pointsToOriginal(), c.titleKey(), low);
-      out.output(new Fingerprint(facts, hashes, signature));
+      shingles.update(f.shingles().length);
+      out.output(f);
     }
+  }
+
+  /**
+   * The first step for one article: rule-based cleaning of its body (normalised, boilerplate
+   * removed, case-folded), with what the cleaner noticed and the title key.
+   */
+  public static Cleaned clean(Article a, TextCleaner cleaner) {
+    CleanedText c = cleaner.clean(a.body());
+    return new Cleaned(a.id(), a.url(), a.source(), a.title(), a.publishedAt(), a.origin(),
+        c.text(), c.boilerplateMarkers(), c.wireAgency(), c.pointsToOriginal(),
+        Titles.key(a.title()));
+  }
+
+  /**
+   * The second step for one article: removes the paragraphs in {@code learnedBoilerplate} (empty:
+   * none), shingles what is left and computes its MinHash signature (empty when no shingle is
+   * left); fewer than {@code minShingles} shingles make it low-content. The boilerplate markers of
+   * the facts count the rule-based ones plus the learned paragraphs removed.
+   */
+  public static Fingerprint fingerprint(Cleaned c, Set<Long> learnedBoilerplate, Shingler shingler,
+      MinHasher minHasher, int minShingles) {
+    LearnedBoilerplate.Removal r = LearnedBoilerplate.remove(c.text(), learnedBoilerplate);
+    long[] hashes = shingler.shingles(r.text());
+    long[] signature = hashes.length == 0 ? new long[0] : minHasher.signature(hashes);
+    boolean low = hashes.length < minShingles;
+    ArticleFacts facts = new ArticleFacts(c.id(), c.url(), c.source(), c.title(),
+        c.publishedAt(), c.origin(), hashes.length, c.markers() + r.removed(), c.wireAgency(),
+        c.pointsToOriginal(), c.titleKey(), low);
+    return new Fingerprint(facts, hashes, signature);
   }
 }
