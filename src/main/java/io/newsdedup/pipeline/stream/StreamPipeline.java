@@ -13,6 +13,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
@@ -74,11 +75,13 @@ public final class StreamPipeline {
   }
 
   /**
-   * Decision lines into {@code dir/decisions-WINDOW-PANE-SHARD-of-1.jsonl}, windowed by decision
-   * time (not event time: a decision on an article published days ago belongs with the decisions
-   * made now). A window's file is written when the watermark passes its end; decisions that come
-   * later than that (the watermark ran ahead of the clock) go into a further file of the same
-   * window.
+   * Decision lines into {@code dir/decisions-WINDOW-pane-N-...-00000-of-00001.jsonl}, windowed by
+   * decision time (not event time: a decision on an article published days ago belongs with the
+   * decisions made now). A window's decisions are written at the latest one window length (of
+   * processing time) after the first of them, and whatever came after that when the watermark
+   * passes the window's end, each time as a further pane file: files appear even while the
+   * watermark stands still (PubsubIO's watermark does on an idle subscription on the Direct
+   * runner).
    */
   public static void writeFiles(PCollection<Decision> decisions, String dir, int windowMinutes) {
     String prefix = dir.endsWith("/") ? dir + "decisions-" : dir + "/decisions-";
@@ -86,6 +89,7 @@ public final class StreamPipeline {
     decisions.apply("AtDecisionTime", ParDo.of(new DecisionLineFn()))
         .apply("DecisionWindows", Window.<String>into(FixedWindows.of(window))
             .triggering(AfterWatermark.pastEndOfWindow()
+                .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(window))
                 .withLateFirings(AfterPane.elementCountAtLeast(1)))
             .withAllowedLateness(window)
             .discardingFiredPanes())
