@@ -1,23 +1,23 @@
 #!/usr/bin/env bash
-# Starts the Pub/Sub emulator on 127.0.0.1:8085 (log: emulator.log next to this script) and
+# Starts the Pub/Sub emulator on 127.0.0.1:8085 (log: $TMPDIR/news-dedup-pubsub-emulator.log) and
 # creates what options-emulator.txt uses: topics articles, dedup-decisions, dedup-rejected and
 # the subscriptions articles-sub, dedup-decisions-sub, dedup-rejected-sub.
 #   pipelines/stream-pubsub/emulator.sh            # start and set up; prints the emulator's pid
 #   pipelines/stream-pubsub/emulator.sh publish F  # publish each line of JSONL file F as a message
 #   pipelines/stream-pubsub/emulator.sh pull [N]   # pull (and ack) up to N decisions, print them
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
 emulator=${PUBSUB_EMULATOR:-/usr/lib/google-cloud-sdk/platform/pubsub-emulator/bin/cloud-pubsub-emulator}
+log=${TMPDIR:-/tmp}/news-dedup-pubsub-emulator.log
 api=http://127.0.0.1:8085/v1/projects/news-dedup-local
 json=(-s -f -H 'content-type: application/json')
 
 case "${1:-start}" in
   start)
-    "$emulator" --host=127.0.0.1 --port=8085 >"$here/emulator.log" 2>&1 &
+    "$emulator" --host=127.0.0.1 --port=8085 >"$log" 2>&1 &
     pid=$!
     for _ in $(seq 1 150); do
       curl -s -o /dev/null http://127.0.0.1:8085/ && break
-      kill -0 "$pid" 2>/dev/null || { echo "the emulator exited; see $here/emulator.log" >&2; exit 1; }
+      kill -0 "$pid" 2>/dev/null || { echo "the emulator exited; see $log" >&2; exit 1; }
       sleep 0.2
     done
     for t in articles dedup-decisions dedup-rejected; do

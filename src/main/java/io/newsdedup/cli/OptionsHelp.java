@@ -23,7 +23,8 @@ final class OptionsHelp {
    * the matching options shared by batch and stream); Beam's own interfaces are left out.
    */
   static String describe(Class<? extends PipelineOptions> options) {
-    return describe(getters(options, m -> m.getDeclaringClass().getName().startsWith("io.newsdedup.")));
+    return describe(
+        getters(options, m -> m.getDeclaringClass().getName().startsWith("io.newsdedup.")));
   }
 
   /** Only the named options, wherever in {@code options}' hierarchy they are declared. */

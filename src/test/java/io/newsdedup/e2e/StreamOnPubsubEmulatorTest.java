@@ -307,7 +307,8 @@ class StreamOnPubsubEmulatorTest {
 
   static void createSubscription(String subscription, String topic) {
     call("PUT", "/v1/projects/" + PROJECT + "/subscriptions/" + subscription,
-        "{\"topic\": \"projects/" + PROJECT + "/topics/" + topic + "\", \"ackDeadlineSeconds\": 60}");
+        "{\"topic\": \"projects/" + PROJECT + "/topics/" + topic
+            + "\", \"ackDeadlineSeconds\": 60}");
   }
 
   static List<String> subscriptions(String topic) {
@@ -326,7 +327,8 @@ class StreamOnPubsubEmulatorTest {
       ArrayNode list = body.putArray("messages");
       for (Message m : messages.subList(i, Math.min(messages.size(), i + 50))) {
         ObjectNode o = list.addObject();
-        o.put("data", Base64.getEncoder().encodeToString(m.data().getBytes(StandardCharsets.UTF_8)));
+        o.put("data",
+            Base64.getEncoder().encodeToString(m.data().getBytes(StandardCharsets.UTF_8)));
         if (!m.attributes().isEmpty()) {
           ObjectNode a = o.putObject("attributes");
           m.attributes().forEach(a::put);

@@ -579,8 +579,7 @@ public final class StreamIndex implements Serializable {
     for (int i : fresh) {
       String canonical = built.get(i).canonical().id();
       String id = ArticleIds.clusterId(canonical);
-      for (int n = 2; assigned.contains(id) || (t.clusters.get(id) != null && !involved.contains(id));
-          n++) {
+      for (int n = 2; inUse(id, assigned, involved, t); n++) {
         id = ArticleIds.clusterId(canonical + "#" + n);
       }
       ids[i] = id;
@@ -588,6 +587,15 @@ public final class StreamIndex implements Serializable {
       assigned.add(id);
     }
     return ids;
+  }
+
+  /**
+   * Whether a cluster id is taken: given to another rebuilt cluster, or held by a live cluster
+   * that is not being rebuilt (an involved old id that nobody kept is retiring: free).
+   */
+  private static boolean inUse(
+      String id, Set<String> assigned, Set<String> involved, Overlay t) {
+    return assigned.contains(id) || (t.clusters.get(id) != null && !involved.contains(id));
   }
 
   private static Decision decision(

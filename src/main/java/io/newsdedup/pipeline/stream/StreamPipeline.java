@@ -33,7 +33,8 @@ public final class StreamPipeline {
   /** Parses and validates (required options) a command line into stream options. */
   public static StreamOptions options(String... args) {
     PipelineOptionsFactory.register(StreamOptions.class);
-    StreamOptions o = PipelineOptionsFactory.fromArgs(args).withValidation().as(StreamOptions.class);
+    StreamOptions o =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(StreamOptions.class);
     o.setStreaming(true);
     return o;
   }

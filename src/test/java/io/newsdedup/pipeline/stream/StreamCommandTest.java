@@ -24,9 +24,11 @@ class StreamCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> all = new ArrayList<>(List.of("stream"));
     all.addAll(List.of(args));
-    int code = Main.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+    int code = Main.run(all.toArray(String[]::new),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -40,7 +42,8 @@ class StreamCommandTest {
         "--indexRetention=<string>  (default: \"7d\")",
         "--maxMessageBytes=<int>  (default: 2097152)",
         "--threshold=<double>  (default: 0.5)", "--containmentThreshold=<double>  (default: 0.8)",
-        "--matchRule=<JACCARD|CONTAINMENT|JACCARD_OR_CONTAINMENT>  (default: JACCARD_OR_CONTAINMENT)",
+        "--matchRule=<JACCARD|CONTAINMENT|JACCARD_OR_CONTAINMENT>"
+            + "  (default: JACCARD_OR_CONTAINMENT)",
         "--minShingles=<int>  (default: 15)", "--chainThreshold=<double>  (default: 0.8)",
         "--numHashes=<int>  (default: 128)", "--shingleSize=<int>  (default: 5)",
         "--lshThreshold=<double>  (default: 0.0)", "--anchors=<boolean>  (default: true)",

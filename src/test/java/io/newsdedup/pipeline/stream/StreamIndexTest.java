@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.article.Article;
+import io.newsdedup.pipeline.candidates.FindCandidates;
+import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.options.MatchingOptions;
 import io.newsdedup.pipeline.options.MatchingSettings;
 import io.newsdedup.pipeline.stream.IndexValues.Assignment;
 import io.newsdedup.pipeline.stream.IndexValues.ClusterInfo;
 import io.newsdedup.pipeline.stream.StreamTestData.Assigned;
+import io.newsdedup.pipeline.verify.VerifyCandidates;
+import io.newsdedup.testing.TestPipelines;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,8 +23,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,14 +59,15 @@ class StreamIndexTest {
     assertEquals(199, articles.size());
     Path a = tmp.resolve("default");
     Path b = tmp.resolve("small");
-    java.nio.file.Files.createDirectories(a);
-    java.nio.file.Files.createDirectories(b);
+    Files.createDirectories(a);
+    Files.createDirectories(b);
     batch = StreamTestData.batch(articles, a);
     batchSmallBuckets = StreamTestData.batch(articles, b, SMALL_BUCKETS);
   }
 
   static MatchingSettings settings(String... options) {
-    return MatchingSettings.from(PipelineOptionsFactory.fromArgs(options).as(MatchingOptions.class));
+    return MatchingSettings.from(
+        PipelineOptionsFactory.fromArgs(options).as(MatchingOptions.class));
   }
 
   static Arrival arrival(MessageParser parser, Article a, int i, long eventTime) {
@@ -125,40 +140,34 @@ class StreamIndexTest {
   }
 
   /** The verified edges batch finds among these articles (its own FindCandidates and verify). */
-  static java.util.SortedSet<String> batchEdges(MatchingSettings s, List<Article> among) {
+  static SortedSet<String> batchEdges(MatchingSettings s, List<Article> among) throws IOException {
     MessageParser parser = new MessageParser(s, 1 << 21);
-    List<io.newsdedup.pipeline.fingerprint.Fingerprint> docs = new ArrayList<>();
+    List<Fingerprint> docs = new ArrayList<>();
     for (Article a : among) {
       docs.add(parser.fingerprint(a));
     }
-    org.apache.beam.sdk.testing.TestPipeline p = io.newsdedup.testing.TestPipelines.create();
-    org.apache.beam.sdk.values.PCollection<io.newsdedup.pipeline.fingerprint.Fingerprint> fps =
-        p.apply(org.apache.beam.sdk.transforms.Create.of(docs)
-            .withCoder(io.newsdedup.pipeline.fingerprint.Fingerprint.FingerprintCoder.of()));
-    org.apache.beam.sdk.values.PCollection<String> edges = fps
-        .apply(io.newsdedup.pipeline.candidates.FindCandidates.withBanding(s.lsh())
+    TestPipeline p = TestPipelines.create();
+    PCollection<Fingerprint> fps =
+        p.apply(Create.of(docs).withCoder(Fingerprint.FingerprintCoder.of()));
+    PCollection<String> edges = fps
+        .apply(FindCandidates.withBanding(s.lsh())
             .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
             .withAnchors(s.anchors()).withMaxAnchorBucket(s.maxAnchorBucket())
             .withTitles(s.titleCandidates()).withShards(4))
-        .apply(io.newsdedup.pipeline.verify.VerifyCandidates.against(fps, s.rule()).withShards(4))
-        .apply(org.apache.beam.sdk.transforms.MapElements
-            .into(org.apache.beam.sdk.values.TypeDescriptors.strings())
+        .apply(VerifyCandidates.against(fps, s.rule()).withShards(4))
+        .apply(MapElements.into(TypeDescriptors.strings())
             .via(kv -> kv.getKey() + " " + kv.getValue()));
     Path file = tmp.resolve("edges-" + System.nanoTime());
-    edges.apply(org.apache.beam.sdk.io.TextIO.write().to(file.toString()).withoutSharding());
+    edges.apply(TextIO.write().to(file.toString()).withoutSharding());
     p.run().waitUntilFinish();
-    try {
-      return new java.util.TreeSet<>(java.nio.file.Files.readAllLines(file));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return new TreeSet<>(Files.readAllLines(file));
   }
 
   @Test
-  void theIndexHoldsExactlyTheBatchGraph() {
+  void theIndexHoldsExactlyTheBatchGraph() throws IOException {
     for (String[] options : new String[][] {{}, SMALL_BUCKETS}) {
       MatchingSettings s = settings(options);
-      java.util.SortedSet<String> expected = batchEdges(s, articles);
+      SortedSet<String> expected = batchEdges(s, articles);
       assertTrue(expected.size() > 100, "edges: " + expected.size());
       for (long seed : new long[] {7, 8}) {
         List<Article> order = new ArrayList<>(articles);
@@ -206,7 +215,7 @@ class StreamIndexTest {
   }
 
   @Test
-  void afterExpiryTheRestIsClusteredAsIfAloneInTheIndex() {
+  void afterExpiryTheRestIsClusteredAsIfAloneInTheIndex() throws IOException {
     MatchingSettings s = settings(SMALL_BUCKETS);
     MessageParser parser = new MessageParser(s, 1 << 21);
     Retention hour = Retention.parse("1h");

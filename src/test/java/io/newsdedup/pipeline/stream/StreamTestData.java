@@ -129,7 +129,8 @@ public final class StreamTestData {
         .collect(Collectors.groupingBy(Map.Entry::getValue, TreeMap::new,
             Collectors.mapping(Map.Entry::getKey, Collectors.toCollection(TreeSet::new))))
         .values().stream().map(s -> (Set<String>) s)
-        .collect(Collectors.toCollection(() -> new TreeSet<>(Comparator.comparing(Object::toString))));
+        .collect(Collectors.toCollection(
+            () -> new TreeSet<>(Comparator.comparing(Object::toString))));
   }
 
   /** article id → cluster id of a batch run. */
