@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.core.article.Article;
+import io.newsdedup.core.article.ArticleParser;
+import io.newsdedup.core.article.Origin;
 import io.newsdedup.pipeline.stream.StreamOptions;
 import io.newsdedup.pipeline.stream.StreamPipeline;
 import io.newsdedup.pipeline.stream.StreamTestData;
@@ -48,11 +50,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stream job against the real Pub/Sub emulator: starts the emulator on a free port, creates
- * topics and subscriptions over its REST API, publishes testdata/ (199 articles, some with their
- * id and published_at as attributes, one twice, and poison messages), runs the job (Direct
- * runner, PubsubIO's JSON client), pulls decisions until every article has one and the decision
- * numbers have no gap, and checks them against the batch job on the same records. Then cancels
- * the job and stops the emulator (also on failure).
+ * topics and subscriptions over its REST API, publishes testdata/ (the 199 articles, some with
+ * their id and published_at as attributes, one twice; the lines of testdata/mixed/feed.jsonl, good
+ * and malformed; a message too large), runs the job (Direct runner, PubsubIO's JSON client), pulls
+ * decisions until every article has one and the decision numbers have no gap, and checks them
+ * against the batch job on the same records; then publishes an article under an id already taken
+ * and sees it dead-lettered. Cancels the job and stops the emulator, also on failure.
  */
 class StreamOnPubsubEmulatorTest {
   static final Path EMULATOR =
@@ -122,6 +125,28 @@ class StreamOnPubsubEmulatorTest {
   @Timeout(180)
   void everyArticleIsDecidedAndTheClustersAreTheBatchClusters() throws Exception {
     List<Article> articles = new ArrayList<>(StreamTestData.articles());
+    // testdata/mixed/feed.jsonl: good lines are articles, bad ones poison (with batch's reason);
+    // the second line with id m1 (other content) is published once the first m1 is decided
+    List<Message> poison = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    Message takenId = null;
+    Set<String> mixedIds = new java.util.HashSet<>();
+    for (String line : Files.readAllLines(Path.of("testdata/mixed/feed.jsonl"))) {
+      if (line.isBlank()) {
+        continue;
+      }
+      ArticleParser.Parsed parsed = ArticleParser.parseJsonLine(line, Origin.ofLine("feed", 1));
+      if (parsed.article() == null) {
+        poison.add(new Message(line, Map.of()));
+        reasons.add(parsed.rejection().reason());
+      } else if (mixedIds.add(parsed.article().id())) {
+        articles.add(parsed.article());
+      } else {
+        takenId = new Message(line, Map.of());
+      }
+    }
+    assertNotNull(takenId);
+    assertEquals(203, articles.size());
     Map<String, Assigned> batch = StreamTestData.batch(articles, tmp);
     Collections.shuffle(articles, new Random(11));
     Names n = Names.fresh("all");
@@ -146,16 +171,17 @@ class StreamOnPubsubEmulatorTest {
       messages.add(new Message(JSON.writeValueAsString(json), attributes));
     }
     messages.add(messages.get(7)); // delivered twice: one decision
-    List<Message> poison = List.of(
-        new Message("{\"title\": \"not json", Map.of()),
-        new Message("{\"id\": \"no-text-here\", \"title\": \"A headline and nothing else\"}",
-            Map.of("origin", "test")),
-        new Message("{\"text\": \"" + "too large ".repeat(30_000) + "\"}", Map.of()));
+    poison.add(new Message("{\"id\": \"no-text-here\", \"title\": \"A headline and nothing\"}",
+        Map.of("origin", "test")));
+    reasons.add("no_text");
+    poison.add(new Message("{\"text\": \"" + "too large ".repeat(30_000) + "\"}", Map.of()));
+    reasons.add("too_large");
     // half the stream is waiting when the job starts, the rest arrives while it runs
     publish(n.articles(), messages.subList(0, 100));
     Map<String, String> poisonIds = new HashMap<>();
     List<String> ids = publish(n.articles(), poison);
-    List<String> reasons = List.of("malformed_json", "no_text", "too_large");
+    assertEquals(Set.of("malformed_json", "not_an_object", "no_text", "invalid_field",
+        "too_large"), Set.copyOf(reasons));
     for (int i = 0; i < ids.size(); i++) {
       poisonIds.put(ids.get(i), reasons.get(i));
     }
@@ -185,6 +211,18 @@ class StreamOnPubsubEmulatorTest {
         }
         return complete(decisions, articles.size()) && deadLetters.size() >= poison.size();
       }, "a decision for every article and every dead letter");
+      // an id already indexed, with other content
+      String taken = publish(n.articles(), List.of(takenId)).get(0);
+      poisonIds.put(taken, "duplicate_id");
+      waitFor(Duration.ofSeconds(60), () -> {
+        for (Pulled m : pull(n.rejected() + "-sub")) {
+          deadLetters.put(m.json().get("message_id").asText(), m.json());
+        }
+        for (Pulled m : pull(n.decisions() + "-sub")) {
+          decisions.put(m.json().get("seq").asLong(), m.json());
+        }
+        return deadLetters.containsKey(taken);
+      }, "the duplicate_id dead letter");
     } finally {
       job.cancel();
     }
@@ -230,9 +268,9 @@ class StreamOnPubsubEmulatorTest {
     assertEquals(poisonIds.keySet(), deadLetters.keySet());
     poisonIds.forEach((id, reason) ->
         assertEquals(reason, deadLetters.get(id).get("reason").asText(), id));
-    JsonNode noText = deadLetters.get(ids.get(1));
+    JsonNode noText = deadLetters.get(ids.get(ids.size() - 2));
     assertEquals("test", noText.get("attributes").get("origin").asText());
-    assertTrue(noText.get("raw").asText().contains("A headline and nothing else"));
+    assertTrue(noText.get("raw").asText().contains("A headline and nothing"));
   }
 
   /** --inputTopic: the job subscribes when it starts and decides what is published after that. */
