@@ -31,6 +31,7 @@ public final class BenchCommand {
     DEFAULTS.put("runner", "DirectRunner");
     DEFAULTS.put("xmx", "2g");
     DEFAULTS.put("batchArgs", "");
+    DEFAULTS.put("floorClasses", "");
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
@@ -55,6 +56,8 @@ public final class BenchCommand {
         DEFAULTS.forEach((k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
         out.println("--corpus takes an existing JSONL file instead of generating --articles;");
         out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
+        out.println("--floorClasses=DIR: also time the single-process floor program (MinHashBench,");
+        out.println("compiled into DIR) on the same corpus, and print the ratio.");
         return 0;
       }
       int eq = a.indexOf('=');
@@ -122,12 +125,38 @@ public final class BenchCommand {
     double[] sorted = walls.clone();
     Arrays.sort(sorted);
     double median = sorted[reps / 2];
+    double floor = o.get("floorClasses").isEmpty() ? 0 : floor(o, corpus, reps, work, out);
     long[] rs = rss.clone();
     Arrays.sort(rs);
     out.printf("RESULT runner=%s articles=%d reps=%d median_wall_s=%.2f articles_per_s=%.0f"
             + " median_peak_rss_mb=%d%n",
         o.get("runner"), articles, reps, median, articles / median, rs[reps / 2] / 1024);
+    if (floor > 0) {
+      out.printf("RESULT floor median_wall_s=%.2f articles_per_s=%.0f ratio=%.2f%n", floor,
+          articles / floor, median / floor);
+    }
     return 0;
+  }
+
+  /** Median wall time of the floor program (MinHash + LSH of the same corpus, one process). */
+  static double floor(Map<String, String> o, Path corpus, int reps, Path work, PrintStream out)
+      throws IOException, InterruptedException {
+    double[] walls = new double[reps];
+    for (int rep = 0; rep < reps; rep++) {
+      List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx" + o.get("xmx"), "-cp", o.get("floorClasses"), "MinHashBench", corpus.toString(),
+          "e2e", "--scheme", "oph", "--lsh", "9,13");
+      File log = work.resolve("floor-" + rep + ".log").toFile();
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+      if (p.waitFor() != 0) {
+        throw new IOException("the floor program failed, see " + log);
+      }
+      walls[rep] = (System.nanoTime() - t0) / 1e9;
+      out.printf("floor rep %d: %.2f s%n", rep + 1, walls[rep]);
+    }
+    Arrays.sort(walls);
+    return walls[reps / 2];
   }
 
   /** VmHWM of a live process in kB (0 when unknown). */

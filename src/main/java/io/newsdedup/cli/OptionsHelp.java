@@ -4,7 +4,11 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -14,15 +18,43 @@ import org.apache.beam.sdk.options.Validation;
 final class OptionsHelp {
   private OptionsHelp() {}
 
+  /**
+   * The options declared by {@code options} and by the project's interfaces it extends (such as
+   * the matching options shared by batch and stream); Beam's own interfaces are left out.
+   */
+  /**
+   * Defaults a command applies itself (one option name, two commands with different defaults:
+   * Beam needs the same {@code @Default} on every interface that declares a property).
+   */
+  private static final Map<String, String> APPLIED_DEFAULTS = Map.of(
+      "StreamOptions.indexRetention",
+      "\"" + io.newsdedup.pipeline.stream.StreamSettings.DEFAULT_RETENTION + "\"",
+      "BatchOptions.indexRetention", "keep everything");
+
   static String describe(Class<? extends PipelineOptions> options) {
-    List<Method> getters = new ArrayList<>();
-    for (Method m : options.getDeclaredMethods()) {
+    return describe(
+        getters(options, m -> m.getDeclaringClass().getName().startsWith("io.newsdedup.")));
+  }
+
+  /** Only the named options, wherever in {@code options}' hierarchy they are declared. */
+  static String describe(Class<? extends PipelineOptions> options, Set<String> names) {
+    return describe(getters(options, m -> names.contains(property(m))));
+  }
+
+  private static List<Method> getters(Class<?> options, Predicate<Method> keep) {
+    Map<String, Method> byName = new LinkedHashMap<>();
+    for (Method m : options.getMethods()) {
       if (m.getParameterCount() == 0
           && (m.getName().startsWith("get") || m.getName().startsWith("is"))
-          && m.isAnnotationPresent(Description.class)) {
-        getters.add(m);
+          && m.isAnnotationPresent(Description.class)
+          && keep.test(m)) {
+        byName.putIfAbsent(property(m), m);
       }
     }
+    return new ArrayList<>(byName.values());
+  }
+
+  private static String describe(List<Method> getters) {
     getters.sort(
         Comparator.comparing((Method m) -> !m.isAnnotationPresent(Validation.Required.class))
             .thenComparing(OptionsHelp::property));
@@ -32,7 +64,9 @@ final class OptionsHelp {
       if (m.isAnnotationPresent(Validation.Required.class)) {
         sb.append("  (required)");
       } else {
-        sb.append("  (default: ").append(defaultOf(m)).append(")");
+        String applied = APPLIED_DEFAULTS.get(
+            m.getDeclaringClass().getSimpleName() + "." + property(m));
+        sb.append("  (default: ").append(applied != null ? applied : defaultOf(m)).append(")");
       }
       sb.append('\n');
       for (String line : wrap(m.getAnnotation(Description.class).value(), 72)) {
@@ -49,6 +83,9 @@ final class OptionsHelp {
 
   private static String type(Method m) {
     Class<?> t = m.getReturnType();
+    if (t == Class.class) {
+      return "class name";
+    }
     if (t.isEnum()) {
       return String.join("|", Arrays.stream(t.getEnumConstants()).map(Object::toString).toList());
     }
@@ -73,6 +110,12 @@ final class OptionsHelp {
     }
     if (m.isAnnotationPresent(Default.Enum.class)) {
       return m.getAnnotation(Default.Enum.class).value();
+    }
+    if (m.isAnnotationPresent(Default.Class.class)) {
+      return m.getAnnotation(Default.Class.class).value().getSimpleName();
+    }
+    if (m.isAnnotationPresent(Default.InstanceFactory.class)) {
+      return "derived from the environment";
     }
     return "none";
   }

@@ -114,13 +114,13 @@ public final class BatchPipeline {
         .withRules(s.rules()).withLearning(s.learning()).withMinShingles(s.minShingles())
         .withShingleSize(s.shingleSize()).withNumHashes(s.numHashes())
         .withMaxChars(s.maxArticleChars()).withShards(s.shards());
-    PCollection<Cleaned> cleaned = unique.output().apply("Clean", fingerprint.clean());
+    PCollection<Cleaned> cleaned = unique.output().apply("Clean", fingerprint.cleaning());
     if (s.index() != null) {
       cleaned = cleaned.apply("MergeWithIndex",
           MergeWithIndex.of(p.apply("ReadIndex", ReadIndex.from(s.index())))
               .withShards(s.shards()));
     }
-    PCollection<Fingerprint> docs = cleaned.apply("Fingerprint", fingerprint.fingerprintCleaned());
+    PCollection<Fingerprint> docs = cleaned.apply("Fingerprint", fingerprint.fingerprinting());
     PCollection<KV<String, String>> edges =
         docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
                 .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())

@@ -2,6 +2,7 @@ package io.newsdedup.pipeline.candidates;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Candidate pairs from one LSH bucket without quadratic blow-up. A bucket of at most {@code
@@ -33,6 +34,34 @@ public final class BucketPairs {
     for (int i = 1; i < n; i++) {
       for (int j = i + 1; j <= Math.min(n - 1, i + neighbours); j++) {
         out.accept(sortedIds.get(i), sortedIds.get(j));
+      }
+    }
+  }
+
+  /**
+   * The partners of one member in the pairs {@link #pairs} yields for the same bucket: every other
+   * member of a bucket of at most {@code fullPairsUpTo}; in a hot bucket the first member's partners
+   * are all others, any other member's the first plus its {@code neighbours} nearest members on
+   * either side. Costs O(partners), not O(pairs): the stream job asks it for one new article.
+   *
+   * @param sortedIds distinct ids in ascending order
+   * @param index the member's position in {@code sortedIds}
+   */
+  public static void partners(List<String> sortedIds, int index, int fullPairsUpTo, int neighbours,
+      Consumer<String> out) {
+    int n = sortedIds.size();
+    if (n <= fullPairsUpTo || index == 0) {
+      for (int j = 0; j < n; j++) {
+        if (j != index) {
+          out.accept(sortedIds.get(j));
+        }
+      }
+      return;
+    }
+    out.accept(sortedIds.get(0));
+    for (int j = Math.max(1, index - neighbours); j <= Math.min(n - 1, index + neighbours); j++) {
+      if (j != index) {
+        out.accept(sortedIds.get(j));
       }
     }
   }

@@ -98,11 +98,11 @@ public final class FingerprintArticles
 
   @Override
   public PCollection<Fingerprint> expand(PCollection<Article> articles) {
-    return articles.apply("Clean", clean()).apply("Fingerprint", fingerprintCleaned());
+    return articles.apply("Clean", cleaning()).apply("Fingerprint", fingerprinting());
   }
 
   /** The cleaning half: articles to {@link Cleaned} texts (rules only). */
-  public PTransform<PCollection<Article>, PCollection<Cleaned>> clean() {
+  public PTransform<PCollection<Article>, PCollection<Cleaned>> cleaning() {
     BoilerplateRules r = rules;
     int max = maxChars;
     return new PTransform<>() {
@@ -118,7 +118,7 @@ public final class FingerprintArticles
    * The fingerprinting half: learns the boilerplate of the cleaned corpus (unless turned off),
    * removes it, shingles and MinHashes.
    */
-  public PTransform<PCollection<Cleaned>, PCollection<Fingerprint>> fingerprintCleaned() {
+  public PTransform<PCollection<Cleaned>, PCollection<Fingerprint>> fingerprinting() {
     // Fail at construction, not on the workers, when a parameter is invalid.
     new Shingler(shingleSize);
     new MinHasher(numHashes, seed);
@@ -159,34 +159,14 @@ public final class FingerprintArticles
 
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<Cleaned> out) {
-      String body = a.body();
-      boolean cut = body.length() > maxChars;
-      if (cut) {
-        truncated.inc();
-        body = cut(body, maxChars);
-      }
-      CleanedText c = cleaner.clean(body);
-      if (c.boilerplateMarkers() > 0) {
+      Cleaned c = clean(a, cleaner, maxChars);
+      if (c.markers() > 0) {
         withBoilerplate.inc();
       }
-      out.output(new Cleaned(a.id(), a.url(), a.source(), a.title(), a.publishedAt(), a.origin(),
-          c.text(), c.boilerplateMarkers(), c.wireAgency(), c.pointsToOriginal(),
-          Titles.key(a.title()), cut));
-    }
-
-    /** The first {@code max} characters, ending at a whitespace when one is near. */
-    static String cut(String s, int max) {
-      int end = max;
-      for (int i = max; i > Math.max(0, max - 1000); i--) {
-        if (Character.isWhitespace(s.charAt(i))) {
-          end = i;
-          break;
-        }
+      if (c.truncated()) {
+        truncated.inc();
       }
-      if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
-        end--;
-      }
-      return s.substring(0, end);
+      out.output(c);
     }
   }
 
@@ -229,20 +209,69 @@ public final class FingerprintArticles
       if (boilerplate == null) {
         boilerplate = learned == null ? Set.of() : new HashSet<>(ctx.sideInput(learned));
       }
-      LearnedBoilerplate.Removal r = LearnedBoilerplate.remove(c.text(), boilerplate);
-      learnedRemoved.inc(r.removed());
-      long[] hashes = shingler.shingles(r.text());
-      long[] signature = hashes.length == 0 ? new long[0] : minHasher.signature(hashes);
-      boolean low = hashes.length < minShingles;
-      if (low) {
+      Fingerprint f = fingerprint(c, boilerplate, shingler, minHasher, minShingles);
+      learnedRemoved.inc(f.facts().boilerplateMarkers() - c.markers());
+      if (f.facts().lowContent()) {
         lowContent.inc();
       }
-      shingles.update(hashes.length);
-      ArticleFacts facts = new ArticleFacts(c.id(), c.url(), c.source(), c.title(),
-          c.publishedAt(), c.origin(), hashes.length, c.markers() + r.removed(), c.wireAgency(),
-          c.pointsToOriginal(), c.titleKey(), low, c.truncated(), c.fromIndex(),
-          c.previousClusterId());
-      out.output(new Fingerprint(facts, hashes, signature));
+      shingles.update(f.shingles().length);
+      out.output(f);
     }
+  }
+
+  /**
+   * The first step for one article: rule-based cleaning of its body (normalised, boilerplate
+   * removed, case-folded), with what the cleaner noticed and the title key; a body longer than
+   * {@code maxChars} is cut first (at a whitespace near the limit) and flagged truncated.
+   */
+  public static Cleaned clean(Article a, TextCleaner cleaner, int maxChars) {
+    String body = a.body();
+    boolean cut = body.length() > maxChars;
+    if (cut) {
+      body = cut(body, maxChars);
+    }
+    CleanedText c = cleaner.clean(body);
+    return new Cleaned(a.id(), a.url(), a.source(), a.title(), a.publishedAt(), a.origin(),
+        c.text(), c.boilerplateMarkers(), c.wireAgency(), c.pointsToOriginal(),
+        Titles.key(a.title()), cut);
+  }
+
+  /** {@link #clean(Article, TextCleaner, int)} with the default size limit. */
+  public static Cleaned clean(Article a, TextCleaner cleaner) {
+    return clean(a, cleaner, DEFAULT_MAX_CHARS);
+  }
+
+  /** The first {@code max} characters, ending at a whitespace when one is near. */
+  static String cut(String s, int max) {
+    int end = max;
+    for (int i = max; i > Math.max(0, max - 1000); i--) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        end = i;
+        break;
+      }
+    }
+    if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+
+  /**
+   * The second step for one article: removes the paragraphs in {@code learnedBoilerplate} (empty:
+   * none), shingles what is left and computes its MinHash signature (empty when no shingle is
+   * left); fewer than {@code minShingles} shingles make it low-content. The boilerplate markers of
+   * the facts count the rule-based ones plus the learned paragraphs removed.
+   */
+  public static Fingerprint fingerprint(Cleaned c, Set<Long> learnedBoilerplate, Shingler shingler,
+      MinHasher minHasher, int minShingles) {
+    LearnedBoilerplate.Removal r = LearnedBoilerplate.remove(c.text(), learnedBoilerplate);
+    long[] hashes = shingler.shingles(r.text());
+    long[] signature = hashes.length == 0 ? new long[0] : minHasher.signature(hashes);
+    boolean low = hashes.length < minShingles;
+    ArticleFacts facts = new ArticleFacts(c.id(), c.url(), c.source(), c.title(),
+        c.publishedAt(), c.origin(), hashes.length, c.markers() + r.removed(), c.wireAgency(),
+        c.pointsToOriginal(), c.titleKey(), low, c.truncated(), c.fromIndex(),
+        c.previousClusterId());
+    return new Fingerprint(facts, hashes, signature);
   }
 }

@@ -90,10 +90,12 @@ public final class VerifyCandidates
   }
 
   /**
-   * A low-content article's only evidence is its title (the exact check against the canonical
-   * follows); any other pair is judged on its signatures.
+   * Whether the pair is a verified edge: a low-content article's only evidence is its title (the
+   * exact check against the canonical follows); any other pair is judged on its signatures, the
+   * Jaccard estimate raised by {@code z} standard deviations. Symmetric in {@code a} and {@code b}.
+   * Public so that the stream job tests its candidate edges exactly as batch does.
    */
-  static boolean mayMatch(Sketch a, Sketch b, MatchRule rule, double z) {
+  public static boolean mayMatch(Sketch a, Sketch b, MatchRule rule, double z) {
     if (a.lowContent() || b.lowContent()) {
       return a.titleKey() != 0 && a.titleKey() == b.titleKey();
     }

@@ -42,4 +42,30 @@ class BucketPairsTest {
     assertEquals(Set.of("d00000"), new HashSet<>(uf.roots().values()));
     assertEquals(10_000, uf.roots().size());
   }
+
+  /** partners(i) is exactly the set of ids paired with member i by pairs(), hot or not. */
+  @Test
+  void partnersOfOneMemberAreItsPairs() {
+    for (int n : new int[] {1, 2, 5, 6, 7, 12, 40}) {
+      for (int full : new int[] {2, 5, 50}) {
+        for (int neighbours : new int[] {1, 2, 4}) {
+          List<String> ids = ids(n);
+          java.util.Map<String, Set<String>> expected = new java.util.HashMap<>();
+          BucketPairs.pairs(ids, full, neighbours, (a, b) -> {
+            expected.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+            expected.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+          });
+          for (int i = 0; i < n; i++) {
+            Set<String> actual = new HashSet<>();
+            List<String> calls = new ArrayList<>();
+            BucketPairs.partners(ids, i, full, neighbours, calls::add);
+            actual.addAll(calls);
+            assertEquals(calls.size(), actual.size(), "each partner once");
+            assertEquals(expected.getOrDefault(ids.get(i), Set.of()), actual,
+                "n=" + n + " full=" + full + " neighbours=" + neighbours + " i=" + i);
+          }
+        }
+      }
+    }
+  }
 }

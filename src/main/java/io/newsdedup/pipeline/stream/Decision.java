@@ -1,0 +1,120 @@
+package io.newsdedup.pipeline.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdedup.pipeline.coders.Codec;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.DefaultCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * What the stream tells downstream about one article: published as one JSON message (attribute
+ * {@code id}) on {@code --outputTopic}.
+ *
+ * @param status {@link #NEW} (the arriving article is its cluster's canonical: a new story, or
+ *     the better original of a cluster that already existed), {@link #DUPLICATE} (the arriving
+ *     article is a copy of {@code canonicalId}) or {@link #CANONICAL_CHANGED} (an article decided
+ *     earlier whose cluster's canonical, or cluster id, changed because of this arrival; the fields
+ *     are its new assignment, {@code previous*} the old one)
+ * @param jaccard exact Jaccard similarity to the canonical, rounded to 4 decimals (1 for it)
+ * @param containment exact containment against the canonical, rounded to 4 decimals
+ * @param eventTimeMillis the article's event time ({@code published_at}, else publish time)
+ * @param decidedAtMillis processing time of the decision
+ * @param seq the index's decision counter: later decisions have higher numbers, so the latest
+ *     decision of an article is the one with the highest {@code seq}; within one arrival the
+ *     re-decisions come first and the arriving article's own decision last
+ * @param indexed false for an article that arrived older than the retention horizon: decided
+ *     against the index but not added to it
+ */
+@DefaultCoder(Decision.DecisionCoder.class)
+public record Decision(
+    String id,
+    String status,
+    String clusterId,
+    String canonicalId,
+    boolean isCanonical,
+    double jaccard,
+    double containment,
+    boolean lowContent,
+    long eventTimeMillis,
+    long decidedAtMillis,
+    long seq,
+    boolean indexed,
+    String previousClusterId,
+    String previousCanonicalId) {
+
+  public static final String NEW = "new";
+  public static final String DUPLICATE = "duplicate";
+  public static final String CANONICAL_CHANGED = "canonical_changed";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The decision message body; field order is fixed. */
+  public String toJson() {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", id);
+    o.put("status", status);
+    o.put("cluster_id", clusterId);
+    o.put("canonical_id", canonicalId);
+    o.put("is_canonical", isCanonical);
+    o.put("jaccard", jaccard);
+    o.put("containment", containment);
+    o.put("low_content", lowContent);
+    o.put("event_time", Instant.ofEpochMilli(eventTimeMillis).toString());
+    o.put("decided_at", Instant.ofEpochMilli(decidedAtMillis).toString());
+    o.put("seq", seq);
+    o.put("indexed", indexed);
+    if (CANONICAL_CHANGED.equals(status)) {
+      o.put("previous_cluster_id", previousClusterId);
+      o.put("previous_canonical_id", previousCanonicalId);
+    }
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static final class DecisionCoder extends Codec<Decision> {
+    public static DecisionCoder of() {
+      return new DecisionCoder();
+    }
+
+    /** Lets {@code @DefaultCoder} find this coder. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(Decision.class), of());
+    }
+
+    @Override
+    protected void write(Decision d, DataOutputStream out) throws IOException {
+      writeString(d.id(), out);
+      writeString(d.status(), out);
+      writeString(d.clusterId(), out);
+      writeString(d.canonicalId(), out);
+      out.writeBoolean(d.isCanonical());
+      out.writeDouble(d.jaccard());
+      out.writeDouble(d.containment());
+      out.writeBoolean(d.lowContent());
+      out.writeLong(d.eventTimeMillis());
+      out.writeLong(d.decidedAtMillis());
+      writeVarLong(d.seq(), out);
+      out.writeBoolean(d.indexed());
+      writeString(d.previousClusterId(), out);
+      writeString(d.previousCanonicalId(), out);
+    }
+
+    @Override
+    protected Decision read(DataInputStream in) throws IOException {
+      return new Decision(readString(in), readString(in), readString(in), readString(in),
+          in.readBoolean(), in.readDouble(), in.readDouble(), in.readBoolean(), in.readLong(),
+          in.readLong(), readVarLong(in), in.readBoolean(), readString(in), readString(in));
+    }
+  }
+}

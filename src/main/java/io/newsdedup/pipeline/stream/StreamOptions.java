@@ -1,0 +1,77 @@
+package io.newsdedup.pipeline.stream;
+
+import io.newsdedup.pipeline.options.MatchingOptions;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubOptions;
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Validation;
+
+/**
+ * Options of the {@code stream} job: Pub/Sub in and out, the index's retention, plus the matching
+ * parameters it shares with {@code batch} ({@link MatchingOptions}, same defaults). The Pub/Sub
+ * endpoint, project and credentials are Beam's {@code --pubsubRootUrl}, {@code --project} and
+ * {@code --credentialFactoryClass} ({@link PubsubOptions}). Every option has a description and a
+ * default.
+ */
+public interface StreamOptions extends MatchingOptions, PubsubOptions {
+
+  @Description(
+      "Pub/Sub subscription to read articles from, projects/PROJECT/subscriptions/NAME (one"
+          + " article per message, in the batch JSON contract). Give this or --inputTopic.")
+  String getInputSubscription();
+
+  void setInputSubscription(String value);
+
+  @Description(
+      "Pub/Sub topic to read articles from, projects/PROJECT/topics/NAME: the job creates its own"
+          + " subscription when it starts and sees only messages published after that. Give this"
+          + " or --inputSubscription.")
+  String getInputTopic();
+
+  void setInputTopic(String value);
+
+  @Description(
+      "Pub/Sub topic for the decisions, projects/PROJECT/topics/NAME: one JSON message per"
+          + " decision, attributes id and status.")
+  @Validation.Required
+  String getOutputTopic();
+
+  void setOutputTopic(String value);
+
+  @Description(
+      "Pub/Sub topic for messages that cannot be used (not JSON, no text, too large, invalid"
+          + " fields, an id already indexed with other content): JSON {message_id, reason,"
+          + " message, raw, attributes}, attributes message_id and reason.")
+  @Validation.Required
+  String getDeadLetterTopic();
+
+  void setDeadLetterTopic(String value);
+
+  @Description(
+      "Also write the decisions as JSONL files into this directory (decisions-WINDOW-...jsonl),"
+          + " one file per --windowMinutes of decision time.")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Minutes of decision time per file under --output.")
+  @Default.Integer(1)
+  int getWindowMinutes();
+
+  void setWindowMinutes(int value);
+
+  @Description(
+      "How long an article stays in the index, in event time (published_at, else publish time):"
+          + " 7d, 36h, 90m, 45s; 0 keeps every article (state grows without bound); default 7d."
+          + " An article is forgotten once the watermark passes its event time plus this; one that"
+          + " arrives already that old is decided against the index but not added to it.")
+  String getIndexRetention();
+
+  void setIndexRetention(String value);
+
+  @Description("Messages larger than this many bytes are dead-lettered as too_large, unparsed.")
+  @Default.Integer(2 * 1024 * 1024)
+  int getMaxMessageBytes();
+
+  void setMaxMessageBytes(int value);
+}

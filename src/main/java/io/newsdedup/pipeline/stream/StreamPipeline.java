@@ -1,0 +1,129 @@
+package io.newsdedup.pipeline.stream;
+
+import io.newsdedup.pipeline.coders.CoreCoders;
+import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessageWithAttributesCoder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * The stream job: articles from Pub/Sub ({@code --inputSubscription} or {@code --inputTopic}),
+ * decisions to {@code --outputTopic} (and, with {@code --output}, to windowed JSONL files),
+ * unusable messages to {@code --deadLetterTopic}. See {@link StreamDedup} for the stages.
+ */
+public final class StreamPipeline {
+  private StreamPipeline() {}
+
+  /** Parses and validates (required options) a command line into stream options. */
+  public static StreamOptions options(String... args) {
+    PipelineOptionsFactory.register(StreamOptions.class);
+    StreamOptions o =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(StreamOptions.class);
+    o.setStreaming(true);
+    return o;
+  }
+
+  /**
+   * Validates the settings, builds and starts the job, and returns at once (on the Direct runner
+   * too); {@code waitUntilFinish()} or {@code cancel()} the result.
+   */
+  public static PipelineResult start(StreamOptions o) {
+    StreamSettings s = StreamSettings.from(o);
+    o.setStreaming(true);
+    if (o.getRunner().getSimpleName().equals("DirectRunner")) {
+      o.as(DirectOptions.class).setBlockOnRun(false);
+    }
+    Pipeline p = Pipeline.create(o);
+    build(p, s);
+    return p.run();
+  }
+
+  /** read → {@link StreamDedup} → publish decisions and dead letters (and decision files). */
+  public static void build(Pipeline p, StreamSettings s) {
+    CoreCoders.registerAll(p);
+    PubsubIO.Read<PubsubMessage> read = PubsubIO.readMessagesWithAttributesAndMessageId();
+    read = s.inputSubscription() != null
+        ? read.fromSubscription(s.inputSubscription())
+        : read.fromTopic(s.inputTopic());
+    PCollectionTuple out = p.apply("ReadArticles", read).apply("Dedup", StreamDedup.with(s));
+    PCollection<Decision> decisions = out.get(StreamDedup.DECISIONS);
+    decisions.apply("DecisionMessages", ParDo.of(new DecisionMessageFn()))
+        .setCoder(PubsubMessageWithAttributesCoder.of())
+        .apply("PublishDecisions", PubsubIO.writeMessages().to(s.outputTopic()));
+    out.get(StreamDedup.DEAD_LETTERS)
+        .apply("DeadLetterMessages", ParDo.of(new DeadLetterMessageFn()))
+        .setCoder(PubsubMessageWithAttributesCoder.of())
+        .apply("PublishDeadLetters", PubsubIO.writeMessages().to(s.deadLetterTopic()));
+    if (s.output() != null) {
+      writeFiles(decisions, s.output(), s.windowMinutes());
+    }
+  }
+
+  /**
+   * Decision lines into {@code dir/decisions-WINDOW-pane-N-...-00000-of-00001.jsonl}, windowed by
+   * decision time (not event time: a decision on an article published days ago belongs with the
+   * decisions made now). A window's decisions are written at the latest one window length (of
+   * processing time) after the first of them, and whatever came after that when the watermark
+   * passes the window's end, each time as a further pane file: files appear even while the
+   * watermark stands still (PubsubIO's watermark does on an idle subscription on the Direct
+   * runner).
+   */
+  public static void writeFiles(PCollection<Decision> decisions, String dir, int windowMinutes) {
+    String prefix = dir.endsWith("/") ? dir + "decisions-" : dir + "/decisions-";
+    Duration window = Duration.standardMinutes(windowMinutes);
+    decisions.apply("AtDecisionTime", ParDo.of(new DecisionLineFn()))
+        .apply("DecisionWindows", Window.<String>into(FixedWindows.of(window))
+            .triggering(AfterWatermark.pastEndOfWindow()
+                .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(window))
+                .withLateFirings(AfterPane.elementCountAtLeast(1)))
+            .withAllowedLateness(window)
+            .discardingFiredPanes())
+        .apply("WriteDecisionFiles", TextIO.write().to(prefix).withSuffix(".jsonl")
+            .withWindowedWrites().withNumShards(1));
+  }
+
+  /** One decision message: the JSON, attributes {@code id} and {@code status}. */
+  static final class DecisionMessageFn extends DoFn<Decision, PubsubMessage> {
+    @ProcessElement
+    public void process(@Element Decision d, OutputReceiver<PubsubMessage> out) {
+      out.output(new PubsubMessage(d.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          Map.of("id", d.id(), "status", d.status())));
+    }
+  }
+
+  /** One dead-letter message: the JSON, attributes {@code message_id} and {@code reason}. */
+  static final class DeadLetterMessageFn extends DoFn<DeadLetter, PubsubMessage> {
+    @ProcessElement
+    public void process(@Element DeadLetter d, OutputReceiver<PubsubMessage> out) {
+      out.output(new PubsubMessage(d.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          Map.of("message_id", d.messageId() == null ? "" : d.messageId(),
+              "reason", d.reason())));
+    }
+  }
+
+  /** The decision's JSON line, timestamped with its decision time (never earlier than it was). */
+  static final class DecisionLineFn extends DoFn<Decision, String> {
+    @ProcessElement
+    public void process(
+        @Element Decision d, @Timestamp Instant timestamp, OutputReceiver<String> out) {
+      Instant decided = new Instant(d.decidedAtMillis());
+      out.outputWithTimestamp(d.toJson(), decided.isAfter(timestamp) ? decided : timestamp);
+    }
+  }
+}

@@ -1,0 +1,439 @@
+package io.newsdedup.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdedup.core.article.Article;
+import io.newsdedup.core.article.ArticleParser;
+import io.newsdedup.core.article.Origin;
+import io.newsdedup.pipeline.stream.StreamOptions;
+import io.newsdedup.pipeline.stream.StreamPipeline;
+import io.newsdedup.pipeline.stream.StreamTestData;
+import io.newsdedup.pipeline.stream.StreamTestData.Assigned;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.beam.sdk.PipelineResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The stream job against the real Pub/Sub emulator: starts the emulator on a free port, creates
+ * topics and subscriptions over its REST API, publishes testdata/ (the 199 articles, some with
+ * their id and published_at as attributes, one twice; the lines of testdata/mixed/feed.jsonl, good
+ * and malformed; a message too large), runs the job (Direct runner, PubsubIO's JSON client), pulls
+ * decisions until every article has one and the decision numbers have no gap, and checks them
+ * against the batch job on the same records; then publishes an article under an id already taken
+ * and sees it dead-lettered. Cancels the job and stops the emulator, also on failure.
+ */
+class StreamOnPubsubEmulatorTest {
+  static final Path EMULATOR =
+      Path.of("/usr/lib/google-cloud-sdk/platform/pubsub-emulator/bin/cloud-pubsub-emulator");
+  static final String PROJECT = "news-dedup-it";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static Process emulator;
+  static String root;
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @TempDir static Path tmp;
+
+  @BeforeAll
+  static void startEmulator() throws Exception {
+    assertTrue(Files.isExecutable(EMULATOR),
+        "the Pub/Sub emulator is not installed at " + EMULATOR + " (see ENVIRONMENT.md)");
+    assertEquals("true", System.getenv("NO_GCE_CHECK"),
+        "NO_GCE_CHECK=true must be in the environment (Maven's surefire configuration sets it)");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Path log = Path.of("target", "pubsub-emulator-" + port + ".log");
+    Files.createDirectories(log.getParent());
+    emulator = new ProcessBuilder(EMULATOR.toString(), "--host=127.0.0.1", "--port=" + port)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+    root = "http://127.0.0.1:" + port;
+    int p = port;
+    waitFor(Duration.ofSeconds(60), () -> {
+      if (!emulator.isAlive()) {
+        fail("the emulator exited; see " + log);
+      }
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress("127.0.0.1", p), 500);
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }, "the emulator to listen on port " + port + " (log: " + log + ")");
+  }
+
+  @AfterAll
+  static void stopEmulator() throws InterruptedException {
+    if (emulator != null) {
+      emulator.descendants().forEach(ProcessHandle::destroy);
+      emulator.destroy();
+      if (!emulator.waitFor(10, TimeUnit.SECONDS)) {
+        emulator.descendants().forEach(ProcessHandle::destroyForcibly);
+        emulator.destroyForcibly();
+      }
+    }
+  }
+
+  /** Topic and subscription names of one test: fresh ones, so no test sees another's messages. */
+  record Names(String articles, String decisions, String rejected) {
+    static Names fresh(String test) {
+      String s = test + "-" + Long.toString(System.nanoTime(), 36);
+      return new Names("articles-" + s, "decisions-" + s, "rejected-" + s);
+    }
+  }
+
+  @Test
+  @Timeout(180)
+  void everyArticleIsDecidedAndTheClustersAreTheBatchClusters() throws Exception {
+    List<Article> articles = new ArrayList<>(StreamTestData.articles());
+    // testdata/mixed/feed.jsonl: good lines are articles, bad ones poison (with batch's reason);
+    // the second line with id m1 (other content) is published once the first m1 is decided
+    List<Message> poison = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    Message takenId = null;
+    Set<String> mixedIds = new java.util.HashSet<>();
+    for (String line : Files.readAllLines(Path.of("testdata/mixed/feed.jsonl"))) {
+      if (line.isBlank()) {
+        continue;
+      }
+      ArticleParser.Parsed parsed = ArticleParser.parseJsonLine(line, Origin.ofLine("feed", 1));
+      if (parsed.article() == null) {
+        poison.add(new Message(line, Map.of()));
+        reasons.add(parsed.rejection().reason());
+      } else if (mixedIds.add(parsed.article().id())) {
+        articles.add(parsed.article());
+      } else {
+        takenId = new Message(line, Map.of());
+      }
+    }
+    assertNotNull(takenId);
+    assertEquals(203, articles.size());
+    Map<String, Assigned> batch = StreamTestData.batch(articles, tmp);
+    Collections.shuffle(articles, new Random(11));
+    Names n = Names.fresh("all");
+    for (String topic : List.of(n.articles(), n.decisions(), n.rejected())) {
+      createTopic(topic);
+      createSubscription(topic + "-sub", topic);
+    }
+    List<Message> messages = new ArrayList<>();
+    for (int i = 0; i < articles.size(); i++) {
+      Article a = articles.get(i);
+      ObjectNode json = (ObjectNode) JSON.readTree(StreamTestData.json(a));
+      Map<String, String> attributes = new TreeMap<>();
+      if (i % 10 == 0) {
+        // id and published_at as attributes: they override the JSON
+        attributes.put("id", a.id());
+        json.put("id", "not-" + a.id());
+        if (a.publishedAt() != null) {
+          attributes.put("published_at", a.publishedAt().toString());
+          json.put("published_at", "garbage");
+        }
+      }
+      messages.add(new Message(JSON.writeValueAsString(json), attributes));
+    }
+    messages.add(messages.get(7)); // delivered twice: one decision
+    poison.add(new Message("{\"id\": \"no-text-here\", \"title\": \"A headline and nothing\"}",
+        Map.of("origin", "test")));
+    reasons.add("no_text");
+    poison.add(new Message("{\"text\": \"" + "too large ".repeat(30_000) + "\"}", Map.of()));
+    reasons.add("too_large");
+    // half the stream is waiting when the job starts, the rest arrives while it runs
+    publish(n.articles(), messages.subList(0, 100));
+    Map<String, String> poisonIds = new HashMap<>();
+    List<String> ids = publish(n.articles(), poison);
+    assertEquals(Set.of("malformed_json", "not_an_object", "no_text", "invalid_field",
+        "too_large"), Set.copyOf(reasons));
+    for (int i = 0; i < ids.size(); i++) {
+      poisonIds.put(ids.get(i), reasons.get(i));
+    }
+    StreamOptions options = StreamPipeline.options(
+        "--inputSubscription=projects/" + PROJECT + "/subscriptions/" + n.articles() + "-sub",
+        "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
+        "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
+        "--indexRetention=0", "--maxMessageBytes=200000",
+        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
+        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
+    long started = System.nanoTime();
+    PipelineResult job = StreamPipeline.start(options);
+    Map<Long, JsonNode> decisions = new TreeMap<>();
+    Map<String, JsonNode> deadLetters = new TreeMap<>();
+    try {
+      publish(n.articles(), messages.subList(100, messages.size()));
+      waitFor(Duration.ofSeconds(120), () -> {
+        for (Pulled m : pull(n.decisions() + "-sub")) {
+          JsonNode d = m.json();
+          assertEquals(d.get("id").asText(), m.attributes().get("id"));
+          assertEquals(d.get("status").asText(), m.attributes().get("status"));
+          decisions.put(d.get("seq").asLong(), d);
+        }
+        for (Pulled m : pull(n.rejected() + "-sub")) {
+          deadLetters.put(m.json().get("message_id").asText(), m.json());
+          assertEquals(m.json().get("reason").asText(), m.attributes().get("reason"));
+        }
+        return complete(decisions, articles.size()) && deadLetters.size() >= poison.size();
+      }, "a decision for every article and every dead letter");
+      // an id already indexed, with other content
+      String taken = publish(n.articles(), List.of(takenId)).get(0);
+      poisonIds.put(taken, "duplicate_id");
+      waitFor(Duration.ofSeconds(60), () -> {
+        for (Pulled m : pull(n.rejected() + "-sub")) {
+          deadLetters.put(m.json().get("message_id").asText(), m.json());
+        }
+        for (Pulled m : pull(n.decisions() + "-sub")) {
+          decisions.put(m.json().get("seq").asLong(), m.json());
+        }
+        return deadLetters.containsKey(taken);
+      }, "the duplicate_id dead letter");
+    } finally {
+      job.cancel();
+    }
+    System.err.printf("stream on the emulator: %d decisions, %d dead letters in %.1f s%n",
+        decisions.size(), deadLetters.size(), (System.nanoTime() - started) / 1e9);
+
+    // every article decided once (the duplicate delivery changed nothing), then maybe re-decided
+    Map<String, JsonNode> latest = new TreeMap<>();
+    Map<String, Integer> own = new TreeMap<>();
+    for (JsonNode d : decisions.values()) {
+      String id = d.get("id").asText();
+      String status = d.get("status").asText();
+      assertTrue(Set.of("new", "duplicate", "canonical_changed").contains(status), status);
+      if (status.equals("canonical_changed")) {
+        assertTrue(latest.containsKey(id), "re-decided before decided: " + id);
+        assertNotNull(d.get("previous_canonical_id"), d.toString());
+      } else {
+        own.merge(id, 1, Integer::sum);
+        assertEquals(status.equals("new"), d.get("is_canonical").asBoolean(), d.toString());
+      }
+      assertTrue(d.get("indexed").asBoolean(), d.toString());
+      assertFalse(d.get("decided_at").asText().isEmpty());
+      latest.put(id, d);
+    }
+    assertEquals(batch.keySet(), own.keySet());
+    own.forEach((id, count) -> assertEquals(1, count, id));
+    Map<String, String> clusterOf = new TreeMap<>();
+    Map<String, String> canonicalOf = new TreeMap<>();
+    latest.forEach((id, d) -> {
+      clusterOf.put(id, d.get("cluster_id").asText());
+      canonicalOf.put(id, d.get("canonical_id").asText());
+      if (d.get("is_canonical").asBoolean()) {
+        assertEquals(id, d.get("canonical_id").asText());
+      }
+    });
+    assertEquals(StreamTestData.partition(StreamTestData.clusterOf(batch)),
+        StreamTestData.partition(clusterOf), "final clusters = batch clusters");
+    Map<String, String> batchCanonical = new TreeMap<>();
+    batch.forEach((id, a) -> batchCanonical.put(id, a.canonicalId()));
+    assertEquals(batchCanonical, canonicalOf);
+
+    // poison messages: dead-lettered with their message id and reason, nothing else
+    assertEquals(poisonIds.keySet(), deadLetters.keySet());
+    poisonIds.forEach((id, reason) ->
+        assertEquals(reason, deadLetters.get(id).get("reason").asText(), id));
+    JsonNode noText = deadLetters.get(ids.get(ids.size() - 2));
+    assertEquals("test", noText.get("attributes").get("origin").asText());
+    assertTrue(noText.get("raw").asText().contains("A headline and nothing"));
+  }
+
+  /** --inputTopic: the job subscribes when it starts and decides what is published after that. */
+  @Test
+  @Timeout(120)
+  void aJobReadingATopicDecidesWhatIsPublishedAfterItStarts() throws Exception {
+    Names n = Names.fresh("topic");
+    createTopic(n.articles());
+    for (String topic : List.of(n.decisions(), n.rejected())) {
+      createTopic(topic);
+      createSubscription(topic + "-sub", topic);
+    }
+    Map<String, Article> byId = new HashMap<>();
+    StreamTestData.articles().forEach(a -> byId.put(a.id(), a));
+    StreamOptions options = StreamPipeline.options(
+        "--inputTopic=projects/" + PROJECT + "/topics/" + n.articles(),
+        "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
+        "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
+        "--indexRetention=0",
+        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
+        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
+    PipelineResult job = StreamPipeline.start(options);
+    Map<Long, JsonNode> decisions = new TreeMap<>();
+    try {
+      waitFor(Duration.ofSeconds(60), () -> !subscriptions(n.articles()).isEmpty(),
+          "the job's subscription to " + n.articles());
+      List<String> story = List.of("headlinestream24-21714567d6", "ap-58da1d4c74");
+      for (String id : story) {
+        publish(n.articles(), List.of(new Message(StreamTestData.json(byId.get(id)), Map.of())));
+      }
+      waitFor(Duration.ofSeconds(60), () -> {
+        for (Pulled m : pull(n.decisions() + "-sub")) {
+          decisions.put(m.json().get("seq").asLong(), m.json());
+        }
+        return complete(decisions, story.size());
+      }, "decisions on both articles");
+    } finally {
+      job.cancel();
+    }
+    Map<String, JsonNode> latest = new TreeMap<>();
+    decisions.values().forEach(d -> latest.put(d.get("id").asText(), d));
+    assertEquals(Set.of("headlinestream24-21714567d6", "ap-58da1d4c74"), latest.keySet());
+    latest.values().forEach(d -> assertEquals("ap-58da1d4c74", d.get("canonical_id").asText()));
+    assertEquals(latest.get("ap-58da1d4c74").get("cluster_id"),
+        latest.get("headlinestream24-21714567d6").get("cluster_id"));
+  }
+
+  /**
+   * Whether every article has its own decision and the decision numbers run 1..max without a
+   * gap: an arrival's re-decisions are numbered before its own decision, so nothing is missing.
+   */
+  static boolean complete(Map<Long, JsonNode> bySeq, int articles) {
+    if (bySeq.isEmpty()) {
+      return false;
+    }
+    long max = Collections.max(bySeq.keySet());
+    long decided = bySeq.values().stream()
+        .filter(d -> !d.get("status").asText().equals("canonical_changed"))
+        .map(d -> d.get("id").asText()).distinct().count();
+    return max == bySeq.size() && decided >= articles;
+  }
+
+  // ---------------------------------------------------------------- the emulator's REST API
+
+  record Message(String data, Map<String, String> attributes) {}
+
+  record Pulled(JsonNode json, Map<String, String> attributes) {}
+
+  static void createTopic(String topic) {
+    call("PUT", "/v1/projects/" + PROJECT + "/topics/" + topic, "");
+  }
+
+  static void createSubscription(String subscription, String topic) {
+    call("PUT", "/v1/projects/" + PROJECT + "/subscriptions/" + subscription,
+        "{\"topic\": \"projects/" + PROJECT + "/topics/" + topic
+            + "\", \"ackDeadlineSeconds\": 60}");
+  }
+
+  static List<String> subscriptions(String topic) {
+    JsonNode r = call("GET", "/v1/projects/" + PROJECT + "/topics/" + topic + "/subscriptions",
+        null);
+    List<String> out = new ArrayList<>();
+    r.path("subscriptions").forEach(s -> out.add(s.asText()));
+    return out;
+  }
+
+  /** Publishes in batches of 50; returns the message ids in order. */
+  static List<String> publish(String topic, List<Message> messages) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i += 50) {
+      ObjectNode body = JSON.createObjectNode();
+      ArrayNode list = body.putArray("messages");
+      for (Message m : messages.subList(i, Math.min(messages.size(), i + 50))) {
+        ObjectNode o = list.addObject();
+        o.put("data",
+            Base64.getEncoder().encodeToString(m.data().getBytes(StandardCharsets.UTF_8)));
+        if (!m.attributes().isEmpty()) {
+          ObjectNode a = o.putObject("attributes");
+          m.attributes().forEach(a::put);
+        }
+      }
+      JsonNode r = call("POST", "/v1/projects/" + PROJECT + "/topics/" + topic + ":publish",
+          body.toString());
+      r.get("messageIds").forEach(id -> ids.add(id.asText()));
+    }
+    return ids;
+  }
+
+  /** Pulls what is there (without waiting) and acknowledges it. */
+  static List<Pulled> pull(String subscription) {
+    String path = "/v1/projects/" + PROJECT + "/subscriptions/" + subscription;
+    JsonNode r = call("POST", path + ":pull",
+        "{\"maxMessages\": 1000, \"returnImmediately\": true}");
+    List<Pulled> out = new ArrayList<>();
+    ArrayNode acks = JSON.createArrayNode();
+    for (JsonNode m : r.path("receivedMessages")) {
+      acks.add(m.get("ackId").asText());
+      JsonNode msg = m.get("message");
+      Map<String, String> attributes = new LinkedHashMap<>();
+      msg.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(),
+          e.getValue().asText()));
+      try {
+        out.add(new Pulled(JSON.readTree(Base64.getDecoder().decode(msg.get("data").asText())),
+            attributes));
+      } catch (IOException e) {
+        fail("not JSON: " + msg, e);
+      }
+    }
+    if (!acks.isEmpty()) {
+      call("POST", path + ":acknowledge", "{\"ackIds\": " + acks + "}");
+    }
+    return out;
+  }
+
+  static JsonNode call(String method, String path, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("content-type", "application/json");
+    b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+        : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() / 100 != 2) {
+        fail(method + " " + path + ": HTTP " + r.statusCode() + " " + r.body());
+      }
+      return JSON.readTree(r.body().isEmpty() ? "{}" : r.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Polls every 200 ms until the condition holds; fails after the deadline. */
+  static void waitFor(Duration deadline, BooleanSupplier condition, String what)
+      throws InterruptedException {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > end) {
+        fail("timed out after " + deadline.toSeconds() + " s waiting for " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+}
