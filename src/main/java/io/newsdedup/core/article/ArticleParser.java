@@ -3,12 +3,19 @@ package io.newsdedup.core.article;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.core.clean.HtmlExtractor;
 import io.newsdedup.core.clean.HtmlPage;
+import io.newsdedup.core.clean.TextNormalizer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns one input record (a JSON line, a .txt file, an .html file) into an {@link Article} or a
@@ -20,9 +27,18 @@ import java.time.Instant;
  * belongs rejects the record ({@code invalid_field}). {@code text} wins over {@code html} when both
  * are non-blank; from {@code html} the main text, and any missing title, source, url and
  * published_at, are taken from the page. A record with neither rejects as {@code no_text}.
+ *
+ * <p>A line is malformed ({@code malformed_json}) unless it is exactly one JSON value: anything
+ * after the value (a second object, garbage) and a field name used twice in one object reject it,
+ * as does nesting deeper than {@value #MAX_NESTING_DEPTH}. "Blank" means no visible content
+ * ({@link TextNormalizer#isBlank}: no-break spaces, zero-width and control characters are blank).
+ * Unpaired surrogates (from JSON escapes) become U+FFFD in every field. A body that is mostly
+ * invalid UTF-8 or control characters is rejected as {@code binary_content}.
  */
 public final class ArticleParser {
   private ArticleParser() {}
+
+  static final int MAX_NESTING_DEPTH = 200;
 
   private static final ObjectMapper JSON = createMapper();
 
@@ -32,16 +48,23 @@ public final class ArticleParser {
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxStringLength(256 * 1024 * 1024)
-                    .maxNestingDepth(200)
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
                     .build())
+            // {"text": "a", "text": "b"} is ambiguous: reject it rather than keep the last value.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    return new ObjectMapper(factory);
+    // "{...} {...}" on one line: without this the second object would be dropped silently.
+    return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
-  /** The outcome of parsing one record: exactly one of the two is non-null. */
-  public record Parsed(Article article, Rejection rejection) {
-    static Parsed ok(Article a) {
-      return new Parsed(a, null);
+  /**
+   * The outcome of parsing one record: exactly one of {@code article} and {@code rejection} is
+   * non-null. {@code unparseableTimestamp}: the article had a {@code published_at} (or a page
+   * time) that could not be parsed, so it has no timestamp.
+   */
+  public record Parsed(Article article, Rejection rejection, boolean unparseableTimestamp) {
+    public Parsed(Article article, Rejection rejection) {
+      this(article, rejection, false);
     }
 
     static Parsed rejected(Origin origin, String reason, String message, String raw) {
@@ -60,7 +83,9 @@ public final class ArticleParser {
       return Parsed.rejected(origin, Reasons.MALFORMED_JSON, String.valueOf(e.getMessage()), line);
     }
     if (node == null || !node.isObject()) {
-      String kind = node == null ? "nothing" : node.getNodeType().toString().toLowerCase();
+      String kind = node == null || node.isMissingNode()
+          ? "nothing"
+          : node.getNodeType().toString().toLowerCase(Locale.ROOT);
       return Parsed.rejected(origin, Reasons.NOT_AN_OBJECT, "expected a JSON object, got " + kind, line);
     }
     try {
@@ -72,7 +97,12 @@ public final class ArticleParser {
       String html = field(node, "html");
       String published = field(node, "published_at");
       String body = text;
-      if (isBlank(text) && !isBlank(html)) {
+      boolean fromHtml = isBlank(text) && !isBlank(html);
+      if (fromHtml) {
+        if (RawText.looksBinary(html)) {
+          return Parsed.rejected(origin, Reasons.BINARY_CONTENT,
+              RawText.binaryMessage("\"html\"", html), line);
+        }
         HtmlPage page = HtmlExtractor.extract(html, url);
         body = page.text();
         title = firstNonBlank(title, page.title());
@@ -83,18 +113,29 @@ public final class ArticleParser {
       if (isBlank(body)) {
         String why =
             isBlank(text) && isBlank(html)
-                ? "neither \"text\" nor \"html\" has any content"
+                ? "neither \"text\" nor \"html\" has any content" + fieldsNote(node)
                 : "\"html\" has no article text";
         return Parsed.rejected(origin, Reasons.NO_TEXT, why, line);
       }
-      return Parsed.ok(build(id, url, source, title, body, published, origin));
+      if (!fromHtml && RawText.looksBinary(body)) {
+        return Parsed.rejected(origin, Reasons.BINARY_CONTENT,
+            RawText.binaryMessage("\"text\"", body), line);
+      }
+      return build(id, url, source, title, body, published, origin);
     } catch (InvalidField e) {
       return Parsed.rejected(origin, Reasons.INVALID_FIELD, e.getMessage(), line);
     }
   }
 
-  /** A .txt file: the first non-blank line is the title, the rest the body. */
+  /**
+   * A .txt file: the first non-blank line is the title, the rest the body. A file that is mostly
+   * invalid UTF-8 or control characters is {@code binary_content}.
+   */
   public static Parsed parseText(String content, String id, Origin origin) {
+    if (RawText.looksBinary(content)) {
+      return Parsed.rejected(origin, Reasons.BINARY_CONTENT,
+          RawText.binaryMessage("the file", content), content);
+    }
     String s = stripBom(content).replace("\r\n", "\n").replace('\r', '\n');
     int start = 0;
     while (start < s.length()) {
@@ -102,37 +143,69 @@ public final class ArticleParser {
       if (end < 0) {
         end = s.length();
       }
-      String line = s.substring(start, end).trim();
-      if (!line.isEmpty()) {
+      String line = s.substring(start, end);
+      if (!isBlank(line)) {
         String body = end < s.length() ? s.substring(end + 1).strip() : "";
-        if (body.isEmpty()) {
+        if (isBlank(body)) {
           return Parsed.rejected(origin, Reasons.NO_TEXT, "only a title line, no body", content);
         }
-        return Parsed.ok(build(id, null, null, line, body, null, origin));
+        return build(id, null, null, line, body, null, origin);
       }
       start = end + 1;
     }
     return Parsed.rejected(origin, Reasons.NO_TEXT, "empty file", content);
   }
 
-  /** An .html page: title, text, og:site_name, canonical URL and published time from the page. */
+  /**
+   * An .html page: title, text, og:site_name, canonical URL and published time from the page. A
+   * file that is mostly invalid UTF-8 or control characters is {@code binary_content}.
+   */
   public static Parsed parseHtml(String content, String id, String baseUri, Origin origin) {
+    if (RawText.looksBinary(content)) {
+      return Parsed.rejected(origin, Reasons.BINARY_CONTENT,
+          RawText.binaryMessage("the file", content), content);
+    }
     HtmlPage page = HtmlExtractor.extract(stripBom(content), baseUri);
     if (isBlank(page.text())) {
       return Parsed.rejected(origin, Reasons.NO_TEXT, "the page has no article text", content);
     }
-    return Parsed.ok(
-        build(id, page.canonicalUrl(), page.siteName(), page.title(), page.text(),
-            page.publishedTime(), origin));
+    return build(id, page.canonicalUrl(), page.siteName(), page.title(), page.text(),
+        page.publishedTime(), origin);
   }
 
-  private static Article build(
+  /** Every field well-formed UTF-16 (unpaired surrogates to U+FFFD), blanks to null. */
+  private static Parsed build(
       String id, String url, String source, String title, String body, String published,
       Origin origin) {
-    String finalId = isBlank(id) ? ArticleIds.derive(url, title, body) : id.trim();
+    url = RawText.wellFormed(url);
+    title = RawText.wellFormed(title);
+    body = RawText.wellFormed(body);
+    String finalId = isBlank(id)
+        ? ArticleIds.derive(isBlank(url) ? null : url, title, body)
+        : RawText.wellFormed(id).trim();
     Instant at = Timestamps.parse(published);
-    return new Article(
-        finalId, blankToNull(url), blankToNull(source), blankToNull(title), body, at, origin);
+    Article a = new Article(finalId, blankToNull(url), blankToNull(RawText.wellFormed(source)),
+        blankToNull(title), body, at, origin);
+    return new Parsed(a, null, at == null && !isBlank(published));
+  }
+
+  /**
+   * " (the record's fields: A, B, ...)" when it has neither a "text" nor an "html" field, to spot
+   * a misnamed one ("Text", "body").
+   */
+  private static String fieldsNote(JsonNode node) {
+    if (node.has("text") || node.has("html")) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext() && names.size() < 10; ) {
+      names.add(it.next());
+    }
+    if (names.isEmpty()) {
+      return "";
+    }
+    return " (the record's fields: " + String.join(", ", names)
+        + (node.size() > names.size() ? ", ..." : "") + ")";
   }
 
   private static final class InvalidField extends Exception {
@@ -161,12 +234,13 @@ public final class ArticleParser {
     return m;
   }
 
-  static String stripBom(String s) {
+  /** {@code s} without a leading byte-order mark. */
+  public static String stripBom(String s) {
     return s != null && !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1) : s;
   }
 
   private static boolean isBlank(String s) {
-    return s == null || s.isBlank();
+    return TextNormalizer.isBlank(s);
   }
 
   private static String blankToNull(String s) {

@@ -39,6 +39,8 @@ public record Rejection(Origin origin, String reason, String message, String raw
     public static final String NOT_AN_OBJECT = "not_an_object";
     public static final String INVALID_FIELD = "invalid_field";
     public static final String NO_TEXT = "no_text";
+    /** Mostly invalid UTF-8 or control characters: binary data, or text in another encoding. */
+    public static final String BINARY_CONTENT = "binary_content";
     public static final String UNREADABLE_FILE = "unreadable_file";
     public static final String UNSUPPORTED_FORMAT = "unsupported_format";
     public static final String DUPLICATE_ID = "duplicate_id";

@@ -25,6 +25,9 @@ public final class Timestamps {
 
   private static final Pattern EPOCH = Pattern.compile("\\d{9,13}(\\.\\d+)?");
 
+  /** No accepted format is longer; a longer value is unparseable without trying them all. */
+  static final int MAX_LENGTH = 100;
+
   private static final DateTimeFormatter SPACED_OFFSET =
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
@@ -48,7 +51,7 @@ public final class Timestamps {
       return null;
     }
     String v = value.trim();
-    if (v.isEmpty()) {
+    if (v.isEmpty() || v.length() > MAX_LENGTH) {
       return null;
     }
     try {

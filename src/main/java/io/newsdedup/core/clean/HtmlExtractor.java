@@ -122,7 +122,8 @@ public final class HtmlExtractor {
     }
   }
 
-  private static HtmlPage extractUnchecked(String html, String baseUri) {
+  /** {@link #extract} without its safety net; package-private for the property tests. */
+  static HtmlPage extractUnchecked(String html, String baseUri) {
     Document doc = Jsoup.parse(html, baseUri);
     Map<String, String> meta = metaTags(doc);
     List<String> jsonBlocks = new ArrayList<>();

@@ -31,13 +31,21 @@ public final class TextNormalizer {
    *   <li>Tab and every Unicode space separator (no-break, thin, hair, ideographic, ...) become
    *       {@code ' '}; U+2028, U+2029, NEL, VT and FF become line breaks; CRLF and CR become '\n'.
    *   <li>Zero-width characters (ZWSP, ZWNJ, ZWJ, BOM, word joiner, invisible operators, soft
-   *       hyphen, Mongolian vowel separator), bidi controls (LRM, RLM, ALM, embeddings, overrides,
-   *       isolates), other C0/C1 control characters and unpaired surrogates are removed. Other
-   *       format characters, such as emoji variation selectors and tag characters, are kept.
+   *       hyphen, Mongolian vowel separator), the Arabic tatweel (kashida, U+0640: a stroke that
+   *       stretches a word for justification or emphasis, as a soft hyphen splits one), bidi
+   *       controls (LRM, RLM, ALM, embeddings, overrides, isolates), other C0/C1 control
+   *       characters and unpaired surrogates are removed. Other format characters, such as emoji
+   *       variation selectors and tag characters, are kept.
    *   <li>Each line is trimmed, runs of spaces become one space, and blank lines are dropped, so
    *       the result is the non-blank lines joined by exactly one '\n' (a paragraph break and a
    *       line break are not distinguished), with no leading or trailing '\n'.
+   *   <li>When removing characters has brought together characters that NFKC composes (an "e",
+   *       a zero-width joiner, a combining acute), NFKC and the steps after it run once more, so
+   *       that such a text and its clean twin normalise alike.
    * </ol>
+   *
+   * <p>Idempotent, except that entities are decoded once: {@code normalize("&amp;amp;")} is
+   * {@code "&amp;"}, whose normalisation is {@code "&"}.
    *
    * @param s any string; null gives ""
    */
@@ -53,14 +61,49 @@ public final class TextNormalizer {
     }
   }
 
-  private static String normalizeUnchecked(String s) {
+  /**
+   * Whether {@code s} has no visible content: exactly when {@link #normalize} gives "" (only
+   * whitespace of any kind, zero-width, bidi and control characters, unpaired surrogates, or
+   * entities of these). Unlike {@link String#isBlank()}, no-break and other Unicode spaces count
+   * as blank. Fast for text with content; never throws.
+   *
+   * @param s any string; null is blank
+   */
+  public static boolean isBlank(String s) {
+    if (s == null || s.isEmpty()) {
+      return true;
+    }
+    if (s.indexOf('&') < 0) {
+      // A visible ASCII character, or a letter or digit, survives normalisation (NFKC maps a
+      // letter or digit to letters or digits); anything else takes the full pass.
+      for (int i = 0, n = s.length(); i < n; i++) {
+        char c = s.charAt(i);
+        if (c < 0x80
+            ? c > ' ' && c < 0x7f
+            : !Character.isSurrogate(c) && KINDS[c] == KEEP && Character.isLetterOrDigit(c)) {
+          return false;
+        }
+      }
+    }
+    return normalize(s).isEmpty();
+  }
+
+  /**
+   * {@link #normalize} without its safety net, for a non-null {@code s}; package-private for the
+   * property tests.
+   */
+  static String normalizeUnchecked(String s) {
     if (s.indexOf('&') >= 0) {
       s = decodeEntities(s);
     }
-    if (!isAscii(s)) {
-      s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    if (isAscii(s)) {
+      return collapse(s);
     }
-    return collapse(s);
+    String out = collapse(Normalizer.normalize(s, Normalizer.Form.NFKC));
+    if (!Normalizer.isNormalized(out, Normalizer.Form.NFKC)) {
+      out = collapse(Normalizer.normalize(out, Normalizer.Form.NFKC));
+    }
+    return out;
   }
 
   /** Entity names (without '&' and ';') to their text: the tables behind {@code unescapeHtml4}. */
@@ -213,9 +256,9 @@ public final class TextNormalizer {
   private static final String DASHES =
       "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d";
 
-  /** Zero-width characters, invisible operators, soft hyphen, BOM. */
+  /** Zero-width characters, invisible operators, soft hyphen, Arabic tatweel, BOM. */
   private static final String ZERO_WIDTH =
-      "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff";
+      "\u00ad\u0640\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff";
 
   /** Bidi marks, embeddings, overrides and isolates. */
   private static final String BIDI =

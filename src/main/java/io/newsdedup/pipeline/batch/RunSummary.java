@@ -81,6 +81,8 @@ public final class RunSummary {
         summary.counter(WriteResults.NAMESPACE, "clusters_flagged_for_review"));
     counts.put("truncated", summary.counter("fingerprint", "articles_truncated"));
     counts.put("low_content", summary.counter("fingerprint", "low_content"));
+    counts.put(ReadArticles.UNPARSEABLE_TIMESTAMPS,
+        summary.counter(ReadArticles.NAMESPACE, ReadArticles.UNPARSEABLE_TIMESTAMPS));
     if (s.index() != null) {
       ObjectNode index = counts.putObject("index");
       index.put("articles_from_index", summary.counter("index", "articles_from_index"));

@@ -35,6 +35,8 @@ public final class ReadArticles
     extends PTransform<PBegin, WithFailures.Result<PCollection<Article>, Rejection>> {
 
   public static final String NAMESPACE = "read";
+  /** Articles kept with no timestamp because their published_at could not be parsed. */
+  public static final String UNPARSEABLE_TIMESTAMPS = "published_at_unparseable";
   static final TupleTag<Article> ARTICLES = new TupleTag<>() {};
   static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
@@ -104,6 +106,8 @@ public final class ReadArticles
     private final Counter articles = Metrics.counter(NAMESPACE, "articles_parsed");
     private final Counter rejected = Metrics.counter(NAMESPACE, "records_rejected");
     private final Counter blank = Metrics.counter(NAMESPACE, "blank_lines_skipped");
+    private final Counter unparseableTimestamps =
+        Metrics.counter(NAMESPACE, UNPARSEABLE_TIMESTAMPS);
 
     @ProcessElement
     public void process(@Element InputFile file, MultiOutputReceiver out) {
@@ -116,6 +120,9 @@ public final class ReadArticles
       records.inc();
       if (p.article() != null) {
         articles.inc();
+        if (p.unparseableTimestamp()) {
+          unparseableTimestamps.inc();
+        }
         out.get(ARTICLES).output(p.article());
       } else {
         rejected.inc();
