@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +76,7 @@ final class FileRecords {
           ""));
       return;
     }
-    long line = 0; // complete lines read
+    long line = file.firstLine() - 1; // complete lines read
     BreakOff in = null;
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
         in = new BreakOff(open(file)), utf8()), 1 << 16)) {
@@ -125,8 +127,14 @@ final class FileRecords {
    * out first.
    */
   private static InputStream open(InputFile file) throws IOException {
-    InputStream raw = Channels.newInputStream(
-        FileSystems.open(FileSystems.matchNewResource(file.resource(), false)));
+    ReadableByteChannel channel =
+        FileSystems.open(FileSystems.matchNewResource(file.resource(), false));
+    if (!file.whole()) {
+      ((SeekableByteChannel) channel).position(file.start());
+      InputStream part = Channels.newInputStream(channel);
+      return file.end() < 0 ? part : new BoundedInputStream(part, file.end() - file.start());
+    }
+    InputStream raw = Channels.newInputStream(channel);
     if (!file.relativePath().toLowerCase(Locale.ROOT).endsWith(".gz")) {
       return raw;
     }
@@ -135,6 +143,97 @@ final class FileRecords {
     in.unread(head);
     boolean gzip = head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
     return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+  }
+
+  /** Only the first {@code limit} bytes of a stream. */
+  static final class BoundedInputStream extends FilterInputStream {
+    private long left;
+
+    BoundedInputStream(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = in.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+  }
+
+  /**
+   * Cuts a big uncompressed JSONL file into parts of about {@code partBytes} that start at a line,
+   * with the number of their first line, in one pass over its bytes; line breaks counted as {@link
+   * BufferedReader#readLine} counts them (LF, CR, CR LF). Other files are one part.
+   */
+  static java.util.List<InputFile> parts(InputFile file, long partBytes) throws IOException {
+    if (formatOf(file.relativePath()) != Format.JSONL
+        || file.relativePath().toLowerCase(Locale.ROOT).endsWith(".gz")
+        || file.sizeBytes() < 2 * partBytes) {
+      return java.util.List.of(file);
+    }
+    java.util.List<InputFile> parts = new java.util.ArrayList<>();
+    long partStart = 0;
+    long partLine = 1;
+    long line = 1; // the line the next byte belongs to
+    long offset = 0;
+    boolean afterCr = false;
+    try (InputStream in = Channels.newInputStream(
+        FileSystems.open(FileSystems.matchNewResource(file.resource(), false)))) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        for (int i = 0; i < n; i++, offset++) {
+          byte b = buf[i];
+          if (afterCr) {
+            afterCr = false;
+            if (b == '\n') {
+              continue; // CR LF: one break, counted at the CR
+            }
+            // a lone CR ended the line before this byte: this byte starts a line
+            if (offset - partStart >= partBytes) {
+              parts.add(file.part(partStart, offset, partLine));
+              partStart = offset;
+              partLine = line;
+            }
+          }
+          if (b == '\n' || b == '\r') {
+            line++;
+            if (b == '\r') {
+              afterCr = true;
+            } else if (offset + 1 - partStart >= partBytes) {
+              parts.add(file.part(partStart, offset + 1, partLine));
+              partStart = offset + 1;
+              partLine = line;
+            }
+          }
+        }
+      }
+    }
+    if (afterCr && offset - partStart >= partBytes) {
+      parts.add(file.part(partStart, offset, partLine));
+      partStart = offset;
+      partLine = line;
+    }
+    parts.add(file.part(partStart, -1, partLine));
+    return parts;
   }
 
   private static CharsetDecoder utf8() {

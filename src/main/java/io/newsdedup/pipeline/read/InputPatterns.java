@@ -69,7 +69,7 @@ public final class InputPatterns {
           resource.startsWith(resolved)
               ? resource.substring(resolved.length())
               : m.resourceId().getFilename();
-      files.add(new InputFile(resource, relative, base + relative));
+      files.add(new InputFile(resource, relative, base + relative, m.sizeBytes(), 0, -1, 1));
     }
     return files;
   }

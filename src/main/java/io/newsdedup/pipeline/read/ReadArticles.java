@@ -62,6 +62,9 @@ public final class ReadArticles
             .setCoder(KvCoder.of(VarIntCoder.of(), InputFile.InputFileCoder.of()))
             .apply("FilesOfShard", GroupByKey.create())
             .apply("OneReadPerFile", ParDo.of(new DistinctFilesFn()))
+            .apply("Parts", ParDo.of(new PartsFn(Shards.DEFAULT)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), InputFile.InputFileCoder.of()))
+            .apply("PartsOfShard", GroupByKey.create())
             .apply("Parse", ParDo.of(new ParseFn()).withOutputTags(ARTICLES, TupleTagList.of(REJECTED)));
     return WithFailures.Result.of(
         parsed.get(ARTICLES).setCoder(CoreCoders.ArticleCoder.INSTANCE),
@@ -101,7 +104,34 @@ public final class ReadArticles
     }
   }
 
-  static final class ParseFn extends DoFn<InputFile, Article> {
+  /** Bytes per part of a big uncompressed JSONL file, read in parallel. */
+  static final long PART_BYTES = 16L << 20;
+
+  /** A big uncompressed JSONL file is cut into parts that are read in parallel. */
+  static final class PartsFn extends DoFn<InputFile, KV<Integer, InputFile>> {
+    private final int shards;
+    private final Counter parts = Metrics.counter(NAMESPACE, "file_parts");
+
+    PartsFn(int shards) {
+      this.shards = shards;
+    }
+
+    @ProcessElement
+    public void process(@Element InputFile file, OutputReceiver<KV<Integer, InputFile>> out) {
+      List<InputFile> split;
+      try {
+        split = FileRecords.parts(file, PART_BYTES);
+      } catch (IOException e) {
+        split = List.of(file); // reading it whole will report the problem
+      }
+      for (InputFile part : split) {
+        parts.inc();
+        out.output(KV.of(Shards.of(part.resource() + "@" + part.start(), shards), part));
+      }
+    }
+  }
+
+  static final class ParseFn extends DoFn<KV<Integer, Iterable<InputFile>>, Article> {
     private final Counter records = Metrics.counter(NAMESPACE, "records_read");
     private final Counter articles = Metrics.counter(NAMESPACE, "articles_parsed");
     private final Counter rejected = Metrics.counter(NAMESPACE, "records_rejected");
@@ -110,10 +140,12 @@ public final class ReadArticles
         Metrics.counter(NAMESPACE, UNPARSEABLE_TIMESTAMPS);
 
     @ProcessElement
-    public void process(@Element InputFile file, MultiOutputReceiver out) {
-      FileRecords.Tally tally = new FileRecords.Tally();
-      FileRecords.read(file, (Parsed p) -> emit(p, out), tally);
-      blank.inc(tally.blankLines);
+    public void process(@Element KV<Integer, Iterable<InputFile>> shard, MultiOutputReceiver out) {
+      for (InputFile file : shard.getValue()) {
+        FileRecords.Tally tally = new FileRecords.Tally();
+        FileRecords.read(file, (Parsed p) -> emit(p, out), tally);
+        blank.inc(tally.blankLines);
+      }
     }
 
     private void emit(Parsed p, MultiOutputReceiver out) {
