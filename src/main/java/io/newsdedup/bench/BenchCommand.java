@@ -1,5 +1,6 @@
 package io.newsdedup.bench;
 
+import io.newsdedup.pipeline.batch.BatchPipeline;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,7 @@ public final class BenchCommand {
     DEFAULTS.put("xmx", "2g");
     DEFAULTS.put("batchArgs", "");
     DEFAULTS.put("floorClasses", "");
+    DEFAULTS.put("stages", "false");
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
@@ -58,6 +60,9 @@ public final class BenchCommand {
         out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
         out.println("--floorClasses=DIR: also time the single-process floor program (MinHashBench,");
         out.println("compiled into DIR) on the same corpus, and print the ratio.");
+        out.println("--stages=true: also time each stage, as the difference between runs that stop");
+        out.println("after it (read, clean, fingerprint, candidates, verify, components) and the");
+        out.println("whole job (clusters and write); each prefix is run --reps times, medians shown.");
         return 0;
       }
       int eq = a.indexOf('=');
@@ -94,37 +99,46 @@ public final class BenchCommand {
     double[] walls = new double[reps];
     long[] rss = new long[reps];
     for (int rep = 0; rep < reps; rep++) {
-      List<String> cmd = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx" + o.get("xmx"),
-          // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
-          "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-          "-cp", System.getProperty("java.class.path"),
-          "io.newsdedup.cli.Main", "batch",
-          "--input=" + corpus, "--output=" + work.resolve("out"), "--overwrite",
-          "--runner=" + o.get("runner")));
-      if (!o.get("batchArgs").isBlank()) {
-        cmd.addAll(Arrays.asList(o.get("batchArgs").trim().split("\\s+")));
-      }
-      File log = work.resolve("run-" + rep + ".log").toFile();
-      long t0 = System.nanoTime();
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-      long peak = 0;
-      while (!p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-        peak = Math.max(peak, peakRssKb(p.pid()));
-      }
-      walls[rep] = (System.nanoTime() - t0) / 1e9;
-      rss[rep] = peak;
-      if (p.exitValue() != 0) {
-        err.println("bench: batch failed (exit " + p.exitValue() + "), see " + log);
+      Run r = runJava(batchCommand(o, corpus, work, "io.newsdedup.cli.Main", "batch"),
+          work.resolve("run-" + rep + ".log").toFile());
+      if (r.exit() != 0) {
+        err.println("bench: batch failed (exit " + r.exit() + "), see " + r.log());
         return 1;
       }
+      walls[rep] = r.seconds();
+      rss[rep] = r.peakRssKb();
       out.printf("rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n", rep + 1, walls[rep],
           articles / walls[rep], rss[rep] / 1024);
     }
-    double[] sorted = walls.clone();
-    Arrays.sort(sorted);
-    double median = sorted[reps / 2];
+    double median = median(walls);
+    if (Boolean.parseBoolean(o.get("stages"))) {
+      double before = 0;
+      out.printf("%-12s %12s %9s%n", "stage", "cumulative_s", "stage_s");
+      for (BatchPipeline.Stage stage : BatchPipeline.Stage.values()) {
+        double cumulative = median;
+        if (stage != BatchPipeline.Stage.WRITE) {
+          double[] times = new double[reps];
+          for (int rep = 0; rep < reps; rep++) {
+            Run r = runJava(batchCommand(o, corpus, work, StageRun.class.getName(),
+                stage.name().toLowerCase(java.util.Locale.ROOT)),
+                work.resolve("stage-" + stage.name().toLowerCase(java.util.Locale.ROOT) + "-"
+                    + rep + ".log").toFile());
+            if (r.exit() != 0) {
+              err.println("bench: stage run failed (exit " + r.exit() + "), see " + r.log());
+              return 1;
+            }
+            times[rep] = r.seconds();
+          }
+          cumulative = median(times);
+        }
+        out.printf("%-12s %12.2f %9.2f%n", stage == BatchPipeline.Stage.WRITE
+            ? "clusters+write" : stage.name().toLowerCase(java.util.Locale.ROOT),
+            cumulative, cumulative - before);
+        out.printf("RESULT stage=%s cumulative_s=%.2f stage_s=%.2f%n",
+            stage.name().toLowerCase(java.util.Locale.ROOT), cumulative, cumulative - before);
+        before = cumulative;
+      }
+    }
     double floor = o.get("floorClasses").isEmpty() ? 0 : floor(o, corpus, reps, work, out);
     long[] rs = rss.clone();
     Arrays.sort(rs);
@@ -136,6 +150,43 @@ public final class BenchCommand {
           articles / floor, median / floor);
     }
     return 0;
+  }
+
+  /** The JVM command of one batch run (or one stage prefix run) over the corpus. */
+  private static List<String> batchCommand(
+      Map<String, String> o, Path corpus, Path work, String mainClass, String first) {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + o.get("xmx"),
+        // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
+        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"),
+        mainClass, first,
+        "--input=" + corpus, "--output=" + work.resolve("out"), "--overwrite",
+        "--runner=" + o.get("runner")));
+    if (!o.get("batchArgs").isBlank()) {
+      cmd.addAll(Arrays.asList(o.get("batchArgs").trim().split("\\s+")));
+    }
+    return cmd;
+  }
+
+  /** One timed child JVM: wall seconds, peak RSS and exit code. */
+  record Run(double seconds, long peakRssKb, int exit, File log) {}
+
+  private static Run runJava(List<String> cmd, File log) throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+    long peak = 0;
+    while (!p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      peak = Math.max(peak, peakRssKb(p.pid()));
+    }
+    return new Run((System.nanoTime() - t0) / 1e9, peak, p.exitValue(), log);
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[values.length / 2];
   }
 
   /** Median wall time of the floor program (MinHash + LSH of the same corpus, one process). */

@@ -180,7 +180,7 @@ public final class Main {
    * that is for tests (TestPipeline keeps it on) and more than doubles a production run's time.
    * Production runs turn it off unless the command line says otherwise.
    */
-  static String[] withProductionDefaults(String[] args) {
+  public static String[] withProductionDefaults(String[] args) {
     java.util.List<String> all = new java.util.ArrayList<>(Arrays.asList(args));
     for (String check : new String[] {"enforceImmutability", "enforceEncodability"}) {
       if (all.stream().noneMatch(a -> a.startsWith("--" + check))) {

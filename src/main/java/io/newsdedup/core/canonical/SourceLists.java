@@ -87,6 +87,10 @@ public final class SourceLists implements Serializable {
     }
   }
 
+  private static final java.util.regex.Pattern NOT_NAME =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}.]+");
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
   static String normalise(String s) {
     if (s == null) {
       return null;
@@ -98,7 +102,7 @@ public final class SourceLists implements Serializable {
     if (n.startsWith("www.")) {
       n = n.substring(4);
     }
-    n = n.replaceAll("[^\\p{L}\\p{N}.]+", " ").trim().replaceAll("\\s+", " ");
+    n = SPACES.matcher(NOT_NAME.matcher(n).replaceAll(" ").trim()).replaceAll(" ");
     return n.isEmpty() ? null : n;
   }
 

@@ -99,17 +99,39 @@ public final class BatchPipeline {
     }
   }
 
+  /** The stages of the batch job, in order; {@link #buildUpTo} stops after one of them. */
+  public enum Stage { READ, CLEAN, FINGERPRINT, CANDIDATES, VERIFY, COMPONENTS, WRITE }
+
   /**
    * read → unique ids → clean → (merge with the index) → fingerprint → candidates → verify →
    * components → clusters → write (into {@code writeTo}: the output directory or a staging
    * directory; and the next index into {@code indexTo} when there is an index).
    */
   public static void build(Pipeline p, BatchSettings s, String writeTo, String indexTo) {
+    build(p, s, writeTo, indexTo, Stage.WRITE);
+  }
+
+  /**
+   * The job up to and including {@code last} (without an index), for timing the stages: returns
+   * that stage's output, which nothing consumes yet; {@link Stage#WRITE} is the whole job.
+   */
+  public static PCollection<?> buildUpTo(Pipeline p, BatchSettings s, String writeTo, Stage last) {
+    if (s.index() != null) {
+      throw new UsageException("timing the stages does not take --index");
+    }
+    return build(p, s, writeTo, null, last);
+  }
+
+  private static PCollection<?> build(
+      Pipeline p, BatchSettings s, String writeTo, String indexTo, Stage last) {
     CoreCoders.registerAll(p);
     WithFailures.Result<PCollection<Article>, Rejection> read =
         p.apply("ReadArticles", ReadArticles.from(s.inputs()));
     WithFailures.Result<PCollection<Article>, Rejection> unique =
         read.output().apply("UniqueIds", UniqueIds.create().withShards(s.shards()));
+    if (last == Stage.READ) {
+      return unique.output();
+    }
     FingerprintArticles fingerprint = FingerprintArticles.create()
         .withRules(s.rules()).withLearning(s.learning()).withMinShingles(s.minShingles())
         .withShingleSize(s.shingleSize()).withNumHashes(s.numHashes())
@@ -120,18 +142,33 @@ public final class BatchPipeline {
           MergeWithIndex.of(p.apply("ReadIndex", ReadIndex.from(s.index())))
               .withShards(s.shards()));
     }
+    if (last == Stage.CLEAN) {
+      return cleaned;
+    }
     PCollection<Fingerprint> docs = cleaned.apply("Fingerprint", fingerprint.fingerprinting());
-    PCollection<KV<String, String>> edges =
+    if (last == Stage.FINGERPRINT) {
+      return docs;
+    }
+    PCollection<KV<String, String>> candidates =
         docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
                 .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
                 .withAnchors(s.anchors()).withMaxAnchorBucket(s.maxAnchorBucket())
                 .withTitles(s.titleCandidates())
-                .withShards(s.shards()))
-            .apply("VerifyCandidates",
-                VerifyCandidates.against(docs, s.rule()).withShards(s.shards()));
+                .withShards(s.shards()));
+    if (last == Stage.CANDIDATES) {
+      return candidates;
+    }
+    PCollection<KV<String, String>> edges = candidates.apply("VerifyCandidates",
+        VerifyCandidates.against(docs, s.rule()).withShards(s.shards()));
+    if (last == Stage.VERIFY) {
+      return edges;
+    }
     PCollection<KV<String, String>> components =
         edges.apply("ConnectedComponents",
             ConnectedComponents.create().withRounds(s.componentRounds()).withShards(s.shards()));
+    if (last == Stage.COMPONENTS) {
+      return components;
+    }
     PCollection<Cluster> clusters =
         docs.apply("BuildClusters",
             BuildClusters.from(components, s.builder()).withShards(s.shards()));
@@ -145,5 +182,6 @@ public final class BatchPipeline {
       clusters.apply("WriteIndex", WriteIndex.to(indexTo, cleaned)
           .withRetention(s.indexRetention()).withShards(s.shards()));
     }
+    return clusters;
   }
 }

@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.candidates;
 
+import io.newsdedup.core.fingerprint.AnchorFilter;
 import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
@@ -17,6 +18,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -25,6 +27,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
 
 /**
  * Candidate pairs from three indexes, merged: LSH banding (articles that share a band of their
@@ -119,8 +122,11 @@ public final class FindCandidates
       found = found.and(bucketPairs(docs, "Titles", new TitleKeysFn(shards)));
     }
     if (anchors != null) {
+      PCollectionView<long[]> queried = docs.apply("QueriedAnchors",
+          Combine.globally(new AnchorQueries(anchors)).asSingletonView());
       found = found.and(
-          docs.apply("AnchorKeys", ParDo.of(new AnchorKeysFn(anchors, shards)))
+          docs.apply("AnchorKeys",
+                  ParDo.of(new AnchorKeysFn(anchors, shards, queried)).withSideInputs(queried))
               .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(),
                   KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))))
               .apply("AnchorsByShard", GroupByKey.create())
@@ -239,30 +245,44 @@ public final class FindCandidates
   /**
    * (shard of anchor, (anchor, (id, role))): the role says whether the anchor is one of the
    * article's queries, and whether the article has fewer anchors than the hits a pair needs (a
-   * short excerpt), in which case one hit is enough.
+   * short excerpt), in which case one hit is enough. An article indexes only the anchors that some
+   * article queries ({@link AnchorFilter}): the others cannot make a pair.
    */
   static final class AnchorKeysFn
       extends DoFn<Fingerprint, KV<Integer, KV<Long, KV<String, Integer>>>> {
     private final Anchors anchors;
     private final int shards;
+    private final PCollectionView<long[]> queried;
+    private final Counter postings = Metrics.counter(NAMESPACE, "anchor_postings");
+    private final Counter skipped = Metrics.counter(NAMESPACE, "anchor_postings_unqueried");
 
-    AnchorKeysFn(Anchors anchors, int shards) {
+    AnchorKeysFn(Anchors anchors, int shards, PCollectionView<long[]> queried) {
       this.anchors = anchors;
       this.shards = shards;
+      this.queried = queried;
     }
 
     @ProcessElement
     public void process(
-        @Element Fingerprint f, OutputReceiver<KV<Integer, KV<Long, KV<String, Integer>>>> out) {
+        @Element Fingerprint f, ProcessContext c,
+        OutputReceiver<KV<Integer, KV<Long, KV<String, Integer>>>> out) {
       if (f.facts().lowContent()) {
         return;
       }
+      AnchorFilter filter = AnchorFilter.fromWords(c.sideInput(queried));
       long[] a = anchors.of(f.shingles());
       int queryRole = a.length < anchors.minShared() ? SHORT_QUERY : QUERY;
+      int emitted = 0;
       for (int i = 0; i < a.length; i++) {
-        int role = anchors.isQuery(i) ? queryRole : INDEXED;
-        out.output(KV.of(Shards.of(a[i], shards), KV.of(a[i], KV.of(f.id(), role))));
+        boolean query = anchors.isQuery(i);
+        if (query || filter.mightContain(a[i])) {
+          emitted++;
+          out.output(KV.of(Shards.of(a[i], shards),
+              KV.of(a[i], KV.of(f.id(), query ? queryRole : INDEXED))));
+        }
       }
+      postings.inc(emitted);
+      skipped.inc(a.length - emitted);
     }
   }
 

@@ -1,0 +1,111 @@
+package io.newsdedup.pipeline.candidates;
+
+import io.newsdedup.core.fingerprint.AnchorFilter;
+import io.newsdedup.core.fingerprint.Anchors;
+import io.newsdedup.pipeline.coders.Codec;
+import io.newsdedup.pipeline.coders.LongArrayCoder;
+import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.transforms.Combine.CombineFn;
+
+/**
+ * Collects the query anchors of all articles into an {@link AnchorFilter} (as its words), so that
+ * articles index only the anchors someone queries. The accumulator is the plain list of queries
+ * (eight per article), so partial results stay small; the filter is built once, at the end.
+ */
+final class AnchorQueries extends CombineFn<Fingerprint, AnchorQueries.Queries, long[]> {
+  private final Anchors anchors;
+
+  AnchorQueries(Anchors anchors) {
+    this.anchors = anchors;
+  }
+
+  /** The anchors an article queries with (none for a low-content article). */
+  static long[] of(Fingerprint f, Anchors anchors, long[] allAnchors) {
+    if (f.facts().lowContent()) {
+      return new long[0];
+    }
+    int n = 0;
+    while (n < allAnchors.length && anchors.isQuery(n)) {
+      n++;
+    }
+    return Arrays.copyOf(allAnchors, n);
+  }
+
+  @Override
+  public Queries createAccumulator() {
+    return new Queries(new long[64], 0);
+  }
+
+  @Override
+  public Queries addInput(Queries acc, Fingerprint f) {
+    for (long q : of(f, anchors, anchors.of(f.shingles()))) {
+      acc.add(q);
+    }
+    return acc;
+  }
+
+  @Override
+  public Queries mergeAccumulators(Iterable<Queries> accs) {
+    Queries merged = createAccumulator();
+    for (Queries a : accs) {
+      for (int i = 0; i < a.count; i++) {
+        merged.add(a.values[i]);
+      }
+    }
+    return merged;
+  }
+
+  @Override
+  public long[] extractOutput(Queries acc) {
+    return AnchorFilter.of(acc.values, acc.count).words();
+  }
+
+  @Override
+  public Coder<Queries> getAccumulatorCoder(CoderRegistry registry, Coder<Fingerprint> input) {
+    return QueriesCoder.INSTANCE;
+  }
+
+  @Override
+  public Coder<long[]> getDefaultOutputCoder(CoderRegistry registry, Coder<Fingerprint> input) {
+    return LongArrayCoder.INSTANCE;
+  }
+
+  /** A growable list of query anchors. */
+  static final class Queries {
+    long[] values;
+    int count;
+
+    Queries(long[] values, int count) {
+      this.values = values;
+      this.count = count;
+    }
+
+    void add(long v) {
+      if (count == values.length) {
+        values = Arrays.copyOf(values, values.length * 2);
+      }
+      values[count++] = v;
+    }
+  }
+
+  static final class QueriesCoder extends Codec<Queries> {
+    static final QueriesCoder INSTANCE = new QueriesCoder();
+
+    @Override
+    protected void write(Queries q, DataOutputStream out) throws IOException {
+      writeLongs(Arrays.copyOf(q.values, q.count), out);
+    }
+
+    @Override
+    protected Queries read(DataInputStream in) throws IOException {
+      long[] v = readLongs(in);
+      return new Queries(v.length == 0 ? new long[64] : v, v.length);
+    }
+  }
+}
