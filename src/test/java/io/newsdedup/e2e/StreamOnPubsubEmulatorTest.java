@@ -319,6 +319,92 @@ class StreamOnPubsubEmulatorTest {
   }
 
   /**
+   * A restart, as the README documents it for the Direct runner: the index is lost, delivery is at
+   * least once. Job 1 decides the wire original; it is cancelled; job 2 reads the same
+   * subscription. What job 1 had not acknowledged, Pub/Sub delivers again (after the 10 s ack
+   * deadline), and job 2 decides it again into the same cluster id (cluster ids are a function of
+   * the article that founded the cluster); then the repost and an unrelated story arrive. Nothing
+   * is lost, nothing unpublished is decided, and the repost joins the original exactly when the
+   * original was delivered again (otherwise it starts a cluster of its own: the lost index).
+   */
+  @Test
+  @Timeout(180)
+  void aRestartedJobLosesNothingAndRedecidesOnlyWhatWasNotAcknowledged() throws Exception {
+    Names n = Names.fresh("restart");
+    createTopic(n.articles());
+    call("PUT", "/v1/projects/" + PROJECT + "/subscriptions/" + n.articles() + "-sub",
+        "{\"topic\": \"projects/" + PROJECT + "/topics/" + n.articles()
+            + "\", \"ackDeadlineSeconds\": 10}");
+    for (String topic : List.of(n.decisions(), n.rejected())) {
+      createTopic(topic);
+      createSubscription(topic + "-sub", topic);
+    }
+    Map<String, Article> byId = new HashMap<>();
+    StreamTestData.articles().forEach(a -> byId.put(a.id(), a));
+    String original = "ap-58da1d4c74";
+    String repost = "headlinestream24-21714567d6";
+    String other = StreamTestData.articles().stream().map(Article::id)
+        .filter(id -> !id.equals(original) && !id.equals(repost) && id.startsWith("ap-"))
+        .filter(id -> !byId.get(id).title().equals(byId.get(original).title()))
+        .findFirst().orElseThrow();
+    List<String> args = List.of(
+        "--inputSubscription=projects/" + PROJECT + "/subscriptions/" + n.articles() + "-sub",
+        "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
+        "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
+        "--indexRetention=0",
+        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
+        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
+    List<JsonNode> first = new ArrayList<>();
+    PipelineResult job = StreamPipeline.start(StreamPipeline.options(args.toArray(String[]::new)));
+    try {
+      publish(n.articles(), List.of(new Message(StreamTestData.json(byId.get(original)), Map.of())));
+      waitFor(Duration.ofSeconds(60), () -> {
+        pull(n.decisions() + "-sub").forEach(m -> first.add(m.json()));
+        return !first.isEmpty();
+      }, "the original's decision");
+    } finally {
+      job.cancel();
+    }
+    assertEquals(1, first.size(), "one decision before the restart: " + first);
+    String clusterOfOriginal = first.get(0).get("cluster_id").asText();
+
+    List<JsonNode> second = new ArrayList<>();
+    job = StreamPipeline.start(StreamPipeline.options(args.toArray(String[]::new)));
+    try {
+      // let an unacknowledged message come back (ack deadline 10 s) before the repost arrives
+      long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+      waitFor(Duration.ofSeconds(30), () -> {
+        pull(n.decisions() + "-sub").forEach(m -> second.add(m.json()));
+        return System.nanoTime() > until;
+      }, "the ack deadline");
+      publish(n.articles(), List.of(
+          new Message(StreamTestData.json(byId.get(repost)), Map.of()),
+          new Message(StreamTestData.json(byId.get(other)), Map.of())));
+      waitFor(Duration.ofSeconds(60), () -> {
+        pull(n.decisions() + "-sub").forEach(m -> second.add(m.json()));
+        Set<String> decided = new java.util.HashSet<>();
+        second.forEach(d -> decided.add(d.get("id").asText()));
+        return decided.contains(repost) && decided.contains(other);
+      }, "decisions on the repost and the other story after the restart");
+    } finally {
+      job.cancel();
+    }
+    Map<String, JsonNode> latest = new TreeMap<>();
+    second.forEach(d -> latest.put(d.get("id").asText(), d));
+    assertTrue(Set.of(original, repost, other).containsAll(latest.keySet()),
+        "only published articles are decided: " + latest.keySet());
+    assertEquals("new", latest.get(other).get("status").asText());
+    if (latest.containsKey(original)) { // delivered again: decided again, same cluster id
+      assertEquals(clusterOfOriginal, latest.get(original).get("cluster_id").asText());
+      assertEquals(original, latest.get(repost).get("canonical_id").asText());
+      assertEquals(clusterOfOriginal, latest.get(repost).get("cluster_id").asText());
+    } else { // acknowledged before the stop: the new index has not seen it
+      assertEquals("new", latest.get(repost).get("status").asText());
+      assertEquals(repost, latest.get(repost).get("canonical_id").asText());
+    }
+  }
+
+  /**
    * Whether every article has its own decision and the decision numbers run 1..max without a
    * gap: an arrival's re-decisions are numbered before its own decision, so nothing is missing.
    */

@@ -50,15 +50,24 @@ final class AnchorQueries extends CombineFn<Fingerprint, AnchorQueries.Queries, 
     return acc;
   }
 
+  /** Appends into the largest accumulator (which it may modify): linear, however runners merge. */
   @Override
   public Queries mergeAccumulators(Iterable<Queries> accs) {
-    Queries merged = createAccumulator();
+    Queries largest = null;
     for (Queries a : accs) {
-      for (int i = 0; i < a.count; i++) {
-        merged.add(a.values[i]);
+      if (largest == null || a.count > largest.count) {
+        largest = a;
       }
     }
-    return merged;
+    if (largest == null) {
+      return createAccumulator();
+    }
+    for (Queries a : accs) {
+      if (a != largest) {
+        largest.addAll(a);
+      }
+    }
+    return largest;
   }
 
   @Override
@@ -84,6 +93,14 @@ final class AnchorQueries extends CombineFn<Fingerprint, AnchorQueries.Queries, 
     Queries(long[] values, int count) {
       this.values = values;
       this.count = count;
+    }
+
+    void addAll(Queries other) {
+      if (count + other.count > values.length) {
+        values = Arrays.copyOf(values, Math.max(values.length * 2, count + other.count));
+      }
+      System.arraycopy(other.values, 0, values, count, other.count);
+      count += other.count;
     }
 
     void add(long v) {

@@ -253,6 +253,7 @@ public final class FindCandidates
     private final Anchors anchors;
     private final int shards;
     private final PCollectionView<long[]> queried;
+    private transient AnchorFilter filter;
     private final Counter postings = Metrics.counter(NAMESPACE, "anchor_postings");
     private final Counter skipped = Metrics.counter(NAMESPACE, "anchor_postings_unqueried");
 
@@ -269,7 +270,9 @@ public final class FindCandidates
       if (f.facts().lowContent()) {
         return;
       }
-      AnchorFilter filter = AnchorFilter.fromWords(c.sideInput(queried));
+      if (filter == null) {
+        filter = AnchorFilter.fromWords(c.sideInput(queried)); // batch: one filter for all
+      }
       long[] a = anchors.of(f.shingles());
       int queryRole = a.length < anchors.minShared() ? SHORT_QUERY : QUERY;
       int emitted = 0;

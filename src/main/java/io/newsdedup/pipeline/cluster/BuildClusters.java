@@ -98,6 +98,7 @@ public final class BuildClusters
 
   static final class RouteFn extends DoFn<Fingerprint, Cluster> {
     private final PCollectionView<Map<String, String>> componentOf;
+    private transient Map<String, String> components;
     private final int shards;
     private final Counter singletons = Metrics.counter(NAMESPACE, "articles_without_candidates");
 
@@ -108,7 +109,10 @@ public final class BuildClusters
 
     @ProcessElement
     public void process(@Element Fingerprint f, MultiOutputReceiver out, ProcessContext c) {
-      String component = c.sideInput(componentOf).get(f.id());
+      if (components == null) {
+        components = c.sideInput(componentOf); // batch, global window: one map for all elements
+      }
+      String component = components.get(f.id());
       if (component == null) {
         singletons.inc();
         out.get(SINGLE).output(singleton(f));

@@ -308,6 +308,7 @@ public final class ConnectedComponents
 
   static final class ResolveFn extends DoFn<KV<String, String>, KV<String, String>> {
     private final PCollectionView<Map<String, String>> residual;
+    private transient Map<String, String> roots;
 
     ResolveFn(PCollectionView<Map<String, String>> residual) {
       this.residual = residual;
@@ -317,7 +318,10 @@ public final class ConnectedComponents
     public void process(
         @Element KV<String, String> nodeLabel, OutputReceiver<KV<String, String>> out,
         ProcessContext c) {
-      String root = c.sideInput(residual).get(nodeLabel.getValue());
+      if (roots == null) {
+        roots = c.sideInput(residual); // batch, global window: one map for all elements
+      }
+      String root = roots.get(nodeLabel.getValue());
       out.output(KV.of(nodeLabel.getKey(), root == null ? nodeLabel.getValue() : root));
     }
   }

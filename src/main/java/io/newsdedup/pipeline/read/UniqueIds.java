@@ -116,6 +116,7 @@ public final class UniqueIds
 
   static final class FilterFn extends DoFn<Article, Article> {
     private final PCollectionView<Map<String, String>> losers;
+    private transient Map<String, String> loserMap;
     private final Counter duplicates = Metrics.counter(ReadArticles.NAMESPACE, "rejected_duplicate_id");
 
     FilterFn(PCollectionView<Map<String, String>> losers) {
@@ -124,7 +125,10 @@ public final class UniqueIds
 
     @ProcessElement
     public void process(@Element Article a, MultiOutputReceiver out, ProcessContext c) {
-      String winner = c.sideInput(losers).get(a.origin().toString());
+      if (loserMap == null) {
+        loserMap = c.sideInput(losers); // batch, global window: the same map for every element
+      }
+      String winner = loserMap.get(a.origin().toString());
       if (winner == null) {
         out.get(KEPT).output(a);
         return;
