@@ -63,13 +63,7 @@ public final class AnchorFilter {
   private int bit(long anchor) {
     // Anchors have their low bits zero by construction: use the high bits of a well-mixed value
     // (MurmurHash3's finaliser), whatever structure the shingle hashes have.
-    long h = anchor;
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return (int) (h >>> (64 - bits));
+    return (int) (Mix64.fmix64(anchor) >>> (64 - bits));
   }
 
   @Override

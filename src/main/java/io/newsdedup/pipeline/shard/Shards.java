@@ -1,5 +1,7 @@
 package io.newsdedup.pipeline.shard;
 
+import io.newsdedup.core.fingerprint.Mix64;
+
 /**
  * Stable shard numbers for keys. Every grouping in the pipeline is by shard, not by the key itself
  * (an article id, an LSH bucket, a component): each shard's values are grouped once and joined in
@@ -20,13 +22,7 @@ public final class Shards {
   }
 
   public static int of(long key, int shards) {
-    long h = key;
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return (int) Math.floorMod(h, (long) shards);
+    return (int) Math.floorMod(Mix64.fmix64(key), (long) shards);
   }
 
   public static void check(int shards) {
