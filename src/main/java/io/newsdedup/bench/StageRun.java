@@ -27,6 +27,9 @@ public final class StageRun {
 
   public static void main(String[] args) {
     Stage last = Stage.valueOf(args[0].toUpperCase(Locale.ROOT));
+    if (last == Stage.WRITE) {
+      throw new IllegalArgumentException("the whole job is `batch`; StageRun stops before writing");
+    }
     PipelineOptionsFactory.register(BatchOptions.class);
     BatchOptions options = PipelineOptionsFactory
         .fromArgs(Main.withProductionDefaults(Arrays.copyOfRange(args, 1, args.length)))
