@@ -115,14 +115,13 @@ public final class BenchCommand {
       double before = 0;
       out.printf("%-12s %12s %9s%n", "stage", "cumulative_s", "stage_s");
       for (BatchPipeline.Stage stage : BatchPipeline.Stage.values()) {
+        String name = stage.name().toLowerCase(java.util.Locale.ROOT);
         double cumulative = median;
         if (stage != BatchPipeline.Stage.WRITE) {
           double[] times = new double[reps];
           for (int rep = 0; rep < reps; rep++) {
-            Run r = runJava(batchCommand(o, corpus, work, StageRun.class.getName(),
-                stage.name().toLowerCase(java.util.Locale.ROOT)),
-                work.resolve("stage-" + stage.name().toLowerCase(java.util.Locale.ROOT) + "-"
-                    + rep + ".log").toFile());
+            Run r = runJava(batchCommand(o, corpus, work, StageRun.class.getName(), name),
+                work.resolve("stage-" + name + "-" + rep + ".log").toFile());
             if (r.exit() != 0) {
               err.println("bench: stage run failed (exit " + r.exit() + "), see " + r.log());
               return 1;
@@ -131,11 +130,11 @@ public final class BenchCommand {
           }
           cumulative = median(times);
         }
-        out.printf("%-12s %12.2f %9.2f%n", stage == BatchPipeline.Stage.WRITE
-            ? "clusters+write" : stage.name().toLowerCase(java.util.Locale.ROOT),
+        out.printf("%-12s %12.2f %9.2f%n",
+            stage == BatchPipeline.Stage.WRITE ? "clusters+write" : name,
             cumulative, cumulative - before);
         out.printf("RESULT stage=%s cumulative_s=%.2f stage_s=%.2f%n",
-            stage.name().toLowerCase(java.util.Locale.ROOT), cumulative, cumulative - before);
+            name, cumulative, cumulative - before);
         before = cumulative;
       }
     }

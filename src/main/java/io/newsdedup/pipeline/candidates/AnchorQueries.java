@@ -25,18 +25,6 @@ final class AnchorQueries extends CombineFn<Fingerprint, AnchorQueries.Queries, 
     this.anchors = anchors;
   }
 
-  /** The anchors an article queries with (none for a low-content article). */
-  static long[] of(Fingerprint f, Anchors anchors, long[] allAnchors) {
-    if (f.facts().lowContent()) {
-      return new long[0];
-    }
-    int n = 0;
-    while (n < allAnchors.length && anchors.isQuery(n)) {
-      n++;
-    }
-    return Arrays.copyOf(allAnchors, n);
-  }
-
   @Override
   public Queries createAccumulator() {
     return new Queries(new long[64], 0);
@@ -44,8 +32,12 @@ final class AnchorQueries extends CombineFn<Fingerprint, AnchorQueries.Queries, 
 
   @Override
   public Queries addInput(Queries acc, Fingerprint f) {
-    for (long q : of(f, anchors, anchors.of(f.shingles()))) {
-      acc.add(q);
+    if (f.facts().lowContent()) {
+      return acc; // low-content articles take no part in anchors (FindCandidates.AnchorKeysFn)
+    }
+    long[] a = anchors.of(f.shingles());
+    for (int i = 0; i < a.length && anchors.isQuery(i); i++) {
+      acc.add(a[i]);
     }
     return acc;
   }

@@ -196,8 +196,7 @@ final class FileRecords {
     long line = 1; // the line the next byte belongs to
     long offset = 0;
     boolean afterCr = false;
-    try (InputStream in = Channels.newInputStream(
-        FileSystems.open(FileSystems.matchNewResource(file.resource(), false)))) {
+    try (InputStream in = open(file)) { // whole and uncompressed: the raw bytes
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {
         for (int i = 0; i < n; i++, offset++) {
