@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *       it are kept (found by trying each rule on that one character and asking the matcher whether
  *       it failed without needing more input). A typical line meets a handful of rules.
  *   <li>Other rules (floating ones, strip rules, rules with named groups or back-references, which
- *       cannot be merged) are tried one by one, each behind a cheap {@code contains()} check for
- *       the literal text it cannot match without.
+ *       cannot be merged) are tried one by one, each behind cheap {@code contains()} checks for
+ *       the literal texts it cannot match without ({@link #requiredTexts}).
  * </ul>
  */
 final class CompiledRules {
@@ -37,7 +37,8 @@ final class CompiledRules {
   private static final Pattern NOT_MERGEABLE =
       Pattern.compile("\\(\\?<[a-zA-Z]|\\\\k<|\\\\[1-9]|\\\\Q|\\(\\?[a-zA-Z-]*x");
 
-  private static final String[] NO_LITERALS = new String[0];
+  private static final String[] NO_TEXTS = new String[0];
+  private static final String[][] NO_CLAUSES = new String[0][];
 
   private final Map<Kind, Group> groups = new EnumMap<>(Kind.class);
   private final List<Probe> strips = new ArrayList<>();
@@ -79,7 +80,7 @@ final class CompiledRules {
                 byFirst,
                 anchored,
                 regex.contains("(?<agency>"),
-                requiredLiterals(rule.regex())));
+                requiredTexts(rule.regex())));
       }
       if (!mergeable.isEmpty()) {
         probes.add(0, mergedProbe(mergeable));
@@ -119,7 +120,7 @@ final class CompiledRules {
                 : bySubset.computeIfAbsent(key.toString(), k -> merge(subset, subsetPatterns));
       }
     }
-    return new Probe(any, byFirst, true, false, NO_LITERALS);
+    return new Probe(any, byFirst, true, false, NO_CLAUSES);
   }
 
   private Slot merge(List<String> regexes, List<Pattern> compiled) {
@@ -143,16 +144,51 @@ final class CompiledRules {
   }
 
   /**
-   * Literal ASCII snippets, lower-cased, that every match of the regex must contain: the runs of
-   * plain characters in its top-level sequence (outside groups, classes and quantified atoms).
-   * Conservative: an empty array (no check) whenever the regex is not simple enough to tell, such
-   * as a top-level '|', comments mode, or escapes with arguments.
+   * What every match of the regex must contain, as clauses: a matching line contains, for each
+   * clause, at least one of its lower-cased ASCII texts. Texts are the runs of plain characters of
+   * a sequence (outside classes and quantified atoms); a required group adds its own clauses, and
+   * an alternation (top level or in a required group) adds one clause of one text per branch.
+   * Conservative: no clauses (no check) whenever the regex is not simple enough to tell, such as
+   * comments mode, escapes with arguments, or a branch without a plain run.
    */
-  static String[] requiredLiterals(String regex) {
-    if (hasTopLevelAlternation(regex) || regex.contains("(?x")) {
-      return NO_LITERALS;
+  static String[][] requiredTexts(String regex) {
+    if (regex.contains("(?x")) {
+      return NO_CLAUSES;
     }
-    List<String> runs = new ArrayList<>();
+    List<String> branches = topLevelBranches(regex);
+    if (branches.size() == 1) {
+      return sequenceTexts(regex);
+    }
+    List<String> any = new ArrayList<>();
+    for (String branch : branches) {
+      String longest = null;
+      for (String[] clause : sequenceTexts(branch)) {
+        if (clause.length == 1 && (longest == null || clause[0].length() > longest.length())) {
+          longest = clause[0];
+        }
+      }
+      if (longest == null) {
+        return NO_CLAUSES; // this branch could match without any plain text
+      }
+      any.add(longest);
+    }
+    // A text that contains another alternative adds nothing: the shorter one is found anyway.
+    List<String> minimal = new ArrayList<>();
+    for (String t : any) {
+      boolean implied = false;
+      for (String u : any) {
+        implied |= !u.equals(t) && t.contains(u);
+      }
+      if (!implied && !minimal.contains(t)) {
+        minimal.add(t);
+      }
+    }
+    return new String[][] {minimal.toArray(NO_TEXTS)};
+  }
+
+  /** {@link #requiredTexts} of a regex without top-level alternation. */
+  private static String[][] sequenceTexts(String regex) {
+    List<String[]> clauses = new ArrayList<>();
     StringBuilder run = new StringBuilder();
     int n = regex.length();
     int i = 0;
@@ -160,18 +196,19 @@ final class CompiledRules {
       char c = regex.charAt(i);
       int next;
       char literal = 0;
+      String requiredGroup = null;
       if (c == '\\') {
         if (i + 1 >= n) {
-          return NO_LITERALS;
+          return NO_CLAUSES;
         }
         char e = regex.charAt(i + 1);
         next = i + 2;
         if ("0cuxNkQE".indexOf(e) >= 0) {
-          return NO_LITERALS; // escapes with arguments: not worth parsing here
+          return NO_CLAUSES; // escapes with arguments: not worth parsing here
         } else if ((e == 'p' || e == 'P') && next < n && regex.charAt(next) == '{') {
           next = regex.indexOf('}', next) + 1;
           if (next == 0) {
-            return NO_LITERALS;
+            return NO_CLAUSES;
           }
         } else if (e == 'p' || e == 'P') {
           next++;
@@ -180,12 +217,15 @@ final class CompiledRules {
         }
       } else if (c == '(') {
         next = skipGroup(regex, i);
+        if (next > 0) {
+          requiredGroup = groupBody(regex.substring(i + 1, next - 1));
+        }
       } else if (c == '[') {
         next = skipClass(regex, i);
       } else if (c == '{') {
         next = regex.indexOf('}', i) + 1; // a quantifier's bounds
         if (next == 0) {
-          return NO_LITERALS;
+          return NO_CLAUSES;
         }
       } else if (".^$|?*+})]".indexOf(c) >= 0) {
         next = i + 1;
@@ -194,23 +234,72 @@ final class CompiledRules {
         next = i + 1;
       }
       if (next < 0) {
-        return NO_LITERALS;
+        return NO_CLAUSES;
       }
-      boolean quantified = next < n && "?*+{".indexOf(regex.charAt(next)) >= 0;
+      boolean optional = next < n && "?*{".indexOf(regex.charAt(next)) >= 0;
+      boolean quantified = optional || (next < n && regex.charAt(next) == '+');
       if (literal != 0 && literal < 0x80 && !quantified) {
         run.append(Character.toLowerCase(literal));
       } else {
-        flush(run, runs);
+        flush(run, clauses);
+      }
+      if (requiredGroup != null && !optional) {
+        clauses.addAll(List.of(requiredTexts(requiredGroup)));
       }
       i = next;
     }
-    flush(run, runs);
-    return runs.toArray(NO_LITERALS);
+    flush(run, clauses);
+    return clauses.toArray(NO_CLAUSES);
   }
 
-  private static void flush(StringBuilder run, List<String> runs) {
+  /**
+   * The pattern inside a group whose text a match must contain when the group is required:
+   * capturing, non-capturing and named groups; null for lookarounds and flag groups.
+   */
+  private static String groupBody(String inside) {
+    if (!inside.startsWith("?")) {
+      return inside;
+    }
+    if (inside.startsWith("?:")) {
+      return inside.substring(2);
+    }
+    if (inside.length() > 2 && inside.charAt(1) == '<' && Character.isLetter(inside.charAt(2))) {
+      int close = inside.indexOf('>');
+      return close < 0 ? null : inside.substring(close + 1);
+    }
+    return null;
+  }
+
+  /** The regex split at its top-level '|' (one branch when there is none). */
+  private static List<String> topLevelBranches(String regex) {
+    List<String> branches = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0, n = regex.length(); i < n; i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        i = skipClass(regex, i) - 1;
+        if (i < 0) {
+          return List.of(regex);
+        }
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        branches.add(regex.substring(from, i));
+        from = i + 1;
+      }
+    }
+    branches.add(regex.substring(from));
+    return branches;
+  }
+
+  private static void flush(StringBuilder run, List<String[]> clauses) {
     if (run.length() > 0) {
-      runs.add(run.toString());
+      clauses.add(new String[] {run.toString()});
       run.setLength(0);
     }
   }
@@ -370,9 +459,10 @@ final class CompiledRules {
    *     can match; null when there is no dispatch
    * @param anchored try with {@code lookingAt()} rather than {@code find()}
    * @param agencyGroup the pattern has a group named {@code agency}
-   * @param literals lower-cased texts that a matching line must contain
+   * @param required what a matching line must contain ({@link #requiredTexts})
    */
-  record Probe(Slot any, Slot[] byFirst, boolean anchored, boolean agencyGroup, String[] literals) {
+  record Probe(
+      Slot any, Slot[] byFirst, boolean anchored, boolean agencyGroup, String[][] required) {
     /** Tries this probe on a non-empty line; the matcher on success, else null. */
     Matcher match(String line, Scratch scratch) {
       Slot slot = any;
@@ -385,10 +475,10 @@ final class CompiledRules {
           }
         }
       }
-      if (literals.length > 0) {
+      if (required.length > 0) {
         String lower = scratch.lower(line);
-        for (String lit : literals) {
-          if (!lower.contains(lit)) {
+        for (String[] clause : required) {
+          if (!containsAny(lower, clause)) {
             return null;
           }
         }
@@ -402,6 +492,15 @@ final class CompiledRules {
       }
       return (anchored ? m.lookingAt() : m.find()) ? m : null;
     }
+  }
+
+  private static boolean containsAny(String line, String[] texts) {
+    for (String t : texts) {
+      if (line.contains(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** All probes of one kind; a line matches the kind when any probe matches. */

@@ -155,17 +155,31 @@ class BoilerplateRulesTest {
   }
 
   @Test
-  void requiredLiterals() {
-    assertArrayEquals(
-        new String[] {"getty images"},
-        CompiledRules.requiredLiterals("(?:via )?Getty Images\\)?$"));
-    assertArrayEquals(new String[] {"(", "x"}, CompiledRules.requiredLiterals("\\((?:a|b)+x"));
-    assertArrayEquals(new String[] {"a", "c"}, CompiledRules.requiredLiterals("ab?c"));
-    assertArrayEquals(new String[] {"ab"}, CompiledRules.requiredLiterals("\\p{Lu}{2,}ab"));
-    assertArrayEquals(new String[] {"x"}, CompiledRules.requiredLiterals("[abc]x[d-f]{1,3}"));
-    assertArrayEquals(new String[0], CompiledRules.requiredLiterals("abc|def"));
-    assertArrayEquals(new String[0], CompiledRules.requiredLiterals("\\x41bc"));
-    assertArrayEquals(new String[0], CompiledRules.requiredLiterals("(?x)a b # c"));
+  void requiredTexts() {
+    assertRequired("[[getty images]]", "(?:via )?Getty Images\\)?$");
+    assertRequired("[[(], [a, b], [x]]", "\\((?:a|b)+x");
+    assertRequired("[[a], [c]]", "ab?c");
+    assertRequired("[[ab]]", "\\p{Lu}{2,}ab");
+    assertRequired("[[x]]", "[abc]x[d-f]{1,3}");
+    assertRequired("[[abc, def]]", "abc|def");
+    assertRequired("[]", "abc|d?");
+    assertRequired("[[abc]]", "abc|xabcx");
+    assertRequired("[]", "\\x41bc");
+    assertRequired("[]", "(?x)a b # c");
+    // A required group's alternation: one of its branches' longest texts.
+    assertRequired(
+        "[[aggregated, generated from ]]",
+        "\\b(?:auto-?aggregated|automatically aggregated|auto-?generated from (?:a|an) feed)\\b");
+    assertRequired("[[by ], [reuters, ap]]", "by (?<agency>Reuters|AP)");
+    // Optional groups, lookarounds and flag groups require nothing.
+    assertRequired("[[x]]", "(?:abc|def)?x(?:ghi)*");
+    assertRequired("[[x]]", "(?!abc)x(?<=x)");
+    assertRequired("[[x]]", "(?i:abc)x");
+  }
+
+  private static void assertRequired(String expected, String regex) {
+    String[][] clauses = CompiledRules.requiredTexts(regex);
+    assertEquals(expected, java.util.Arrays.deepToString(clauses), regex);
   }
 
   /** Lines that exercise many rules, matching or nearly matching. */
@@ -210,6 +224,9 @@ class BoilerplateRulesTest {
           "This story has not been edited by Devdiscourse staff and is auto-generated from a"
               + " syndicated feed.",
           "Published June 5, 2023",
+          "All content here is automatically aggregated from RSS feeds.",
+          "This story has not been written or edited by our staff.",
+          "AP and Reuters reported the talks.",
           "Follow us on Twitter",
           "{weird} [line] | with ^ metachars $ and \\ backslash",
           "é");
@@ -226,7 +243,7 @@ class BoilerplateRulesTest {
       lines.add(l.toLowerCase(java.util.Locale.ROOT));
     }
     int matched = 0;
-    for (Kind kind : List.of(Kind.LINE, Kind.POINTER, Kind.CREDIT, Kind.TAIL)) {
+    for (Kind kind : List.of(Kind.LINE, Kind.POINTER, Kind.CREDIT, Kind.TAIL, Kind.DISCLAIMER)) {
       List<Pattern> plain = new ArrayList<>();
       for (Rule r : rules.rules()) {
         if (r.kind() == kind) {
