@@ -4,7 +4,10 @@ import io.newsdedup.core.article.ArticleFacts;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Chooses the canonical original of a cluster, deterministically, and says why. The rules, in
@@ -59,7 +62,12 @@ public final class CanonicalPolicy implements Serializable {
     return SourceClass.PUBLISHER;
   }
 
-  private record Rule(String reason, Comparator<ArticleFacts> order) {}
+  /** One rule; {@code order} is null for the source-class rule, which takes a class lookup. */
+  private record Rule(String reason, Comparator<ArticleFacts> order) {
+    int compare(ArticleFacts a, ArticleFacts b, Function<ArticleFacts, SourceClass> classOf) {
+      return order == null ? classOf.apply(a).compareTo(classOf.apply(b)) : order.compare(a, b);
+    }
+  }
 
   private List<Rule> rules() {
     if (rules == null) {
@@ -71,7 +79,7 @@ public final class CanonicalPolicy implements Serializable {
   private List<Rule> buildRules() {
     return List.of(
         new Rule(HAS_CONTENT, Comparator.comparing(ArticleFacts::lowContent)),
-        new Rule(null, Comparator.comparing(this::classify)),
+        new Rule(null, null),
         new Rule(
             EARLIEST_PUBLISHED,
             Comparator.comparing(
@@ -84,15 +92,30 @@ public final class CanonicalPolicy implements Serializable {
 
   /** Best candidate first. */
   public Comparator<ArticleFacts> order() {
-    return (a, b) -> {
-      for (Rule r : rules()) {
-        int c = r.order().compare(a, b);
-        if (c != 0) {
-          return c;
-        }
+    return (a, b) -> compare(a, b, this::classify);
+  }
+
+  /**
+   * Sorts {@code items} best candidate first, as {@link #order()} does, classifying each article
+   * once rather than on every comparison (a class looks up names and parses URLs).
+   */
+  public <T> void sort(List<T> items, Function<T, ArticleFacts> facts) {
+    Map<ArticleFacts, SourceClass> classes = new IdentityHashMap<>();
+    for (T item : items) {
+      classes.computeIfAbsent(facts.apply(item), this::classify);
+    }
+    items.sort((x, y) -> compare(facts.apply(x), facts.apply(y), classes::get));
+  }
+
+  private int compare(
+      ArticleFacts a, ArticleFacts b, Function<ArticleFacts, SourceClass> classOf) {
+    for (Rule r : rules()) {
+      int c = r.compare(a, b, classOf);
+      if (c != 0) {
+        return c;
       }
-      return 0;
-    };
+    }
+    return 0;
   }
 
   /** Why {@code winner} is preferred to {@code runnerUp} (the best of the other members). */
@@ -101,7 +124,7 @@ public final class CanonicalPolicy implements Serializable {
       return SINGLETON;
     }
     for (Rule r : rules()) {
-      if (r.order().compare(winner, runnerUp) != 0) {
+      if (r.compare(winner, runnerUp, this::classify) != 0) {
         if (r.reason() == null) {
           return classify(winner) == SourceClass.WIRE ? WIRE_SOURCE : NOT_A_REPOST;
         }

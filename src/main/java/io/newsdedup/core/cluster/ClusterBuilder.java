@@ -52,7 +52,7 @@ public final class ClusterBuilder implements Serializable {
 
   public List<Cluster> build(List<Member> component) {
     List<Member> remaining = new ArrayList<>(component);
-    remaining.sort((a, b) -> policy.order().compare(a.facts(), b.facts()));
+    policy.sort(remaining, Member::facts);
     List<Cluster> out = new ArrayList<>();
     long[] chainBudget = {maxChainChecks};
     while (!remaining.isEmpty()) {
@@ -72,7 +72,7 @@ public final class ClusterBuilder implements Serializable {
         }
       }
       pending = chainNearDuplicates(canonical, joined, members, pending, chainBudget);
-      members.subList(1, members.size()).sort((a, b) -> policy.order().compare(a.facts(), b.facts()));
+      policy.sort(members.subList(1, members.size()), ClusterMember::facts);
       String reason =
           members.size() == 1
               ? CanonicalPolicy.SINGLETON
