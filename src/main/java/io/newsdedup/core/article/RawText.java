@@ -55,19 +55,32 @@ final class RawText {
    * carriage return; 0 for a string with no such characters at all.
    */
   static double binaryShare(String s) {
+    int n = s.length();
+    int first = 0;
+    while (first < n && !isBad(s.charAt(first))) {
+      first++; // the common case: text without a single such character, one test per character
+    }
+    if (first == n) {
+      return 0;
+    }
     long visible = 0;
     long bad = 0;
-    for (int i = 0, n = s.length(); i < n; i++) {
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c == ' ' || (c >= '\t' && c <= '\r')) {
         continue;
       }
       visible++;
-      if (c == '\uFFFD' || c < ' ' || (c >= 0x7f && c <= 0x9f)) {
+      if (isBad(c)) {
         bad++;
       }
     }
-    return visible == 0 ? 0 : (double) bad / visible;
+    return (double) bad / visible;
+  }
+
+  /** U+FFFD or a control character other than tab, LF, VT, FF and CR. */
+  private static boolean isBad(char c) {
+    return c < ' ' ? c < '\t' || c > '\r' : c >= 0x7f && (c <= 0x9f || c == '\uFFFD');
   }
 
   /** Whether {@code s} looks like binary data (or text in another encoding) rather than text. */

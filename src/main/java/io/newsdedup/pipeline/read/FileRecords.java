@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -198,29 +201,44 @@ final class FileRecords {
     boolean afterCr = false;
     try (InputStream in = open(file)) { // whole and uncompressed: the raw bytes
       byte[] buf = new byte[1 << 16];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        for (int i = 0; i < n; i++, offset++) {
-          byte b = buf[i];
-          if (afterCr) {
-            afterCr = false;
-            if (b == '\n') {
-              continue; // CR LF: one break, counted at the CR
-            }
-            // a lone CR ended the line before this byte: this byte starts a line
-            if (offset - partStart >= partBytes) {
-              parts.add(file.part(partStart, offset, partLine));
-              partStart = offset;
-              partLine = line;
+      for (int n; (n = in.read(buf)) > 0; offset += n) {
+        int i = 0;
+        while (i < n) {
+          if (!afterCr && i + 8 <= n) {
+            // Eight bytes at a time: no CR, and no LF that could end a part, just count the LFs.
+            long word = (long) LONGS.get(buf, i);
+            long lfs = bytesEqual(word, LF_BYTES);
+            if (bytesEqual(word, CR_BYTES) == 0
+                && (lfs == 0 || offset + i + 8 - partStart < partBytes)) {
+              line += Long.bitCount(lfs);
+              i += 8;
+              continue;
             }
           }
-          if (b == '\n' || b == '\r') {
-            line++;
-            if (b == '\r') {
-              afterCr = true;
-            } else if (offset + 1 - partStart >= partBytes) {
-              parts.add(file.part(partStart, offset + 1, partLine));
-              partStart = offset + 1;
-              partLine = line;
+          for (int end = Math.min(i + 8, n); i < end; i++) {
+            byte b = buf[i];
+            long at = offset + i;
+            if (afterCr) {
+              afterCr = false;
+              if (b == '\n') {
+                continue; // CR LF: one break, counted at the CR
+              }
+              // a lone CR ended the line before this byte: this byte starts a line
+              if (at - partStart >= partBytes) {
+                parts.add(file.part(partStart, at, partLine));
+                partStart = at;
+                partLine = line;
+              }
+            }
+            if (b == '\n' || b == '\r') {
+              line++;
+              if (b == '\r') {
+                afterCr = true;
+              } else if (at + 1 - partStart >= partBytes) {
+                parts.add(file.part(partStart, at + 1, partLine));
+                partStart = at + 1;
+                partLine = line;
+              }
             }
           }
         }
@@ -233,6 +251,18 @@ final class FileRecords {
     }
     parts.add(file.part(partStart, -1, partLine));
     return parts;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LF_BYTES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long CR_BYTES = 0x0D0D0D0D0D0D0D0DL;
+  private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+
+  /** The high bit of each byte of {@code word} that equals its byte of {@code pattern}, exactly. */
+  static long bytesEqual(long word, long pattern) {
+    long x = word ^ pattern; // zero bytes where equal
+    return ~(((x & LOW7) + LOW7) | x | LOW7);
   }
 
   private static CharsetDecoder utf8() {

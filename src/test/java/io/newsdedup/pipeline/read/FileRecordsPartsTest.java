@@ -30,9 +30,27 @@ class FileRecordsPartsTest {
 
   @Test
   void partsStartAtLinesWhateverTheLineBreaks() throws IOException {
+    partsReadAsTheWhole("\n", "\r\n", "\r", "\n\n", "\r\n\r\n");
+  }
+
+  @Test
+  void partsStartAtLinesInFilesWithLineFeedsOnly() throws IOException {
+    partsReadAsTheWhole("\n", "\n\n");
+  }
+
+  @Test
+  void bytesEqualMarksExactlyTheEqualBytes() {
+    long lf = 0x0A0A0A0A0A0A0A0AL;
+    assertEquals(0L, FileRecords.bytesEqual(0x0B0B0B0B0B0B0B0BL, lf));
+    assertEquals(0x8000000000000080L, FileRecords.bytesEqual(0x0A0B0C0D0E0F000AL, lf));
+    // no false positive above a match (the borrow of the common zero-byte test)
+    assertEquals(0x0000000000008000L, FileRecords.bytesEqual(0x0B0B0B0B0B0B0A0BL, lf));
+    assertEquals(0x8080808080808080L, FileRecords.bytesEqual(lf, lf));
+  }
+
+  private void partsReadAsTheWhole(String... breaks) throws IOException {
     SplittableRandom r = new SplittableRandom(4);
     StringBuilder sb = new StringBuilder();
-    String[] breaks = {"\n", "\r\n", "\r", "\n\n", "\r\n\r\n"};
     for (int i = 0; i < 400; i++) {
       sb.append(i % 37 == 0 ? "{broken" : "{\"id\":\"a" + i + "\",\"text\":\"Story " + i
           + " about the harbour, \u00e9t\u00e9, \u4e2d\u6587.\"}");
