@@ -273,22 +273,17 @@ final class CompiledRules {
   /** The regex split at its top-level '|' (one branch when there is none). */
   private static List<String> topLevelBranches(String regex) {
     List<String> branches = new ArrayList<>();
-    int depth = 0;
     int from = 0;
-    for (int i = 0, n = regex.length(); i < n; i++) {
+    for (int i = 0, n = regex.length(), next; i < n; i = next) {
       char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '[') {
-        i = skipClass(regex, i) - 1;
-        if (i < 0) {
-          return List.of(regex);
-        }
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
+      next = c == '\\' ? i + 2
+          : c == '[' ? skipClass(regex, i)
+          : c == '(' ? skipGroup(regex, i)
+          : i + 1;
+      if (next < 0) {
+        return List.of(regex); // unbalanced: no split
+      }
+      if (c == '|') {
         branches.add(regex.substring(from, i));
         from = i + 1;
       }
