@@ -34,6 +34,7 @@ public final class BenchCommand {
     DEFAULTS.put("batchArgs", "");
     DEFAULTS.put("floorClasses", "");
     DEFAULTS.put("stages", "false");
+    DEFAULTS.put("baseline", "");
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
@@ -60,6 +61,8 @@ public final class BenchCommand {
         out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
         out.println("--floorClasses=DIR: also time the single-process floor program (MinHashBench,");
         out.println("compiled into DIR) on the same corpus, and print the ratio.");
+        out.println("--baseline=JAR: also time another build's batch (a jar or a classpath), run");
+        out.println("alternately with this one, and print the ratio; so is the floor, when given.");
         out.println("--stages=true: also time each stage, as the difference between runs that stop");
         out.println("after it (read, clean, fingerprint, candidates, verify, components) and the");
         out.println("whole job (clusters and write); each prefix is run --reps times, medians shown.");
@@ -96,19 +99,41 @@ public final class BenchCommand {
       articles = n;
     }
     int reps = Integer.parseInt(o.get("reps"));
+    String baseline = o.get("baseline");
+    boolean withFloor = !o.get("floorClasses").isEmpty();
     double[] walls = new double[reps];
+    double[] baseWalls = new double[reps];
+    double[] floorWalls = new double[reps];
     long[] rss = new long[reps];
+    String ours = System.getProperty("java.class.path");
     for (int rep = 0; rep < reps; rep++) {
-      Run r = runJava(batchCommand(o, corpus, work, "io.newsdedup.cli.Main", "batch"),
-          work.resolve("run-" + rep + ".log").toFile());
-      if (r.exit() != 0) {
-        err.println("bench: batch failed (exit " + r.exit() + "), see " + r.log());
-        return 1;
+      // Comparisons run next to each other, the baseline first in every other repetition, so
+      // that a machine whose speed drifts favours neither side.
+      boolean[] baseOrNot = baseline.isEmpty() ? new boolean[] {false}
+          : rep % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
+      for (boolean isBase : baseOrNot) {
+        String name = (isBase ? "baseline-" : "run-") + rep + ".log";
+        Run r = runJava(batchCommand(o, isBase ? baseline : ours, corpus, work,
+            "io.newsdedup.cli.Main", "batch"), work.resolve(name).toFile());
+        if (r.exit() != 0) {
+          err.println("bench: batch failed (exit " + r.exit() + "), see " + r.log());
+          return 1;
+        }
+        if (isBase) {
+          baseWalls[rep] = r.seconds();
+          out.printf("baseline rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n", rep + 1,
+              r.seconds(), articles / r.seconds(), r.peakRssKb() / 1024);
+        } else {
+          walls[rep] = r.seconds();
+          rss[rep] = r.peakRssKb();
+          out.printf("rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n", rep + 1, walls[rep],
+              articles / walls[rep], rss[rep] / 1024);
+        }
       }
-      walls[rep] = r.seconds();
-      rss[rep] = r.peakRssKb();
-      out.printf("rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n", rep + 1, walls[rep],
-          articles / walls[rep], rss[rep] / 1024);
+      if (withFloor) {
+        floorWalls[rep] = floor(o, corpus, work, rep);
+        out.printf("floor rep %d: %.2f s%n", rep + 1, floorWalls[rep]);
+      }
     }
     double median = median(walls);
     if (Boolean.parseBoolean(o.get("stages"))) {
@@ -120,7 +145,7 @@ public final class BenchCommand {
         if (stage != BatchPipeline.Stage.WRITE) {
           double[] times = new double[reps];
           for (int rep = 0; rep < reps; rep++) {
-            Run r = runJava(batchCommand(o, corpus, work, StageRun.class.getName(), name),
+            Run r = runJava(batchCommand(o, ours, corpus, work, StageRun.class.getName(), name),
                 work.resolve("stage-" + name + "-" + rep + ".log").toFile());
             if (r.exit() != 0) {
               err.println("bench: stage run failed (exit " + r.exit() + "), see " + r.log());
@@ -138,28 +163,45 @@ public final class BenchCommand {
         before = cumulative;
       }
     }
-    double floor = o.get("floorClasses").isEmpty() ? 0 : floor(o, corpus, reps, work, out);
     long[] rs = rss.clone();
     Arrays.sort(rs);
     out.printf("RESULT runner=%s articles=%d reps=%d median_wall_s=%.2f articles_per_s=%.0f"
             + " median_peak_rss_mb=%d%n",
         o.get("runner"), articles, reps, median, articles / median, rs[reps / 2] / 1024);
-    if (floor > 0) {
-      out.printf("RESULT floor median_wall_s=%.2f articles_per_s=%.0f ratio=%.2f%n", floor,
-          articles / floor, median / floor);
+    if (withFloor) {
+      printComparison(out, "floor", articles, walls, floorWalls);
+    }
+    if (!baseline.isEmpty()) {
+      printComparison(out, "baseline", articles, walls, baseWalls);
     }
     return 0;
   }
 
+  /**
+   * The other side's median and our median over it; also the median of the repetitions' own
+   * ratios, each taken from two runs next to each other (steadier on a drifting machine).
+   */
+  private static void printComparison(
+      PrintStream out, String what, long articles, double[] ours, double[] theirs) {
+    double[] ratios = new double[ours.length];
+    for (int i = 0; i < ours.length; i++) {
+      ratios[i] = ours[i] / theirs[i];
+    }
+    double m = median(theirs);
+    out.printf("RESULT %s median_wall_s=%.2f articles_per_s=%.0f ratio=%.2f"
+            + " median_ratio_of_pairs=%.2f%n",
+        what, m, articles / m, median(ours) / m, median(ratios));
+  }
+
   /** The JVM command of one batch run (or one stage prefix run) over the corpus. */
-  private static List<String> batchCommand(
-      Map<String, String> o, Path corpus, Path work, String mainClass, String first) {
+  private static List<String> batchCommand(Map<String, String> o, String classpath, Path corpus,
+      Path work, String mainClass, String first) {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + o.get("xmx"),
         // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
         "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
+        "-cp", classpath,
         mainClass, first,
         "--input=" + corpus, "--output=" + work.resolve("out"), "--overwrite",
         "--runner=" + o.get("runner")));
@@ -188,25 +230,19 @@ public final class BenchCommand {
     return sorted[values.length / 2];
   }
 
-  /** Median wall time of the floor program (MinHash + LSH of the same corpus, one process). */
-  static double floor(Map<String, String> o, Path corpus, int reps, Path work, PrintStream out)
+  /** Wall time of one run of the floor program (MinHash + LSH of the same corpus, one process). */
+  static double floor(Map<String, String> o, Path corpus, Path work, int rep)
       throws IOException, InterruptedException {
-    double[] walls = new double[reps];
-    for (int rep = 0; rep < reps; rep++) {
-      List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx" + o.get("xmx"), "-cp", o.get("floorClasses"), "MinHashBench", corpus.toString(),
-          "e2e", "--scheme", "oph", "--lsh", "9,13");
-      File log = work.resolve("floor-" + rep + ".log").toFile();
-      long t0 = System.nanoTime();
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-      if (p.waitFor() != 0) {
-        throw new IOException("the floor program failed, see " + log);
-      }
-      walls[rep] = (System.nanoTime() - t0) / 1e9;
-      out.printf("floor rep %d: %.2f s%n", rep + 1, walls[rep]);
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx" + o.get("xmx"), "-cp", o.get("floorClasses"), "MinHashBench", corpus.toString(),
+        "e2e", "--scheme", "oph", "--lsh", "9,13");
+    File log = work.resolve("floor-" + rep + ".log").toFile();
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+    if (p.waitFor() != 0) {
+      throw new IOException("the floor program failed, see " + log);
     }
-    Arrays.sort(walls);
-    return walls[reps / 2];
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   /** VmHWM of a live process in kB (0 when unknown). */

@@ -107,4 +107,27 @@ class CanonicalPolicyTest {
     assertEquals(SourceClass.WIRE, policy.classify(anonymous));
     assertEquals(SourceClass.PUBLISHER, policy.classify(reprint));
   }
+
+  /** sort() classifies once per article; it must order exactly as order() does. */
+  @Test
+  void sortOrdersAsTheComparatorDoes() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    String[] sources = {"Reuters", "AP", "Harbor City Gazette", "MSN", "Unknown Blog", null};
+    String[] urls = {null, "https://www.msn.com/x", "https://apnews.com/a", "https://gazette.example/b"};
+    String[] times = {null, "2024-05-01T08:00:00Z", "2024-05-01T09:00:00Z"};
+    for (int round = 0; round < 200; round++) {
+      List<ArticleFacts> items = new ArrayList<>();
+      int n = 1 + r.nextInt(12);
+      for (int i = 0; i < n; i++) {
+        items.add(facts("id" + r.nextInt(1000), sources[r.nextInt(sources.length)],
+            urls[r.nextInt(urls.length)], times[r.nextInt(times.length)], r.nextInt(3) * 100,
+            r.nextInt(3), r.nextBoolean()));
+      }
+      List<ArticleFacts> expected = new ArrayList<>(items);
+      expected.sort(policy.order());
+      List<ArticleFacts> actual = new ArrayList<>(items);
+      policy.sort(actual, f -> f);
+      assertEquals(expected, actual, "round " + round);
+    }
+  }
 }

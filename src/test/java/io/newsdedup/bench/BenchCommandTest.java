@@ -1,0 +1,49 @@
+package io.newsdedup.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The end-to-end bench against a baseline build: runs side by side, and their ratio. */
+class BenchCommandTest {
+  @TempDir Path work;
+
+  @Test
+  void comparesWithABaselineBuildRunAlternately() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = BenchCommand.run(new String[] {
+        "--articles=60", "--reps=2", "--xmx=1g", "--workDir=" + work,
+        // The same build as its own baseline: the mechanics, not a speed-up, are under test.
+        "--baseline=" + System.getProperty("java.class.path")},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, printed + err.toString(StandardCharsets.UTF_8));
+    // Rep 1 runs this build first, rep 2 the baseline first.
+    int rep1 = printed.indexOf("rep 1:");
+    int base1 = printed.indexOf("baseline rep 1:");
+    int base2 = printed.indexOf("baseline rep 2:");
+    int rep2 = printed.indexOf("\nrep 2:");
+    assertTrue(rep1 >= 0 && rep1 < base1 && base1 < base2 && base2 < rep2, printed);
+    for (String log : new String[] {"run-0.log", "run-1.log", "baseline-0.log", "baseline-1.log"}) {
+      assertTrue(Files.readString(work.resolve(log)).contains("60 articles"), log);
+    }
+    Matcher m = Pattern.compile(
+        "RESULT baseline median_wall_s=([0-9.]+) articles_per_s=\\d+ ratio=([0-9.]+)"
+            + " median_ratio_of_pairs=([0-9.]+)").matcher(printed);
+    assertTrue(m.find(), printed);
+    assertTrue(Double.parseDouble(m.group(1)) > 0);
+    // Two runs of the same build: within a factor of three of each other, whatever the machine.
+    assertTrue(Double.parseDouble(m.group(3)) > 0.33 && Double.parseDouble(m.group(3)) < 3, printed);
+  }
+}
