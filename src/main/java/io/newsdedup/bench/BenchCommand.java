@@ -236,13 +236,11 @@ public final class BenchCommand {
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + o.get("xmx"), "-cp", o.get("floorClasses"), "MinHashBench", corpus.toString(),
         "e2e", "--scheme", "oph", "--lsh", "9,13");
-    File log = work.resolve("floor-" + rep + ".log").toFile();
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-    if (p.waitFor() != 0) {
-      throw new IOException("the floor program failed, see " + log);
+    Run r = runJava(cmd, work.resolve("floor-" + rep + ".log").toFile());
+    if (r.exit() != 0) {
+      throw new IOException("the floor program failed, see " + r.log());
     }
-    return (System.nanoTime() - t0) / 1e9;
+    return r.seconds();
   }
 
   /** VmHWM of a live process in kB (0 when unknown). */
