@@ -193,9 +193,7 @@ final class FileRecords {
         || file.sizeBytes() < 2 * partBytes) {
       return java.util.List.of(file);
     }
-    java.util.List<InputFile> parts = new java.util.ArrayList<>();
-    long partStart = 0;
-    long partLine = 1;
+    Cuts cuts = new Cuts(file);
     long line = 1; // the line the next byte belongs to
     long offset = 0;
     boolean afterCr = false;
@@ -209,7 +207,7 @@ final class FileRecords {
             long word = (long) LONGS.get(buf, i);
             long lfs = bytesEqual(word, LF_BYTES);
             if (bytesEqual(word, CR_BYTES) == 0
-                && (lfs == 0 || offset + i + 8 - partStart < partBytes)) {
+                && (lfs == 0 || offset + i + 8 - cuts.start < partBytes)) {
               line += Long.bitCount(lfs);
               i += 8;
               continue;
@@ -224,33 +222,54 @@ final class FileRecords {
                 continue; // CR LF: one break, counted at the CR
               }
               // a lone CR ended the line before this byte: this byte starts a line
-              if (at - partStart >= partBytes) {
-                parts.add(file.part(partStart, at, partLine));
-                partStart = at;
-                partLine = line;
-              }
+              cuts.cutIfFull(at, line, partBytes);
             }
             if (b == '\n' || b == '\r') {
               line++;
               if (b == '\r') {
                 afterCr = true;
-              } else if (at + 1 - partStart >= partBytes) {
-                parts.add(file.part(partStart, at + 1, partLine));
-                partStart = at + 1;
-                partLine = line;
+              } else {
+                cuts.cutIfFull(at + 1, line, partBytes);
               }
             }
           }
         }
       }
     }
-    if (afterCr && offset - partStart >= partBytes) {
-      parts.add(file.part(partStart, offset, partLine));
-      partStart = offset;
-      partLine = line;
+    if (afterCr) {
+      cuts.cutIfFull(offset, line, partBytes);
     }
-    parts.add(file.part(partStart, -1, partLine));
-    return parts;
+    return cuts.andTheRest();
+  }
+
+  /** The parts cut so far, and where the next one starts. */
+  private static final class Cuts {
+    final java.util.List<InputFile> parts = new java.util.ArrayList<>();
+    final InputFile file;
+    long start = 0;
+    long startLine = 1;
+
+    Cuts(InputFile file) {
+      this.file = file;
+    }
+
+    /**
+     * Ends the current part before byte {@code at}, where line {@code line} starts, when it holds
+     * at least {@code partBytes}.
+     */
+    void cutIfFull(long at, long line, long partBytes) {
+      if (at - start >= partBytes) {
+        parts.add(file.part(start, at, startLine));
+        start = at;
+        startLine = line;
+      }
+    }
+
+    /** The parts, the last one running to the end of the file. */
+    java.util.List<InputFile> andTheRest() {
+      parts.add(file.part(start, -1, startLine));
+      return parts;
+    }
   }
 
   private static final VarHandle LONGS =
