@@ -270,26 +270,38 @@ final class CompiledRules {
     return null;
   }
 
-  /** The regex split at its top-level '|' (one branch when there is none). */
+  /** The regex split at its top-level '|' (one branch when there is none, or when unbalanced). */
   private static List<String> topLevelBranches(String regex) {
     List<String> branches = new ArrayList<>();
     int from = 0;
     for (int i = 0, n = regex.length(), next; i < n; i = next) {
-      char c = regex.charAt(i);
-      next = c == '\\' ? i + 2
-          : c == '[' ? skipClass(regex, i)
-          : c == '(' ? skipGroup(regex, i)
-          : i + 1;
+      next = skipAtom(regex, i);
       if (next < 0) {
-        return List.of(regex); // unbalanced: no split
+        return List.of(regex);
       }
-      if (c == '|') {
+      if (regex.charAt(i) == '|') {
         branches.add(regex.substring(from, i));
         from = i + 1;
       }
     }
     branches.add(regex.substring(from));
     return branches;
+  }
+
+  /**
+   * Index just after the atom at {@code i}: an escape (a whole {@code \Q...\E} quote, which
+   * runs to the end when unclosed), a class, a group, or one character; -1 when unbalanced.
+   */
+  private static int skipAtom(String regex, int i) {
+    char c = regex.charAt(i);
+    if (c == '\\') {
+      if (regex.startsWith("Q", i + 1)) {
+        int end = regex.indexOf("\\E", i + 2);
+        return end < 0 ? regex.length() : end + 2;
+      }
+      return Math.min(i + 2, regex.length());
+    }
+    return c == '[' ? skipClass(regex, i) : c == '(' ? skipGroup(regex, i) : i + 1;
   }
 
   private static void flush(StringBuilder run, List<String[]> clauses) {
@@ -301,20 +313,12 @@ final class CompiledRules {
 
   /** Index just after the group opening at {@code i}, or -1. */
   private static int skipGroup(String regex, int i) {
-    int depth = 0;
-    for (int n = regex.length(); i < n; i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '[') {
-        i = skipClass(regex, i) - 1;
-        if (i < 0) {
-          return -1;
-        }
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i + 1;
+    for (int j = i + 1, n = regex.length(); j < n; j = skipAtom(regex, j)) {
+      if (j < 0) {
+        return -1;
+      }
+      if (regex.charAt(j) == ')') {
+        return j + 1;
       }
     }
     return -1;
@@ -380,44 +384,7 @@ final class CompiledRules {
   }
 
   static boolean hasTopLevelAlternation(String regex) {
-    int depth = 0;
-    int classDepth = 0;
-    for (int i = 0, n = regex.length(); i < n; i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        if (i + 1 < n && regex.charAt(i + 1) == 'Q') {
-          int end = regex.indexOf("\\E", i + 2);
-          if (end < 0) {
-            return false;
-          }
-          i = end + 1;
-        } else {
-          i++;
-        }
-      } else if (classDepth > 0) {
-        if (c == '[') {
-          classDepth++;
-        } else if (c == ']') {
-          classDepth--;
-        }
-      } else if (c == '[') {
-        classDepth = 1;
-        // A ']' right after '[' or '[^' is a literal.
-        if (i + 1 < n && regex.charAt(i + 1) == '^') {
-          i++;
-        }
-        if (i + 1 < n && regex.charAt(i + 1) == ']') {
-          i++;
-        }
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        return true;
-      }
-    }
-    return false;
+    return topLevelBranches(regex).size() > 1;
   }
 
   static String aliasKey(String alias) {

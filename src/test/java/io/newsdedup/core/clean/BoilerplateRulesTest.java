@@ -155,6 +155,18 @@ class BoilerplateRulesTest {
   }
 
   @Test
+  void topLevelAlternation() {
+    assertTrue(CompiledRules.hasTopLevelAlternation("a|b"));
+    assertTrue(CompiledRules.hasTopLevelAlternation("(a)|[b]"));
+    assertTrue(CompiledRules.hasTopLevelAlternation("a|b\\Qc")); // an unclosed quote runs on
+    assertFalse(CompiledRules.hasTopLevelAlternation("(a|b)c"));
+    assertFalse(CompiledRules.hasTopLevelAlternation("[|(]a"));
+    assertFalse(CompiledRules.hasTopLevelAlternation("a\\|b"));
+    assertFalse(CompiledRules.hasTopLevelAlternation("a\\Q|(\\Eb"));
+    assertFalse(CompiledRules.hasTopLevelAlternation("(a|b"));
+  }
+
+  @Test
   void requiredTexts() {
     assertRequired("[[getty images]]", "(?:via )?Getty Images\\)?$");
     assertRequired("[[(], [a, b], [x]]", "\\((?:a|b)+x");
