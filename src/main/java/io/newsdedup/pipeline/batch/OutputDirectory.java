@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.batch;
 
+import io.newsdedup.pipeline.write.WriteLineSets;
 import io.newsdedup.pipeline.write.WriteResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,11 +82,15 @@ public final class OutputDirectory {
         .toString();
   }
 
-  /** Moves everything the run wrote from the staging directory into the output directory. */
+  /**
+   * Moves everything the run wrote from the staging directory into the output directory, except
+   * what a failed attempt left half-written ({@link WriteLineSets#TEMPORARY_PREFIX}).
+   */
   static void publish(String staging, String directory) {
     List<ResourceId> written = match(List.of(WriteResults.prefix(staging, "*")));
     List<ResourceId> targets = new ArrayList<>();
     ResourceId dir = FileSystems.matchNewResource(directory, true);
+    written.removeIf(r -> r.getFilename().startsWith(WriteLineSets.TEMPORARY_PREFIX));
     for (ResourceId r : written) {
       targets.add(dir.resolve(r.getFilename(), StandardResolveOptions.RESOLVE_FILE));
     }

@@ -3,6 +3,7 @@ package io.newsdedup.pipeline.write;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.core.output.OutputJson;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
@@ -14,6 +15,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -50,7 +52,10 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
     return new WriteResults(directory, rejected, 0, DEFAULT_REVIEW_ABOVE, false);
   }
 
-  /** Shards per output; 0 lets the runner decide. */
+  /**
+   * Files per output; 0 lets the runner decide (one {@code TextIO} write per output, which costs
+   * many more operators than the one grouping of {@link WriteLineSets}).
+   */
   public WriteResults withNumShards(int numShards) {
     return new WriteResults(directory, rejected, numShards, reviewAbove, incremental);
   }
@@ -71,35 +76,31 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
 
   @Override
   public PDone expand(PCollection<Cluster> clusters) {
-    clusters
-        .apply("ClusterLines", ParDo.of(new ClusterLinesFn(reviewAbove, incremental)))
-        .apply("WriteClusters", text(CLUSTERS));
-    clusters
-        .apply("AssignmentLines", ParDo.of(new AssignmentLinesFn(incremental)))
-        .apply("WriteAssignments", text(ASSIGNMENTS));
+    List<String> names = new ArrayList<>(List.of(CLUSTERS, ASSIGNMENTS, REJECTED));
+    PCollectionList<String> sets = PCollectionList
+        .of(clusters.apply("ClusterLines", ParDo.of(new ClusterLinesFn(reviewAbove, incremental))))
+        .and(clusters.apply("AssignmentLines", ParDo.of(new AssignmentLinesFn(incremental))))
+        .and(rejected.apply("RejectedLines",
+            MapElements.into(TypeDescriptors.strings()).via(WriteResults::counted)));
     if (incremental) {
-      clusters
-          .apply("ChangeLines", ParDo.of(new ChangeLinesFn()))
-          .apply("WriteChanges", text(CHANGES));
+      names.add(CHANGES);
+      sets = sets.and(clusters.apply("ChangeLines", ParDo.of(new ChangeLinesFn())));
     }
-    rejected
-        .apply("RejectedLines", MapElements.into(TypeDescriptors.strings()).via(WriteResults::counted))
-        .apply("WriteRejected", text(REJECTED));
+    if (numShards > 0) {
+      return sets.apply("WriteFiles", WriteLineSets.to(directory, names, numShards));
+    }
+    for (int i = 0; i < names.size(); i++) {
+      sets.get(i).apply("Write" + names.get(i), TextIO.write()
+          .to(prefix(directory, names.get(i)))
+          .withSuffix(".jsonl")
+          .withShardNameTemplate("-SSSSS-of-NNNNN"));
+    }
     return PDone.in(clusters.getPipeline());
   }
 
   private static String counted(Rejection r) {
     Metrics.counter(NAMESPACE, "rejected").inc();
     return OutputJson.rejectionLine(r);
-  }
-
-  private TextIO.Write text(String name) {
-    TextIO.Write w =
-        TextIO.write()
-            .to(prefix(directory, name))
-            .withSuffix(".jsonl")
-            .withShardNameTemplate("-SSSSS-of-NNNNN");
-    return numShards > 0 ? w.withNumShards(numShards) : w;
   }
 
   /** The path prefix of one output inside the directory. */

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class WriteResultsTest {
@@ -36,8 +37,10 @@ class WriteResultsTest {
     return out;
   }
 
-  @Test
-  void writesClustersAssignmentsAndRejectionsAsJsonLines() throws IOException {
+  /** 0: one TextIO write per output; otherwise one {@link WriteLineSets}. */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 3})
+  void writesClustersAssignmentsAndRejectionsAsJsonLines(int numShards) throws IOException {
     ArticleFacts wire = new ArticleFacts("w1", "https://apnews.com/a", "AP", "Title",
         Instant.parse("2024-05-01T10:00:00Z"), Origin.ofLine("in/wire.jsonl", 3), 100, 0, "AP",
         false);
@@ -51,7 +54,8 @@ class WriteResultsTest {
     TestPipeline p = TestPipelines.create();
     p.apply("Clusters", Create.of(List.of(c)).withCoder(CoreCoders.ClusterCoder.INSTANCE))
         .apply(WriteResults.to(dir.toString(),
-            p.apply("Rejected", Create.of(List.of(bad)).withCoder(CoreCoders.RejectionCoder.INSTANCE))));
+            p.apply("Rejected", Create.of(List.of(bad)).withCoder(CoreCoders.RejectionCoder.INSTANCE)))
+            .withNumShards(numShards));
     p.run().waitUntilFinish();
 
     assertEquals(List.of(
@@ -75,5 +79,10 @@ class WriteResultsTest {
         "{\"origin\":{\"file\":\"in/wire.jsonl\",\"line\":4},\"reason\":\"malformed_json\","
             + "\"message\":\"oops\",\"raw\":\"{x\"}"),
         lines(dir, "rejected"));
+    if (numShards > 0) {
+      try (Stream<Path> files = Files.list(dir)) {
+        assertEquals(3 * numShards, files.count(), "numShards files per output, empty ones too");
+      }
+    }
   }
 }
