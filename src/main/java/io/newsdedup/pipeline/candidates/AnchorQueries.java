@@ -4,7 +4,6 @@ import io.newsdedup.core.fingerprint.AnchorFilter;
 import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.pipeline.coders.Codec;
 import io.newsdedup.pipeline.coders.LongArrayCoder;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,13 +11,15 @@ import java.util.Arrays;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
+import org.apache.beam.sdk.values.KV;
 
 /**
- * Collects the query anchors of all articles into an {@link AnchorFilter} (as its words), so that
- * articles index only the anchors someone queries. The accumulator is the plain list of queries
+ * Collects the query anchors of all articles (their (id, anchors) from {@code
+ * FindCandidates.AnchorsFn}) into an {@link AnchorFilter} (as its words), so that articles index
+ * only the anchors someone queries. The accumulator is the plain list of queries
  * (eight per article), so partial results stay small; the filter is built once, at the end.
  */
-final class AnchorQueries extends CombineFn<Fingerprint, AnchorQueries.Queries, long[]> {
+final class AnchorQueries extends CombineFn<KV<String, long[]>, AnchorQueries.Queries, long[]> {
   private final Anchors anchors;
 
   AnchorQueries(Anchors anchors) {
@@ -31,11 +32,8 @@ final class AnchorQueries extends CombineFn<Fingerprint, AnchorQueries.Queries, 
   }
 
   @Override
-  public Queries addInput(Queries acc, Fingerprint f) {
-    if (f.facts().lowContent()) {
-      return acc; // low-content articles take no part in anchors (FindCandidates.AnchorKeysFn)
-    }
-    long[] a = anchors.of(f.shingles());
+  public Queries addInput(Queries acc, KV<String, long[]> article) {
+    long[] a = article.getValue();
     for (int i = 0; i < a.length && anchors.isQuery(i); i++) {
       acc.add(a[i]);
     }
@@ -68,12 +66,12 @@ final class AnchorQueries extends CombineFn<Fingerprint, AnchorQueries.Queries, 
   }
 
   @Override
-  public Coder<Queries> getAccumulatorCoder(CoderRegistry registry, Coder<Fingerprint> input) {
+  public Coder<Queries> getAccumulatorCoder(CoderRegistry registry, Coder<KV<String, long[]>> input) {
     return QueriesCoder.INSTANCE;
   }
 
   @Override
-  public Coder<long[]> getDefaultOutputCoder(CoderRegistry registry, Coder<Fingerprint> input) {
+  public Coder<long[]> getDefaultOutputCoder(CoderRegistry registry, Coder<KV<String, long[]>> input) {
     return LongArrayCoder.INSTANCE;
   }
 

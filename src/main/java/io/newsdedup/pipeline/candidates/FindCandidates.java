@@ -3,6 +3,7 @@ package io.newsdedup.pipeline.candidates;
 import io.newsdedup.core.fingerprint.AnchorFilter;
 import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;
+import io.newsdedup.pipeline.coders.LongArrayCoder;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.shard.Shards;
 import java.util.ArrayList;
@@ -122,10 +123,15 @@ public final class FindCandidates
       found = found.and(bucketPairs(docs, "Titles", new TitleKeysFn(shards)));
     }
     if (anchors != null) {
-      PCollectionView<long[]> queried = docs.apply("QueriedAnchors",
+      // Each article's anchors, computed once and small: the anchor keys wait for the queried
+      // anchors of all articles, and on most runners what waits is materialised.
+      PCollection<KV<String, long[]>> anchored =
+          docs.apply("Anchors", ParDo.of(new AnchorsFn(anchors)))
+              .setCoder(KvCoder.of(StringUtf8Coder.of(), LongArrayCoder.INSTANCE));
+      PCollectionView<long[]> queried = anchored.apply("QueriedAnchors",
           Combine.globally(new AnchorQueries(anchors)).asSingletonView());
       found = found.and(
-          docs.apply("AnchorKeys",
+          anchored.apply("AnchorKeys",
                   ParDo.of(new AnchorKeysFn(anchors, shards, queried)).withSideInputs(queried))
               .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(),
                   KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))))
@@ -248,8 +254,24 @@ public final class FindCandidates
    * short excerpt), in which case one hit is enough. An article indexes only the anchors that some
    * article queries ({@link AnchorFilter}): the others cannot make a pair.
    */
+  /** (id, anchors) of each article that takes part in anchors (low-content ones do not). */
+  static final class AnchorsFn extends DoFn<Fingerprint, KV<String, long[]>> {
+    private final Anchors anchors;
+
+    AnchorsFn(Anchors anchors) {
+      this.anchors = anchors;
+    }
+
+    @ProcessElement
+    public void process(@Element Fingerprint f, OutputReceiver<KV<String, long[]>> out) {
+      if (!f.facts().lowContent()) {
+        out.output(KV.of(f.id(), anchors.of(f.shingles())));
+      }
+    }
+  }
+
   static final class AnchorKeysFn
-      extends DoFn<Fingerprint, KV<Integer, KV<Long, KV<String, Integer>>>> {
+      extends DoFn<KV<String, long[]>, KV<Integer, KV<Long, KV<String, Integer>>>> {
     private final Anchors anchors;
     private final int shards;
     private final PCollectionView<long[]> queried;
@@ -265,15 +287,12 @@ public final class FindCandidates
 
     @ProcessElement
     public void process(
-        @Element Fingerprint f, ProcessContext c,
+        @Element KV<String, long[]> article, ProcessContext c,
         OutputReceiver<KV<Integer, KV<Long, KV<String, Integer>>>> out) {
-      if (f.facts().lowContent()) {
-        return;
-      }
       if (filter == null) {
         filter = AnchorFilter.fromWords(c.sideInput(queried)); // batch: one filter for all
       }
-      long[] a = anchors.of(f.shingles());
+      long[] a = article.getValue();
       int queryRole = a.length < anchors.minShared() ? SHORT_QUERY : QUERY;
       int emitted = 0;
       for (int i = 0; i < a.length; i++) {
@@ -281,7 +300,7 @@ public final class FindCandidates
         if (query || filter.mightContain(a[i])) {
           emitted++;
           out.output(KV.of(Shards.of(a[i], shards),
-              KV.of(a[i], KV.of(f.id(), query ? queryRole : INDEXED))));
+              KV.of(a[i], KV.of(article.getKey(), query ? queryRole : INDEXED))));
         }
       }
       postings.inc(emitted);
