@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.cluster;
 
+import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.article.ArticleIds;
 import io.newsdedup.core.canonical.CanonicalPolicy;
 import io.newsdedup.core.cluster.Cluster;
@@ -23,6 +24,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
@@ -33,6 +35,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Builds the final clusters: every article with no verified edge is a cluster of its own; the
@@ -75,7 +78,13 @@ public final class BuildClusters
     Shards.check(shards);
     PCollectionView<Map<String, String>> componentOf =
         componentOfNode.apply("ComponentOf", View.asMap());
-    PCollectionTuple routed = docs.apply("Route", ParDo.of(new RouteFn(componentOf, shards))
+    // Route waits for the components, so on most runners its input is materialised: only what
+    // clustering needs (no signature).
+    PCollectionTuple routed = docs
+        .apply("Members",
+            MapElements.into(TypeDescriptor.of(Member.class)).via(Fingerprint::member))
+        .setCoder(CoreCoders.MemberCoder.INSTANCE)
+        .apply("Route", ParDo.of(new RouteFn(componentOf, shards))
         .withSideInputs(componentOf)
         .withOutputTags(SINGLE, TupleTagList.of(GROUPED)));
     PCollection<Cluster> built =
@@ -90,13 +99,14 @@ public final class BuildClusters
         .apply(Flatten.pCollections());
   }
 
-  static Cluster singleton(Fingerprint f) {
+  static Cluster singleton(Member m) {
+    ArticleFacts f = m.facts();
     return new Cluster(
-        ArticleIds.clusterId(f.id()), f.facts(), CanonicalPolicy.SINGLETON,
-        List.of(new ClusterMember(f.facts(), true, Similarity.IDENTICAL, null)));
+        ArticleIds.clusterId(f.id()), f, CanonicalPolicy.SINGLETON,
+        List.of(new ClusterMember(f, true, Similarity.IDENTICAL, null)));
   }
 
-  static final class RouteFn extends DoFn<Fingerprint, Cluster> {
+  static final class RouteFn extends DoFn<Member, Cluster> {
     private final PCollectionView<Map<String, String>> componentOf;
     private transient Map<String, String> components;
     private final int shards;
@@ -108,16 +118,16 @@ public final class BuildClusters
     }
 
     @ProcessElement
-    public void process(@Element Fingerprint f, MultiOutputReceiver out, ProcessContext c) {
+    public void process(@Element Member m, MultiOutputReceiver out, ProcessContext c) {
       if (components == null) {
         components = c.sideInput(componentOf); // batch, global window: one map for all elements
       }
-      String component = components.get(f.id());
+      String component = components.get(m.facts().id());
       if (component == null) {
         singletons.inc();
-        out.get(SINGLE).output(singleton(f));
+        out.get(SINGLE).output(singleton(m));
       } else {
-        out.get(GROUPED).output(KV.of(Shards.of(component, shards), KV.of(component, f.member())));
+        out.get(GROUPED).output(KV.of(Shards.of(component, shards), KV.of(component, m)));
       }
     }
   }
