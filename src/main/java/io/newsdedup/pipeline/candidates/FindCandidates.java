@@ -28,7 +28,10 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Candidate pairs from three indexes, merged: LSH banding (articles that share a band of their
@@ -53,6 +56,10 @@ public final class FindCandidates
   /** Marks a pair found by LSH or titles (always a candidate), as opposed to one anchor hit. */
   private static final int BY_LSH = 0;
   private static final int BY_ANCHOR = 1;
+
+  private static final TupleTag<KV<Integer, KV<Long, String>>> BAND_KEYS = new TupleTag<>() {};
+  private static final TupleTag<KV<Integer, KV<Long, String>>> TITLE_KEYS = new TupleTag<>() {};
+  private static final TupleTag<KV<String, long[]>> ANCHORED = new TupleTag<>() {};
 
   /** Anchor roles of an article: indexed only, querying, querying with fewer anchors than needed. */
   private static final int INDEXED = 0;
@@ -117,17 +124,23 @@ public final class FindCandidates
           "fullPairsUpTo and maxAnchorBucket must be >= 2, neighbours >= 1");
     }
     Shards.check(shards);
+    // One pass over the fingerprints makes the keys of every index: on Flink each consumer of a
+    // collection gets its own serialised copy of every element, and fingerprints are large.
+    PCollectionTuple keys = docs.apply("Keys",
+        ParDo.of(new KeysFn(lsh, titles, anchors, shards))
+            .withOutputTags(BAND_KEYS, TupleTagList.of(TITLE_KEYS).and(ANCHORED)));
+    keys.get(BAND_KEYS).setCoder(bucketKeyCoder());
+    keys.get(TITLE_KEYS).setCoder(bucketKeyCoder());
+    PCollection<KV<String, long[]>> anchored = keys.get(ANCHORED)
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), LongArrayCoder.INSTANCE));
     PCollectionList<KV<Integer, KV<KV<String, String>, Integer>>> found =
-        PCollectionList.of(bucketPairs(docs, "Bands", new BandKeysFn(lsh, shards)));
+        PCollectionList.of(bucketPairs(keys.get(BAND_KEYS), "Bands"));
     if (titles) {
-      found = found.and(bucketPairs(docs, "Titles", new TitleKeysFn(shards)));
+      found = found.and(bucketPairs(keys.get(TITLE_KEYS), "Titles"));
     }
     if (anchors != null) {
-      // Each article's anchors, computed once and small: the anchor keys wait for the queried
-      // anchors of all articles, and on most runners what waits is materialised.
-      PCollection<KV<String, long[]>> anchored =
-          docs.apply("Anchors", ParDo.of(new AnchorsFn(anchors)))
-              .setCoder(KvCoder.of(StringUtf8Coder.of(), LongArrayCoder.INSTANCE));
+      // The anchor keys wait for the queried anchors of all articles, and on most runners what
+      // waits is materialised: each article's (id, anchors), not its fingerprint.
       PCollectionView<long[]> queried = anchored.apply("QueriedAnchors",
           Combine.globally(new AnchorQueries(anchors)).asSingletonView());
       found = found.and(
@@ -145,15 +158,16 @@ public final class FindCandidates
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
   }
 
-  /** The pairs of the buckets that {@code keys} puts articles in (LSH bands, titles). */
+  /** The pairs of the buckets that articles are keyed to (LSH bands, titles). */
   private PCollection<KV<Integer, KV<KV<String, String>, Integer>>> bucketPairs(
-      PCollection<Fingerprint> docs, String name,
-      DoFn<Fingerprint, KV<Integer, KV<Long, String>>> keys) {
-    return docs.apply(name + "Keys", ParDo.of(keys))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of())))
-        .apply(name + "ByShard", GroupByKey.create())
+      PCollection<KV<Integer, KV<Long, String>>> keys, String name) {
+    return keys.apply(name + "ByShard", GroupByKey.create())
         .apply(name + "Pairs", ParDo.of(new PairsFn(fullPairsUpTo, neighbours, shards)))
         .setCoder(taggedPairCoder());
+  }
+
+  private static KvCoder<Integer, KV<Long, String>> bucketKeyCoder() {
+    return KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), StringUtf8Coder.of()));
   }
 
   private static KvCoder<Integer, KV<KV<String, String>, Integer>> taggedPairCoder() {
@@ -166,41 +180,38 @@ public final class FindCandidates
     return KV.of(Shards.of(a, shards), KV.of(KV.of(a, b), how));
   }
 
-  static final class BandKeysFn extends DoFn<Fingerprint, KV<Integer, KV<Long, String>>> {
+  /**
+   * The keys of one article in every index: (shard of band key, (band key, id)) for each LSH band
+   * of an article with content, (shard of title key, (title key, id)) when its title is
+   * informative and titles are on, and (id, anchors) when anchors are on and it has content.
+   */
+  static final class KeysFn extends DoFn<Fingerprint, KV<Integer, KV<Long, String>>> {
     private final LshParams lsh;
+    private final boolean titles;
+    private final Anchors anchors;
     private final int shards;
 
-    BandKeysFn(LshParams lsh, int shards) {
+    KeysFn(LshParams lsh, boolean titles, Anchors anchors, int shards) {
       this.lsh = lsh;
+      this.titles = titles;
+      this.anchors = anchors;
       this.shards = shards;
     }
 
     @ProcessElement
-    public void process(
-        @Element Fingerprint f, OutputReceiver<KV<Integer, KV<Long, String>>> out) {
-      if (f.isEmpty() || f.facts().lowContent()) {
-        return;
+    public void process(@Element Fingerprint f, MultiOutputReceiver out) {
+      boolean content = !f.facts().lowContent();
+      if (content && !f.isEmpty()) {
+        for (long key : lsh.bandKeys(f.signature())) {
+          out.get(BAND_KEYS).output(KV.of(Shards.of(key, shards), KV.of(key, f.id())));
+        }
       }
-      for (long key : lsh.bandKeys(f.signature())) {
-        out.output(KV.of(Shards.of(key, shards), KV.of(key, f.id())));
-      }
-    }
-  }
-
-  /** (shard of title key, (title key, id)) for articles with an informative title. */
-  static final class TitleKeysFn extends DoFn<Fingerprint, KV<Integer, KV<Long, String>>> {
-    private final int shards;
-
-    TitleKeysFn(int shards) {
-      this.shards = shards;
-    }
-
-    @ProcessElement
-    public void process(
-        @Element Fingerprint f, OutputReceiver<KV<Integer, KV<Long, String>>> out) {
       long title = f.facts().titleKey();
-      if (title != 0) {
-        out.output(KV.of(Shards.of(title, shards), KV.of(title, f.id())));
+      if (titles && title != 0) {
+        out.get(TITLE_KEYS).output(KV.of(Shards.of(title, shards), KV.of(title, f.id())));
+      }
+      if (anchors != null && content) {
+        out.get(ANCHORED).output(KV.of(f.id(), anchors.of(f.shingles())));
       }
     }
   }
@@ -254,22 +265,6 @@ public final class FindCandidates
    * short excerpt), in which case one hit is enough. An article indexes only the anchors that some
    * article queries ({@link AnchorFilter}): the others cannot make a pair.
    */
-  /** (id, anchors) of each article that takes part in anchors (low-content ones do not). */
-  static final class AnchorsFn extends DoFn<Fingerprint, KV<String, long[]>> {
-    private final Anchors anchors;
-
-    AnchorsFn(Anchors anchors) {
-      this.anchors = anchors;
-    }
-
-    @ProcessElement
-    public void process(@Element Fingerprint f, OutputReceiver<KV<String, long[]>> out) {
-      if (!f.facts().lowContent()) {
-        out.output(KV.of(f.id(), anchors.of(f.shingles())));
-      }
-    }
-  }
-
   static final class AnchorKeysFn
       extends DoFn<KV<String, long[]>, KV<Integer, KV<Long, KV<String, Integer>>>> {
     private final Anchors anchors;
