@@ -66,12 +66,14 @@ final class AnchorQueries extends CombineFn<KV<String, long[]>, AnchorQueries.Qu
   }
 
   @Override
-  public Coder<Queries> getAccumulatorCoder(CoderRegistry registry, Coder<KV<String, long[]>> input) {
+  public Coder<Queries> getAccumulatorCoder(
+      CoderRegistry registry, Coder<KV<String, long[]>> input) {
     return QueriesCoder.INSTANCE;
   }
 
   @Override
-  public Coder<long[]> getDefaultOutputCoder(CoderRegistry registry, Coder<KV<String, long[]>> input) {
+  public Coder<long[]> getDefaultOutputCoder(
+      CoderRegistry registry, Coder<KV<String, long[]>> input) {
     return LongArrayCoder.INSTANCE;
   }
 

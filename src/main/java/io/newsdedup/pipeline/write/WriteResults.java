@@ -90,10 +90,12 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
       return sets.apply("WriteFiles", WriteLineSets.to(directory, names, numShards));
     }
     for (int i = 0; i < names.size(); i++) {
-      sets.get(i).apply("Write" + names.get(i), TextIO.write()
-          .to(prefix(directory, names.get(i)))
-          .withSuffix(".jsonl")
-          .withShardNameTemplate("-SSSSS-of-NNNNN"));
+      String name = names.get(i);
+      sets.get(i).apply("Write" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+          TextIO.write()
+              .to(prefix(directory, name))
+              .withSuffix(".jsonl")
+              .withShardNameTemplate("-SSSSS-of-NNNNN"));
     }
     return PDone.in(clusters.getPipeline());
   }
