@@ -197,7 +197,7 @@ public final class BenchCommand {
   private static List<String> batchCommand(Map<String, String> o, String classpath, Path corpus,
       Path work, String mainClass, String first) {
     List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        javaCommand(),
         "-Xmx" + o.get("xmx"),
         // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
         "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
@@ -230,10 +230,15 @@ public final class BenchCommand {
     return sorted[values.length / 2];
   }
 
+  /** The java launcher of the JVM running the bench, for the child processes it times. */
+  private static String javaCommand() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
   /** Wall time of one run of the floor program (MinHash + LSH of the same corpus, one process). */
   static double floor(Map<String, String> o, Path corpus, Path work, int rep)
       throws IOException, InterruptedException {
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> cmd = List.of(javaCommand(),
         "-Xmx" + o.get("xmx"), "-cp", o.get("floorClasses"), "MinHashBench", corpus.toString(),
         "e2e", "--scheme", "oph", "--lsh", "9,13");
     Run r = runJava(cmd, work.resolve("floor-" + rep + ".log").toFile());
