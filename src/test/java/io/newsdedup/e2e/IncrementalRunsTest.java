@@ -141,6 +141,44 @@ class IncrementalRunsTest {
   }
 
   @Test
+  void aRecordThatLosesItsIdNeverReplacesTheIndexedArticle() throws IOException {
+    Path dupIndex = tmp.resolve("dup-index");
+    assertEquals(0, main("batch", "--input=" + tmp.resolve("day1") + "/*",
+        "--output=" + tmp.resolve("dup-day1"), "--index=" + dupIndex));
+    String original = Files.readAllLines(tmp.resolve("day1/wire.jsonl")).get(0);
+    String id = BatchOutputs.JSON.readTree(original).get("id").asText();
+    String other = "{\"id\": \"" + id + "\", \"title\": \"Council votes on parking fees\","
+        + " \"text\": \"The city council voted on Tuesday to double parking fees downtown.\"}";
+    Path day3 = Files.createDirectories(tmp.resolve("day3"));
+    Files.writeString(day3.resolve("again.jsonl"), original + "\n" + other + "\n");
+    Map<String, String> textBefore = indexedTexts(dupIndex);
+
+    Path out = tmp.resolve("dup-day3");
+    assertEquals(0, main("batch", "--input=" + day3 + "/*", "--output=" + out,
+        "--index=" + dupIndex));
+    List<JsonNode> rejected = BatchOutputs.json(out, "rejected");
+    assertEquals(1, rejected.size());
+    assertEquals("duplicate_id", rejected.get(0).get("reason").asText());
+    assertEquals(day3 + "/again.jsonl", rejected.get(0).at("/origin/file").asText());
+    assertEquals(2, rejected.get(0).at("/origin/line").asLong());
+    assertEquals(other, rejected.get(0).get("raw").asText());
+    assertEquals(textBefore, indexedTexts(dupIndex)); // the same articles, the same texts
+    JsonNode s = BatchOutputs.summary(out);
+    assertEquals("ok", s.get("status").asText());
+    assertEquals(1, s.at("/counts/index/input_articles_already_indexed").asLong());
+  }
+
+  /** id → cleaned text of the index. */
+  static Map<String, String> indexedTexts(Path index) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    for (String line : indexLines(index)) {
+      JsonNode n = BatchOutputs.JSON.readTree(line);
+      m.put(n.get("id").asText(), n.get("text").asText());
+    }
+    return m;
+  }
+
+  @Test
   void anIndexBuiltWithOtherParametersIsRefused() {
     Path day2 = tmp.resolve("day2");
     assertEquals(2, main("batch", "--input=" + day2 + "/*", "--output=" + tmp.resolve("x"),

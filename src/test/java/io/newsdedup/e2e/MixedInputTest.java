@@ -15,7 +15,7 @@ class MixedInputTest {
   @TempDir Path tmp;
 
   @Test
-  void everyRecordIsAssignedOrRejectedExactlyOnce() {
+  void everyRecordIsAssignedOrRejectedExactlyOnce() throws java.io.IOException {
     Path out = tmp.resolve("out");
     assertEquals(0, BatchOnTestdataTest.main("batch", "--input=testdata/mixed/*", "--output=" + out));
 
@@ -39,6 +39,11 @@ class MixedInputTest {
       String at = r.at("/origin/file").asText()
           + (r.at("/origin/line").isMissingNode() ? "" : ":" + r.at("/origin/line").asLong());
       rejected.put(at, r.get("reason").asText());
+      if (at.equals("testdata/mixed/feed.jsonl:10")) {
+        // The record that lost its id keeps its original line as payload.
+        assertEquals(java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+            "testdata/mixed/feed.jsonl")).get(9), r.get("raw").asText());
+      }
     }
     assertEquals(new TreeMap<>(Map.of(
         "testdata/mixed/feed.jsonl:2", "malformed_json",

@@ -103,8 +103,9 @@ public final class BatchPipeline {
   public enum Stage { READ, CLEAN, FINGERPRINT, CANDIDATES, VERIFY, COMPONENTS, WRITE }
 
   /**
-   * read → unique ids → clean → (merge with the index) → fingerprint → candidates → verify →
-   * components → clusters → write (into {@code writeTo}: the output directory or a staging
+   * read → clean → (merge with the index) → fingerprint → candidates → verify → components →
+   * clusters → write; beside them, unique ids (which records give up their id: dropped by the
+   * merge or the fingerprinting) (into {@code writeTo}: the output directory or a staging
    * directory; and the next index into {@code indexTo} when there is an index).
    */
   public static void build(Pipeline p, BatchSettings s, String writeTo, String indexTo) {
@@ -127,25 +128,28 @@ public final class BatchPipeline {
     CoreCoders.registerAll(p);
     WithFailures.Result<PCollection<Article>, Rejection> read =
         p.apply("ReadArticles", ReadArticles.from(s.inputs()));
-    WithFailures.Result<PCollection<Article>, Rejection> unique =
-        read.output().apply("UniqueIds", UniqueIds.create().withShards(s.shards()));
+    UniqueIds.Result unique =
+        read.output().apply("UniqueIds", UniqueIds.of(s.inputs()).withShards(s.shards()));
     if (last == Stage.READ) {
-      return unique.output();
+      return read.output();
     }
     FingerprintArticles fingerprint = FingerprintArticles.create()
         .withRules(s.rules()).withLearning(s.learning()).withMinShingles(s.minShingles())
         .withShingleSize(s.shingleSize()).withNumHashes(s.numHashes())
         .withMaxChars(s.maxArticleChars()).withShards(s.shards());
-    PCollection<Cleaned> cleaned = unique.output().apply("Clean", fingerprint.cleaning());
+    // The records that gave up their id are dropped at the first step that waits anyway: the
+    // merge with the index, else the fingerprinting (which waits for the learned boilerplate).
+    PCollection<Cleaned> cleaned = read.output().apply("Clean", fingerprint.cleaning());
     if (s.index() != null) {
       cleaned = cleaned.apply("MergeWithIndex",
           MergeWithIndex.of(p.apply("ReadIndex", ReadIndex.from(s.index())))
-              .withShards(s.shards()));
+              .without(unique.dropped()).withShards(s.shards()));
     }
     if (last == Stage.CLEAN) {
       return cleaned;
     }
-    PCollection<Fingerprint> docs = cleaned.apply("Fingerprint", fingerprint.fingerprinting());
+    PCollection<Fingerprint> docs = cleaned.apply("Fingerprint",
+        fingerprint.fingerprinting(s.index() != null ? null : unique.dropped()));
     if (last == Stage.FINGERPRINT) {
       return docs;
     }
@@ -173,7 +177,7 @@ public final class BatchPipeline {
         docs.apply("BuildClusters",
             BuildClusters.from(components, s.builder()).withShards(s.shards()));
     PCollection<Rejection> rejected =
-        PCollectionList.of(read.failures()).and(unique.failures())
+        PCollectionList.of(read.failures()).and(unique.rejected())
             .apply("AllRejections", Flatten.pCollections());
     clusters.apply("WriteResults",
         WriteResults.to(writeTo, rejected).withNumShards(s.numShards())

@@ -11,8 +11,10 @@ import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
 import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.pipeline.shard.Shards;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -119,22 +121,39 @@ public final class FingerprintArticles
    * removes it, shingles and MinHashes.
    */
   public PTransform<PCollection<Cleaned>, PCollection<Fingerprint>> fingerprinting() {
+    return fingerprinting(null);
+  }
+
+  /**
+   * {@link #fingerprinting()}, dropping first the input records named in {@code dropped} (by
+   * {@link io.newsdedup.core.article.Origin#toString()}; null: none), e.g. those that gave up their
+   * id ({@link io.newsdedup.pipeline.read.UniqueIds}): their paragraphs do not count for learning
+   * and they are not fingerprinted. Records from the index are never dropped.
+   */
+  public PTransform<PCollection<Cleaned>, PCollection<Fingerprint>> fingerprinting(
+      PCollectionView<Map<String, String>> dropped) {
     // Fail at construction, not on the workers, when a parameter is invalid.
     new Shingler(shingleSize);
     new MinHasher(numHashes, seed);
     LearnedBoilerplate l = learning;
     int n = shards;
-    FingerprintFn fn = new FingerprintFn(null, shingleSize, numHashes, seed, minShingles);
+    FingerprintFn fn = new FingerprintFn(null, dropped, shingleSize, numHashes, seed, minShingles);
     return new PTransform<>() {
       @Override
       public PCollection<Fingerprint> expand(PCollection<Cleaned> cleaned) {
         PCollectionView<List<Long>> learned = l == null
             ? null
-            : cleaned.apply("LearnBoilerplate", LearnBoilerplate.with(l).withShards(n));
-        ParDo.SingleOutput<Cleaned, Fingerprint> fingerprint = ParDo.of(fn.with(learned));
+            : cleaned.apply("LearnBoilerplate",
+                LearnBoilerplate.with(l).withShards(n).without(dropped));
+        List<PCollectionView<?>> sideInputs = new ArrayList<>();
+        if (learned != null) {
+          sideInputs.add(learned);
+        }
+        if (dropped != null) {
+          sideInputs.add(dropped);
+        }
         return cleaned
-            .apply("ShingleMinHash",
-                learned == null ? fingerprint : fingerprint.withSideInputs(learned))
+            .apply("ShingleMinHash", ParDo.of(fn.with(learned)).withSideInputs(sideInputs))
             .setCoder(Fingerprint.FingerprintCoder.of());
       }
     };
@@ -144,8 +163,6 @@ public final class FingerprintArticles
     private final BoilerplateRules rules;
     private final int maxChars;
     private transient TextCleaner cleaner;
-    private final Counter withBoilerplate = Metrics.counter(NAMESPACE, "articles_with_boilerplate");
-    private final Counter truncated = Metrics.counter(NAMESPACE, "articles_truncated");
 
     CleanFn(BoilerplateRules rules, int maxChars) {
       this.rules = rules;
@@ -159,19 +176,18 @@ public final class FingerprintArticles
 
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<Cleaned> out) {
-      Cleaned c = clean(a, cleaner, maxChars);
-      if (c.markers() > 0) {
-        withBoilerplate.inc();
-      }
-      if (c.truncated()) {
-        truncated.inc();
-      }
-      out.output(c);
+      out.output(clean(a, cleaner, maxChars));
     }
   }
 
+  /**
+   * Drops the records to drop, counts what cleaning found in this run's input (here rather than
+   * in {@link CleanFn}, so that dropped records do not count), removes the learned boilerplate,
+   * shingles and MinHashes.
+   */
   static final class FingerprintFn extends DoFn<Cleaned, Fingerprint> {
     private final PCollectionView<List<Long>> learned;
+    private final PCollectionView<Map<String, String>> dropped;
     private final int shingleSize;
     private final int numHashes;
     private final long seed;
@@ -180,14 +196,18 @@ public final class FingerprintArticles
     private transient MinHasher minHasher;
     /** The learned set, built once per instance: in batch the side input never changes. */
     private transient Set<Long> boilerplate;
+    private transient Map<String, String> toDrop;
+    private final Counter withBoilerplate = Metrics.counter(NAMESPACE, "articles_with_boilerplate");
+    private final Counter truncated = Metrics.counter(NAMESPACE, "articles_truncated");
     private final Counter lowContent = Metrics.counter(NAMESPACE, "low_content");
     private final Counter learnedRemoved =
         Metrics.counter(NAMESPACE, "learned_boilerplate_paragraphs_removed");
     private final Distribution shingles = Metrics.distribution(NAMESPACE, "shingles_per_article");
 
-    FingerprintFn(PCollectionView<List<Long>> learned, int shingleSize, int numHashes, long seed,
-        int minShingles) {
+    FingerprintFn(PCollectionView<List<Long>> learned, PCollectionView<Map<String, String>> dropped,
+        int shingleSize, int numHashes, long seed, int minShingles) {
       this.learned = learned;
+      this.dropped = dropped;
       this.shingleSize = shingleSize;
       this.numHashes = numHashes;
       this.seed = seed;
@@ -195,7 +215,7 @@ public final class FingerprintArticles
     }
 
     FingerprintFn with(PCollectionView<List<Long>> view) {
-      return new FingerprintFn(view, shingleSize, numHashes, seed, minShingles);
+      return new FingerprintFn(view, dropped, shingleSize, numHashes, seed, minShingles);
     }
 
     @Setup
@@ -206,8 +226,20 @@ public final class FingerprintArticles
 
     @ProcessElement
     public void process(@Element Cleaned c, OutputReceiver<Fingerprint> out, ProcessContext ctx) {
-      if (boilerplate == null) {
+      if (boilerplate == null) { // batch, global window: the same side inputs for every element
         boilerplate = learned == null ? Set.of() : new HashSet<>(ctx.sideInput(learned));
+        toDrop = dropped == null ? Map.of() : ctx.sideInput(dropped);
+      }
+      if (!c.fromIndex()) {
+        if (!toDrop.isEmpty() && toDrop.containsKey(c.origin().toString())) {
+          return; // rejected by whoever named it
+        }
+        if (c.markers() > 0) {
+          withBoilerplate.inc();
+        }
+        if (c.truncated()) {
+          truncated.inc();
+        }
       }
       Fingerprint f = fingerprint(c, boilerplate, shingler, minHasher, minShingles);
       learnedRemoved.inc(f.facts().boilerplateMarkers() - c.markers());

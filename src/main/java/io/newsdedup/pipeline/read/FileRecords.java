@@ -118,6 +118,38 @@ final class FileRecords {
     }
   }
 
+  /**
+   * The records of a whole file as {@link #read} saw them, by the line of their origin: the JSONL
+   * lines numbered in {@code lines}, or (line 0) the whole content of a text or HTML file. A line
+   * the file does not have (any more) is missing from the answer.
+   */
+  static java.util.Map<Long, String> rawRecords(InputFile file, java.util.NavigableSet<Long> lines)
+      throws IOException {
+    java.util.Map<Long, String> found = new java.util.HashMap<>();
+    Format format = formatOf(file.relativePath());
+    if (format == Format.UNSUPPORTED || lines.isEmpty()) {
+      return found;
+    }
+    try (BufferedReader reader = new BufferedReader(
+        new InputStreamReader(open(file), utf8()), 1 << 16)) {
+      if (format != Format.JSONL) {
+        if (lines.contains(0L)) {
+          found.put(0L, readAll(reader));
+        }
+        return found;
+      }
+      long last = lines.last();
+      long line = file.firstLine() - 1;
+      for (String s; line < last && (s = reader.readLine()) != null; ) {
+        line++;
+        if (lines.contains(line)) {
+          found.put(line, s);
+        }
+      }
+    }
+    return found;
+  }
+
   private static Parsed rejected(Origin origin, String reason, String message, String raw) {
     return new Parsed(null, Rejection.of(origin, reason, message, raw));
   }

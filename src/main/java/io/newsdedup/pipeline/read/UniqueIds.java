@@ -6,10 +6,13 @@ import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.shard.Shards;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -17,64 +20,122 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
-import org.apache.beam.sdk.transforms.WithFailures;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.POutput;
+import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
-import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Makes article ids unique. When several records share an id, the one whose origin comes first
- * (file path, then line) keeps it, whatever the order the files were read in; the others are
- * rejected as {@code duplicate_id}, naming the record that kept the id. Only (id, origin) pairs are
- * shuffled; the articles themselves are filtered against the (small) set of losers.
+ * Which records give up their id. When several records share an id, the one whose origin comes
+ * first (file path, then line) keeps it, whatever the order the files were read in; the others are
+ * rejected as {@code duplicate_id}, naming the record that kept the id.
+ *
+ * <p>Only (id, origin) pairs are shuffled, and the articles are not filtered here: waiting for the
+ * verdict would mean holding every parsed article until all ids are known. The verdict is a side
+ * input ({@link Result#dropped()}: origin → reason) that the job's first step which waits anyway
+ * (learning the boilerplate, or the merge with the index) uses to drop those records. Their
+ * rejections carry the original record as payload, read again from its file (the line of a JSONL
+ * file, the whole of a text or HTML file): only the files that hold such a record are read again.
  */
-public final class UniqueIds
-    extends PTransform<PCollection<Article>, WithFailures.Result<PCollection<Article>, Rejection>> {
+public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.Result> {
 
-  static final TupleTag<Article> KEPT = new TupleTag<>() {};
-  static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
-
+  private final List<String> patterns;
   private final int shards;
 
-  private UniqueIds(int shards) {
+  private UniqueIds(List<String> patterns, int shards) {
+    this.patterns = List.copyOf(patterns);
     this.shards = shards;
   }
 
-  public static UniqueIds create() {
-    return new UniqueIds(Shards.DEFAULT);
+  /** For articles read by {@link ReadArticles#from} these patterns (to read records again). */
+  public static UniqueIds of(List<String> patterns) {
+    return new UniqueIds(patterns, Shards.DEFAULT);
   }
 
   public UniqueIds withShards(int n) {
-    return new UniqueIds(n);
+    return new UniqueIds(patterns, n);
   }
 
   @Override
-  public WithFailures.Result<PCollection<Article>, Rejection> expand(PCollection<Article> articles) {
+  public Result expand(PCollection<Article> articles) {
     Shards.check(shards);
-    PCollectionView<Map<String, String>> losers =
+    PCollection<KV<Origin, String>> losers =
         articles
             .apply("IdAndOrigin", ParDo.of(new IdOriginFn(shards)))
             .setCoder(KvCoder.of(VarIntCoder.of(),
                 KvCoder.of(StringUtf8Coder.of(), CoreCoders.OriginCoder.INSTANCE)))
             .apply("IdsOfShard", GroupByKey.create())
             .apply("Losers", ParDo.of(new LosersFn()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-            .apply(View.asMap());
-    PCollectionTuple split =
-        articles.apply(
-            "Filter",
-            ParDo.of(new FilterFn(losers))
-                .withSideInputs(losers)
-                .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
-    return WithFailures.Result.of(
-        split.get(KEPT).setCoder(CoreCoders.ArticleCoder.INSTANCE),
-        split.get(REJECTED).setCoder(CoreCoders.RejectionCoder.INSTANCE));
+            .setCoder(KvCoder.of(CoreCoders.OriginCoder.INSTANCE, StringUtf8Coder.of()));
+    PCollectionView<Map<String, String>> dropped =
+        losers
+            .apply("ByOrigin", MapElements
+                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                .via((KV<Origin, String> l) -> KV.of(l.getKey().toString(), l.getValue())))
+            .apply("Dropped", View.asMap());
+    PCollection<Rejection> rejected =
+        losers
+            .apply("ByFile", WithKeys.of((KV<Origin, String> l) -> String.valueOf(l.getKey().file()))
+                .withKeyType(TypeDescriptors.strings()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(),
+                KvCoder.of(CoreCoders.OriginCoder.INSTANCE, StringUtf8Coder.of())))
+            .apply("LosersOfFile", GroupByKey.create())
+            .apply("ReadAgain", ParDo.of(new ReadAgainFn(patterns)))
+            .setCoder(CoreCoders.RejectionCoder.INSTANCE);
+    return new Result(articles.getPipeline(), dropped, rejected);
+  }
+
+  /** The records to drop (a side input) and their rejections. */
+  public static final class Result implements POutput {
+    private static final TupleTag<Map<String, String>> DROPPED = new TupleTag<>() {};
+    private static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
+
+    private final Pipeline pipeline;
+    private final PCollectionView<Map<String, String>> dropped;
+    private final PCollection<Rejection> rejected;
+
+    Result(Pipeline pipeline, PCollectionView<Map<String, String>> dropped,
+        PCollection<Rejection> rejected) {
+      this.pipeline = pipeline;
+      this.dropped = dropped;
+      this.rejected = rejected;
+    }
+
+    /**
+     * The records that give up their id, by {@link Origin#toString()} (of this run's input:
+     * records from the index keep their old origins), with the reason.
+     */
+    public PCollectionView<Map<String, String>> dropped() {
+      return dropped;
+    }
+
+    /** One {@code duplicate_id} rejection per dropped record, with its original payload. */
+    public PCollection<Rejection> rejected() {
+      return rejected;
+    }
+
+    @Override
+    public Pipeline getPipeline() {
+      return pipeline;
+    }
+
+    @Override
+    public Map<TupleTag<?>, PValue> expand() {
+      return Map.of(DROPPED, dropped, REJECTED, rejected);
+    }
+
+    @Override
+    public void finishSpecifyingOutput(
+        String transformName, org.apache.beam.sdk.values.PInput input,
+        PTransform<?, ?> transform) {}
   }
 
   static final class IdOriginFn extends DoFn<Article, KV<Integer, KV<String, Origin>>> {
@@ -90,62 +151,83 @@ public final class UniqueIds
     }
   }
 
-  /** For each id used more than once: (origin of each loser, origin of the winner). */
+  /** For each id used more than once: (origin of each loser, why it gives up the id). */
   static final class LosersFn
-      extends DoFn<KV<Integer, Iterable<KV<String, Origin>>>, KV<String, String>> {
+      extends DoFn<KV<Integer, Iterable<KV<String, Origin>>>, KV<Origin, String>> {
     @ProcessElement
     public void process(
         @Element KV<Integer, Iterable<KV<String, Origin>>> shard,
-        OutputReceiver<KV<String, String>> out) {
+        OutputReceiver<KV<Origin, String>> out) {
       Map<String, List<Origin>> byId = new HashMap<>();
       for (KV<String, Origin> e : shard.getValue()) {
         byId.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
       }
-      for (List<Origin> origins : byId.values()) {
+      byId.forEach((id, origins) -> {
         if (origins.size() < 2) {
-          continue;
+          return;
         }
         origins.sort(Origin.ORDER);
-        String winner = origins.get(0).toString();
+        String why = "id \"" + id + "\" is already used by the record at " + origins.get(0);
         for (Origin loser : origins.subList(1, origins.size())) {
-          out.output(KV.of(loser.toString(), winner));
+          out.output(KV.of(loser, why));
         }
-      }
+      });
     }
   }
 
-  static final class FilterFn extends DoFn<Article, Article> {
-    private final PCollectionView<Map<String, String>> losers;
-    private transient Map<String, String> loserMap;
-    private final Counter duplicates = Metrics.counter(ReadArticles.NAMESPACE, "rejected_duplicate_id");
+  /** Reads the losers of one file again, for their original payload, and rejects them. */
+  static final class ReadAgainFn extends DoFn<KV<String, Iterable<KV<Origin, String>>>, Rejection> {
+    private final List<String> patterns;
+    private transient Map<String, InputFile> byDisplayPath;
+    private final Counter duplicates =
+        Metrics.counter(ReadArticles.NAMESPACE, "rejected_" + Reasons.DUPLICATE_ID);
 
-    FilterFn(PCollectionView<Map<String, String>> losers) {
-      this.losers = losers;
+    ReadAgainFn(List<String> patterns) {
+      this.patterns = patterns;
     }
 
     @ProcessElement
-    public void process(@Element Article a, MultiOutputReceiver out, ProcessContext c) {
-      if (loserMap == null) {
-        loserMap = c.sideInput(losers); // batch, global window: the same map for every element
+    public void process(
+        @Element KV<String, Iterable<KV<Origin, String>>> file, OutputReceiver<Rejection> out) {
+      List<KV<Origin, String>> losers = new ArrayList<>(); // a grouping is iterable only once
+      file.getValue().forEach(losers::add);
+      TreeSet<Long> lines = new TreeSet<>();
+      losers.forEach(l -> lines.add(l.getKey().line()));
+      Map<Long, String> raw;
+      String problem = null;
+      try {
+        InputFile f = files().get(file.getKey());
+        if (f == null) {
+          throw new IOException("no input file is named " + file.getKey() + " any more");
+        }
+        raw = FileRecords.rawRecords(f, lines);
+      } catch (IOException | RuntimeException e) {
+        raw = Map.of();
+        problem = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
-      String winner = loserMap.get(a.origin().toString());
-      if (winner == null) {
-        out.get(KEPT).output(a);
-        return;
+      for (KV<Origin, String> loser : losers) {
+        String payload = raw.get(loser.getKey().line());
+        String why = payload != null ? loser.getValue()
+            : loser.getValue() + " (the record could not be read again for this payload: "
+                + (problem != null ? problem : "the file has changed") + ")";
+        duplicates.inc();
+        out.output(Rejection.of(loser.getKey(), Reasons.DUPLICATE_ID, why,
+            payload != null ? payload : ""));
       }
-      duplicates.inc();
-      out.get(REJECTED)
-          .output(
-              Rejection.of(
-                  a.origin(),
-                  Reasons.DUPLICATE_ID,
-                  "id \"" + a.id() + "\" is already used by the record at " + winner,
-                  asJson(a)));
     }
-  }
 
-  /** The record as parsed, for the rejected output (the original line is no longer at hand). */
-  static String asJson(Article a) {
-    return io.newsdedup.core.output.OutputJson.articleAsParsed(a);
+    /** The input files by the name records carry, matched once per instance (rarely needed). */
+    private Map<String, InputFile> files() throws IOException {
+      if (byDisplayPath == null) {
+        Map<String, InputFile> m = new HashMap<>();
+        for (String pattern : patterns) {
+          for (InputFile f : InputPatterns.match(pattern)) {
+            m.putIfAbsent(f.displayPath(), f);
+          }
+        }
+        byDisplayPath = m;
+      }
+      return byDisplayPath;
+    }
   }
 }

@@ -6,12 +6,14 @@ import io.newsdedup.core.clean.LearnedBoilerplate;
 import io.newsdedup.testing.TestPipelines;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Impulse;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.junit.jupiter.api.Test;
@@ -22,10 +24,11 @@ class LearnBoilerplateTest {
         Titles.key(title), false);
   }
 
-  @Test
-  void learnsTheTemplateOfOneSiteButNotASyndicatedStory() {
-    String nav = "newshub | home | world | business";
-    String app = "get the newshub app for the fastest breaking news alerts.";
+  static final String NAV = "newshub | home | world | business";
+  static final String APP = "get the newshub app for the fastest breaking news alerts.";
+
+  /** Four stories of one site in its template, and one wire story printed four times. */
+  static List<Cleaned> corpus() {
     String wire = "the port strike entered its third day on monday.\nunions demanded higher pay.";
     List<Cleaned> in = new ArrayList<>();
     String[] stories = {"a parrot flew home.\nits owner was delighted.",
@@ -35,19 +38,50 @@ class LearnBoilerplateTest {
     String[] titles = {"Lost parrot flies home after ten days", "Bakery wins national bread award",
         "Library to open on Sunday evenings", "Zoo welcomes two red panda cubs"};
     for (int i = 0; i < stories.length; i++) {
-      in.add(cleaned("t" + i, titles[i], nav + "\n" + stories[i] + "\n" + app));
+      in.add(cleaned("t" + i, titles[i], NAV + "\n" + stories[i] + "\n" + APP));
     }
     for (int i = 0; i < 4; i++) {
       in.add(cleaned("w" + i, "Port strike enters its third day", wire));
     }
-    TestPipeline p = TestPipelines.create();
+    return in;
+  }
+
+  static PCollection<Long> learned(TestPipeline p, List<Cleaned> in,
+      Map<String, String> dropped) {
+    PCollectionView<Map<String, String>> view = dropped == null ? null
+        : p.apply("Dropped", Create.of(dropped)).apply(View.asMap());
     PCollectionView<List<Long>> learned =
         p.apply(Create.of(in).withCoder(Cleaned.CleanedCoder.of()))
-            .apply(LearnBoilerplate.with(LearnedBoilerplate.defaults()).withShards(4));
-    PCollection<Long> keys = p.apply(Impulse.create())
-        .apply(ParDo.of(new EmitFn(learned)).withSideInputs(learned));
-    PAssert.that(keys).containsInAnyOrder(LearnedBoilerplate.key(nav), LearnedBoilerplate.key(app));
+            .apply(LearnBoilerplate.with(LearnedBoilerplate.defaults()).withShards(4)
+                .without(view));
+    return p.apply(Impulse.create()).apply(ParDo.of(new EmitFn(learned)).withSideInputs(learned));
+  }
+
+  @Test
+  void learnsTheTemplateOfOneSiteButNotASyndicatedStory() {
+    TestPipeline p = TestPipelines.create();
+    PAssert.that(learned(p, corpus(), null))
+        .containsInAnyOrder(LearnedBoilerplate.key(NAV), LearnedBoilerplate.key(APP));
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void droppedRecordsDoNotCountButIndexedOnesWithTheSameOriginDo() {
+    // Two of the four template pages are dropped: two repeats are too few to be boilerplate.
+    TestPipeline p = TestPipelines.create();
+    PAssert.that(learned(p, corpus(), Map.of("t0", "dropped", "t1", "dropped"))).empty();
+    p.run().waitUntilFinish();
+
+    // A record from the index is never dropped, even when an input origin has the same name.
+    List<Cleaned> withIndexed = new ArrayList<>(corpus());
+    Cleaned t0 = withIndexed.get(0);
+    withIndexed.set(0, new Cleaned(t0.id(), t0.url(), t0.source(), t0.title(), t0.publishedAt(),
+        t0.origin(), t0.text(), t0.markers(), t0.wireAgency(), t0.pointsToOriginal(),
+        t0.titleKey(), t0.truncated(), true, "c-earlier"));
+    TestPipeline q = TestPipelines.create();
+    PAssert.that(learned(q, withIndexed, Map.of("t0", "dropped", "t1", "dropped")))
+        .containsInAnyOrder(LearnedBoilerplate.key(NAV), LearnedBoilerplate.key(APP));
+    q.run().waitUntilFinish();
   }
 
   /** Emits the side input's elements. */
