@@ -35,6 +35,8 @@ public final class BenchCommand {
     DEFAULTS.put("floorClasses", "");
     DEFAULTS.put("stages", "false");
     DEFAULTS.put("baseline", "");
+    DEFAULTS.put("jvmArgs", "");
+    DEFAULTS.put("baselineJvmArgs", "");
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
@@ -63,6 +65,9 @@ public final class BenchCommand {
         out.println("compiled into DIR) on the same corpus, and print the ratio.");
         out.println("--baseline=JAR: also time another build's batch (a jar or a classpath), run");
         out.println("alternately with this one, and print the ratio; so is the floor, when given.");
+        out.println("--jvmArgs=\"...\": JVM options of our batch runs (besides -Xmx), e.g.");
+        out.println("--jvmArgs=@pipelines/batch.jvm.options; --baselineJvmArgs: the baseline's (none");
+        out.println("unless given: compare two JVM settings with the same jar as --baseline).");
         out.println("--stages=true: also time each stage, as the difference between runs that stop");
         out.println("after it (read, clean, fingerprint, candidates, verify, components) and the");
         out.println("whole job (clusters and write); each prefix is run --reps times, medians shown.");
@@ -113,7 +118,8 @@ public final class BenchCommand {
           : rep % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
       for (boolean isBase : baseOrNot) {
         String name = (isBase ? "baseline-" : "run-") + rep + ".log";
-        Run r = runJava(batchCommand(o, isBase ? baseline : ours, corpus, work,
+        Run r = runJava(batchCommand(o, isBase ? baseline : ours,
+            o.get(isBase ? "baselineJvmArgs" : "jvmArgs"), corpus, work,
             "io.newsdedup.cli.Main", "batch"), work.resolve(name).toFile());
         if (r.exit() != 0) {
           err.println("bench: batch failed (exit " + r.exit() + "), see " + r.log());
@@ -145,7 +151,8 @@ public final class BenchCommand {
         if (stage != BatchPipeline.Stage.WRITE) {
           double[] times = new double[reps];
           for (int rep = 0; rep < reps; rep++) {
-            Run r = runJava(batchCommand(o, ours, corpus, work, StageRun.class.getName(), name),
+            Run r = runJava(batchCommand(o, ours, o.get("jvmArgs"), corpus, work,
+                    StageRun.class.getName(), name),
                 work.resolve("stage-" + name + "-" + rep + ".log").toFile());
             if (r.exit() != 0) {
               err.println("bench: stage run failed (exit " + r.exit() + "), see " + r.log());
@@ -194,11 +201,13 @@ public final class BenchCommand {
   }
 
   /** The JVM command of one batch run (or one stage prefix run) over the corpus. */
-  private static List<String> batchCommand(Map<String, String> o, String classpath, Path corpus,
-      Path work, String mainClass, String first) {
-    List<String> cmd = new ArrayList<>(List.of(
-        javaCommand(),
-        "-Xmx" + o.get("xmx"),
+  private static List<String> batchCommand(Map<String, String> o, String classpath,
+      String jvmArgs, Path corpus, Path work, String mainClass, String first) {
+    List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + o.get("xmx")));
+    if (!jvmArgs.isBlank()) {
+      cmd.addAll(Arrays.asList(jvmArgs.trim().split("\\s+")));
+    }
+    cmd.addAll(List.of(
         // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
         "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
         "-cp", classpath,

@@ -24,7 +24,10 @@ class BenchCommandTest {
     int exit = BenchCommand.run(new String[] {
         "--articles=60", "--reps=2", "--xmx=1g", "--workDir=" + work,
         // The same build as its own baseline: the mechanics, not a speed-up, are under test.
-        "--baseline=" + System.getProperty("java.class.path")},
+        "--baseline=" + System.getProperty("java.class.path"),
+        // Each side's JVM options reach its own runs only (the JVM prints its properties).
+        "--jvmArgs=-XshowSettings:properties -Dbench.side=ours",
+        "--baselineJvmArgs=-XshowSettings:properties -Dbench.side=baseline"},
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8);
@@ -36,7 +39,10 @@ class BenchCommandTest {
     int rep2 = printed.indexOf("\nrep 2:");
     assertTrue(rep1 >= 0 && rep1 < base1 && base1 < base2 && base2 < rep2, printed);
     for (String log : new String[] {"run-0.log", "run-1.log", "baseline-0.log", "baseline-1.log"}) {
-      assertTrue(Files.readString(work.resolve(log)).contains("60 articles"), log);
+      String text = Files.readString(work.resolve(log));
+      assertTrue(text.contains("60 articles"), log);
+      String side = log.startsWith("run") ? "ours" : "baseline";
+      assertTrue(text.contains("bench.side = " + side), log + ": " + text.substring(0, 300));
     }
     Matcher m = Pattern.compile(
         "RESULT baseline median_wall_s=([0-9.]+) articles_per_s=\\d+ ratio=([0-9.]+)"

@@ -104,9 +104,9 @@ public final class BatchPipeline {
 
   /**
    * read → clean → (merge with the index) → fingerprint → candidates → verify → components →
-   * clusters → write; beside them, unique ids (which records give up their id: dropped by the
-   * merge or the fingerprinting) (into {@code writeTo}: the output directory or a staging
-   * directory; and the next index into {@code indexTo} when there is an index).
+   * clusters → write (into {@code writeTo}: the output directory or a staging directory; and the
+   * next index into {@code indexTo} when there is an index). Beside them, unique ids name the
+   * records that give up their id, which the merge or the fingerprinting drops.
    */
   public static void build(Pipeline p, BatchSettings s, String writeTo, String indexTo) {
     build(p, s, writeTo, indexTo, Stage.WRITE);
