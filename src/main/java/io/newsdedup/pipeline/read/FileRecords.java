@@ -102,10 +102,7 @@ final class FileRecords {
       } else {
         String content = readAll(reader);
         in.throwIfBroken();
-        out.accept(
-            format == Format.TEXT
-                ? ArticleParser.parseText(content, file.relativePath(), fileOrigin)
-                : ArticleParser.parseHtml(content, file.relativePath(), "", fileOrigin));
+        out.accept(parse(file, content, fileOrigin));
       }
     } catch (IOException | RuntimeException e) {
       Origin at = format == Format.JSONL ? Origin.ofLine(file.displayPath(), line + 1) : fileOrigin;
@@ -148,6 +145,16 @@ final class FileRecords {
       }
     }
     return found;
+  }
+
+  /** The record {@link #read} makes of one raw record of {@code file} (see {@link #rawRecords}). */
+  static Parsed parse(InputFile file, String raw, Origin origin) {
+    return switch (formatOf(file.relativePath())) {
+      case JSONL -> ArticleParser.parseJsonLine(raw, origin);
+      case TEXT -> ArticleParser.parseText(raw, file.relativePath(), origin);
+      case HTML -> ArticleParser.parseHtml(raw, file.relativePath(), "", origin);
+      case UNSUPPORTED -> rejected(origin, Reasons.UNSUPPORTED_FORMAT, "", "");
+    };
   }
 
   private static Parsed rejected(Origin origin, String reason, String message, String raw) {

@@ -67,26 +67,28 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
   @Override
   public Result expand(PCollection<Article> articles) {
     Shards.check(shards);
-    PCollection<KV<Origin, String>> losers =
+    PCollection<KV<Origin, KV<String, String>>> losers =
         articles
             .apply("IdAndOrigin", ParDo.of(new IdOriginFn(shards)))
             .setCoder(KvCoder.of(VarIntCoder.of(),
                 KvCoder.of(StringUtf8Coder.of(), CoreCoders.OriginCoder.INSTANCE)))
             .apply("IdsOfShard", GroupByKey.create())
             .apply("Losers", ParDo.of(new LosersFn()))
-            .setCoder(KvCoder.of(CoreCoders.OriginCoder.INSTANCE, StringUtf8Coder.of()));
+            .setCoder(KvCoder.of(CoreCoders.OriginCoder.INSTANCE,
+                KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
     PCollectionView<Map<String, String>> dropped =
         losers
             .apply("ByOrigin", MapElements
                 .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-                .via((KV<Origin, String> l) -> KV.of(l.getKey().toString(), l.getValue())))
+                .via((KV<Origin, KV<String, String>> l) ->
+                    KV.of(l.getKey().toString(), l.getValue().getValue())))
             .apply("Dropped", View.asMap());
     PCollection<Rejection> rejected =
         losers
-            .apply("ByFile", WithKeys.of((KV<Origin, String> l) -> String.valueOf(l.getKey().file()))
+            .apply("ByFile", WithKeys
+                .of((KV<Origin, KV<String, String>> l) -> String.valueOf(l.getKey().file()))
                 .withKeyType(TypeDescriptors.strings()))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(),
-                KvCoder.of(CoreCoders.OriginCoder.INSTANCE, StringUtf8Coder.of())))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), losers.getCoder()))
             .apply("LosersOfFile", GroupByKey.create())
             .apply("ReadAgain", ParDo.of(new ReadAgainFn(patterns)))
             .setCoder(CoreCoders.RejectionCoder.INSTANCE);
@@ -151,13 +153,13 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     }
   }
 
-  /** For each id used more than once: (origin of each loser, why it gives up the id). */
+  /** For each id used more than once: (origin of each loser, (the id, why it gives it up)). */
   static final class LosersFn
-      extends DoFn<KV<Integer, Iterable<KV<String, Origin>>>, KV<Origin, String>> {
+      extends DoFn<KV<Integer, Iterable<KV<String, Origin>>>, KV<Origin, KV<String, String>>> {
     @ProcessElement
     public void process(
         @Element KV<Integer, Iterable<KV<String, Origin>>> shard,
-        OutputReceiver<KV<Origin, String>> out) {
+        OutputReceiver<KV<Origin, KV<String, String>>> out) {
       Map<String, List<Origin>> byId = new HashMap<>();
       for (KV<String, Origin> e : shard.getValue()) {
         byId.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
@@ -169,14 +171,19 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
         origins.sort(Origin.ORDER);
         String why = "id \"" + id + "\" is already used by the record at " + origins.get(0);
         for (Origin loser : origins.subList(1, origins.size())) {
-          out.output(KV.of(loser, why));
+          out.output(KV.of(loser, KV.of(id, why)));
         }
       });
     }
   }
 
-  /** Reads the losers of one file again, for their original payload, and rejects them. */
-  static final class ReadAgainFn extends DoFn<KV<String, Iterable<KV<Origin, String>>>, Rejection> {
+  /**
+   * Reads the losers of one file again, for their original payload, and rejects them. A record
+   * read again must still be a record with the id it had (the file may have been rewritten since):
+   * else the payload is left empty and the message says why.
+   */
+  static final class ReadAgainFn
+      extends DoFn<KV<String, Iterable<KV<Origin, KV<String, String>>>>, Rejection> {
     private final List<String> patterns;
     private transient Map<String, InputFile> byDisplayPath;
     private final Counter duplicates =
@@ -187,16 +194,17 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     }
 
     @ProcessElement
-    public void process(
-        @Element KV<String, Iterable<KV<Origin, String>>> file, OutputReceiver<Rejection> out) {
-      List<KV<Origin, String>> losers = new ArrayList<>(); // a grouping is iterable only once
+    public void process(@Element KV<String, Iterable<KV<Origin, KV<String, String>>>> file,
+        OutputReceiver<Rejection> out) {
+      List<KV<Origin, KV<String, String>>> losers = new ArrayList<>(); // iterable only once
       file.getValue().forEach(losers::add);
       TreeSet<Long> lines = new TreeSet<>();
       losers.forEach(l -> lines.add(l.getKey().line()));
+      InputFile f = null;
       Map<Long, String> raw;
       String problem = null;
       try {
-        InputFile f = files().get(file.getKey());
+        f = files().get(file.getKey());
         if (f == null) {
           throw new IOException("no input file is named " + file.getKey() + " any more");
         }
@@ -205,14 +213,30 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
         raw = Map.of();
         problem = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
-      for (KV<Origin, String> loser : losers) {
-        String payload = raw.get(loser.getKey().line());
-        String why = payload != null ? loser.getValue()
-            : loser.getValue() + " (the record could not be read again for this payload: "
-                + (problem != null ? problem : "the file has changed") + ")";
+      for (KV<Origin, KV<String, String>> loser : losers) {
+        Origin origin = loser.getKey();
+        String id = loser.getValue().getKey();
+        String why = loser.getValue().getValue();
+        String payload = raw.get(origin.line());
+        String lost = payload != null ? null
+            : problem != null ? problem : "the file has changed since it was read";
+        if (payload != null) {
+          Article again;
+          try {
+            again = FileRecords.parse(f, payload, origin).article();
+          } catch (RuntimeException e) {
+            again = null; // as when it was read: not this article
+          }
+          if (again == null || !id.equals(again.id())) {
+            payload = null;
+            lost = "the file has changed since it was read";
+          }
+        }
         duplicates.inc();
-        out.output(Rejection.of(loser.getKey(), Reasons.DUPLICATE_ID, why,
-            payload != null ? payload : ""));
+        out.output(payload != null
+            ? Rejection.of(origin, Reasons.DUPLICATE_ID, why, payload)
+            : Rejection.of(origin, Reasons.DUPLICATE_ID,
+                why + " (the record could not be read again for this payload: " + lost + ")", ""));
       }
     }
 

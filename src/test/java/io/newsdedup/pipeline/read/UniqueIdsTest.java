@@ -106,6 +106,24 @@ class UniqueIdsTest {
   }
 
   @Test
+  void aRecordWhoseLineNowHoldsAnotherRecordGetsNoPayload() throws IOException {
+    // The file was rewritten after it was read: line 2 no longer holds the article with id x.
+    Files.writeString(dir.resolve("a.jsonl"), line("x", "kept") + "\n" + line("y", "new") + "\n");
+    String a = dir + "/a.jsonl";
+    TestPipeline p = TestPipelines.create();
+    PCollection<Article> in = p.apply(Create.of(List.of(
+            new Article("x", null, null, null, "kept", null, Origin.ofLine(a, 1)),
+            new Article("x", null, null, null, "was here", null, Origin.ofLine(a, 2))))
+        .withCoder(CoreCoders.ArticleCoder.INSTANCE));
+    UniqueIds.Result r = in.apply(UniqueIds.of(List.of(dir + "/*.jsonl")));
+    PAssert.that(described(r)).containsInAnyOrder(
+        "duplicate_id " + a + ":2 id \"x\" is already used by the record at " + a + ":1"
+            + " (the record could not be read again for this payload: the file has changed since"
+            + " it was read) | ");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   void rawRecordsReadsTheNumberedLinesAsReadCountsThem() throws IOException {
     Path f = dir.resolve("f.jsonl");
     Files.writeString(f, "one\r\ntwo\rthree\n\nfive");
