@@ -20,7 +20,10 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableSet;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.io.FileSystems;
@@ -120,9 +123,8 @@ final class FileRecords {
    * lines numbered in {@code lines}, or (line 0) the whole content of a text or HTML file. A line
    * the file does not have (any more) is missing from the answer.
    */
-  static java.util.Map<Long, String> rawRecords(InputFile file, java.util.NavigableSet<Long> lines)
-      throws IOException {
-    java.util.Map<Long, String> found = new java.util.HashMap<>();
+  static Map<Long, String> rawRecords(InputFile file, NavigableSet<Long> lines) throws IOException {
+    Map<Long, String> found = new HashMap<>();
     Format format = formatOf(file.relativePath());
     if (format == Format.UNSUPPORTED || lines.isEmpty()) {
       return found;

@@ -28,6 +28,7 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.PInput;
 import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
@@ -41,7 +42,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * <p>Only (id, origin) pairs are shuffled, and the articles are not filtered here: waiting for the
  * verdict would mean holding every parsed article until all ids are known. The verdict is a side
  * input ({@link Result#dropped()}: origin → reason) that the job's first step which waits anyway
- * (learning the boilerplate, or the merge with the index) uses to drop those records. Their
+ * (fingerprinting, which waits for the learned boilerplate, or the merge with the index) uses to
+ * drop those records. Their
  * rejections carry the original record as payload, read again from its file (the line of a JSONL
  * file, the whole of a text or HTML file): only the files that hold such a record are read again.
  */
@@ -136,8 +138,7 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
 
     @Override
     public void finishSpecifyingOutput(
-        String transformName, org.apache.beam.sdk.values.PInput input,
-        PTransform<?, ?> transform) {}
+        String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 
   static final class IdOriginFn extends DoFn<Article, KV<Integer, KV<String, Origin>>> {
