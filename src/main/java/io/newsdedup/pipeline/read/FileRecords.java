@@ -20,10 +20,9 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.NavigableSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.io.FileSystems;
@@ -120,33 +119,33 @@ final class FileRecords {
 
   /**
    * The records of a whole file as {@link #read} saw them, by the line of their origin: the JSONL
-   * lines numbered in {@code lines}, or (line 0) the whole content of a text or HTML file. A line
-   * the file does not have (any more) is missing from the answer.
+   * lines numbered in {@code lines}, or (line 0) the whole content of a text or HTML file, each
+   * handed to {@code found} as soon as it is read (so a read that fails part-way has handed over
+   * the lines before the failure). A line the file does not have (any more) is not handed over.
    */
-  static Map<Long, String> rawRecords(InputFile file, NavigableSet<Long> lines) throws IOException {
-    Map<Long, String> found = new HashMap<>();
+  static void rawRecords(InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found)
+      throws IOException {
     Format format = formatOf(file.relativePath());
     if (format == Format.UNSUPPORTED || lines.isEmpty()) {
-      return found;
+      return;
     }
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(open(file), utf8()), 1 << 16)) {
       if (format != Format.JSONL) {
         if (lines.contains(0L)) {
-          found.put(0L, readAll(reader));
+          found.accept(0L, readAll(reader));
         }
-        return found;
+        return;
       }
       long last = lines.last();
       long line = file.firstLine() - 1;
       for (String s; line < last && (s = reader.readLine()) != null; ) {
         line++;
         if (lines.contains(line)) {
-          found.put(line, s);
+          found.accept(line, s);
         }
       }
     }
-    return found;
   }
 
   /** The record {@link #read} makes of one raw record of {@code file} (see {@link #rawRecords}). */

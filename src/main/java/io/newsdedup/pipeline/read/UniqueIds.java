@@ -202,16 +202,15 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
       TreeSet<Long> lines = new TreeSet<>();
       losers.forEach(l -> lines.add(l.getKey().line()));
       InputFile f = null;
-      Map<Long, String> raw;
+      Map<Long, String> raw = new HashMap<>();
       String problem = null;
       try {
         f = files().get(file.getKey());
         if (f == null) {
           throw new IOException("no input file is named " + file.getKey() + " any more");
         }
-        raw = FileRecords.rawRecords(f, lines);
+        FileRecords.rawRecords(f, lines, raw::put); // what came before a failure is kept
       } catch (IOException | RuntimeException e) {
-        raw = Map.of();
         problem = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
       for (KV<Origin, KV<String, String>> loser : losers) {

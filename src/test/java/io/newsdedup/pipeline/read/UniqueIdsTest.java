@@ -1,6 +1,7 @@
 package io.newsdedup.pipeline.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.Origin;
@@ -129,8 +130,47 @@ class UniqueIdsTest {
     Files.writeString(f, "one\r\ntwo\rthree\n\nfive");
     InputFile file = new InputFile(f.toString(), "f.jsonl", f.toString());
     assertEquals(Map.of(2L, "two", 3L, "three", 5L, "five"),
-        FileRecords.rawRecords(file, new TreeSet<>(List.of(2L, 3L, 5L, 9L))));
-    assertEquals(Map.of(), FileRecords.rawRecords(file, new TreeSet<>(List.of(0L))));
+        raw(file, 2L, 3L, 5L, 9L));
+    assertEquals(Map.of(), raw(file, 0L));
+  }
+
+  @Test
+  void aRecordBeforeTheDamageOfATruncatedGzipIsStillReadAgain() throws IOException {
+    // Line 2 loses its id to line 1; the file breaks off in its last line, after line 2.
+    StringBuilder lines = new StringBuilder(line("x", "one") + "\n" + line("x", "two") + "\n");
+    for (int i = 0; i < 2000; i++) {
+      lines.append(line("n" + i, "filler " + i + " " + "word ".repeat(i % 50))).append('\n');
+    }
+    byte[] whole = gzip(lines.toString());
+    Path gz = dir.resolve("feed.jsonl.gz");
+    Files.write(gz, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+    InputFile file = new InputFile(gz.toString(), "feed.jsonl.gz", gz.toString());
+    Map<Long, String> found = new java.util.HashMap<>();
+    assertThrows(IOException.class,
+        () -> FileRecords.rawRecords(file, new TreeSet<>(List.of(2L, 1999L)), found::put));
+    assertEquals(Map.of(2L, line("x", "two")), found);
+
+    String pattern = dir + "/*.jsonl.gz";
+    TestPipeline p = TestPipelines.create();
+    UniqueIds.Result r = p.apply(ReadArticles.from(List.of(pattern))).output()
+        .apply(UniqueIds.of(List.of(pattern)));
+    PAssert.that(described(r)).containsInAnyOrder("duplicate_id " + gz + ":2 id \"x\" is already"
+        + " used by the record at " + gz + ":1 | " + line("x", "two"));
+    p.run().waitUntilFinish();
+  }
+
+  static Map<Long, String> raw(InputFile file, Long... lines) throws IOException {
+    Map<Long, String> found = new java.util.HashMap<>();
+    FileRecords.rawRecords(file, new TreeSet<>(List.of(lines)), found::put);
+    return found;
+  }
+
+  static byte[] gzip(String s) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(bytes)) {
+      z.write(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
   }
 
   /** Emits the side input's entries. */
