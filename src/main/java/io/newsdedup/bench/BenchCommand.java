@@ -65,9 +65,9 @@ public final class BenchCommand {
         out.println("compiled into DIR) on the same corpus, and print the ratio.");
         out.println("--baseline=JAR: also time another build's batch (a jar or a classpath), run");
         out.println("alternately with this one, and print the ratio; so is the floor, when given.");
-        out.println("--jvmArgs=\"...\": JVM options of our batch runs (besides -Xmx), e.g.");
-        out.println("--jvmArgs=@pipelines/batch.jvm.options; --baselineJvmArgs: the baseline's (none");
-        out.println("unless given: compare two JVM settings with the same jar as --baseline).");
+        out.println("--jvmArgs=\"...\": JVM options of our batch runs besides -Xmx (an @argfile");
+        out.println("works too); --baselineJvmArgs: the baseline's (none unless given: compare two");
+        out.println("JVM settings with this same jar as --baseline).");
         out.println("--stages=true: also time each stage, as the difference between runs that stop");
         out.println("after it (read, clean, fingerprint, candidates, verify, components) and the");
         out.println("whole job (clusters and write); each prefix is run --reps times, medians shown.");
