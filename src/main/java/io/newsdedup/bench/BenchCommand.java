@@ -204,9 +204,7 @@ public final class BenchCommand {
   private static List<String> batchCommand(Map<String, String> o, String classpath,
       String jvmArgs, Path corpus, Path work, String mainClass, String first) {
     List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + o.get("xmx")));
-    if (!jvmArgs.isBlank()) {
-      cmd.addAll(Arrays.asList(jvmArgs.trim().split("\\s+")));
-    }
+    cmd.addAll(words(jvmArgs));
     cmd.addAll(List.of(
         // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
         "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
@@ -214,10 +212,13 @@ public final class BenchCommand {
         mainClass, first,
         "--input=" + corpus, "--output=" + work.resolve("out"), "--overwrite",
         "--runner=" + o.get("runner")));
-    if (!o.get("batchArgs").isBlank()) {
-      cmd.addAll(Arrays.asList(o.get("batchArgs").trim().split("\\s+")));
-    }
+    cmd.addAll(words(o.get("batchArgs")));
     return cmd;
+  }
+
+  /** The space-separated words of an option's value (none when it is blank). */
+  private static List<String> words(String value) {
+    return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
   }
 
   /** One timed child JVM: wall seconds, peak RSS and exit code. */
