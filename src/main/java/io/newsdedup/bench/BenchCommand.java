@@ -33,6 +33,7 @@ public final class BenchCommand {
     DEFAULTS.put("xmx", "2g");
     DEFAULTS.put("batchArgs", "");
     DEFAULTS.put("floorClasses", "");
+    DEFAULTS.put("runnerFloor", "false");
     DEFAULTS.put("stages", "false");
     DEFAULTS.put("baseline", "");
     DEFAULTS.put("jvmArgs", "");
@@ -63,6 +64,10 @@ public final class BenchCommand {
         out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
         out.println("--floorClasses=DIR: also time the single-process floor program (MinHashBench,");
         out.println("compiled into DIR) on the same corpus, and print the ratio.");
+        out.println("--runnerFloor=true: also time the floor's work as the leanest Beam job");
+        out.println("(RunnerFloor: read, shingle, MinHash, group by LSH band) on the same runner,");
+        out.println("with the runner's defaults and --jvmArgs, not --batchArgs; its ratio to the");
+        out.println("floor is what the runner costs any job doing that work.");
         out.println("--baseline=JAR: also time another build's batch (a jar or a classpath), run");
         out.println("alternately with this one, and print the ratio; so is the floor, when given.");
         out.println("--jvmArgs=\"...\": JVM options of our batch runs besides -Xmx (an @argfile");
@@ -106,7 +111,9 @@ public final class BenchCommand {
     int reps = Integer.parseInt(o.get("reps"));
     String baseline = o.get("baseline");
     boolean withFloor = !o.get("floorClasses").isEmpty();
+    boolean withRunnerFloor = Boolean.parseBoolean(o.get("runnerFloor"));
     double[] walls = new double[reps];
+    double[] runnerFloorWalls = new double[reps];
     double[] baseWalls = new double[reps];
     double[] floorWalls = new double[reps];
     long[] rss = new long[reps];
@@ -135,6 +142,17 @@ public final class BenchCommand {
           out.printf("rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n", rep + 1, walls[rep],
               articles / walls[rep], rss[rep] / 1024);
         }
+      }
+      if (withRunnerFloor) {
+        Run r = runJava(runnerFloorCommand(o, ours, corpus, work),
+            work.resolve("runner-floor-" + rep + ".log").toFile());
+        if (r.exit() != 0) {
+          err.println("bench: the runner floor failed (exit " + r.exit() + "), see " + r.log());
+          return 1;
+        }
+        runnerFloorWalls[rep] = r.seconds();
+        out.printf("runner floor rep %d: %.2f s, %s%n", rep + 1, r.seconds(),
+            Files.readString(work.resolve("runner-floor.txt")).strip());
       }
       if (withFloor) {
         floorWalls[rep] = floor(o, corpus, work, rep);
@@ -175,8 +193,14 @@ public final class BenchCommand {
     out.printf("RESULT runner=%s articles=%d reps=%d median_wall_s=%.2f articles_per_s=%.0f"
             + " median_peak_rss_mb=%d%n",
         o.get("runner"), articles, reps, median, articles / median, rs[reps / 2] / 1024);
+    if (withRunnerFloor) {
+      printComparison(out, "runnerFloor", articles, walls, runnerFloorWalls);
+    }
     if (withFloor) {
       printComparison(out, "floor", articles, walls, floorWalls);
+      if (withRunnerFloor) {
+        printComparison(out, "runnerFloor_over_floor", articles, runnerFloorWalls, floorWalls);
+      }
     }
     if (!baseline.isEmpty()) {
       printComparison(out, "baseline", articles, walls, baseWalls);
@@ -213,6 +237,17 @@ public final class BenchCommand {
         "--input=" + corpus, "--output=" + work.resolve("out"), "--overwrite",
         "--runner=" + o.get("runner")));
     cmd.addAll(words(o.get("batchArgs")));
+    return cmd;
+  }
+
+  /** The JVM command of one run of {@link RunnerFloor} over the corpus, on the same runner. */
+  private static List<String> runnerFloorCommand(
+      Map<String, String> o, String classpath, Path corpus, Path work) {
+    List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + o.get("xmx")));
+    cmd.addAll(words(o.get("jvmArgs")));
+    cmd.addAll(List.of("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "-cp", classpath,
+        RunnerFloor.class.getName(), "--input=" + corpus,
+        "--output=" + work.resolve("runner-floor.txt"), "--runner=" + o.get("runner")));
     return cmd;
   }
 

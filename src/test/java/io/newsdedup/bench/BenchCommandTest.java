@@ -52,4 +52,22 @@ class BenchCommandTest {
     // Two runs of the same build: within a factor of three of each other, whatever the machine.
     assertTrue(Double.parseDouble(m.group(3)) > 0.33 && Double.parseDouble(m.group(3)) < 3, printed);
   }
+
+  @Test
+  void timesTheRunnerFloorOnTheSameCorpusAndRunner() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = BenchCommand.run(new String[] {
+        "--articles=60", "--reps=1", "--xmx=1g", "--workDir=" + work, "--runnerFloor=true"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, printed + err.toString(StandardCharsets.UTF_8));
+    assertTrue(Pattern.compile("runner floor rep 1: [0-9.]+ s, buckets=\\d+ links=\\d+")
+        .matcher(printed).find(), printed);
+    assertTrue(Pattern.compile("RESULT runnerFloor median_wall_s=[0-9.]+ articles_per_s=\\d+"
+        + " ratio=[0-9.]+ median_ratio_of_pairs=[0-9.]+").matcher(printed).find(), printed);
+    String log = Files.readString(work.resolve("runner-floor-0.log"));
+    assertTrue(!log.contains("Exception"), log);
+  }
 }
