@@ -227,13 +227,8 @@ public final class BenchCommand {
   /** The JVM command of one batch run (or one stage prefix run) over the corpus. */
   private static List<String> batchCommand(Map<String, String> o, String classpath,
       String jvmArgs, Path corpus, Path work, String mainClass, String first) {
-    List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + o.get("xmx")));
-    cmd.addAll(words(jvmArgs));
-    cmd.addAll(List.of(
-        // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "-cp", classpath,
-        mainClass, first,
+    List<String> cmd = java(o, classpath, jvmArgs, mainClass);
+    cmd.addAll(List.of(first,
         "--input=" + corpus, "--output=" + work.resolve("out"), "--overwrite",
         "--runner=" + o.get("runner")));
     cmd.addAll(words(o.get("batchArgs")));
@@ -243,11 +238,21 @@ public final class BenchCommand {
   /** The JVM command of one run of {@link RunnerFloor} over the corpus, on the same runner. */
   private static List<String> runnerFloorCommand(
       Map<String, String> o, String classpath, Path corpus, Path work) {
+    List<String> cmd = java(o, classpath, o.get("jvmArgs"), RunnerFloor.class.getName());
+    cmd.addAll(List.of("--input=" + corpus, "--output=" + work.resolve("runner-floor.txt"),
+        "--runner=" + o.get("runner")));
+    return cmd;
+  }
+
+  /** {@code java -Xmx.. JVMARGS ... -cp CLASSPATH MAINCLASS}, to which the arguments are added. */
+  private static List<String> java(
+      Map<String, String> o, String classpath, String jvmArgs, String mainClass) {
     List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + o.get("xmx")));
-    cmd.addAll(words(o.get("jvmArgs")));
-    cmd.addAll(List.of("--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "-cp", classpath,
-        RunnerFloor.class.getName(), "--input=" + corpus,
-        "--output=" + work.resolve("runner-floor.txt"), "--runner=" + o.get("runner")));
+    cmd.addAll(words(jvmArgs));
+    cmd.addAll(List.of(
+        // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
+        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+        "-cp", classpath, mainClass));
     return cmd;
   }
 
