@@ -53,38 +53,37 @@ public final class BenchCommand {
       return io.newsdedup.bench.kernels.KernelBench.accuracy(out,
           args.length > 1 ? Integer.parseInt(args[1].replace("--pairs=", "")) : 2000);
     }
-    Map<String, String> o = new LinkedHashMap<>(DEFAULTS);
-    for (String a : args) {
-      if (a.equals("--help")) {
-        out.println("news-dedup bench [--name=value ...]: end-to-end batch throughput");
-        out.println("news-dedup bench kernels: JMH benchmarks of the per-article kernels");
-        out.println("news-dedup bench accuracy [--pairs=N]: MinHash estimate error vs exact Jaccard");
-        DEFAULTS.forEach((k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
-        out.println("--corpus takes an existing JSONL file instead of generating --articles;");
-        out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
-        out.println("--floorClasses=DIR: also time the single-process floor program (MinHashBench,");
-        out.println("compiled into DIR) on the same corpus, and print the ratio.");
-        out.println("--runnerFloor=true: also time the floor's work as the leanest Beam job");
-        out.println("(RunnerFloor: read, shingle, MinHash, group by LSH band) on the same runner,");
-        out.println("with the runner's defaults and --jvmArgs, not --batchArgs; its ratio to the");
-        out.println("floor is what the runner costs any job doing that work.");
-        out.println("--baseline=JAR: also time another build's batch (a jar or a classpath), run");
-        out.println("alternately with this one, and print the ratio; so is the floor, when given.");
-        out.println("--jvmArgs=\"...\": JVM options of our batch runs besides -Xmx (an @argfile");
-        out.println("works too); --baselineJvmArgs: the baseline's (none unless given: compare two");
-        out.println("JVM settings with this same jar as --baseline).");
-        out.println("--stages=true: also time each stage, as the difference between runs that stop");
-        out.println("after it (read, clean, fingerprint, candidates, verify, components) and the");
-        out.println("whole job (clusters and write); each prefix is run --reps times, medians shown.");
-        return 0;
-      }
-      int eq = a.indexOf('=');
-      String key = a.startsWith("--") && eq > 2 ? a.substring(2, eq) : null;
-      if (key == null || !o.containsKey(key)) {
-        err.println("bench: unknown argument " + a + " (see bench --help)");
-        return 2;
-      }
-      o.put(key, a.substring(eq + 1));
+    if (Arrays.asList(args).contains("--help")) {
+      out.println("news-dedup bench [--name=value ...]: end-to-end batch throughput");
+      out.println("news-dedup bench kernels: JMH benchmarks of the per-article kernels");
+      out.println("news-dedup bench corpus-kernels --corpus=FILE.jsonl [--articles=N] [--passes=5]:");
+      out.println("  the same kernels over a corpus's own texts (all unless --articles), one thread");
+      out.println("news-dedup bench accuracy [--pairs=N]: MinHash estimate error vs exact Jaccard");
+      DEFAULTS.forEach((k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
+      out.println("--corpus takes an existing JSONL file instead of generating --articles;");
+      out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
+      out.println("--floorClasses=DIR: also time the single-process floor program (MinHashBench,");
+      out.println("compiled into DIR) on the same corpus, and print the ratio.");
+      out.println("--runnerFloor=true: also time the floor's work as the leanest Beam job");
+      out.println("(RunnerFloor: read, shingle, MinHash, group by LSH band) on the same runner,");
+      out.println("with the runner's defaults and --jvmArgs, not --batchArgs; its ratio to the");
+      out.println("floor is what the runner costs any job doing that work.");
+      out.println("--baseline=JAR: also time another build's batch (a jar or a classpath), run");
+      out.println("alternately with this one, and print the ratio; so is the floor, when given.");
+      out.println("--jvmArgs=\"...\": JVM options of our batch runs besides -Xmx (an @argfile");
+      out.println("works too); --baselineJvmArgs: the baseline's (none unless given: compare two");
+      out.println("JVM settings with this same jar as --baseline).");
+      out.println("--stages=true: also time each stage, as the difference between runs that stop");
+      out.println("after it (read, clean, fingerprint, candidates, verify, components) and the");
+      out.println("whole job (clusters and write); each prefix is run --reps times, medians shown.");
+      return 0;
+    }
+    if (args.length > 0 && args[0].equals("corpus-kernels")) {
+      return corpusKernels(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    Map<String, String> o = options(args, DEFAULTS, "bench", err);
+    if (o == null) {
+      return 2;
     }
     Path work = Path.of(o.get("workDir"));
     Files.createDirectories(work);
@@ -206,6 +205,47 @@ public final class BenchCommand {
       printComparison(out, "baseline", articles, walls, baseWalls);
     }
     return 0;
+  }
+
+  /**
+   * {@code --name=value} arguments over {@code defaults}; null (after saying why on {@code err})
+   * when one is not of that form or names no option.
+   */
+  private static Map<String, String> options(
+      String[] args, Map<String, String> defaults, String command, PrintStream err) {
+    Map<String, String> o = new LinkedHashMap<>(defaults);
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      String key = a.startsWith("--") && eq > 2 ? a.substring(2, eq) : null;
+      if (key == null || !o.containsKey(key)) {
+        err.println(command + ": unknown argument " + a + " (see bench --help)");
+        return null;
+      }
+      o.put(key, a.substring(eq + 1));
+    }
+    return o;
+  }
+
+  /** {@code bench corpus-kernels --corpus=FILE [--articles=N] [--passes=P]}. */
+  private static int corpusKernels(String[] args, PrintStream out, PrintStream err)
+      throws IOException {
+    Map<String, String> o = options(args, Map.of("corpus", "",
+        "articles", String.valueOf(Integer.MAX_VALUE), "passes", "5"), "bench corpus-kernels", err);
+    if (o == null) {
+      return 2;
+    }
+    if (o.get("corpus").isEmpty()) {
+      err.println("bench corpus-kernels: --corpus=FILE.jsonl is required");
+      return 2;
+    }
+    int articles = Integer.parseInt(o.get("articles"));
+    int passes = Integer.parseInt(o.get("passes"));
+    if (articles < 1 || passes < 1) {
+      err.println("bench corpus-kernels: --articles and --passes must be at least 1");
+      return 2;
+    }
+    return io.newsdedup.bench.kernels.KernelBench.corpusKernels(
+        out, Path.of(o.get("corpus")), articles, passes);
   }
 
   /**

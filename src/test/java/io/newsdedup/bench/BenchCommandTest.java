@@ -70,4 +70,33 @@ class BenchCommandTest {
     String log = Files.readString(work.resolve("runner-floor-0.log"));
     assertTrue(!log.contains("Exception"), log);
   }
+
+  @Test
+  void corpusKernelsRunOverTheTextsThatParse() throws Exception {
+    Path corpus = work.resolve("c.jsonl");
+    Files.write(corpus, java.util.List.of(
+        "{\"id\":\"a\",\"text\":\"One two three four five six seven eight nine ten.\"}",
+        "not json",
+        "{\"id\":\"b\",\"text\":\"Eleven twelve thirteen fourteen fifteen sixteen.\"}",
+        "{\"id\":\"c\",\"text\":\"Seventeen eighteen nineteen twenty.\"}"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = BenchCommand.run(new String[] {
+        "corpus-kernels", "--corpus=" + corpus, "--articles=2", "--passes=3"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, printed + err.toString(StandardCharsets.UTF_8));
+    assertTrue(printed.contains("pass 3: clean "), printed);
+    // The first two articles that parse (a and b: 6 and 2 five-word shingles), not the bad line.
+    Matcher m = Pattern.compile("RESULT corpus-kernels articles=2 shingles_per_article=4\\.0"
+        + " clean_us=[0-9.]+ shingle_us=[0-9.]+ minhash128_us=[0-9.]+"
+        + " shingle_and_minhash_us=[0-9.]+").matcher(printed);
+    assertTrue(m.find(), printed);
+
+    assertEquals(2, BenchCommand.run(new String[] {"corpus-kernels", "--passes=2"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--corpus=FILE.jsonl is required"));
+  }
 }
