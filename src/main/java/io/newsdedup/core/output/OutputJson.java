@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
@@ -145,18 +144,6 @@ public final class OutputJson {
     o.put("reason", r.reason());
     o.put("message", r.message());
     o.put("raw", r.raw());
-    return write(o);
-  }
-
-  /** An article as parsed, in the input JSON contract (for a rejected duplicate). */
-  public static String articleAsParsed(Article a) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", a.id());
-    o.put("url", a.url());
-    o.put("source", a.source());
-    o.put("title", a.title());
-    o.put("published_at", iso(a.publishedAt()));
-    o.put("text", a.body());
     return write(o);
   }
 

@@ -1,12 +1,13 @@
 package io.newsdedup.pipeline.stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.cli.Main;
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.RecordReader;
-import io.newsdedup.core.output.OutputJson;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,7 +73,18 @@ public final class StreamTestData {
 
   /** An article in the batch's JSON contract: one message payload, or one JSONL line. */
   public static String json(Article a) {
-    return OutputJson.articleAsParsed(a);
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", a.id());
+    o.put("url", a.url());
+    o.put("source", a.source());
+    o.put("title", a.title());
+    o.put("published_at", a.publishedAt() == null ? null : a.publishedAt().toString());
+    o.put("text", a.body());
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Writes the articles as one JSONL file. */
