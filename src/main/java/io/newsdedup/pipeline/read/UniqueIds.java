@@ -218,25 +218,29 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
         String id = loser.getValue().getKey();
         String why = loser.getValue().getValue();
         String payload = raw.get(origin.line());
-        String lost = payload != null ? null
-            : problem != null ? problem : "the file has changed since it was read";
-        if (payload != null) {
-          Article again;
-          try {
-            again = FileRecords.parse(f, payload, origin).article();
-          } catch (RuntimeException e) {
-            again = null; // as when it was read: not this article
-          }
-          if (again == null || !id.equals(again.id())) {
-            payload = null;
-            lost = "the file has changed since it was read";
-          }
+        String lost = null; // why the payload is missing
+        if (payload == null) {
+          lost = problem != null ? problem : CHANGED;
+        } else if (!isRecordWithId(f, payload, origin, id)) {
+          lost = CHANGED;
         }
         duplicates.inc();
-        out.output(payload != null
+        out.output(lost == null
             ? Rejection.of(origin, Reasons.DUPLICATE_ID, why, payload)
             : Rejection.of(origin, Reasons.DUPLICATE_ID,
                 why + " (the record could not be read again for this payload: " + lost + ")", ""));
+      }
+    }
+
+    private static final String CHANGED = "the file has changed since it was read";
+
+    /** Whether {@code raw}, read again at {@code origin}, still parses to an article {@code id}. */
+    private static boolean isRecordWithId(InputFile f, String raw, Origin origin, String id) {
+      try {
+        Article again = FileRecords.parse(f, raw, origin).article();
+        return again != null && id.equals(again.id());
+      } catch (RuntimeException e) {
+        return false; // as when it was read: not this article
       }
     }
 
