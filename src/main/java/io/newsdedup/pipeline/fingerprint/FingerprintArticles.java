@@ -10,6 +10,7 @@ import io.newsdedup.core.clean.TextCleaner;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
 import io.newsdedup.core.verify.MatchRule;
+import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.shard.Shards;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -231,7 +232,7 @@ public final class FingerprintArticles
         toDrop = dropped == null ? Map.of() : ctx.sideInput(dropped);
       }
       if (!c.fromIndex()) {
-        if (!toDrop.isEmpty() && toDrop.containsKey(c.origin().toString())) {
+        if (UniqueIds.isDropped(toDrop, c.origin())) {
           return; // rejected by whoever named it
         }
         if (c.markers() > 0) {

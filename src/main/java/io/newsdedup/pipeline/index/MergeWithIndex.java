@@ -1,6 +1,7 @@
 package io.newsdedup.pipeline.index;
 
 import io.newsdedup.pipeline.fingerprint.Cleaned;
+import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.shard.Shards;
 import java.util.HashMap;
 import java.util.Map;
@@ -94,7 +95,7 @@ public final class MergeWithIndex extends PTransform<PCollection<Cleaned>, PColl
         indexedById.put(c.id(), c);
       }
       for (Cleaned c : shard.getValue().getAll(INPUT)) {
-        if (!toDrop.isEmpty() && toDrop.containsKey(c.origin().toString())) {
+        if (UniqueIds.isDropped(toDrop, c.origin())) {
           continue; // rejected by whoever named it
         }
         Cleaned before = indexedById.remove(c.id());

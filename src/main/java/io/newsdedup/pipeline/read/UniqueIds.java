@@ -97,6 +97,11 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     return new Result(articles.getPipeline(), dropped, rejected);
   }
 
+  /** Whether the record at {@code origin} is one of {@link Result#dropped()} (given as a map). */
+  public static boolean isDropped(Map<String, String> dropped, Origin origin) {
+    return !dropped.isEmpty() && dropped.containsKey(origin.toString());
+  }
+
   /** The records to drop (a side input) and their rejections. */
   public static final class Result implements POutput {
     private static final TupleTag<Map<String, String>> DROPPED = new TupleTag<>() {};
