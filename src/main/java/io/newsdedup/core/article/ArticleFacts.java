@@ -1,5 +1,6 @@
 package io.newsdedup.core.article;
 
+import io.newsdedup.core.story.StoryEvidence;
 import java.io.Serializable;
 import java.time.Instant;
 
@@ -15,8 +16,10 @@ import java.time.Instant;
  * @param truncated the text was longer than the size limit; only its beginning was fingerprinted
  * @param fromIndex the article comes from the index of earlier runs, not from this run's input
  * @param previousClusterId its cluster in the index of earlier runs (null: not indexed before)
- * @param lowContent too little text is left after cleaning to fingerprint reliably (a paywall or
- *     cookie wall, a bare headline): matched only on strong evidence
+ * @param lowContentReason why the article is low-content ({@link LowContent}), null when it has
+ *     content: matched only on strong evidence
+ * @param story its headline's terms and a sample of the sentences that carry them ({@link
+ *     StoryEvidence})
  */
 public record ArticleFacts(
     String id,
@@ -30,17 +33,27 @@ public record ArticleFacts(
     String wireAgency,
     boolean pointsToOriginal,
     long titleKey,
-    boolean lowContent,
+    LowContent lowContentReason,
     boolean truncated,
     boolean fromIndex,
-    String previousClusterId)
+    String previousClusterId,
+    StoryEvidence story)
     implements Serializable {
+
+  public ArticleFacts {
+    story = story == null ? StoryEvidence.NONE : story;
+  }
+
+  /** Whether the article is low-content (see {@link #lowContentReason}). */
+  public boolean lowContent() {
+    return lowContentReason != null;
+  }
 
   /** Facts with no title key and enough content. */
   public ArticleFacts(
       String id, String url, String source, String title, Instant publishedAt, Origin origin,
       int shingleCount, int boilerplateMarkers, String wireAgency, boolean pointsToOriginal) {
     this(id, url, source, title, publishedAt, origin, shingleCount, boilerplateMarkers, wireAgency,
-        pointsToOriginal, 0, false, false, false, null);
+        pointsToOriginal, 0, null, false, false, null, StoryEvidence.NONE);
   }
 }

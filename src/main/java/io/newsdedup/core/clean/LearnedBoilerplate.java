@@ -12,17 +12,20 @@ import java.util.Set;
  * differs. A site's template (menu line, slogan, app prompt, paywall notice, disclaimer) recurs
  * around different stories; a syndicated story's paragraph recurs too, but around the same story.
  *
- * <p>Each occurrence of a paragraph carries a <em>context</em>: the words of the article's title
- * and the {@link #CONTEXT_SIZE} smallest keys of its other paragraphs. Two occurrences are <em>the
- * same story</em> when their titles share at least half of the shorter one's words, or when at
- * least half of the smaller set of other paragraphs is in both (a truncated reprint, an excerpt, a
- * copy wrapped in another site's template all overlap their original; a one-paragraph brief
- * reprinted under reworded headlines shares its title's words); occurrences are grouped by that
- * relation. A paragraph is boilerplate when it occurs in at least {@code
- * minRepeats} articles and the groups number at least {@code minDistinctShare} of its occurrences
- * (counted on a deterministic sample of {@link #SAMPLE} occurrences, so a template line on a million
- * pages costs the same as on a hundred). Nothing depends on the source, so it works with one
- * article per site as well as with a thousand.
+ * <p>Each occurrence of a paragraph carries a <em>context</em>: its article's headline terms, which
+ * of its paragraphs carry the headline, and the {@link #CONTEXT_SIZE} smallest keys of its other
+ * paragraphs ({@link #context}). Two occurrences are <em>the same story</em> ({@link #sameStory})
+ * when their headlines agree or they share a paragraph that tells one headline's story; without
+ * headlines, when at least half of the smaller set of other paragraphs is in both (a truncated
+ * reprint, an excerpt, a copy wrapped in another site's template all overlap their original).
+ * Pages whose headlines disagree and whose shared paragraphs tell neither headline's story are
+ * different stories however much else they share: what they share is a template. A paragraph is
+ * boilerplate when it occurs in at least {@code minRepeats} articles and the groups number at
+ * least {@code minDistinctShare} of its occurrences (counted on a deterministic sample of {@link
+ * #SAMPLE} occurrences, so a template line on a million pages costs the same as on a hundred), or
+ * in two such pages of different stories by their headlines. Nothing depends on the source, so it
+ * works with one article per site as well as with a thousand; copies of a one-paragraph text
+ * without a headline are copies, not a template.
  *
  * <p>Paragraphs are the lines of a {@link CleanedText} (already case-folded); their key ignores
  * digits, so "Updated 3 hours ago" and "Updated 15 hours ago" are one paragraph.
@@ -90,62 +93,113 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
     return Arrays.stream(k).sorted().distinct().toArray();
   }
 
-  private static final java.util.Set<String> TITLE_STOPWORDS = java.util.Set.of(
-      "the", "and", "for", "with", "from", "that", "this", "after", "over", "into", "its", "are",
-      "was", "has", "have", "will", "not", "but", "new", "says", "said", "you", "your");
+  /** At most this many headline terms go into a context (the smallest, so that two keep alike). */
+  public static final int TITLE_TERMS = 8;
+
+  private static final int SAME = 0;
+  private static final int DIFFERENT = 1;
+  private static final int DIFFERENT_HEADLINES = 2;
 
   /**
-   * The words of a title that say what it is about: normalised, at least three characters, not a
-   * stop word; as sorted, distinct 64-bit hashes (at most {@link #CONTEXT_SIZE} of them).
+   * The context of paragraph {@code key} in an article: a header, the article's headline terms
+   * (the {@link #TITLE_TERMS} smallest of {@code titleTerms}, sorted: see {@code
+   * core.story.Headline}), the {@link #CONTEXT_SIZE} smallest keys of its other paragraphs that
+   * carry the headline ({@code carrying}: see {@code core.story.Coverage}), then the {@link
+   * #CONTEXT_SIZE} smallest of its other paragraph keys. The header holds the three lengths and
+   * whether the paragraph itself carries the headline.
+   *
+   * @param sortedKeys the article's distinct paragraph keys, sorted ({@link #keys})
+   * @param titleTerms its headline's terms, sorted (empty: no informative headline)
+   * @param carrying keys of its paragraphs that carry the headline, sorted (may include {@code key})
    */
-  public static long[] titleWords(String title) {
-    if (title == null || title.isBlank()) {
-      return new long[0];
+  public static long[] context(long[] sortedKeys, long key, long[] titleTerms, long[] carrying) {
+    int t = Math.min(TITLE_TERMS, titleTerms.length);
+    long[] c = new long[1 + t + Math.min(CONTEXT_SIZE, carrying.length)
+        + Math.min(CONTEXT_SIZE, sortedKeys.length)];
+    int n = 1;
+    System.arraycopy(titleTerms, 0, c, n, t);
+    n += t;
+    int carryStart = n;
+    for (int i = 0; i < carrying.length && n - carryStart < CONTEXT_SIZE; i++) {
+      if (carrying[i] != key) {
+        c[n++] = carrying[i];
+      }
     }
-    String n = TextNormalizer.normalize(title).toLowerCase(java.util.Locale.ROOT);
-    return Arrays.stream(n.split("[^\\p{L}\\p{N}]+"))
-        .filter(w -> w.length() >= 3 && !TITLE_STOPWORDS.contains(w))
-        .mapToLong(w -> hash(w, false))
-        .sorted()
-        .distinct()
-        .limit(CONTEXT_SIZE)
-        .toArray();
-  }
-
-  /**
-   * The context of paragraph {@code key} in an article: the number of title words, the title's
-   * words ({@link #titleWords}), then the {@link #CONTEXT_SIZE} smallest of the article's other
-   * paragraph keys, each part sorted.
-   */
-  public static long[] context(long[] sortedKeys, long key, long[] titleWords) {
-    long[] c = new long[1 + titleWords.length + Math.min(CONTEXT_SIZE, sortedKeys.length)];
-    c[0] = titleWords.length;
-    System.arraycopy(titleWords, 0, c, 1, titleWords.length);
-    int n = 1 + titleWords.length;
-    for (int i = 0; i < sortedKeys.length && n < c.length; i++) {
+    int carry = n - carryStart;
+    int otherStart = n;
+    for (int i = 0; i < sortedKeys.length && n - otherStart < CONTEXT_SIZE; i++) {
       if (sortedKeys[i] != key) {
         c[n++] = sortedKeys[i];
       }
     }
+    boolean carries = Arrays.binarySearch(carrying, key) >= 0;
+    c[0] = t | ((long) carry << 8) | ((long) (n - otherStart) << 16) | (carries ? 1L << 24 : 0);
     return Arrays.copyOf(c, n);
   }
 
-  /** Whether a paragraph with these contexts (one per article it occurs in) is boilerplate. */
+  private static int titleCount(long[] c) {
+    return (int) (c[0] & 0xFF);
+  }
+
+  private static int carryCount(long[] c) {
+    return (int) ((c[0] >>> 8) & 0xFF);
+  }
+
+  private static int otherCount(long[] c) {
+    return (int) ((c[0] >>> 16) & 0xFF);
+  }
+
+  private static boolean carries(long[] c) {
+    return (c[0] & (1L << 24)) != 0;
+  }
+
+  /**
+   * Whether an occurrence says anything about its story: an informative headline, or other
+   * paragraphs. Copies of a one-paragraph text without a headline say nothing, so they are
+   * copies, not evidence of a template.
+   */
+  static boolean informative(long[] c) {
+    return titleCount(c) >= 2 || otherCount(c) > 0;
+  }
+
+  /**
+   * Whether a paragraph with these contexts (one per article it occurs in) is boilerplate: among
+   * the occurrences that are {@link #informative}, at least {@code minRepeats} of which the groups
+   * of the same story number at least {@code minDistinctShare} (counted on a deterministic sample
+   * of {@link #SAMPLE}); or, with fewer than {@code minRepeats}, at least two occurrences of which
+   * every two are of different stories by their headlines (two pages are enough for a template
+   * shared by pages whose headlines disagree and whose story paragraphs are not shared).
+   */
   public boolean isBoilerplate(List<long[]> contexts) {
-    int n = contexts.size();
-    if (n < minRepeats) {
+    List<long[]> sample = new ArrayList<>(contexts.size());
+    for (long[] c : contexts) {
+      if (informative(c)) {
+        sample.add(c);
+      }
+    }
+    int n = sample.size();
+    if (n < 2) {
       return false;
     }
-    List<long[]> sample = new ArrayList<>(contexts);
     if (n > SAMPLE) {
       sample.sort(Comparator.comparingInt((long[] c) -> c.length)
           .thenComparing(Arrays::compare));
       sample = sample.subList(0, SAMPLE);
     }
-    return groups(sample) >= minDistinctShare * sample.size();
+    if (n >= minRepeats) {
+      return groups(sample) >= minDistinctShare * sample.size();
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (relation(sample.get(i), sample.get(j)) != DIFFERENT_HEADLINES) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
-  /** How many groups of "same story" contexts (overlap of more than half the smaller one). */
+  /** How many groups of "same story" contexts ({@link #sameStory}). */
   static int groups(List<long[]> contexts) {
     int n = contexts.size();
     int[] parent = new int[n];
@@ -169,22 +223,51 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
   }
 
   /**
-   * Two occurrences are the same story when their titles share at least half of the shorter
-   * title's words (a reworded headline of the same story does; the headlines of two different
-   * stories under one paywall do not), or when at least half of the smaller set of other
-   * paragraphs is in both (an excerpt's one other paragraph is in its original; two different
-   * stories under one long template share only the template, less than their own paragraphs).
+   * Whether two occurrences of a paragraph are of the same story.
+   *
+   * <p>With informative headlines on both: when the headlines agree (at least half of the smaller
+   * set of terms in both: a reworded headline of the same story), or when they share a paragraph
+   * that tells one of the headlines' stories (the paragraph itself, or another paragraph that
+   * carries a headline: a syndicated copy under a new headline keeps its lede). Otherwise they
+   * are different stories, however many other paragraphs they share: those are a template
+   * (a wall with the story's teaser before it shares all but the teaser).
+   *
+   * <p>Without: when at least half of the smaller set of other paragraphs is in both (an
+   * excerpt's one other paragraph is in its original; two different stories under one long
+   * template share only the template, less than their own paragraphs), or when neither has other
+   * paragraphs (copies of a one-paragraph text).
    */
   static boolean sameStory(long[] a, long[] b) {
-    int ta = (int) a[0];
-    int tb = (int) b[0];
-    if (Math.min(ta, tb) >= 2 && 2 * common(a, 1, 1 + ta, b, 1, 1 + tb) >= Math.min(ta, tb)) {
-      return true;
+    return relation(a, b) == SAME;
+  }
+
+  private static int relation(long[] a, long[] b) {
+    int ta = titleCount(a);
+    int tb = titleCount(b);
+    int aCarry = 1 + ta;
+    int bCarry = 1 + tb;
+    int aOther = aCarry + carryCount(a);
+    int bOther = bCarry + carryCount(b);
+    if (ta >= 2 && tb >= 2) {
+      if (2 * common(a, 1, aCarry, b, 1, bCarry) >= Math.min(ta, tb)) {
+        return SAME;
+      }
+      if (carries(a) || carries(b)
+          || common(a, aCarry, aOther, b, bCarry, bOther) > 0
+          || common(a, aCarry, aOther, b, bOther, b.length) > 0
+          || common(b, bCarry, bOther, a, aOther, a.length) > 0) {
+        return SAME;
+      }
+      return DIFFERENT_HEADLINES;
     }
-    int pa = a.length - 1 - ta;
-    int pb = b.length - 1 - tb;
+    int pa = a.length - aOther;
+    int pb = b.length - bOther;
+    if (pa == 0 && pb == 0) {
+      return SAME;
+    }
     int smaller = Math.min(pa, pb);
-    return smaller > 0 && 2 * common(a, 1 + ta, a.length, b, 1 + tb, b.length) >= smaller;
+    return smaller > 0 && 2 * common(a, aOther, a.length, b, bOther, b.length) >= smaller
+        ? SAME : DIFFERENT;
   }
 
   /** Common values of two sorted ranges. */

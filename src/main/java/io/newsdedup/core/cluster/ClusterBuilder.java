@@ -1,11 +1,15 @@
 package io.newsdedup.core.cluster;
 
+import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.article.ArticleIds;
+import io.newsdedup.core.article.LowContent;
 import io.newsdedup.core.canonical.CanonicalPolicy;
 import io.newsdedup.core.verify.MatchRule;
+import io.newsdedup.core.story.StoryEvidence;
 import io.newsdedup.core.verify.Similarity;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,7 +19,9 @@ import java.util.List;
  * <ol>
  *   <li>order the members by the {@link CanonicalPolicy}; the best is the canonical;
  *   <li>every other member that the {@link MatchRule} accepts against the canonical (exact
- *       similarity of the shingle sets) joins its cluster;
+ *       similarity of the shingle sets) joins its cluster, unless their headlines disagree and
+ *       neither's story sentences are in the other ({@link StoryEvidence#sameStory}: what they
+ *       share is a template);
  *   <li>a low-content member (a paywall page, a bare headline) joins only on strong evidence:
  *       the same informative title and its few shingles inside the canonical (see {@link
  *       #joins});
@@ -86,23 +92,37 @@ public final class ClusterBuilder implements Serializable {
 
   /**
    * Whether {@code m} belongs with {@code canonical}. Normal articles: the match rule on the exact
-   * similarity. A low-content article (a paywall page, a bare headline) only on strong evidence:
-   * the same informative title, and its few shingles (if any) inside the canonical's text; two
-   * low-content articles only with the same title and the same text.
+   * similarity, and {@link StoryEvidence#sameStory}: texts that match under headlines that
+   * disagree must share the sentences that tell one headline's story, not just a template. A
+   * low-content article (a paywall page, a bare headline, a template-only page) only on strong
+   * evidence: the same informative title, and its few shingles (if any) inside the canonical's
+   * text — a template-only page's text is the template, so it does not count; two low-content
+   * articles only with the same title and the same text (template-only pages: the same title).
    */
   boolean joins(Member canonical, Member m, Similarity s) {
     var c = canonical.facts();
     var f = m.facts();
     if (!c.lowContent() && !f.lowContent()) {
-      return rule.accepts(s, canonical.shingles().length, m.shingles().length);
+      return rule.accepts(s, canonical.shingles().length, m.shingles().length)
+          && sameStory(canonical, m);
     }
     if (f.titleKey() == 0 || f.titleKey() != c.titleKey()) {
       return false;
     }
     if (c.lowContent() && f.lowContent()) {
-      return java.util.Arrays.equals(canonical.shingles(), m.shingles());
+      return templateOnly(c) || templateOnly(f)
+          || Arrays.equals(canonical.shingles(), m.shingles());
     }
     return m.shingles().length == 0 || s.containment() >= rule.containmentThreshold();
+  }
+
+  private static boolean templateOnly(ArticleFacts f) {
+    return f.lowContentReason() == LowContent.TEMPLATE_ONLY;
+  }
+
+  private static boolean sameStory(Member a, Member b) {
+    return StoryEvidence.sameStory(a.facts().story(), a.shingles(), b.facts().story(),
+        b.shingles());
   }
 
   /** Admits pending members that are near-identical to a joined one; returns the rest. */
@@ -130,7 +150,7 @@ public final class ClusterBuilder implements Serializable {
             continue;
           }
           double jaccard = Similarity.exact(j.shingles(), m.shingles()).jaccard();
-          if (jaccard >= best) {
+          if (jaccard >= best && sameStory(j, m)) {
             via = j;
             best = jaccard;
           }

@@ -355,7 +355,7 @@ public final class Shingler implements Serializable {
   }
 
   /** Whether a letter or digit belongs to a script written without spaces between words. */
-  static boolean isSpacelessScript(int cp) {
+  public static boolean isSpacelessScript(int cp) {
     if (cp < 0x0E00) {
       return false; // Latin, Greek, Cyrillic, Hebrew, Arabic, Indic scripts up to Sinhala
     }

@@ -69,6 +69,7 @@ public final class OutputJson {
       e.put("containment", Similarity.round(m.toCanonical().containment()));
       e.put("matched_via", m.matchedVia());
       e.put("low_content", f.lowContent());
+      e.put("low_content_reason", reason(f));
       e.put("truncated", f.truncated());
       if (incremental) {
         e.put("from_index", f.fromIndex());
@@ -77,6 +78,11 @@ public final class OutputJson {
       e.set("origin", origin(f.origin()));
     }
     return write(o);
+  }
+
+  /** {@link ArticleFacts#lowContentReason}'s label, or null. */
+  private static String reason(ArticleFacts f) {
+    return f.lowContentReason() == null ? null : f.lowContentReason().label();
   }
 
   /** The lines of {@code assignments-*.jsonl} for one cluster: one per member. */
@@ -102,6 +108,7 @@ public final class OutputJson {
       o.put("jaccard", Similarity.round(m.toCanonical().jaccard()));
       o.put("containment", Similarity.round(m.toCanonical().containment()));
       o.put("low_content", m.facts().lowContent());
+      o.put("low_content_reason", reason(m.facts()));
       o.put("truncated", m.facts().truncated());
       if (incremental) {
         o.put("previous_cluster_id", m.facts().previousClusterId());

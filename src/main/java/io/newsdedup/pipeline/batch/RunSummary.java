@@ -3,6 +3,7 @@ package io.newsdedup.pipeline.batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdedup.core.article.LowContent;
 import io.newsdedup.pipeline.read.ReadArticles;
 import io.newsdedup.pipeline.write.WriteResults;
 import java.io.IOException;
@@ -81,6 +82,11 @@ public final class RunSummary {
         summary.counter(WriteResults.NAMESPACE, "clusters_flagged_for_review"));
     counts.put("truncated", summary.counter("fingerprint", "articles_truncated"));
     counts.put("low_content", summary.counter("fingerprint", "low_content"));
+    ObjectNode lowByReason = counts.putObject("low_content_by_reason");
+    for (LowContent reason : LowContent.values()) {
+      lowByReason.put(reason.label(),
+          summary.counter("fingerprint", "low_content_" + reason.label()));
+    }
     counts.put(ReadArticles.UNPARSEABLE_TIMESTAMPS,
         summary.counter(ReadArticles.NAMESPACE, ReadArticles.UNPARSEABLE_TIMESTAMPS));
     if (s.index() != null) {

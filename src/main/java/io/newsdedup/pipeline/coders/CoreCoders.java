@@ -2,11 +2,13 @@ package io.newsdedup.pipeline.coders;
 
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleFacts;
+import io.newsdedup.core.article.LowContent;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.core.cluster.ClusterMember;
 import io.newsdedup.core.cluster.Member;
+import io.newsdedup.core.story.StoryEvidence;
 import io.newsdedup.core.verify.Similarity;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -103,10 +105,12 @@ public final class CoreCoders {
       writeString(f.wireAgency(), out);
       out.writeBoolean(f.pointsToOriginal());
       out.writeLong(f.titleKey());
-      out.writeBoolean(f.lowContent());
+      out.writeByte(f.lowContentReason() == null ? 0 : 1 + f.lowContentReason().ordinal());
       out.writeBoolean(f.truncated());
       out.writeBoolean(f.fromIndex());
       writeString(f.previousClusterId(), out);
+      writeLongs(f.story().headline(), out);
+      writeLongs(f.story().sample(), out);
     }
 
     @Override
@@ -114,8 +118,17 @@ public final class CoreCoders {
       return new ArticleFacts(
           readString(in), readString(in), readString(in), readString(in), readInstant(in),
           OriginCoder.INSTANCE.read(in), readVarInt(in), readVarInt(in), readString(in),
-          in.readBoolean(), in.readLong(), in.readBoolean(), in.readBoolean(), in.readBoolean(),
-          readString(in));
+          in.readBoolean(), in.readLong(), lowContent(in.readByte()), in.readBoolean(),
+          in.readBoolean(), readString(in), story(readLongs(in), readLongs(in)));
+    }
+
+    private static LowContent lowContent(int b) {
+      return b == 0 ? null : LowContent.values()[b - 1];
+    }
+
+    private static StoryEvidence story(long[] headline, long[] sample) {
+      return headline.length == 0 && sample.length == 0
+          ? StoryEvidence.NONE : new StoryEvidence(headline, sample);
     }
   }
 

@@ -2,6 +2,7 @@ package io.newsdedup.pipeline.fingerprint;
 
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleFacts;
+import io.newsdedup.core.article.LowContent;
 import io.newsdedup.core.article.Titles;
 import io.newsdedup.core.clean.BoilerplateRules;
 import io.newsdedup.core.clean.CleanedText;
@@ -9,6 +10,9 @@ import io.newsdedup.core.clean.LearnedBoilerplate;
 import io.newsdedup.core.clean.TextCleaner;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
+import io.newsdedup.core.story.Coverage;
+import io.newsdedup.core.story.Headline;
+import io.newsdedup.core.story.StoryEvidence;
 import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.shard.Shards;
@@ -201,6 +205,10 @@ public final class FingerprintArticles
     private final Counter withBoilerplate = Metrics.counter(NAMESPACE, "articles_with_boilerplate");
     private final Counter truncated = Metrics.counter(NAMESPACE, "articles_truncated");
     private final Counter lowContent = Metrics.counter(NAMESPACE, "low_content");
+    private final Counter tooShort = Metrics.counter(NAMESPACE,
+        "low_content_" + LowContent.TOO_SHORT.label());
+    private final Counter templateOnly = Metrics.counter(NAMESPACE,
+        "low_content_" + LowContent.TEMPLATE_ONLY.label());
     private final Counter learnedRemoved =
         Metrics.counter(NAMESPACE, "learned_boilerplate_paragraphs_removed");
     private final Distribution shingles = Metrics.distribution(NAMESPACE, "shingles_per_article");
@@ -246,6 +254,7 @@ public final class FingerprintArticles
       learnedRemoved.inc(f.facts().boilerplateMarkers() - c.markers());
       if (f.facts().lowContent()) {
         lowContent.inc();
+        (f.facts().lowContentReason() == LowContent.TEMPLATE_ONLY ? templateOnly : tooShort).inc();
       }
       shingles.update(f.shingles().length);
       out.output(f);
@@ -290,21 +299,34 @@ public final class FingerprintArticles
   }
 
   /**
-   * The second step for one article: removes the paragraphs in {@code learnedBoilerplate} (empty:
-   * none), shingles what is left and computes its MinHash signature (empty when no shingle is
-   * left); fewer than {@code minShingles} shingles make it low-content. The boilerplate markers of
-   * the facts count the rule-based ones plus the learned paragraphs removed.
+   * The second step for one article. Reads the rule-cleaned text against its headline ({@link
+   * Coverage}): a text that does not carry its informative headline is a template, low-content
+   * ({@link LowContent#TEMPLATE_ONLY}) with no shingles. Otherwise removes the paragraphs in
+   * {@code learnedBoilerplate} (empty: none), shingles what is left and computes its MinHash
+   * signature (empty when no shingle is left). Fewer than {@code minShingles} shingles make it
+   * low-content: {@link LowContent#TEMPLATE_ONLY} when it had enough before the learned
+   * boilerplate (a template of the corpus) was removed, else {@link LowContent#TOO_SHORT}. The
+   * boilerplate markers of the facts count the rule-based ones plus the learned paragraphs
+   * removed.
    */
   public static Fingerprint fingerprint(Cleaned c, Set<Long> learnedBoilerplate, Shingler shingler,
       MinHasher minHasher, int minShingles) {
+    Headline headline = Headline.of(c.title(), c.source());
+    Coverage coverage = Coverage.of(headline, c.text(), shingler);
     LearnedBoilerplate.Removal r = LearnedBoilerplate.remove(c.text(), learnedBoilerplate);
-    long[] hashes = shingler.shingles(r.text());
+    long[] hashes = coverage.templateOnly() ? new long[0] : shingler.shingles(r.text());
     long[] signature = hashes.length == 0 ? new long[0] : minHasher.signature(hashes);
-    boolean low = hashes.length < minShingles;
+    LowContent low = null;
+    if (coverage.templateOnly()) {
+      low = LowContent.TEMPLATE_ONLY;
+    } else if (hashes.length < minShingles) {
+      low = r.removed() > 0 && shingler.shingles(c.text()).length >= minShingles
+          ? LowContent.TEMPLATE_ONLY : LowContent.TOO_SHORT;
+    }
     ArticleFacts facts = new ArticleFacts(c.id(), c.url(), c.source(), c.title(),
         c.publishedAt(), c.origin(), hashes.length, c.markers() + r.removed(), c.wireAgency(),
         c.pointsToOriginal(), c.titleKey(), low, c.truncated(), c.fromIndex(),
-        c.previousClusterId());
+        c.previousClusterId(), StoryEvidence.of(headline, coverage));
     return new Fingerprint(facts, hashes, signature);
   }
 }

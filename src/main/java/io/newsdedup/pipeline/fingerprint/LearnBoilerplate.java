@@ -1,6 +1,8 @@
 package io.newsdedup.pipeline.fingerprint;
 
 import io.newsdedup.core.clean.LearnedBoilerplate;
+import io.newsdedup.core.story.Coverage;
+import io.newsdedup.core.story.Headline;
 import io.newsdedup.pipeline.coders.LongArrayCoder;
 import io.newsdedup.pipeline.shard.Shards;
 import java.util.ArrayList;
@@ -101,10 +103,12 @@ public final class LearnBoilerplate
     @ProcessElement
     public void process(@Element Cleaned c, OutputReceiver<KV<Integer, KV<Long, long[]>>> out) {
       long[] keys = LearnedBoilerplate.keys(c.text());
-      long[] title = LearnedBoilerplate.titleWords(c.title());
+      Headline headline = Headline.of(c.title(), c.source());
+      long[] title = headline.informative() ? headline.terms() : new long[0];
+      long[] carrying = Coverage.of(headline, c.text(), null).carryingParagraphs();
       long tag = originTag(c);
       for (long k : keys) {
-        long[] context = LearnedBoilerplate.context(keys, k, title);
+        long[] context = LearnedBoilerplate.context(keys, k, title, carrying);
         long[] tagged = Arrays.copyOf(context, context.length + 1);
         tagged[context.length] = tag;
         out.output(KV.of(Shards.of(k, shards), KV.of(k, tagged)));

@@ -3,6 +3,7 @@ package io.newsdedup.pipeline.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdedup.core.article.LowContent;
 import io.newsdedup.pipeline.coders.Codec;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -42,7 +43,7 @@ public record Decision(
     boolean isCanonical,
     double jaccard,
     double containment,
-    boolean lowContent,
+    LowContent lowContentReason,
     long eventTimeMillis,
     long decidedAtMillis,
     long seq,
@@ -56,6 +57,11 @@ public record Decision(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Whether the article is low-content ({@link #lowContentReason} says why). */
+  public boolean lowContent() {
+    return lowContentReason != null;
+  }
+
   /** The decision message body; field order is fixed. */
   public String toJson() {
     ObjectNode o = JSON.createObjectNode();
@@ -66,7 +72,8 @@ public record Decision(
     o.put("is_canonical", isCanonical);
     o.put("jaccard", jaccard);
     o.put("containment", containment);
-    o.put("low_content", lowContent);
+    o.put("low_content", lowContent());
+    o.put("low_content_reason", lowContentReason == null ? null : lowContentReason.label());
     o.put("event_time", Instant.ofEpochMilli(eventTimeMillis).toString());
     o.put("decided_at", Instant.ofEpochMilli(decidedAtMillis).toString());
     o.put("seq", seq);
@@ -101,7 +108,7 @@ public record Decision(
       out.writeBoolean(d.isCanonical());
       out.writeDouble(d.jaccard());
       out.writeDouble(d.containment());
-      out.writeBoolean(d.lowContent());
+      out.writeByte(d.lowContentReason() == null ? 0 : 1 + d.lowContentReason().ordinal());
       out.writeLong(d.eventTimeMillis());
       out.writeLong(d.decidedAtMillis());
       writeVarLong(d.seq(), out);
@@ -113,8 +120,13 @@ public record Decision(
     @Override
     protected Decision read(DataInputStream in) throws IOException {
       return new Decision(readString(in), readString(in), readString(in), readString(in),
-          in.readBoolean(), in.readDouble(), in.readDouble(), in.readBoolean(), in.readLong(),
+          in.readBoolean(), in.readDouble(), in.readDouble(), lowContent(in.readByte()),
+          in.readLong(),
           in.readLong(), readVarLong(in), in.readBoolean(), readString(in), readString(in));
+    }
+
+    private static LowContent lowContent(int b) {
+      return b == 0 ? null : LowContent.values()[b - 1];
     }
   }
 }

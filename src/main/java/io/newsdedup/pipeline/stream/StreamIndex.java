@@ -606,7 +606,7 @@ public final class StreamIndex implements Serializable {
     Assignment b = c.before();
     return new Decision(c.id(), status, a.clusterId(), a.canonicalId(), a.isCanonical(),
         Similarity.round(a.jaccard()), Similarity.round(a.containment()),
-        e.fingerprint().facts().lowContent(), e.eventTimeMillis(), decidedAt, seq, indexed,
+        e.fingerprint().facts().lowContentReason(), e.eventTimeMillis(), decidedAt, seq, indexed,
         b == null ? null : b.clusterId(), b == null ? null : b.canonicalId());
   }
 

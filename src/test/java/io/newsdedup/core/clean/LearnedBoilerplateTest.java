@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsdedup.core.story.Coverage;
+import io.newsdedup.core.story.Headline;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +26,7 @@ class LearnedBoilerplateTest {
       long[] keys = LearnedBoilerplate.keys(a);
       for (long k : keys) {
         contexts.computeIfAbsent(k, x -> new ArrayList<>())
-            .add(LearnedBoilerplate.context(keys, k, new long[0]));
+            .add(LearnedBoilerplate.context(keys, k, new long[0], new long[0]));
       }
     }
     Set<Long> out = new HashSet<>();
@@ -71,48 +73,146 @@ class LearnedBoilerplateTest {
         .contains(LearnedBoilerplate.key(line)));
   }
 
+  /** A page as the learning sees it: its headline and its cleaned text. */
+  record Page(String title, String text) {}
+
+  /** Runs the whole learning over titled pages, with each page's headline terms and coverage. */
+  private Set<Long> learnPages(List<Page> pages) {
+    Map<Long, List<long[]>> contexts = new HashMap<>();
+    for (Page p : pages) {
+      for (var e : contexts(p).entrySet()) {
+        contexts.computeIfAbsent(e.getKey(), x -> new ArrayList<>()).add(e.getValue());
+      }
+    }
+    Set<Long> out = new HashSet<>();
+    contexts.forEach((k, c) -> {
+      if (rule.isBoilerplate(c)) {
+        out.add(k);
+      }
+    });
+    return out;
+  }
+
+  /** Each paragraph's context in a page, as the pipeline's learning step makes it. */
+  static Map<Long, long[]> contexts(Page p) {
+    long[] keys = LearnedBoilerplate.keys(p.text());
+    Headline h = Headline.of(p.title(), null);
+    long[] terms = h.informative() ? h.terms() : new long[0];
+    long[] carrying = Coverage.of(h, p.text(), null).carryingParagraphs();
+    Map<Long, long[]> out = new HashMap<>();
+    for (long k : keys) {
+      out.put(k, LearnedBoilerplate.context(keys, k, terms, carrying));
+    }
+    return out;
+  }
+
+  private static long[] contextOf(String title, String text, String paragraph) {
+    return contexts(new Page(title, text)).get(LearnedBoilerplate.key(paragraph));
+  }
+
   @Test
   void aOneParagraphBriefUnderRewordedHeadlinesIsNotBoilerplateButAWallIs() {
-    long[] keys = LearnedBoilerplate.keys("acme said its profit rose 12 percent.");
-    List<long[]> brief = List.of(
-        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Acme reports third-quarter results")),
-        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Acme third-quarter profit up")),
-        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("In brief: Acme results")));
-    assertFalse(rule.isBoilerplate(brief));
+    String brief = "acme said its third-quarter profit rose 12 percent on strong results.";
+    List<long[]> reworded = List.of(
+        contextOf("Acme reports third-quarter results", brief, brief),
+        contextOf("Acme third-quarter profit up", brief, brief),
+        contextOf("In brief: Acme results", brief, brief));
+    assertFalse(rule.isBoilerplate(reworded));
+    String wall = "please enable cookies and reload the page to continue.";
     List<long[]> walls = List.of(
-        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Port strike enters third day")),
-        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Frost damages apple blossom")),
-        LearnedBoilerplate.context(keys, keys[0], LearnedBoilerplate.titleWords("Library extends Sunday hours")));
+        contextOf("Port strike enters third day", wall, wall),
+        contextOf("Frost damages apple blossom", wall, wall),
+        contextOf("Library extends Sunday hours", wall, wall));
     assertTrue(rule.isBoilerplate(walls));
+    assertTrue(rule.isBoilerplate(walls.subList(0, 2)), "two pages are enough");
+  }
+
+  @Test
+  void aOneParagraphStoryUnderNewHeadlinesThatItCarriesIsNotBoilerplate() {
+    String story = "firefighters contained a wildfire that burned 300 hectares of forest near the"
+        + " village of lindale on sunday.";
+    List<long[]> copies = List.of(
+        contextOf("Wildfire near Lindale contained", story, story),
+        contextOf("Firefighters stop forest blaze", story, story));
+    assertFalse(rule.isBoilerplate(copies));
+  }
+
+  @Test
+  void verbatimCopiesOfAOneParagraphTextWithoutHeadlineAreCopiesNotATemplate() {
+    String story = "the river rose two metres overnight and the old bridge was closed to traffic.";
+    for (int n : new int[] {3, 50, 5000}) {
+      List<String> copies = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        copies.add(story);
+      }
+      assertEquals(Set.of(), learn(copies), n + " copies");
+    }
+  }
+
+  @Test
+  void aWallWithATeaserOfEachStoryIsATemplateOnTwoPages() {
+    String wall = "you have used all of your free stories this month.\n"
+        + "become a member for $2 a week and read without limits.\n"
+        + "members get the morning briefing, the crossword and our archive.";
+    Page a = new Page("City council approves new budget for parks",
+        "the city council on tuesday approved a new budget for the parks department.\n" + wall);
+    Page b = new Page("Hospital opens children's cancer ward",
+        "the regional hospital opened a children's cancer ward with twenty beds on monday.\n"
+            + wall);
+    Set<Long> learned = learnPages(List.of(a, b));
+    for (String line : wall.split("\n")) {
+      assertTrue(learned.contains(LearnedBoilerplate.key(line)), line);
+    }
+    assertFalse(learned.contains(LearnedBoilerplate.key(a.text().split("\n")[0])));
+    assertEquals(3, learned.size());
+  }
+
+  @Test
+  void aSyndicatedStoryUnderNewHeadlinesKeepsItsParagraphs() {
+    String story = "the central bank of kenya held its benchmark lending rate at 10.75 percent.\n"
+        + "inflation eased for a third month in february, the bank said.\n"
+        + "analysts polled before the meeting had expected no change.\n"
+        + "the shilling was little changed after the decision.";
+    List<Page> pages = List.of(
+        new Page("Kenya's central bank holds rates as inflation eases", story),
+        new Page("Nairobi lenders get a pause from the central bank", story),
+        new Page("Kenya keeps lending rate at 10.75 percent", story + "\nreporting by jane doe."));
+    assertEquals(Set.of(), learnPages(pages));
   }
 
   @Test
   void anExcerptAndAReheadlinedTruncationAreTheSameStoryAsTheirOriginal() {
-    String[] story = new String[10];
-    for (int i = 0; i < story.length; i++) {
-      story[i] = "paragraph " + (char) ('a' + i) + " of the storm story, with its own words.";
-    }
+    String[] story = {
+        "a storm hit the coast on monday, flooding streets in three coastal towns.",
+        "the storm brought winds of 120 km/h and knocked out power to 40,000 homes.",
+        "officials in the coastal towns began counting the damage on tuesday.",
+        "schools will stay closed until the end of the week.",
+        "the weather service expects calmer conditions by the weekend.",
+        "residents were asked to avoid the seafront.",
+        "the port reopened on tuesday afternoon.",
+        "insurers said claims would take weeks to assess."};
     String original = String.join("\n", story);
-    String reprint = String.join("\n", java.util.Arrays.copyOf(story, 6));
+    String reprint = String.join("\n", java.util.Arrays.copyOf(story, 5));
     String excerpt = story[0] + "\n" + story[1];
-    long p1 = LearnedBoilerplate.key(story[0]);
     List<long[]> contexts = List.of(
-        LearnedBoilerplate.context(LearnedBoilerplate.keys(original), p1, LearnedBoilerplate.titleWords("Storm hits coast")),
-        LearnedBoilerplate.context(LearnedBoilerplate.keys(original), p1, LearnedBoilerplate.titleWords("Storm hits coast")),
-        LearnedBoilerplate.context(LearnedBoilerplate.keys(reprint), p1, LearnedBoilerplate.titleWords("Coastal towns count damage")),
-        LearnedBoilerplate.context(LearnedBoilerplate.keys(excerpt), p1, LearnedBoilerplate.titleWords("What we know about the gale")));
+        contextOf("Storm hits coast", original, story[0]),
+        contextOf("Storm hits coast", original, story[0]),
+        contextOf("Coastal towns count storm damage", reprint, story[0]),
+        contextOf("What we know about the storm", excerpt, story[0]));
     assertEquals(1, LearnedBoilerplate.groups(contexts));
     assertFalse(rule.isBoilerplate(contexts));
   }
 
   @Test
-  void contextsAreTheTitleWordsAndTheSmallestOtherKeys() {
+  void contextsAreHeadlineTermsCarryingParagraphsAndTheSmallestOtherKeys() {
     long[] keys = {1, 5, 9, 12, 20, 31, 40, 41, 50, 60};
-    assertArrayEquals(new long[] {2, 3, 7, 1, 5, 12, 20, 31, 40, 41, 50},
-        LearnedBoilerplate.context(keys, 9, new long[] {3, 7}));
-    assertArrayEquals(new long[] {0, 5, 9, 12},
-        LearnedBoilerplate.context(new long[] {1, 5, 9, 12}, 1, new long[0]));
-    assertEquals(3, LearnedBoilerplate.titleWords("The Port of Oslo: a strike!").length);
+    long[] c = LearnedBoilerplate.context(keys, 9, new long[] {3, 7}, new long[] {5, 9, 41});
+    assertArrayEquals(new long[] {3, 7, 5, 41, 1, 5, 12, 20, 31, 40, 41, 50},
+        java.util.Arrays.copyOfRange(c, 1, c.length));
+    assertEquals(2 | (2 << 8) | (8 << 16) | (1 << 24), c[0], "lengths, and 9 carries");
+    long[] plain = LearnedBoilerplate.context(new long[] {1, 5, 9, 12}, 1, new long[0],
+        new long[0]);
+    assertArrayEquals(new long[] {3 << 16, 5, 9, 12}, plain);
   }
 
   @Test
@@ -122,10 +222,13 @@ class LearnedBoilerplateTest {
   }
 
   @Test
-  void aWallAloneOnEveryPageIsLearned() {
+  void aWallAloneOnPagesOfDifferentHeadlinesIsLearnedWithoutHeadlinesItIsACopy() {
     String wall = "subscribe to continue reading. already a subscriber? log in.";
-    Set<Long> learned = learn(List.of(wall, wall, wall, "a real story.\n" + wall));
-    assertTrue(learned.contains(LearnedBoilerplate.key(wall)));
-    assertEquals(new LearnedBoilerplate.Removal("", 1), LearnedBoilerplate.remove(wall, learned));
+    Set<Long> titled = learnPages(List.of(new Page("Port strike enters third day", wall),
+        new Page("Frost damages apple blossom", wall),
+        new Page("Library extends Sunday hours", "a real story.\n" + wall)));
+    assertTrue(titled.contains(LearnedBoilerplate.key(wall)));
+    assertEquals(new LearnedBoilerplate.Removal("", 1), LearnedBoilerplate.remove(wall, titled));
+    assertEquals(Set.of(), learn(List.of(wall, wall, wall, "a real story.\n" + wall)));
   }
 }

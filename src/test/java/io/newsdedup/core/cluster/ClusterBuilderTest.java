@@ -121,14 +121,15 @@ class ClusterBuilderTest {
 
   static Member lowContent(String id, String title, long[] shingles) {
     return new Member(new ArticleFacts(id, null, "Paper", title, null, Origin.ofFile(id),
-        shingles.length, 1, null, false, io.newsdedup.core.article.Titles.key(title), true, false, false, null),
+        shingles.length, 1, null, false, io.newsdedup.core.article.Titles.key(title),
+        io.newsdedup.core.article.LowContent.TOO_SHORT, false, false, null, null),
         shingles);
   }
 
   static Member titled(String id, String title, long[] shingles) {
     return new Member(new ArticleFacts(id, null, "Wire", title, Instant.parse("2024-01-01T10:00:00Z"),
         Origin.ofFile(id), shingles.length, 0, null, false,
-        io.newsdedup.core.article.Titles.key(title), false, false, false, null), shingles);
+        io.newsdedup.core.article.Titles.key(title), null, false, false, null, null), shingles);
   }
 
   @Test

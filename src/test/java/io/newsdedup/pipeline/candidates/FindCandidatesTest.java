@@ -82,8 +82,9 @@ class FindCandidatesTest {
     Fingerprint f = doc(id, from, to);
     ArticleFacts a = f.facts();
     return new Fingerprint(new ArticleFacts(a.id(), a.url(), a.source(), a.title(),
-        a.publishedAt(), a.origin(), a.shingleCount(), 0, null, false, titleKey, low, false,
-        false, null), f.shingles(), f.signature());
+        a.publishedAt(), a.origin(), a.shingleCount(), 0, null, false, titleKey,
+        low ? io.newsdedup.core.article.LowContent.TOO_SHORT : null, false, false, null, null),
+        f.shingles(), f.signature());
   }
 
   /**

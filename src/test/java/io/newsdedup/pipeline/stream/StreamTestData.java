@@ -40,8 +40,13 @@ public final class StreamTestData {
 
   /** Every article of testdata/articles, read with the pipeline's own parser, in id order. */
   public static List<Article> articles() {
+    return articles(ARTICLES);
+  }
+
+  /** Every article of the files in {@code dir}, read with the pipeline's own parser, in id order. */
+  public static List<Article> articles(Path dir) {
     List<Origin> origins = new ArrayList<>();
-    try (Stream<Path> files = Files.list(ARTICLES)) {
+    try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.sorted().toList()) {
         String name = f.getFileName().toString();
         String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
@@ -57,7 +62,7 @@ public final class StreamTestData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Map<Origin, Article> read = RecordReader.read(origins, ARTICLES);
+    Map<Origin, Article> read = RecordReader.read(origins, dir);
     List<Article> out = new ArrayList<>(read.values());
     out.sort(Comparator.comparing(Article::id));
     return out;

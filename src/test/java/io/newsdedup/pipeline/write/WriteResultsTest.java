@@ -64,16 +64,16 @@ class WriteResultsTest {
             + "\"canonical_reason\":\"wire_source\",\"members\":["
             + "{\"id\":\"w1\",\"url\":\"https://apnews.com/a\",\"source\":\"AP\",\"title\":\"Title\","
             + "\"published_at\":\"2024-05-01T10:00:00Z\",\"role\":\"canonical\",\"jaccard\":1.0,"
-            + "\"containment\":1.0,\"matched_via\":null,\"low_content\":false,\"truncated\":false,\"origin\":{\"file\":\"in/wire.jsonl\",\"line\":3}},"
+            + "\"containment\":1.0,\"matched_via\":null,\"low_content\":false,\"low_content_reason\":null,\"truncated\":false,\"origin\":{\"file\":\"in/wire.jsonl\",\"line\":3}},"
             + "{\"id\":\"c1\",\"url\":null,\"source\":\"Gazette\",\"title\":\"Other title\","
             + "\"published_at\":null,\"role\":\"duplicate\",\"jaccard\":0.6,\"containment\":1.0,"
-            + "\"matched_via\":\"w1\",\"low_content\":false,\"truncated\":false,\"origin\":{\"file\":\"in/c1.txt\"}}]}"),
+            + "\"matched_via\":\"w1\",\"low_content\":false,\"low_content_reason\":null,\"truncated\":false,\"origin\":{\"file\":\"in/c1.txt\"}}]}"),
         lines(dir, "clusters"));
     assertEquals(List.of(
         "{\"id\":\"c1\",\"cluster_id\":\"cl-1\",\"canonical_id\":\"w1\",\"is_canonical\":false,"
-            + "\"jaccard\":0.6,\"containment\":1.0,\"low_content\":false,\"truncated\":false}",
+            + "\"jaccard\":0.6,\"containment\":1.0,\"low_content\":false,\"low_content_reason\":null,\"truncated\":false}",
         "{\"id\":\"w1\",\"cluster_id\":\"cl-1\",\"canonical_id\":\"w1\",\"is_canonical\":true,"
-            + "\"jaccard\":1.0,\"containment\":1.0,\"low_content\":false,\"truncated\":false}"),
+            + "\"jaccard\":1.0,\"containment\":1.0,\"low_content\":false,\"low_content_reason\":null,\"truncated\":false}"),
         lines(dir, "assignments"));
     assertEquals(List.of(
         "{\"origin\":{\"file\":\"in/wire.jsonl\",\"line\":4},\"reason\":\"malformed_json\","
