@@ -20,6 +20,9 @@ import java.util.TreeMap;
  */
 final class Aggregates {
   static final int SIMILARITY_BINS = 20;
+  /** Distinct low-content reasons counted apart; more (a corrupt output) go to OTHER_REASON. */
+  static final int MAX_REASONS = 16;
+  static final String OTHER_REASON = "(other)";
 
   /** Lag bucket edges in seconds; bucket i is [EDGES[i-1], EDGES[i]). */
   static final long[] LAG_EDGES = {
@@ -37,6 +40,12 @@ final class Aggregates {
     long originalsCopied;
     long reposts;
     long copiesReceived;
+    /** Its low-content articles, whatever the reason, and of them the template-only pages. */
+    long lowContent;
+    long templateOnly;
+    /** The template-only page with the smallest id: an example to look at. */
+    String templateExampleId;
+    String templateExampleUrl;
     private int[] lags = new int[0];
     private int lagCount;
 
@@ -78,6 +87,16 @@ final class Aggregates {
   /** Duplicates whose matched_via is another duplicate (admitted through a chain). */
   long chained;
   long duplicatesWithoutSimilarity;
+  /** Low-content members (canonicals included). */
+  long lowContent;
+  /** Low-content members by reason ({@link ClusterLine#TEMPLATE_ONLY}, ...), at most MAX_REASONS. */
+  final TreeMap<String, Long> lowContentByReason = new TreeMap<>();
+  /** Of those, the ones in a cluster with other articles (joined a story), by reason. */
+  final TreeMap<String, Long> lowContentJoined = new TreeMap<>();
+  /** Members carrying a low_content_reason field (0: outputs older than the reasons). */
+  long withReasonField;
+  /** Members with a reason but "low_content": false (counted as not low-content). */
+  long reasonConflicts;
   final TreeMap<Integer, Long> sizes = new TreeMap<>();
   final TreeMap<String, Long> reasons = new TreeMap<>();
   final long[] jaccard = new long[SIMILARITY_BINS];
@@ -98,12 +117,15 @@ final class Aggregates {
       sizeMismatches++;
     }
     sizes.merge(members.size(), 1L, Long::sum);
+    withReasonField += p.withReasonField();
+    reasonConflicts += p.reasonConflicts();
     String reason = p.summary().reason() == null ? "(none)" : p.summary().reason();
     reasons.merge(reason, 1L, Long::sum);
     String original = canonical.sourceKey();
     SourceStats os = source(original);
     os.articles++;
     os.originals++;
+    lowContent(canonical, os, members.size());
     if (members.size() > 1) {
       clustersWithDuplicates++;
       os.originalsCopied++;
@@ -128,6 +150,7 @@ final class Aggregates {
       SourceStats rs = source(repost);
       rs.articles++;
       rs.reposts++;
+      lowContent(m, rs, members.size());
       copies.computeIfAbsent(repost, k -> new HashMap<>())
           .computeIfAbsent(original, k -> new long[1])[0]++;
       if (m.published() == null || canonical.published() == null) {
@@ -141,6 +164,66 @@ final class Aggregates {
         rs.lag((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, seconds)));
       }
     }
+  }
+
+  private void lowContent(Member m, SourceStats s, int clusterSize) {
+    if (!m.isLowContent()) {
+      return;
+    }
+    lowContent++;
+    s.lowContent++;
+    String reason = m.lowContent();
+    if (!lowContentByReason.containsKey(reason) && lowContentByReason.size() >= MAX_REASONS) {
+      reason = OTHER_REASON;
+    }
+    lowContentByReason.merge(reason, 1L, Long::sum);
+    if (clusterSize > 1) {
+      lowContentJoined.merge(reason, 1L, Long::sum);
+    }
+    if (m.templateOnly()) {
+      s.templateOnly++;
+      String id = m.id() == null ? "" : m.id();
+      if (s.templateExampleId == null || id.compareTo(s.templateExampleId) < 0) {
+        s.templateExampleId = Html.clip(id, 300);
+        s.templateExampleUrl = m.url() == null || m.url().length() > 4096 ? null : m.url();
+      }
+    }
+  }
+
+  /** Low-content members with this reason. */
+  long lowContent(String reason) {
+    return lowContentByReason.getOrDefault(reason, 0L);
+  }
+
+  /** Low-content members with this reason in a cluster with other articles. */
+  long lowContentJoined(String reason) {
+    return lowContentJoined.getOrDefault(reason, 0L);
+  }
+
+  long templateOnly() {
+    return lowContent(ClusterLine.TEMPLATE_ONLY);
+  }
+
+  /**
+   * Whether the outputs say why articles are low-content: some member carries {@code
+   * low_content_reason}, or none is low-content. False for older outputs with low-content
+   * articles: then how many are template-only is unknown.
+   */
+  boolean reasonsKnown() {
+    return withReasonField > 0 || lowContent == 0;
+  }
+
+  /** Sources with template-only pages, by their number (then name), most first. */
+  List<SourceStats> sourcesByTemplateOnly() {
+    List<SourceStats> out = new ArrayList<>();
+    for (SourceStats s : sources.values()) {
+      if (s.templateOnly > 0) {
+        out.add(s);
+      }
+    }
+    out.sort(Comparator.comparingLong((SourceStats s) -> -s.templateOnly)
+        .thenComparing(s -> s.source));
+    return out;
   }
 
   private SourceStats source(String name) {

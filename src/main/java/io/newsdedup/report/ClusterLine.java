@@ -22,7 +22,16 @@ final class ClusterLine {
   static final String NO_SOURCE = "(no source)";
   private static final int MAX_EXTRA_CHARS = 200;
   private static final Set<String> MEMBER_FIELDS = Set.of("id", "url", "source", "title",
-      "published_at", "role", "jaccard", "containment", "matched_via", "origin");
+      "published_at", "role", "jaccard", "containment", "matched_via", "origin", "low_content",
+      "low_content_reason");
+
+  /** {@code low_content_reason}: the page's text does not carry its headline (a template). */
+  static final String TEMPLATE_ONLY = "template_only";
+  /** {@code low_content_reason}: too little text left after cleaning. */
+  static final String TOO_SHORT = "too_short";
+  /** {@code "low_content": true} without a reason: outputs older than {@code low_content_reason}. */
+  static final String UNKNOWN_REASON = "unknown";
+  private static final int MAX_REASON_CHARS = 40;
   private static final Set<String> CLUSTER_FIELDS =
       Set.of("cluster_id", "size", "canonical", "canonical_reason", "members");
 
@@ -43,18 +52,29 @@ final class ClusterLine {
   record Member(
       String id, String url, String source, String title, String publishedAt, Instant published,
       boolean canonical, Double jaccard, Double containment, String matchedVia, OriginRef origin,
-      Map<String, String> extra) {
+      Map<String, String> extra, String lowContent) {
 
     /** The source, or {@link #NO_SOURCE}. */
     String sourceKey() {
       return source == null || source.isBlank() ? NO_SOURCE : source.strip();
+    }
+
+    /** Whether the member is low-content (whatever the reason). */
+    boolean isLowContent() {
+      return lowContent != null;
+    }
+
+    /** Whether the member is a template-only page. */
+    boolean templateOnly() {
+      return TEMPLATE_ONLY.equals(lowContent);
     }
   }
 
   /** What the cluster list and {@code clusters.csv} need of a cluster. */
   record Summary(
       String clusterId, int size, Member canonical, String reason, Double minJaccard,
-      Double minContainment, int sources, List<String> memberSources) {}
+      Double minContainment, int sources, List<String> memberSources, int lowContent,
+      int templateOnly) {}
 
   /**
    * A cluster with a page of its own: its summary, the members shown (the canonical first) and
@@ -66,8 +86,13 @@ final class ClusterLine {
   static final Comparator<Summary> LARGEST_FIRST =
       Comparator.comparingInt(Summary::size).reversed().thenComparing(Summary::clusterId);
 
-  /** A parsed line: the summary and all members (the canonical first). */
-  record Parsed(Summary summary, List<Member> members, Map<String, String> extra) {
+  /**
+   * A parsed line: the summary and all members (the canonical first); {@code withReasonField}
+   * members carry a {@code low_content_reason} field (null or not), {@code reasonConflicts} have a
+   * reason but {@code "low_content": false} (counted as not low-content).
+   */
+  record Parsed(Summary summary, List<Member> members, Map<String, String> extra,
+      int withReasonField, int reasonConflicts) {
     /**
      * The members to show: the canonical and up to {@code max - 1} duplicates; when there are
      * more, the least similar ones (lowest Jaccard, then containment), as auditing needs.
@@ -108,9 +133,25 @@ final class ClusterLine {
     String canonicalId = canonicalNode != null ? text(canonicalNode.get("id")) : null;
     List<Member> all = new ArrayList<>(members.size());
     int canonicalAt = -1;
+    int withReasonField = 0;
+    int reasonConflicts = 0;
+    int lowContent = 0;
+    int templateOnly = 0;
     for (JsonNode m : members) {
       Member member = member(m);
       all.add(member);
+      if (m.has("low_content_reason")) {
+        withReasonField++;
+        if (!member.isLowContent() && text(m.get("low_content_reason")) != null) {
+          reasonConflicts++;
+        }
+      }
+      if (member.isLowContent()) {
+        lowContent++;
+      }
+      if (member.templateOnly()) {
+        templateOnly++;
+      }
       if (canonicalAt < 0 && member.canonical()) {
         canonicalAt = all.size() - 1;
       }
@@ -157,8 +198,8 @@ final class ClusterLine {
     }
     Map<String, String> extra = extra(n, CLUSTER_FIELDS);
     Summary summary = new Summary(clusterId, size, canonical, text(n.get("canonical_reason")),
-        minJ, minC, sources.size(), someSources);
-    return new Parsed(summary, ordered, extra);
+        minJ, minC, sources.size(), someSources, lowContent, templateOnly);
+    return new Parsed(summary, ordered, extra, withReasonField, reasonConflicts);
   }
 
   private static Member member(JsonNode m) {
@@ -171,7 +212,29 @@ final class ClusterLine {
         published, instant(published),
         "canonical".equals(text(m.get("role"))), number(m.get("jaccard")),
         number(m.get("containment")), text(m.get("matched_via")), origin(m.get("origin")),
-        extra(m, MEMBER_FIELDS));
+        extra(m, MEMBER_FIELDS), lowContent(m));
+  }
+
+  /**
+   * Why a member is low-content: its {@code low_content_reason} ({@link #TEMPLATE_ONLY}, {@link
+   * #TOO_SHORT}, or another label of a later version), {@link #UNKNOWN_REASON} when {@code
+   * low_content} is true without a reason (older outputs), or null when it has content. A reason
+   * without any {@code low_content} field counts; a reason with {@code "low_content": false} does
+   * not (the flag is the older, established field).
+   */
+  static String lowContent(JsonNode m) {
+    JsonNode flag = m.get("low_content");
+    String reason = text(m.get("low_content_reason"));
+    if (reason != null) {
+      reason = reason.strip();
+      reason = reason.isEmpty() ? null : Html.clip(reason, MAX_REASON_CHARS);
+    }
+    boolean noFlag = flag == null || flag.isNull() || flag.isMissingNode();
+    boolean low = noFlag ? reason != null : flag.asBoolean(false);
+    if (!low) {
+      return null;
+    }
+    return reason == null ? UNKNOWN_REASON : reason;
   }
 
   /** The outputs write ISO instants; anything else goes through the pipeline's own parser. */

@@ -47,7 +47,14 @@ final class ClusterPage {
     card(sb, "sources", Fmt.n(s.sources()), "sources");
     card(sb, null, Fmt.sim(s.minJaccard()), "lowest Jaccard");
     card(sb, null, Fmt.sim(s.minContainment()), "lowest containment");
+    if (s.lowContent() > 0) {
+      card(sb, "low_content", Fmt.n(s.lowContent()), "low-content members");
+    }
+    if (s.templateOnly() > 0) {
+      card(sb, "template_only", Fmt.n(s.templateOnly()), "template-only pages");
+    }
     sb.append("</div>");
+    lowContentNote(sb, s);
     String reason = s.reason() == null ? "(none)" : s.reason();
     sb.append("<p>Canonical chosen by <b>").append(Html.bdi(reason)).append("</b>");
     String meaning = IndexPage.REASONS.get(reason);
@@ -75,7 +82,8 @@ final class ClusterPage {
         + " captions, local additions). Unchanged paragraphs away from any change are folded."
         + " Texts are as the pipeline read them (before cleaning), re-read from their origin.</p>");
     sb.append("<article class=\"member\" id=\"m-0\"><h3><span class=\"chip can\">canonical"
-        + "</span> ").append(Html.bdi(canonical.sourceKey(), 120)).append("</h3>");
+        + "</span> ").append(badge(canonical)).append(Html.bdi(canonical.sourceKey(), 120))
+        .append("</h3>");
     facts(sb, canonical, null);
     if (canonText == null || canonText.body() == null) {
       sb.append("<p class=\"warning\">The canonical's text could not be re-read: ")
@@ -96,7 +104,7 @@ final class ClusterPage {
     for (int i = 1; i < shown.size(); i++) {
       Member m = shown.get(i);
       sb.append("<article class=\"member\" id=\"m-").append(i).append("\"><h3>").append(i)
-          .append(". ").append(roleChip(m, canonical)).append(' ')
+          .append(". ").append(roleChip(m, canonical)).append(' ').append(badge(m))
           .append(Html.bdi(m.sourceKey(), 120)).append("</h3>");
       facts(sb, m, canonical);
       if (m.title() != null && canonical.title() != null && !m.title().equals(canonical.title())) {
@@ -121,6 +129,34 @@ final class ClusterPage {
     }
     sb.append("</main>\n").append(Layout.foot());
     w.write(sb.toString());
+  }
+
+  /** The member's low-content badge and a space, or "". */
+  private static String badge(Member m) {
+    return m.isLowContent() ? LowContentReasons.badge(m.lowContent()) + " " : "";
+  }
+
+  /** Says, when the cluster has template-only pages, whether they were merged with a story. */
+  private static void lowContentNote(StringBuilder sb, Summary s) {
+    if (s.templateOnly() == 0) {
+      return;
+    }
+    sb.append("<p class=\"note\">");
+    if (s.size() <= 1) {
+      sb.append("This article is a template-only page: its text does not carry its headline (a"
+          + " wall, a bot check, an error page, a form, a player shell), so its text was not"
+          + " used. It was <b>not merged</b> with any other article.");
+    } else if (s.templateOnly() >= s.size()) {
+      sb.append("All ").append(Fmt.n(s.size())).append(" members are template-only pages: their"
+          + " texts were not used; they are one cluster because they share an informative"
+          + " headline.");
+    } else {
+      sb.append(Fmt.n(s.templateOnly())).append(" of the ").append(Fmt.n(s.size()))
+          .append(" members are template-only pages: their text (a wall, a bot check, an error"
+              + " page…) was not used; they joined this story through the same informative"
+              + " headline. Their diffs compare a template with the story.");
+    }
+    sb.append("</p>");
   }
 
   private static String fileName(ReportData d, Detail det) {
@@ -157,6 +193,7 @@ final class ClusterPage {
       Member m = shown.get(i);
       sb.append("<tr><td class=\"n\">").append(i).append("</td><td>")
           .append(i == 0 ? "<span class=\"chip can\">canonical</span>" : roleChip(m, canonical))
+          .append(m.isLowContent() ? " " + LowContentReasons.badge(m.lowContent()) : "")
           .append("</td><td>").append(Html.bdi(m.sourceKey(), 80)).append("</td><td class=\"t\">"
               + "<a href=\"#m-").append(i).append("\">")
           .append(Html.bdi(m.title() == null ? "(no title)" : m.title(), 200)).append("</a>");
@@ -194,6 +231,11 @@ final class ClusterPage {
     }
     sb.append("</dd><dt>origin</dt><dd class=\"mono\">")
         .append(Html.bdi(m.origin().display(), 400)).append("</dd>");
+    if (m.isLowContent()) {
+      sb.append("<dt>low content</dt><dd>").append(LowContentReasons.badge(m.lowContent()))
+          .append(' ').append(Html.text(LowContentReasons.meaning(m.lowContent())))
+          .append("</dd>");
+    }
     m.extra().forEach((k, v) -> sb.append("<dt>").append(Html.text(k)).append("</dt><dd>")
         .append(Html.bdi(v)).append("</dd>"));
     sb.append("</dl>");

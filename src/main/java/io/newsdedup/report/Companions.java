@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.report.Aggregates.SourceStats;
+import io.newsdedup.report.ClusterLine.Member;
 import io.newsdedup.report.ClusterLine.Summary;
 import java.io.IOException;
 import java.io.Writer;
@@ -26,7 +27,23 @@ final class Companions {
       "canonical_source", "canonical_title", "canonical_url", "canonical_published_at",
       "canonical_reason", "sources", "min_jaccard", "min_containment"};
   static final String[] SOURCE_COLUMNS = {"source", "articles", "originals", "originals_copied",
-      "reposts", "copies_received", "dated_reposts", "median_lag_seconds"};
+      "reposts", "copies_received", "dated_reposts", "median_lag_seconds", "low_content",
+      "template_only"};
+  static final String[] TEMPLATE_ONLY_COLUMNS = {"id", "source", "title", "url", "published_at",
+      "cluster_id", "cluster_size", "role", "canonical_id"};
+
+  static void templateOnlyHeader(Writer out) throws IOException {
+    Csv.row(out, TEMPLATE_ONLY_COLUMNS);
+  }
+
+  /** A template-only member and the cluster it is in ({@code cluster_size} 1: alone). */
+  static void templateOnlyRow(Writer out, Member m, Summary s) throws IOException {
+    boolean canonical = m == s.canonical();
+    Csv.row(out, Csv.text(m.id()), Csv.text(m.source()), Csv.text(m.title()), Csv.text(m.url()),
+        Csv.text(m.published() == null ? m.publishedAt() : m.published().toString()),
+        Csv.text(s.clusterId()), Csv.number(s.size()),
+        Csv.text(canonical ? "canonical" : "duplicate"), Csv.text(s.canonical().id()));
+  }
 
   static void clustersHeader(Writer out) throws IOException {
     Csv.row(out, CLUSTER_COLUMNS);
@@ -46,7 +63,8 @@ final class Companions {
     for (SourceStats s : d.agg.sourcesByArticles()) {
       Csv.row(out, Csv.text(s.source), Csv.number(s.articles), Csv.number(s.originals),
           Csv.number(s.originalsCopied), Csv.number(s.reposts), Csv.number(s.copiesReceived),
-          Csv.number(s.datedReposts()), Csv.number(s.medianLag()));
+          Csv.number(s.datedReposts()), Csv.number(s.medianLag()), Csv.number(s.lowContent),
+          Csv.number(s.templateOnly));
     }
   }
 
@@ -60,6 +78,8 @@ final class Companions {
     r.put("list_clusters", d.settings.listClusters());
     r.put("max_members", d.settings.maxMembers());
     r.put("max_rejected", d.settings.maxRejected());
+    r.put("max_template_only", d.settings.maxTemplateOnly());
+    r.put("listed_template_only", d.templateOnlyShown.size());
     r.put("cluster_pages", d.details.size());
     r.put("listed_clusters", d.listed.size());
     ArrayNode warnings = r.putArray("warnings");
@@ -82,6 +102,24 @@ final class Companions {
     c.put("assignments", d.assignments);
     ObjectNode byReason = c.putObject("rejected_by_reason");
     d.rejectedByReason.forEach(byReason::put);
+    c.put("low_content", a.lowContent);
+    ObjectNode lowByReason = c.putObject("low_content_by_reason");
+    lowByReason.put(ClusterLine.TEMPLATE_ONLY, a.lowContent(ClusterLine.TEMPLATE_ONLY));
+    lowByReason.put(ClusterLine.TOO_SHORT, a.lowContent(ClusterLine.TOO_SHORT));
+    a.lowContentByReason.forEach(lowByReason::put);
+    c.put("low_content_reasons_known", a.reasonsKnown());
+    ObjectNode low = o.putObject("template_only");
+    low.put("pages", a.templateOnly());
+    low.put("alone_in_their_cluster",
+        a.templateOnly() - a.lowContentJoined(ClusterLine.TEMPLATE_ONLY));
+    low.put("in_clusters_with_others", a.lowContentJoined(ClusterLine.TEMPLATE_ONLY));
+    List<SourceStats> templateSources = a.sourcesByTemplateOnly();
+    low.put("sources", templateSources.size());
+    ArrayNode topTemplate = low.putArray("top_sources");
+    for (SourceStats s : head(templateSources, IndexPage.WHO_ROWS)) {
+      topTemplate.addObject().put("source", s.source).put("template_only", s.templateOnly)
+          .put("articles", s.articles);
+    }
     ObjectNode sizes = o.putObject("cluster_sizes");
     a.sizes.forEach((k, v) -> sizes.put(String.valueOf(k), v));
     ObjectNode reasons = o.putObject("canonical_reasons");
@@ -139,6 +177,8 @@ final class Companions {
       t.put("originals_copied", s.originalsCopied);
       t.put("reposts", s.reposts);
       t.put("copies_received", s.copiesReceived);
+      t.put("low_content", s.lowContent);
+      t.put("template_only", s.templateOnly);
       Long m = s.medianLag();
       if (m == null) {
         t.putNull("median_lag_seconds");

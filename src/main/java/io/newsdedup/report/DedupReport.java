@@ -8,6 +8,7 @@ import io.newsdedup.report.ClusterLine.Member;
 import io.newsdedup.report.ClusterLine.OriginRef;
 import io.newsdedup.report.ClusterLine.Parsed;
 import io.newsdedup.report.ClusterLine.Summary;
+import io.newsdedup.report.ReportData.TemplatePage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -32,7 +33,10 @@ import java.util.stream.Stream;
  *   <li>{@code clusters/NNNN.html}: one page per cluster of the top {@code topClusters}, with its
  *       members and a word diff of each against the canonical;
  *   <li>{@code rejected.html}: the first {@code maxRejected} rejected records;
- *   <li>{@code summary.json}, {@code sources.csv}, {@code clusters.csv} (every cluster).
+ *   <li>{@code template-only.html}: the first {@code maxTemplateOnly} template-only pages (walls,
+ *       bot checks, error pages) with the cluster each is in;
+ *   <li>{@code summary.json}, {@code sources.csv}, {@code clusters.csv} (every cluster), {@code
+ *       template-only.csv} (every template-only page).
  * </ul>
  *
  * Pages need no server and no network: styles, script and charts are inline.
@@ -43,6 +47,8 @@ public final class DedupReport {
   static final ObjectMapper JSON = new ObjectMapper();
   /** Article text kept in memory for the diffs, in characters. */
   static final long TEXT_BUDGET_CHARS = 150_000_000L;
+  static final String TEMPLATE_ONLY_HTML = "template-only.html";
+  static final String TEMPLATE_ONLY_CSV = "template-only.csv";
   private static final Pattern PAGE_FILE = Pattern.compile("\\d{4,7}\\.html");
   private static final Pattern BATCH_FILE = Pattern.compile(
       "(clusters|assignments|rejected)-\\d+-of-\\d+\\.jsonl");
@@ -97,6 +103,7 @@ public final class DedupReport {
     Path index = s.report().resolve("index.html");
     try {
       write(s.report().resolve("rejected.html"), w -> RejectedPage.write(w, data));
+      write(s.report().resolve(TEMPLATE_ONLY_HTML), w -> TemplateOnlyPage.write(w, data));
       write(s.report().resolve("sources.csv"), w -> Companions.sources(w, data));
       write(s.report().resolve("summary.json"), w -> Companions.summary(w, data));
       write(index, w -> IndexPage.write(w, data));
@@ -159,9 +166,14 @@ public final class DedupReport {
     BoundedTop<Summary> list = new BoundedTop<>(s.listClusters(), ClusterLine.LARGEST_FIRST);
     BoundedTop<Detail> top = new BoundedTop<>(s.topClusters(),
         Comparator.comparing(Detail::summary, ClusterLine.LARGEST_FIRST));
+    BoundedTop<TemplatePage> templates =
+        new BoundedTop<>(s.maxTemplateOnly(), ReportData.TEMPLATE_ORDER);
     Path csv = s.report().resolve("clusters.csv");
-    try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+    Path templateCsv = s.report().resolve(TEMPLATE_ONLY_CSV);
+    try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        Writer templateOut = Files.newBufferedWriter(templateCsv, StandardCharsets.UTF_8)) {
       Companions.clustersHeader(out);
+      Companions.templateOnlyHeader(templateOut);
       for (Path file : files.shards(OutputFiles.CLUSTERS)) {
         String name = file.getFileName().toString();
         files.forEachShardLine(file, (line, number) -> {
@@ -174,16 +186,26 @@ public final class DedupReport {
           }
           try {
             Companions.clusterRow(out, p.summary());
+            if (p.summary().templateOnly() > 0) {
+              for (Member m : p.members()) {
+                if (m.templateOnly()) {
+                  Companions.templateOnlyRow(templateOut, m, p.summary());
+                  templates.offer(TemplatePage.of(m, p.summary()));
+                }
+              }
+            }
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
         });
       }
     } catch (IOException | UncheckedIOException e) {
-      throw ReportException.failed("cannot write " + csv + ": " + e.getMessage(), e);
+      throw ReportException.failed("cannot write " + csv + " or " + templateCsv + ": "
+          + e.getMessage(), e);
     }
     data.listed = list.sorted();
     data.details = top.sorted();
+    data.templateOnlyShown = templates.sorted();
   }
 
   private static void readAssignments(OutputFiles files, ReportData data) {
@@ -195,6 +217,16 @@ public final class DedupReport {
       data.assignments++;
       if (n.path("is_canonical").asBoolean(false)) {
         data.assignedCanonicals++;
+      }
+      if (n.has("low_content") || n.has("low_content_reason")) {
+        data.assignmentsWithLowContentField++;
+        String low = ClusterLine.lowContent(n);
+        if (low != null) {
+          data.assignedLowContent++;
+          if (low.equals(ClusterLine.TEMPLATE_ONLY)) {
+            data.assignedTemplateOnly++;
+          }
+        }
       }
     });
   }
@@ -233,6 +265,7 @@ public final class DedupReport {
       d.warnings.add(String.format("assignments-*.jsonl has %,d lines but clusters-*.jsonl has"
           + " %,d members", d.assignments, a.articles));
     }
+    lowContentChecks(d);
     if (a.sizeMismatches > 0) {
       d.warnings.add(String.format("%,d clusters have a \"size\" other than their number of"
           + " members", a.sizeMismatches));
@@ -242,6 +275,36 @@ public final class DedupReport {
       if (status != null && !status.equals("ok")) {
         d.warnings.add("summary.json reports status \"" + status + "\"");
       }
+    }
+  }
+
+  /**
+   * Where the low-content counts of the outputs, of summary.json and of assignments-*.jsonl
+   * disagree. The report shows the members' counts. summary.json's counters also count the
+   * indexed articles of an incremental run, which the outputs hold only in part: not compared then.
+   */
+  private static void lowContentChecks(ReportData d) {
+    Aggregates a = d.agg;
+    if (!d.incremental()) {
+      compare(d, "low_content", a.lowContent, "low-content members in clusters-*.jsonl");
+      for (String reason : List.of(ClusterLine.TEMPLATE_ONLY, ClusterLine.TOO_SHORT)) {
+        long said = d.runCount("low_content_by_reason", reason);
+        long found = a.lowContent(reason);
+        if (said >= 0 && said != found) {
+          d.warnings.add(String.format("summary.json says low_content_by_reason.%s = %,d but the"
+              + " report found %,d such members in clusters-*.jsonl", reason, said, found));
+        }
+      }
+    }
+    if (d.assignments > 0 && d.assignmentsWithLowContentField == d.assignments
+        && (d.assignedLowContent != a.lowContent || d.assignedTemplateOnly != a.templateOnly())) {
+      d.warnings.add(String.format("assignments-*.jsonl marks %,d articles low-content (%,d"
+          + " template-only) but clusters-*.jsonl marks %,d members (%,d template-only)",
+          d.assignedLowContent, d.assignedTemplateOnly, a.lowContent, a.templateOnly()));
+    }
+    if (a.reasonConflicts > 0) {
+      d.warnings.add(String.format("%,d members have a low_content_reason but \"low_content\":"
+          + " false; they are counted as not low-content", a.reasonConflicts));
     }
   }
 

@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code index.html}: run summary, charts, who copies whom, sources, the searchable list of the
@@ -28,6 +30,7 @@ final class IndexPage {
   static final int CHART_SOURCES = 15;
   static final int REJECTED_INLINE = 10;
   static final int TITLE_CHARS = 200;
+  static final int TEMPLATE_INLINE = 10;
 
   static final Map<String, String> REASONS = Map.of(
       "has_content", "the others are low-content pages (paywall, cookie wall, bare headline)",
@@ -46,7 +49,8 @@ final class IndexPage {
     header(sb, d);
     sb.append("<nav class=\"toc\"><div class=\"inner\"><a href=\"#summary\">Summary</a>"
         + "<a href=\"#charts\">Charts</a><a href=\"#who\">Who copies whom</a>"
-        + "<a href=\"#sources\">Sources</a><a href=\"#clusters\">Clusters</a>"
+        + "<a href=\"#sources\">Sources</a><a href=\"#low-content\">Low content</a>"
+        + "<a href=\"#clusters\">Clusters</a>"
         + "<a href=\"#rejected\">Rejected</a><a href=\"#files\">Files &amp; limits</a>"
         + "</div></nav>\n<main>\n");
     summary(sb, d);
@@ -55,6 +59,7 @@ final class IndexPage {
     charts(sb, d);
     who(sb, d);
     sources(sb, d);
+    lowContent(sb, d);
     w.write(sb.toString());
     sb.setLength(0);
     clusters(sb, d, w);
@@ -102,6 +107,7 @@ final class IndexPage {
         Fmt.n(a.clustersWithDuplicates), false);
     card(sb, "duplicates", "duplicates collapsed", a.duplicates, Fmt.n(a.duplicates), false);
     card(sb, null, "duplicate rate (duplicates / articles)", 0, Fmt.pct(d.duplicateRate()), false);
+    lowContentCards(sb, a);
     JsonNode wall = d.runSummary == null ? null : d.runSummary.path("timings").get("wall_seconds");
     card(sb, null, "run time (wall clock)", 0,
         wall != null && wall.isNumber() ? Fmt.wall(wall.asDouble()) : "unknown", false);
@@ -149,6 +155,29 @@ final class IndexPage {
       sb.append("</table></details>");
     }
     sb.append("</section>\n");
+  }
+
+  /**
+   * The low-content counts of the outputs' members: all, template-only, too short, and those
+   * without a recorded reason (older outputs). Without any reason in the outputs, how many are
+   * template-only or too short is unknown, not 0.
+   */
+  private static void lowContentCards(StringBuilder sb, Aggregates a) {
+    card(sb, "low_content", "low-content articles (text not used for matching)", a.lowContent,
+        Fmt.n(a.lowContent), false);
+    boolean known = a.reasonsKnown();
+    long template = a.lowContent(ClusterLine.TEMPLATE_ONLY);
+    long tooShort = a.lowContent(ClusterLine.TOO_SHORT);
+    card(sb, known ? "template_only" : null,
+        "template-only pages (walls, bot checks, error pages)", template,
+        known ? Fmt.n(template) : "unknown", template > 0);
+    card(sb, known ? "too_short" : null, "too short (bare headlines, teasers)", tooShort,
+        known ? Fmt.n(tooShort) : "unknown", false);
+    long unknown = a.lowContent(ClusterLine.UNKNOWN_REASON);
+    if (unknown > 0) {
+      card(sb, "low_content_unknown", "low-content, reason not recorded", unknown, Fmt.n(unknown),
+          false);
+    }
   }
 
   private static void keyValues(StringBuilder sb, JsonNode object, String cls) {
@@ -334,6 +363,96 @@ final class IndexPage {
     sb.append("</table></section>\n");
   }
 
+  /**
+   * Low-content articles by reason (alone in their cluster or merged with others), the sources
+   * with the most template-only pages and the first template-only pages, with links to
+   * template-only.html and template-only.csv.
+   */
+  private static void lowContent(StringBuilder sb, ReportData d) throws IOException {
+    Aggregates a = d.agg;
+    sb.append("<section id=\"low-content\"><h2>Low-content pages</h2><p class=\"note\">")
+        .append(Html.text("Articles whose text was not used for matching: template-only pages"
+            + " (the text does not carry the headline: a consent or paywall wall, a bot check, an"
+            + " error page, a registration form, a video-player shell) and articles with too"
+            + " little text left after cleaning. They join a story only through the same"
+            + " informative headline (\"alone\": not merged with any other article)."))
+        .append("</p>");
+    if (!a.reasonsKnown()) {
+      sb.append("<p class=\"warning\">").append(Html.text(TemplateOnlyPage.unknownReasons(a)))
+          .append("</p>");
+    }
+    sb.append("<div class=\"cols\"><div><h3>By reason</h3>");
+    if (a.lowContent == 0) {
+      sb.append("<p class=\"note\">No article is low-content.</p>");
+    } else {
+      sb.append("<table><tr><th>reason</th><th class=\"n\">articles</th>"
+          + "<th class=\"n\">of all articles</th><th class=\"n\">alone</th>"
+          + "<th class=\"n\">merged with others</th><th>meaning</th></tr>");
+      Set<String> reasons = new LinkedHashSet<>(
+          List.of(ClusterLine.TEMPLATE_ONLY, ClusterLine.TOO_SHORT));
+      reasons.addAll(a.lowContentByReason.keySet());
+      for (String r : reasons) {
+        long n = a.lowContent(r);
+        long joined = a.lowContentJoined(r);
+        boolean countable = a.reasonsKnown() || r.equals(ClusterLine.UNKNOWN_REASON)
+            || n > 0;
+        sb.append("<tr><td>").append(LowContentReasons.badge(r)).append("</td><td class=\"n\"")
+            .append(countable ? " data-count=\"low_content." + Html.text(r) + "\"" : "")
+            .append('>').append(countable ? Fmt.n(n) : "unknown").append("</td><td class=\"n\">")
+            .append(countable && a.articles > 0 ? Fmt.pct((double) n / a.articles) : "—")
+            .append("</td><td class=\"n\">").append(countable ? Fmt.n(n - joined) : "—")
+            .append("</td><td class=\"n\">").append(countable ? Fmt.n(joined) : "—")
+            .append("</td><td class=\"muted\">").append(Html.text(LowContentReasons.meaning(r)))
+            .append("</td></tr>");
+      }
+      sb.append("</table>");
+    }
+    sb.append("</div><div><h3>Template-only pages by source</h3>");
+    List<SourceStats> bySource = a.sourcesByTemplateOnly();
+    if (bySource.isEmpty()) {
+      sb.append("<p class=\"note\">No source has template-only pages.</p>");
+    } else {
+      sb.append("<p class=\"note\">")
+          .append(bySource.size() > WHO_ROWS ? "The " + WHO_ROWS + " sources with the most, of "
+              + Fmt.n(bySource.size()) : "All " + Fmt.n(bySource.size()) + " sources with any")
+          .append("; <a href=\"sources.csv\">sources.csv</a> counts them for every source."
+              + " A crawler gets walls per site: these are the sites to look at.</p>");
+      sb.append("<table id=\"template-sources\"><tr><th>source</th>"
+          + "<th class=\"n\">template-only</th><th class=\"n\">of its articles</th>"
+          + "<th>example page</th></tr>");
+      for (SourceStats s : Companions.head(bySource, WHO_ROWS)) {
+        sb.append("<tr><td>").append(Html.bdi(s.source, 80)).append("</td><td class=\"n\">")
+            .append(Fmt.n(s.templateOnly)).append("</td><td class=\"n\">")
+            .append(Fmt.pct(s.articles == 0 ? 0 : (double) s.templateOnly / s.articles))
+            .append("</td><td class=\"t\">");
+        if (s.templateExampleUrl != null) {
+          sb.append(Html.link(s.templateExampleUrl, Html.clip(s.templateExampleId, 80)));
+        } else {
+          sb.append("<span class=\"mono\">").append(Html.bdi(s.templateExampleId, 80))
+              .append("</span>");
+        }
+        sb.append("</td></tr>");
+      }
+      sb.append("</table>");
+    }
+    sb.append("</div></div><h3>Template-only pages</h3>");
+    long total = a.templateOnly();
+    if (total == 0) {
+      sb.append("<p class=\"note\">").append(a.reasonsKnown() ? "None." : "Unknown.")
+          .append("</p>");
+    } else {
+      int inline = Math.min(TEMPLATE_INLINE, d.templateOnlyShown.size());
+      sb.append("<p class=\"note\">").append(TemplateOnlyPage.listNote(d)).append(" The first ")
+          .append(inline).append(" are below; <a href=\"").append(DedupReport.TEMPLATE_ONLY_HTML)
+          .append("\">").append(DedupReport.TEMPLATE_ONLY_HTML).append("</a> shows ")
+          .append(Fmt.n(d.templateOnlyShown.size())).append(" and <a href=\"")
+          .append(DedupReport.TEMPLATE_ONLY_CSV).append("\">").append(DedupReport.TEMPLATE_ONLY_CSV)
+          .append("</a> lists all ").append(Fmt.n(total)).append(".</p>");
+      TemplateOnlyPage.table(sb, d, Companions.head(d.templateOnlyShown, TEMPLATE_INLINE), null);
+    }
+    sb.append("</section>\n");
+  }
+
   private static void clusters(StringBuilder sb, ReportData d, Writer w) throws IOException {
     ReportSettings s = d.settings;
     long total = d.agg.clusters;
@@ -428,17 +547,24 @@ final class IndexPage {
         + " (counts, histograms, lag buckets, top sources, who copies whom) and the run's own"
         + " summary</dd>"
         + "<dt><a href=\"sources.csv\">sources.csv</a></dt><dd>per source: articles, originals,"
-        + " originals copied, reposts, copies received, dated reposts, median lag (seconds)</dd>"
+        + " originals copied, reposts, copies received, dated reposts, median lag (seconds),"
+        + " low-content articles, template-only pages</dd>"
         + "<dt><a href=\"clusters.csv\">clusters.csv</a></dt><dd>every cluster: id, size,"
         + " canonical id/source/title/url/time, reason, sources, lowest similarities</dd>"
         + "<dt><a href=\"rejected.html\">rejected.html</a></dt><dd>rejected records with their"
-        + " raw payload</dd></dl>");
+        + " raw payload</dd>"
+        + "<dt><a href=\"template-only.html\">template-only.html</a></dt><dd>template-only pages"
+        + " (walls, bot checks, error pages) with the cluster each is in</dd>"
+        + "<dt><a href=\"template-only.csv\">template-only.csv</a></dt><dd>every template-only"
+        + " page: id, source, title, url, published_at, cluster id and size, role, canonical"
+        + " id</dd></dl>");
     sb.append("<p class=\"note\">Limits: the aggregates, charts and CSV files cover every line of"
         + " the outputs. The cluster list holds the ").append(Fmt.n(s.listClusters()))
         .append(" largest clusters; pages with diffs exist for the ").append(Fmt.n(s.topClusters()))
         .append(" largest, each showing at most ").append(Fmt.n(s.maxMembers()))
         .append(" members (the canonical and the least similar duplicates when there are more);"
-            + " diffs compare at most ").append(Fmt.n(WordDiff.MAX_WORDS))
+            + " template-only.html lists ").append(Fmt.n(s.maxTemplateOnly()))
+        .append(" template-only pages; diffs compare at most ").append(Fmt.n(WordDiff.MAX_WORDS))
         .append(" words of each text. Texts are re-read from the members' origin files, resolved"
             + " against ").append(Html.bdi(s.inputRoot().toString().isEmpty() ? "the current"
             + " directory" : s.inputRoot().toString())).append(".</p></section>\n");

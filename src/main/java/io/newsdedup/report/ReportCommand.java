@@ -36,6 +36,10 @@ public final class ReportCommand {
             + " duplicates are shown."});
     OPTIONS.put("maxRejected", new String[] {String.valueOf(ReportSettings.DEFAULT_MAX_REJECTED),
         "Rejected records shown on rejected.html (all are counted)."});
+    OPTIONS.put("maxTemplateOnly", new String[] {
+        String.valueOf(ReportSettings.DEFAULT_MAX_TEMPLATE_ONLY),
+        "Template-only pages (walls, bot checks, error pages: low_content_reason template_only)"
+            + " listed on template-only.html; all are counted, template-only.csv lists all."});
   }
 
   /** Runs the command; returns its exit code. Never throws for bad input. */
@@ -93,7 +97,8 @@ public final class ReportCommand {
         number(values, "topClusters", ReportSettings.DEFAULT_TOP_CLUSTERS),
         number(values, "listClusters", ReportSettings.DEFAULT_LIST_CLUSTERS),
         number(values, "maxMembers", ReportSettings.DEFAULT_MAX_MEMBERS),
-        number(values, "maxRejected", ReportSettings.DEFAULT_MAX_REJECTED));
+        number(values, "maxRejected", ReportSettings.DEFAULT_MAX_REJECTED),
+        number(values, "maxTemplateOnly", ReportSettings.DEFAULT_MAX_TEMPLATE_ONLY));
   }
 
   private static Path path(String name, String value) {
@@ -125,8 +130,9 @@ public final class ReportCommand {
     sb.append("news-dedup report --output=DIR [--report=DIR] [options]\n\n")
         .append("Writes an offline HTML report of a batch run into --report: index.html (summary,\n")
         .append("charts, who copies whom, searchable cluster list), clusters/NNNN.html (members and\n")
-        .append("word diffs of the largest clusters), rejected.html, and summary.json, sources.csv,\n")
-        .append("clusters.csv. Open index.html in a browser; no server or network is needed.\n\n")
+        .append("word diffs of the largest clusters), rejected.html, template-only.html, and\n")
+        .append("summary.json, sources.csv, clusters.csv, template-only.csv. Open index.html in a\n")
+        .append("browser; no server or network is needed.\n\n")
         .append("Options:\n");
     OPTIONS.forEach((name, d) -> {
       sb.append("  --").append(name).append("=<")

@@ -88,8 +88,8 @@ class DedupReportTest {
     assertTrue(csv.stream().anyMatch(l -> l.startsWith("cl-a,5,orig-1,Harbor Gazette,")),
         csv.toString());
     List<String> sources = Files.readAllLines(rep.resolve("sources.csv"));
-    assertTrue(sources.contains("NewsPulse,2,0,0,2,0,2,6300"), sources.toString());
-    assertTrue(sources.contains("Harbor Gazette,1,1,1,0,4,0,"), sources.toString());
+    assertTrue(sources.contains("NewsPulse,2,0,0,2,0,2,6300,0,0"), sources.toString());
+    assertTrue(sources.contains("Harbor Gazette,1,1,1,0,4,0,,0,0"), sources.toString());
 
     JsonNode s = OutputFixture.JSON.readTree(rep.resolve("summary.json").toFile());
     assertEquals(8, s.path("counts").path("articles").asLong());
@@ -174,7 +174,9 @@ class DedupReportTest {
     f.write(1, true);
     DedupReport.write(f.settings());
     Document page = Jsoup.parse(read(tmp.resolve("report/clusters/0001.html")));
-    assertTrue(page.text().contains("low_content"), page.text());
+    // "low_content": true without a low_content_reason (older outputs): a badge, reason unknown.
+    assertEquals("low-content", page.select("table.members span.chip.low").text());
+    assertTrue(page.text().contains("reason not recorded"), page.text());
     assertTrue(page.text().contains("flags: [\"suspicious\"]"), page.text());
     assertTrue(page.text().contains("now holds article \"other\", not \"agg-1\""), page.text());
   }

@@ -79,5 +79,27 @@ class LargeOutputTest {
     assertEquals(0, summary.path("report").path("warnings").size(),
         summary.path("report").path("warnings").toString());
     assertEquals(100_000, summary.path("cluster_sizes").path("1").asLong());
+
+    // 10,020 template-only pages: counted, listed up to --maxTemplateOnly, all in the CSV.
+    assertEquals(10_020, synthetic.templateOnly());
+    assertEquals("10,020", doc.selectFirst("[data-count=template_only]").text());
+    assertEquals("10,000", doc.selectFirst("[data-count=too_short]").text());
+    assertEquals(IndexPage.TEMPLATE_INLINE,
+        doc.getElementById("low-content").select("table").last().select("tr").size() - 1);
+    Path templates = report.resolve("template-only.html");
+    assertTrue(Files.size(templates) < 5_000_000, "template-only.html is " + Files.size(templates));
+    Document list = Jsoup.parse(templates.toFile());
+    var listed = list.select("table tr");
+    assertEquals(1 + 1000, listed.size());
+    assertTrue(list.text().contains("The first 1,000 of 10,020 (--maxTemplateOnly=1000)"));
+    // the 20 merged into the giant cluster first, linked to its page
+    assertEquals("clusters/0001.html", listed.get(20).select("td").last().selectFirst("a")
+        .attr("href"));
+    assertTrue(listed.get(21).select("td").last().text().startsWith("alone"));
+    try (Stream<String> lines = Files.lines(report.resolve("template-only.csv"))) {
+      assertEquals(1 + 10_020, lines.count());
+    }
+    assertEquals(10_020, summary.path("counts").path("low_content_by_reason")
+        .path("template_only").asLong());
   }
 }

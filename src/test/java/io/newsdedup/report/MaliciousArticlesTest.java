@@ -54,6 +54,15 @@ class MaliciousArticlesTest {
       + "The mayor said the purchase would close by the end of June and that the wharf would be"
       + " open to the public again within two years if the repair budget is approved.\n";
 
+  /** A bot-check page (template-only: its text does not carry its headline) with hostile fields. */
+  static final String WALL_ID = "wall\"><img src=x onerror=\"" + MARK + "\">";
+  static final String WALL_TITLE = "<img src=x onerror=" + MARK + "> Mayor denies bribery claims"
+      + " over stadium contract";
+  static final String WALL_SOURCE = "<svg onload=" + MARK + ">Wall\u202E Times";
+  static final String WALL_TEXT = "Please verify you are a human.\n"
+      + "Our systems have detected unusual traffic from your computer network.\n"
+      + "This check makes sure that the requests were sent by you and not by a robot.";
+
   static String line(String id, String url, String source, String title, String text) {
     ObjectNode o = OutputFixture.JSON.createObjectNode();
     o.put("id", id);
@@ -81,6 +90,8 @@ class MaliciousArticlesTest {
     lines.add("{\"id\": \"<script>" + MARK + "</script>\", \"text\": \"never closed <img src=x"
         + " onerror=" + MARK + ">");
     Files.write(in.resolve("evil.jsonl"), lines);
+    Files.writeString(in.resolve("wall.jsonl"),
+        line(WALL_ID, "javascript:" + MARK, WALL_SOURCE, WALL_TITLE, WALL_TEXT) + "\n");
     Files.writeString(in.resolve("evil.html"), "<html><head><title>&lt;img src=x onerror="
         + MARK + "&gt;</title><meta property=\"og:site_name\" content=\"&quot;&gt;&lt;script&gt;"
         + MARK + "&lt;/script&gt;\"></head><body><article><p>"
@@ -114,15 +125,24 @@ class MaliciousArticlesTest {
   private static final Set<String> FORBIDDEN_TAGS = Set.of("img", "iframe", "object", "embed",
       "form", "base", "textarea", "link", "frame", "frameset", "input[type=image]", "math");
   private static final Pattern INTERNAL = Pattern.compile(
-      "#.*|\\.\\./index\\.html#\\w+|index\\.html#\\w+|rejected\\.html|summary\\.json|sources\\.csv"
-          + "|clusters\\.csv|(clusters/)?\\d{4}\\.html");
+      "#.*|\\.\\./index\\.html#\\w+|index\\.html#[\\w-]+|rejected\\.html|summary\\.json|sources\\.csv"
+          + "|clusters\\.csv|(clusters/)?\\d{4}\\.html|template-only\\.(html|csv)"
+          + "|index\\.html\\?q=[\\w%+.*-]+#clusters");
 
   @Test
   void pagesHoldNoInjectedMarkup() throws IOException {
     List<Path> pages = pages(report);
-    assertEquals(3, pages.size(), pages.toString()); // index, rejected, one cluster of all five
-    assertEquals(5, Jsoup.parse(Files.readString(report.resolve("clusters/0001.html")))
-        .select("article.member").size());
+    // index, rejected, template-only and a page per cluster: all six articles are on one
+    for (String page : List.of("index.html", "rejected.html", "template-only.html")) {
+      assertTrue(pages.contains(report.resolve(page)), pages.toString());
+    }
+    int members = 0;
+    for (Path page : pages) {
+      if (page.getParent().getFileName().toString().equals("clusters")) {
+        members += Jsoup.parse(Files.readString(page)).select("article.member").size();
+      }
+    }
+    assertEquals(6, members, pages.toString());
     boolean sawTitle = false;
     for (Path page : pages) {
       String html = Files.readString(page);
@@ -164,6 +184,42 @@ class MaliciousArticlesTest {
         + " in the cluster list data");
     String rejected = Files.readString(report.resolve("rejected.html"));
     assertTrue(rejected.contains("&lt;script&gt;" + MARK.replace("'", "&#39;")), "raw shown");
+  }
+
+  @Test
+  void theTemplateOnlyPageIsListedAsText() throws IOException {
+    Document list = Jsoup.parse(Files.readString(report.resolve("template-only.html")));
+    // The wall; the pipeline may find other hostile pages template-only too (their headlines are
+    // not in their bodies).
+    Element row = null;
+    for (Element r : list.select("table tr")) {
+      if (r.select("td").size() == 6 && r.select("td").get(3).text().equals(WALL_ID)) {
+        row = r;
+      }
+    }
+    assertTrue(row != null, "the bot-check page is not listed as template-only (did the batch"
+        + " classify it otherwise? see its low_content_reason in clusters-*.jsonl):\n"
+        + list.select("table").outerHtml());
+    var cells = row.select("td");
+    assertEquals("template-only " + WALL_TITLE, cells.get(1).text());
+    assertEquals(WALL_SOURCE, cells.get(2).text());
+    assertEquals(WALL_ID, cells.get(3).text());
+    assertTrue(cells.get(4).select("a").isEmpty(), "a javascript: URL is not a link");
+    assertEquals("javascript:" + MARK, cells.get(4).text());
+    assertTrue(cells.get(5).text().startsWith("alone"), cells.get(5).text());
+    Element clusterLink = cells.get(5).selectFirst("a");
+    assertTrue(clusterLink.attr("href").matches("clusters/\\d{4}\\.html"), clusterLink.toString());
+    Document cluster = Jsoup.parse(Files.readString(report.resolve(clusterLink.attr("href"))));
+    assertEquals(WALL_TITLE, cluster.selectFirst("h1").text());
+    assertEquals("template-only", cluster.select("span.chip.low.tpl").first().text());
+    Document index = Jsoup.parse(Files.readString(report.resolve("index.html")));
+    assertTrue(Integer.parseInt(index.selectFirst("[data-count=template_only]").text()) >= 1);
+    assertTrue(index.getElementById("template-sources").select("td").eachText()
+        .contains(WALL_SOURCE));
+    assertTrue(index.getElementById("low-content").text().contains(WALL_TITLE));
+    List<String> csv = Files.readAllLines(report.resolve("template-only.csv"));
+    assertTrue(csv.stream().anyMatch(l -> l.startsWith("\"" + WALL_ID.replace("\"", "\"\"")
+        + "\",")), csv.toString());
   }
 
   @Test

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes a batch output directory (and input files) by hand, as a run would have. */
@@ -25,23 +27,55 @@ final class OutputFixture {
   long duplicates;
   long articles;
   long withDuplicates;
+  long lowContent;
+  final Map<String, Long> lowContentByReason = new TreeMap<>();
+
+  /** Which low-content fields members and assignments carry. */
+  enum LowFields {
+    /** None (outputs of the earliest versions; the default). */
+    NONE,
+    /** {@code low_content} only (outputs older than {@code low_content_reason}). */
+    OLD,
+    /** {@code low_content} and {@code low_content_reason}, and their counts in summary.json. */
+    NEW
+  }
+
+  LowFields lowFields = LowFields.NONE;
 
   OutputFixture(Path root) {
     this.root = root;
     this.out = root.resolve("out");
   }
 
-  /** A member: id, source, title, published_at, origin file (relative to root) and line. */
+  /**
+   * A member: id, source, title, published_at, origin file (relative to root) and line; {@code
+   * low} is its low_content_reason (null: it has content).
+   */
   record M(String id, String source, String title, String published, String file, long line,
-      double jaccard, double containment) {}
+      double jaccard, double containment, String low) {
+    /** This member, low-content for {@code reason} ("template_only", "too_short"). */
+    M low(String reason) {
+      return new M(id, source, title, published, file, line, jaccard, containment, reason);
+    }
+  }
 
   static M m(String id, String source, String title, String published, String file, long line) {
-    return new M(id, source, title, published, file, line, 1.0, 1.0);
+    return new M(id, source, title, published, file, line, 1.0, 1.0, null);
   }
 
   static M dup(String id, String source, String title, String published, String file, long line,
       double jaccard, double containment) {
-    return new M(id, source, title, published, file, line, jaccard, containment);
+    return new M(id, source, title, published, file, line, jaccard, containment, null);
+  }
+
+  /** Puts the low-content fields {@link #lowFields} asks for into a member or assignment. */
+  private void lowContent(ObjectNode o, M m) {
+    if (lowFields != LowFields.NONE) {
+      o.put("low_content", m.low() != null);
+    }
+    if (lowFields == LowFields.NEW) {
+      o.put("low_content_reason", m.low());
+    }
   }
 
   /** A cluster line; the first member is the canonical. Returns the line's JSON for tweaks. */
@@ -69,6 +103,11 @@ final class OutputFixture {
       e.put("jaccard", m.jaccard());
       e.put("containment", m.containment());
       e.put("matched_via", i == 0 ? null : members[0].id());
+      lowContent(e, m);
+      if (m.low() != null) {
+        lowContent++;
+        lowContentByReason.merge(m.low(), 1L, Long::sum);
+      }
       ObjectNode origin = e.putObject("origin");
       if (m.file().startsWith("pubsub:")) {
         origin.put("pubsub_message_id", m.file().substring(7));
@@ -85,6 +124,7 @@ final class OutputFixture {
       a.put("is_canonical", i == 0);
       a.put("jaccard", m.jaccard());
       a.put("containment", m.containment());
+      lowContent(a, m);
       assignments.add(a.toString());
     }
     articles += members.length;
@@ -164,6 +204,14 @@ final class OutputFixture {
         c.put("clusters_with_duplicates", withDuplicates);
         c.put("duplicates", duplicates);
         c.putObject("rejected_by_reason");
+        if (lowFields != LowFields.NONE) {
+          c.put("low_content", lowContent);
+        }
+        if (lowFields == LowFields.NEW) {
+          ObjectNode byReason = c.putObject("low_content_by_reason");
+          byReason.put("too_short", lowContentByReason.getOrDefault("too_short", 0L));
+          byReason.put("template_only", lowContentByReason.getOrDefault("template_only", 0L));
+        }
         ObjectNode p = o.putObject("parameters");
         p.put("input", "in/*");
         p.put("threshold", 0.5);

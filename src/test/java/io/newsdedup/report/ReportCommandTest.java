@@ -46,7 +46,8 @@ class ReportCommandTest {
         "--report=<dir>  (default: OUTPUT/report)",
         "--inputRoot=<dir>  (default: the current directory)",
         "--topClusters=<int>  (default: 100)", "--listClusters=<int>  (default: 5000)",
-        "--maxMembers=<int>  (default: 200)", "--maxRejected=<int>  (default: 1000)"}) {
+        "--maxMembers=<int>  (default: 200)", "--maxRejected=<int>  (default: 1000)",
+        "--maxTemplateOnly=<int>  (default: 1000)"}) {
       assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
     }
     assertTrue(run("--help").out().contains("report "));
@@ -74,6 +75,7 @@ class ReportCommandTest {
     assertEquals(2, run("report", "--output=" + out, "--topClusters=many").code());
     assertEquals(2, run("report", "--output=" + out, "--topClusters=-1").code());
     assertEquals(2, run("report", "--output=" + out, "--maxMembers=0").code());
+    assertEquals(2, run("report", "--output=" + out, "--maxTemplateOnly=-1").code());
     assertEquals(2, run("report", "--output=" + out, "stray").code());
     Run same = run("report", "--output=" + out, "--report=" + out);
     assertEquals(2, same.code());

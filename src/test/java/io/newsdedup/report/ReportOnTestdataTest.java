@@ -58,11 +58,32 @@ class ReportOnTestdataTest {
     try (Stream<Path> all = Files.walk(report)) {
       files = all.filter(Files::isRegularFile).map(report::relativize).sorted().toList();
     }
-    assertEquals(5 + counts.path("clusters").asInt(), files.size(), files.toString());
+    // index, rejected and template-only pages, summary.json, three CSV files, a page per cluster
+    assertEquals(7 + counts.path("clusters").asInt(), files.size(), files.toString());
     for (Path f : files) {
       assertArrayEquals(Files.readAllBytes(report.resolve(f)), Files.readAllBytes(other.resolve(f)),
           f.toString());
     }
+  }
+
+  @Test
+  void lowContentCountsMatchTheRunsSummary() throws IOException {
+    Document index = org.jsoup.Jsoup.parse(report.resolve("index.html").toFile());
+    JsonNode byReason = counts.path("low_content_by_reason");
+    for (String reason : List.of("template_only", "too_short")) {
+      assertEquals(String.format(Locale.ROOT, "%,d", byReason.path(reason).asLong()),
+          index.selectFirst("[data-count=" + reason + "]").text(), reason);
+    }
+    assertEquals(String.valueOf(counts.path("low_content").asLong()),
+        index.selectFirst("[data-count=low_content]").attr("data-value"));
+    JsonNode own = OutputFixture.JSON.readTree(report.resolve("summary.json").toFile());
+    assertEquals(0, own.path("report").path("warnings").size(), own.path("report").toString());
+    long templates = byReason.path("template_only").asLong();
+    try (Stream<String> lines = Files.lines(report.resolve("template-only.csv"))) {
+      assertEquals(1 + templates, lines.count());
+    }
+    assertEquals(Math.min(templates, 1000), org.jsoup.Jsoup.parse(
+        report.resolve("template-only.html").toFile()).select("table tr").size() - 1);
   }
 
   @Test

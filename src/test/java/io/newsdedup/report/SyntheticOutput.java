@@ -14,6 +14,8 @@ import java.util.List;
  * number of clusters of 10, of 3, and singletons, plus assignments, rejected records and
  * summary.json. The giant and the size-10 clusters have real input lines (in/giant.jsonl,
  * in/medium.jsonl) so that their pages get diffs; the others point to files that do not exist.
+ * Low-content: one giant member in 1,000 and one singleton in 10 are template-only pages, another
+ * singleton in 10 is too short.
  */
 final class SyntheticOutput {
   final int giant;
@@ -41,6 +43,29 @@ final class SyntheticOutput {
 
   long duplicates() {
     return articles() - clusters();
+  }
+
+  long templateOnly() {
+    return giant / 1000 + (singletons + 9) / 10;
+  }
+
+  long tooShort() {
+    return (singletons + 8) / 10;
+  }
+
+  private static final String TEMPLATE_ONLY = "\"template_only\"";
+  private static final String TOO_SHORT = "\"too_short\"";
+
+  /** The low_content_reason (JSON) of member k of a giant (prefix "giant") or singleton c. */
+  private static String low(String prefix, int k) {
+    if (prefix.equals("giant")) {
+      return k % 1000 == 999 ? TEMPLATE_ONLY : "null";
+    }
+    if (prefix.startsWith("u")) {
+      int c = Integer.parseInt(prefix.substring(1));
+      return c % 10 == 0 ? TEMPLATE_ONLY : c % 10 == 1 ? TOO_SHORT : "null";
+    }
+    return "null";
   }
 
   private static final String STORY = "The regional transport authority said on Monday that the"
@@ -110,7 +135,9 @@ final class SyntheticOutput {
     Files.writeString(out.resolve("summary.json"), "{\"status\":\"ok\",\"counts\":{\"read\":"
         + (articles() + rejected) + ",\"articles\":" + articles() + ",\"rejected\":" + rejected
         + ",\"clusters\":" + clusters() + ",\"clusters_with_duplicates\":" + (1 + medium + small)
-        + ",\"duplicates\":" + duplicates() + "},\"parameters\":{\"threshold\":0.5,"
+        + ",\"duplicates\":" + duplicates() + ",\"low_content\":" + (templateOnly() + tooShort())
+        + ",\"low_content_by_reason\":{\"too_short\":" + tooShort() + ",\"template_only\":"
+        + templateOnly() + "}},\"parameters\":{\"threshold\":0.5,"
         + "\"containment_threshold\":0.8},\"timings\":{\"wall_seconds\":3600.5},\"counters\":{}}");
     return out;
   }
@@ -145,6 +172,9 @@ final class SyntheticOutput {
       long line = lines.line(k)[0];
       double j = k == 0 ? 1.0 : 0.5 + (k * 37 % 500) / 1000.0;
       String published = k % 7 == 3 ? null : T0.plusSeconds((k % 50) * 1800L - 3600).toString();
+      String low = low(prefix, k);
+      String lowFields = ",\"low_content\":" + !low.equals("null") + ",\"low_content_reason\":"
+          + low;
       if (k > 0) {
         sb.append(',');
       }
@@ -154,11 +184,12 @@ final class SyntheticOutput {
           .append(",\"role\":\"").append(k == 0 ? "canonical" : "duplicate")
           .append("\",\"jaccard\":").append(j).append(",\"containment\":").append(k == 0 ? 1.0 : 0.9)
           .append(",\"matched_via\":").append(k == 0 ? "null" : json(canonicalId))
+          .append(lowFields)
           .append(",\"origin\":{\"file\":\"").append(file).append("\",\"line\":").append(line)
           .append("}}");
       assignments.write("{\"id\":\"" + id + "\",\"cluster_id\":\"" + clusterId
           + "\",\"canonical_id\":\"" + canonicalId + "\",\"is_canonical\":" + (k == 0)
-          + ",\"jaccard\":" + j + ",\"containment\":0.9}\n");
+          + ",\"jaccard\":" + j + ",\"containment\":0.9" + lowFields + "}\n");
     }
     sb.append("]}\n");
     out.write(sb.toString());
