@@ -19,7 +19,18 @@ public enum CopyKind {
   /** The story's page behind a paywall or cookie wall: the headline, a teaser at most, the wall. */
   PAYWALL("paywall"),
   /** A short, different story posted inside one aggregator's identical long boilerplate. */
-  DISTRACTOR_BOILERPLATE("distractor_boilerplate");
+  DISTRACTOR_BOILERPLATE("distractor_boilerplate"),
+  /**
+   * The story's page on a site whose scraped text is only a template (bot check, consent wall, 404,
+   * registration form, video player shell, ...): the headline, at most a teaser, the site's
+   * template, which the same site shows on pages of other stories too.
+   */
+  TEMPLATE_PAGE("template_page"),
+  /**
+   * A reprint reworded here and there: the same paragraphs in the same order with a few words
+   * changed in most sentences (synonyms, numbers, clause order, adverbs, contractions).
+   */
+  REWORDED("reworded");
 
   private final String label;
 

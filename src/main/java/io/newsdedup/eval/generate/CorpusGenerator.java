@@ -21,6 +21,8 @@ import java.util.SplittableRandom;
  * seeded from the corpus seed and the story id, and the final article order is a seeded shuffle
  * (so copies of one story are not adjacent in the output files and file numbers say nothing about
  * clusters). The same stories and config give the same articles, byte for byte, on every machine.
+ * {@link CopyKind#TEMPLATE_PAGE Template pages} get their sites in a second pass over the whole
+ * corpus ({@link TemplatePageCopy#assign}), so that each site carries pages of several stories.
  *
  * <p>A story without {@code published_at} gets a synthetic time in 2025 derived from the seed and
  * its id; a story without {@code source} is attributed to a catalogued paper.
@@ -29,7 +31,8 @@ public final class CorpusGenerator {
 
   private static final Instant SYNTHETIC_BASE = Instant.parse("2025-01-01T00:00:00Z");
   private static final Set<CopyKind> COPY_KINDS = EnumSet.of(CopyKind.REPRINT,
-      CopyKind.AGGREGATOR, CopyKind.SCRAPED, CopyKind.EDITED, CopyKind.EXCERPT, CopyKind.PAYWALL);
+      CopyKind.AGGREGATOR, CopyKind.SCRAPED, CopyKind.EDITED, CopyKind.EXCERPT, CopyKind.PAYWALL,
+      CopyKind.TEMPLATE_PAGE, CopyKind.REWORDED);
 
   private final GeneratorConfig config;
 
@@ -62,8 +65,19 @@ public final class CorpusGenerator {
     Set<String> urls = new HashSet<>();
     Set<String> ids = new HashSet<>();
     List<Draft> drafts = new ArrayList<>();
+    List<TemplatePageCopy.Pending> pages = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
-      drafts.addAll(forStory(sorted.get(i), i, titles, urls, ids));
+      forStory(sorted.get(i), i, titles, urls, ids, drafts, pages);
+    }
+    if (!pages.isEmpty()) {
+      List<Draft> made = TemplatePageCopy.assign(pages, config.seed());
+      for (int k = 0; k < pages.size(); k++) {
+        TemplatePageCopy.Pending p = pages.get(k);
+        Draft d = made.get(k);
+        d.related = p.related;
+        place(d, p.storyTime, p.placeRng, urls, ids);
+        drafts.set(p.slot, d);
+      }
     }
     SplittableRandom order = Texts.random(config.seed(), "#order");
     for (int i = drafts.size() - 1; i > 0; i--) {
@@ -88,7 +102,8 @@ public final class CorpusGenerator {
       String time = d.format == OutputFormat.TXT ? null
           : Times.format(d.publishedAt, d.outlet.offset());
       String text = d.htmlContent ? null : TextRender.render(d.blocks);
-      String html = d.htmlContent ? HtmlPages.render(d, d.url, time, d.related) : null;
+      String html = !d.htmlContent ? null : d.kind == CopyKind.TEMPLATE_PAGE
+          ? TemplatePages.render(d, d.url, time) : HtmlPages.render(d, d.url, time, d.related);
       boolean original = d.kind == CopyKind.ORIGINAL || d.kind == CopyKind.DISTRACTOR_BOILERPLATE;
       out.add(new GeneratedArticle(id, d.url, d.outlet.name(), d.title, text, html, time,
           d.format, d.story.id(), d.kind, original, file, d.format != OutputFormat.JSONL
@@ -97,8 +112,12 @@ public final class CorpusGenerator {
     return out;
   }
 
-  private List<Draft> forStory(Story raw, int index, List<String> titles, Set<String> urls,
-      Set<String> ids) {
+  /**
+   * Appends the drafts of one story to {@code out}, placed; a template page is appended as a null
+   * slot and added to {@code pages}, to be drafted and placed once all stories are done.
+   */
+  private void forStory(Story raw, int index, List<String> titles, Set<String> urls,
+      Set<String> ids, List<Draft> out, List<TemplatePageCopy.Pending> pages) {
     SplittableRandom rng = Texts.random(config.seed(), raw.id());
     Outlets.Outlet own = raw.source() != null ? Outlets.forSource(raw.source(), raw.language())
         : Texts.pick(rng, papersFor(raw.language()));
@@ -110,6 +129,7 @@ public final class CorpusGenerator {
     boolean wantsCopies = !s.isDistractor() && rng.nextDouble() < config.copyShare();
     int n = wantsCopies ? rng.nextInt(config.minCopies(), config.maxCopies() + 1) : 0;
     List<Draft> drafts = new ArrayList<>();
+    List<TemplatePageCopy.Pending> pending = new ArrayList<>();
     if (distractorOn && (s.isDistractor() || (!wantsCopies && config.distractorShare() > 0
         && s.wordCount() <= 200 && rng.nextDouble() < config.distractorShare()))) {
       drafts.add(DistractorCopy.make(s, t0, rng.split()));
@@ -120,6 +140,11 @@ public final class CorpusGenerator {
       used.add(own.name());
       for (CopyKind kind : chooseKinds(s, n, rng)) {
         SplittableRandom r = rng.split();
+        if (kind == CopyKind.TEMPLATE_PAGE) {
+          drafts.add(null); // its site is chosen when all stories are drafted
+          pending.add(new TemplatePageCopy.Pending(s, original, r));
+          continue;
+        }
         Draft copy = switch (kind) {
           case REPRINT -> ReprintCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
           case EDITED -> EditedCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
@@ -129,16 +154,28 @@ public final class CorpusGenerator {
           case PAYWALL -> PaywallCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
           case SCRAPED -> ScrapedCopy.make(s, original, outlet(Texts.chance(r, 0.6)
               ? Outlets.SCRAPERS : papersFor(s.language()), used, r), r);
+          case REWORDED ->
+              RewordedCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
           default -> throw new IllegalStateException("not a copy kind: " + kind);
         };
         drafts.add(copy);
       }
     }
+    int next = 0;
     for (Draft d : drafts) {
-      d.related = related;
-      place(d, t0, rng, urls, ids);
+      if (d == null) {
+        TemplatePageCopy.Pending p = pending.get(next++);
+        p.slot = out.size();
+        p.storyTime = t0;
+        p.related = related;
+        p.placeRng = rng.split();
+        pages.add(p);
+      } else {
+        d.related = related;
+        place(d, t0, rng, urls, ids);
+      }
+      out.add(d);
     }
-    return drafts;
   }
 
   /** The story with a source and a kind filled in. */
@@ -190,7 +227,9 @@ public final class CorpusGenerator {
       CopyKind.SCRAPED, new double[] {2.0, 2.5},
       CopyKind.EDITED, new double[] {1.5, 1.5},
       CopyKind.EXCERPT, new double[] {1.0, 1.0},
-      CopyKind.PAYWALL, new double[] {0.5, 0.8}));
+      CopyKind.PAYWALL, new double[] {0.5, 0.8},
+      CopyKind.TEMPLATE_PAGE, new double[] {0.5, 0.8},
+      CopyKind.REWORDED, new double[] {1.5, 1.5}));
 
   /**
    * {@code n} copy kinds: as many distinct kinds as are enabled (weighted by how often such copies
@@ -280,7 +319,9 @@ public final class CorpusGenerator {
       case SCRAPED -> x < 0.5 ? OutputFormat.JSONL : OutputFormat.HTML;
       case EDITED -> x < 0.5 ? OutputFormat.JSONL : OutputFormat.TXT;
       case EXCERPT, DISTRACTOR_BOILERPLATE -> OutputFormat.JSONL;
-      case PAYWALL -> x < 0.7 ? OutputFormat.JSONL : OutputFormat.HTML;
+      case PAYWALL, TEMPLATE_PAGE -> x < 0.7 ? OutputFormat.JSONL : OutputFormat.HTML;
+      case REWORDED ->
+          x < 0.75 ? OutputFormat.JSONL : x < 0.9 ? OutputFormat.TXT : OutputFormat.HTML;
     };
   }
 

@@ -24,6 +24,8 @@ final class Draft {
   boolean idInFile = true;
   /** Headlines of other stories, for related links and "Also read" lines. */
   List<String> related = List.of();
+  /** For a {@link CopyKind#TEMPLATE_PAGE}: the site whose template it shows. */
+  TemplateCatalogue.Site site;
 
   Draft(Story story, CopyKind kind, Outlets.Outlet outlet, String title, List<Block> blocks,
       Instant publishedAt, SplittableRandom rng) {

@@ -186,6 +186,7 @@ public final class GenerateCommand {
         "  --kinds=K1,K2,...        copy kinds, must include original",
         "                           (default: " + labels(d.kinds()) + ");",
         "                           all: " + labels(EnumSet.allOf(CopyKind.class)),
+        "                           off by default: " + labels(offByDefault(d.kinds())),
         "  --copies=MIN..MAX        copies per story that gets copies (default: "
             + d.minCopies() + ".." + d.maxCopies() + ")",
         "  --copyShare=X            share of stories that get copies, 0..1 (default: "
@@ -199,6 +200,12 @@ public final class GenerateCommand {
         "  --overwrite[=true]       replace corpus files already in DIR (default: false)",
         "  --help                   print this help",
         "");
+  }
+
+  private static Set<CopyKind> offByDefault(Set<CopyKind> defaults) {
+    Set<CopyKind> off = EnumSet.allOf(CopyKind.class);
+    off.removeAll(defaults);
+    return off;
   }
 
   private static String labels(Set<CopyKind> kinds) {

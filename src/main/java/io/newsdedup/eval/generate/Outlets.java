@@ -28,9 +28,11 @@ final class Outlets {
   record Outlet(String name, String domain, String place, ZoneOffset offset, String language,
       Type type, boolean syndicated, String template) {
 
-    /** Slug of the name, for file names and ids. */
+    /** Slug of the name (of the domain for a name without Latin or Cyrillic letters). */
     String slug() {
-      return Texts.slug(name, 6);
+      String s = Texts.slug(name, 6);
+      return s.equals("item") && domain != null
+          ? Texts.slug(domain.substring(0, Math.max(1, domain.indexOf('.'))), 6) : s;
     }
 
     /** True when it can carry a story in {@code lang}. */

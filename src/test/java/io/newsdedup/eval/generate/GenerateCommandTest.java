@@ -79,6 +79,31 @@ class GenerateCommandTest {
     assertTrue(help.contains("default: 1..4"));
     assertTrue(help.contains("default: 0.7"));
     assertTrue(help.contains("default: jsonl,html,txt"));
+    assertTrue(help.contains("template_page"), help);
+    assertTrue(help.contains("reworded"), help);
+    assertTrue(help.contains("off by default: excerpt,paywall,distractor_boilerplate,"
+        + "template_page,reworded"), help);
+  }
+
+  @Test
+  void newKindsAreEnabledByName() throws IOException {
+    Path d = Files.createDirectories(tmp.resolve("many"));
+    for (int i = 0; i < 12; i++) {
+      Files.writeString(d.resolve(String.format("%02d.txt", i)), "title: Council approves budget "
+          + "for harbour district number " + i + "\nsource: AP\n\nThe council said on Monday it "
+          + "had approved " + (i + 3) + " projects. Officials said the plan would cost about $"
+          + (i + 2) + " million.\n\nResidents said they were pleased because roads would be "
+          + "repaired. The work will begin next month, the council said.\n",
+          StandardCharsets.UTF_8);
+    }
+    Path o = tmp.resolve("new/articles");
+    assertEquals(0, run("--stories=" + d, "--output=" + o, "--copies=2..2", "--copyShare=1",
+        "--kinds=original,template-page,reworded"));
+    String summary = out.toString(StandardCharsets.UTF_8);
+    assertTrue(summary.contains("template_page=12") && summary.contains("reworded=12"), summary);
+    long pages = TestSupport.readLabels(tmp.resolve("new/labels.jsonl")).stream()
+        .filter(l -> l.get("kind").asText().equals("template_page")).count();
+    assertEquals(12, pages);
   }
 
   @Test
