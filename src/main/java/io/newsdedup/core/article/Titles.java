@@ -2,6 +2,7 @@ package io.newsdedup.core.article;
 
 import io.newsdedup.core.clean.LearnedBoilerplate;
 import io.newsdedup.core.clean.TextNormalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -34,6 +35,40 @@ public final class Titles {
     return NON_WORD.matcher(n).replaceAll(" ").trim();
   }
 
+  /**
+   * A normalised title without a leading or trailing run of words that are all in the source and
+   * together spell most (80%) of it: the site's name, not a word of the headline that the name
+   * happens to hold.
+   */
+  static String withoutSite(String normalised, String source) {
+    if (source == null || normalised.isEmpty()) {
+      return normalised;
+    }
+    String site = normalise(source).replace(" ", "");
+    if (site.isEmpty()) {
+      return normalised;
+    }
+    String[] words = normalised.split(" ");
+    int from = 0;
+    int letters = 0;
+    while (from < words.length && site.contains(words[from])) {
+      letters += words[from++].length();
+    }
+    if (5 * letters < 4 * site.length()) {
+      from = 0;
+    }
+    int to = words.length;
+    letters = 0;
+    while (to > from && site.contains(words[to - 1])) {
+      letters += words[--to].length();
+    }
+    if (5 * letters < 4 * site.length()) {
+      to = words.length;
+    }
+    return from == 0 && to == words.length ? normalised
+        : String.join(" ", Arrays.asList(words).subList(from, to));
+  }
+
   /** Words of a normalised title; each character of a script written without spaces is one. */
   static int words(String normalised) {
     int words = 0;
@@ -54,7 +89,17 @@ public final class Titles {
 
   /** The title's key, or 0 when it says too little to be evidence. */
   public static long key(String title) {
-    String n = normalise(title);
+    return key(title, null);
+  }
+
+  /**
+   * The title's key without the site's name around it: a leading or trailing run of words that
+   * are all in {@code source} ("Port strike enters third day | The Harbour Times" from Harbour
+   * Times, or from harbourtimes.com, keys as "Port strike enters third day"); 0 when what is left
+   * says too little to be evidence.
+   */
+  public static long key(String title, String source) {
+    String n = withoutSite(normalise(title), source);
     if (n.isEmpty() || GENERIC.contains(n) || words(n) < MIN_WORDS) {
       return 0;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Timestamps;
+import io.newsdedup.core.article.Titles;
 import io.newsdedup.core.output.OutputJson;
 import io.newsdedup.pipeline.fingerprint.Cleaned;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.io.UncheckedIOException;
 /**
  * One line of the index ({@code articles-*.jsonl.gz}): an article of an earlier run as cleaned by
  * the rules — enough to learn boilerplate and fingerprint it again with the next run's corpus — and
- * the cluster it ended up in.
+ * the cluster it ended up in. The title key is computed again from the title and source when read
+ * (an index written by an earlier version keeps matching this version's keys).
  *
  * <pre>
  * {"id", "url", "source", "title", "published_at", "origin": {"file", "line"},
@@ -60,7 +62,8 @@ public final class IndexRecords {
       return new Cleaned(text(n, "id"), text(n, "url"), text(n, "source"), text(n, "title"),
           Timestamps.parse(text(n, "published_at")), origin, n.path("text").asText(""),
           n.path("markers").asInt(0), text(n, "wire_agency"),
-          n.path("points_to_original").asBoolean(false), n.path("title_key").asLong(0),
+          n.path("points_to_original").asBoolean(false),
+          Titles.key(text(n, "title"), text(n, "source")),
           n.path("truncated").asBoolean(false), true, text(n, "cluster_id"));
     } catch (IOException e) {
       throw new IllegalArgumentException("not an index line: " + e.getMessage(), e);

@@ -28,4 +28,18 @@ class TitlesTest {
     assertNotEquals(0, Titles.key("中国央行维持利率不变"));
     assertEquals(0, Titles.key("央行"));
   }
+
+  @Test
+  void theSiteNameAroundATitleIsNotPartOfItsKey() {
+    long plain = Titles.key("Port strike enters its third day");
+    assertEquals(plain, Titles.key("Port strike enters its third day | The Harbour Times",
+        "The Harbour Times"));
+    assertEquals(plain, Titles.key("Harbour Times - Port strike enters its third day",
+        "harbourtimes.com"));
+    assertEquals(plain, Titles.key("Port strike enters its third day", "Harbour Times"));
+    // words of the site inside the headline stay
+    assertEquals(Titles.key("Harbour strike enters its third day"),
+        Titles.key("Harbour strike enters its third day", "Harbour Times"));
+    assertEquals(0, Titles.key("Harbour Times", "Harbour Times"));
+  }
 }
