@@ -19,9 +19,9 @@ import java.util.List;
  * <ol>
  *   <li>order the members by the {@link CanonicalPolicy}; the best is the canonical;
  *   <li>every other member that the {@link MatchRule} accepts against the canonical (exact
- *       similarity of the shingle sets) joins its cluster, unless their headlines disagree and
- *       neither's story sentences are in the other ({@link StoryEvidence#sameStory}: what they
- *       share is a template);
+ *       similarity of the shingle sets, or a reworded reprint's sentences) joins its cluster,
+ *       unless their headlines disagree and neither's story sentences are in the other ({@link
+ *       StoryEvidence#sameStory}: what they share is a template);
  *   <li>a low-content member (a paywall page, a bare headline) joins only on strong evidence:
  *       the same informative title and its few shingles inside the canonical (see {@link
  *       #joins});
@@ -103,7 +103,8 @@ public final class ClusterBuilder implements Serializable {
     var c = canonical.facts();
     var f = m.facts();
     if (!c.lowContent() && !f.lowContent()) {
-      return rule.accepts(s, canonical.shingles().length, m.shingles().length)
+      return (rule.accepts(s, canonical.shingles().length, m.shingles().length)
+              || reworded(canonical, m, s))
           && sameStory(canonical, m);
     }
     if (f.titleKey() == 0 || f.titleKey() != c.titleKey()) {
@@ -113,7 +114,14 @@ public final class ClusterBuilder implements Serializable {
       return templateOnly(c) || templateOnly(f)
           || Arrays.equals(canonical.shingles(), m.shingles());
     }
-    return m.shingles().length == 0 || s.containment() >= rule.containmentThreshold();
+    return templateOnly(f) || m.shingles().length == 0
+        || s.containment() >= rule.containmentThreshold();
+  }
+
+  /** Whether {@code m} is a reworded reprint of {@code canonical} ({@link MatchRule#reworded}). */
+  private boolean reworded(Member canonical, Member m, Similarity s) {
+    return rule.acceptsReworded(s, canonical.shingles().length, m.shingles().length,
+        canonical.sentences(), m.sentences());
   }
 
   private static boolean templateOnly(ArticleFacts f) {
@@ -121,8 +129,8 @@ public final class ClusterBuilder implements Serializable {
   }
 
   private static boolean sameStory(Member a, Member b) {
-    return StoryEvidence.sameStory(a.facts().story(), a.shingles(), b.facts().story(),
-        b.shingles());
+    return StoryEvidence.sameStory(a.facts().story(), a.sentences(), b.facts().story(),
+        b.sentences());
   }
 
   /** Admits pending members that are near-identical to a joined one; returns the rest. */

@@ -1,7 +1,7 @@
 package io.newsdedup.core.story;
 
 import io.newsdedup.core.clean.LearnedBoilerplate;
-import io.newsdedup.core.fingerprint.Shingler;
+import io.newsdedup.core.fingerprint.Mix64;
 import java.util.Arrays;
 
 /**
@@ -18,14 +18,14 @@ import java.util.Arrays;
  * of the headline's terms occurs in it (echoes aside). That needs no list of templates, in any
  * language the {@link Terms} read. Not judged: a body of more than {@link #MAX_TEMPLATE_WORDS}
  * words (templates are short; a long text that avoids its headline is more often a roundup or a
- * story under a broken title), a body 30% of whose words are figures (a table of results), a page
- * without an informative headline. It misses a template that happens to hold one of the
- * headline's words ("continue", "access"); those are told apart from stories pairwise ({@link
- * StoryEvidence#sameStory}) and, in batch, by the learned boilerplate. It takes for a template a
- * short story none of whose words its headline uses.
+ * story under a broken title), a body of 20 words or more 30% of whose words are figures (a table
+ * of results), a page without an informative headline. It misses a template that happens to hold
+ * one of the headline's words ("continue", "access"); those are told apart from stories pairwise
+ * ({@link StoryEvidence#sameStory}) and, in batch, by the learned boilerplate. It takes for a
+ * template a short story none of whose words its headline uses.
  */
 public final class Coverage {
-  /** Shingles of the carrying sentences kept as the story's sample. */
+  /** Carrying sentences kept as the story's sample (the first ones). */
   public static final int SAMPLE_SIZE = 16;
 
   /**
@@ -53,20 +53,15 @@ public final class Coverage {
     this.matchedTerms = matchedTerms;
   }
 
-  /** How many of the headline's terms the body holds (echoes aside). */
-  public int matchedTerms() {
-    return matchedTerms;
-  }
-
   /** The body does not carry its informative headline: it is a template, not the story. */
   public boolean templateOnly() {
     return templateOnly;
   }
 
   /**
-   * The {@link #SAMPLE_SIZE} smallest shingle hashes of the carrying sentences (each shingled on
-   * its own, so that only windows inside a sentence count), sorted: what of this text says the
-   * headline's story, to be looked for in another text.
+   * The fingerprints ({@link Sentences}) of the first {@link #SAMPLE_SIZE} carrying sentences
+   * that have one, in text order: what of this text says the headline's story, to be looked for
+   * in another text's sentences.
    */
   public long[] sample() {
     return sample.clone();
@@ -77,69 +72,140 @@ public final class Coverage {
     return carryingParagraphs.clone();
   }
 
-  /**
-   * Reads {@code cleanedText} (case-folded, paragraphs separated by '\n') against {@code headline};
-   * {@code shingler} makes the sample (null: no sample).
-   */
-  public static Coverage of(Headline headline, String cleanedText, Shingler shingler) {
+  /** How many of the headline's terms the body holds (echoes aside). */
+  public int matchedTerms() {
+    return matchedTerms;
+  }
+
+  /** A text read against its headline: its {@link Coverage} and its {@link Sentences}. */
+  public record Read(Coverage coverage, Sentences sentences) {}
+
+  /** Reads {@code cleanedText} (case-folded, paragraphs separated by '\n') against the headline. */
+  public static Coverage of(Headline headline, String cleanedText) {
     if (!headline.informative() || cleanedText.isEmpty()) {
       return NOTHING;
     }
-    Reader r = new Reader(headline, cleanedText, shingler);
-    Terms.scan(cleanedText, r);
-    int matched = Integer.bitCount(r.bodyMask);
-    boolean figures = 10 * r.numbers >= 3 * r.bodyTokens;
-    boolean templateOnly = r.bodyTokens > 0 && matched == 0 && !figures
-        && r.bodyHalfWords <= 2 * MAX_TEMPLATE_WORDS;
-    long[] sample = Arrays.stream(r.shingles, 0, r.shingleCount).sorted().distinct()
-        .limit(SAMPLE_SIZE).toArray();
-    long[] paragraphs = Arrays.stream(r.paragraphs, 0, r.paragraphCount).sorted().distinct()
-        .toArray();
-    return new Coverage(templateOnly, sample, paragraphs, matched);
+    return read(headline, cleanedText).coverage();
   }
 
+  /**
+   * Only {@link #carryingParagraphs}, without the sentences' fingerprints: what the learned
+   * boilerplate needs ({@code LearnedBoilerplate#context}).
+   */
+  public static long[] carryingParagraphs(Headline headline, String cleanedText) {
+    if (!headline.informative() || cleanedText.isEmpty()) {
+      return new long[0];
+    }
+    Reader r = new Reader(headline, cleanedText, false);
+    Terms.scan(cleanedText, r);
+    return sortedDistinct(r.paragraphs, r.paragraphCount, Integer.MAX_VALUE);
+  }
+
+  /** The first {@code n} values of {@code a}, sorted, distinct, at most {@code limit} of them. */
+  private static long[] sortedDistinct(long[] a, int n, int limit) {
+    if (n == 0) {
+      return new long[0];
+    }
+    long[] s = Arrays.copyOf(a, n);
+    Arrays.sort(s);
+    int d = 1;
+    for (int i = 1; i < n && d < limit; i++) {
+      if (s[i] != s[d - 1]) {
+        s[d++] = s[i];
+      }
+    }
+    return d == n ? s : Arrays.copyOf(s, d);
+  }
+
+  /** {@link #of} and {@link Sentences#of} in one pass over the text. */
+  public static Read read(Headline headline, String cleanedText) {
+    if (cleanedText.isEmpty()) {
+      return new Read(NOTHING, Sentences.NONE);
+    }
+    Reader r = new Reader(headline, cleanedText, true);
+    Terms.scan(cleanedText, r);
+    Coverage coverage = NOTHING;
+    if (headline.informative()) {
+      int matched = Integer.bitCount(r.bodyMask);
+      boolean figures = r.bodyTokens >= 20 && 10 * r.numbers >= 3 * r.bodyTokens;
+      boolean templateOnly = r.bodyTokens > 0 && matched == 0 && !figures
+          && r.bodyHalfWords <= 2 * MAX_TEMPLATE_WORDS;
+      coverage = new Coverage(templateOnly, Arrays.copyOf(r.sample, r.sampleCount),
+          sortedDistinct(r.paragraphs, r.paragraphCount, Integer.MAX_VALUE), matched);
+    }
+    long[] numbers = sortedDistinct(r.numberKeys, r.numberCount, Sentences.MAX_NUMBERS);
+    Sentences sentences = r.fingerprintCount == 0 && numbers.length == 0 ? Sentences.NONE
+        : new Sentences(Arrays.copyOf(r.fingerprints, r.fingerprintCount), numbers);
+    return new Read(coverage, sentences);
+  }
+
+  /** One pass: headline terms per sentence, and each sentence's SimHash ({@link Sentences}). */
   private static final class Reader implements Terms.Visitor {
     private final Headline headline;
+    private final boolean judge;
+    private final boolean simHash;
     private final String text;
-    private final Shingler shingler;
+    // the current sentence
     int sentenceStart;
-    int paragraphStart;
     int tokens;
     int mask;
-    boolean paragraphCarries;
-    int bodyMask;
-    int bodyTokens;
-    int carrying;
-    int echoes;
-    int numbers;
     int sentenceNumbers;
     int halfWords;
+    final SimHash hash = new SimHash();
+    int features;
+    // the current paragraph
+    int paragraphStart;
+    boolean paragraphCarries;
+    // the body
+    int bodyMask;
+    int bodyTokens;
     int bodyHalfWords;
-    long[] shingles = new long[64];
-    int shingleCount;
+    int numbers;
+    int carrying;
+    int echoes;
     long[] paragraphs = new long[8];
     int paragraphCount;
+    long[] sample = new long[SAMPLE_SIZE];
+    int sampleCount;
+    long[] fingerprints = new long[16];
+    int fingerprintCount;
+    long[] numberKeys = new long[16];
+    int numberCount;
 
-    Reader(Headline headline, String text, Shingler shingler) {
+    Reader(Headline headline, String text, boolean simHash) {
       this.headline = headline;
+      this.judge = headline.informative();
+      this.simHash = simHash;
       this.text = text;
-      this.shingler = shingler;
     }
 
     @Override
     public void word(long shortKey, long longKey, String word) {
-      int i = headline.indexOf(shortKey);
-      if (i >= 0) {
-        mask |= 1 << i;
+      if (shortKey == 0) {
+        return;
+      }
+      if (judge) {
+        int i = headline.indexOf(shortKey);
+        if (i >= 0) {
+          mask |= 1 << i;
+        }
+      }
+      if (simHash && !FunctionWords.isFunction(FunctionWords.feature(shortKey, longKey))) {
+        add(shortKey, 1);
       }
     }
 
     @Override
     public void run(long key, String chars) {
       halfWords--; // a character of a spaceless script: half a word (token() counted two)
-      int i = headline.indexOf(key);
-      if (i >= 0) {
-        mask |= 1 << i;
+      if (judge) {
+        int i = headline.indexOf(key);
+        if (i >= 0) {
+          mask |= 1 << i;
+        }
+      }
+      if (simHash && !FunctionWords.isFunction(key)) {
+        add(key, 1);
       }
     }
 
@@ -150,31 +216,40 @@ public final class Coverage {
     }
 
     @Override
-    public void number() {
-      sentenceNumbers++;
+    public void number(long key, int groups) {
+      sentenceNumbers += groups;
+      if (key != 0 && simHash) {
+        add(key, Sentences.NUMBER_WEIGHT);
+        if (numberCount == numberKeys.length) {
+          numberKeys = Arrays.copyOf(numberKeys, 2 * numberCount);
+        }
+        numberKeys[numberCount++] = key;
+      }
+    }
+
+    private void add(long feature, int weight) {
+      hash.add(Mix64.fmix64(feature), weight);
+      features++;
     }
 
     @Override
     public void sentenceEnd(int at, boolean paragraph) {
-      int matched = Integer.bitCount(mask);
-      boolean echo = echoes < MAX_ECHOES && 5 * matched >= 3 * headline.size()
-          && tokens <= headline.words() + 8
-          && Headline.phrase(text.substring(sentenceStart, at)).contains(headline.phrase());
-      if (echo) {
-        echoes++;
-      }
-      if (!echo && tokens > 0) {
-        bodyMask |= mask;
-        bodyTokens += tokens;
-        bodyHalfWords += halfWords;
-        numbers += sentenceNumbers;
-        if (matched >= 2) {
-          carrying++;
-          paragraphCarries = true;
-          if (shingler != null && tokens >= shingler.k()) {
-            addShingles(shingler.shingles(text.substring(sentenceStart, at)));
-          }
+      long fingerprint = 0;
+      boolean hasFingerprint = features >= Sentences.MIN_WORDS
+          && fingerprintCount < Sentences.MAX_SENTENCES;
+      if (hasFingerprint) {
+        fingerprint = hash.bits();
+        if (fingerprintCount == fingerprints.length) {
+          fingerprints = Arrays.copyOf(fingerprints, 2 * fingerprintCount);
         }
+        fingerprints[fingerprintCount++] = fingerprint;
+      }
+      if (features > 0) {
+        hash.clear();
+        features = 0;
+      }
+      if (judge) {
+        judgeSentence(at, hasFingerprint, fingerprint);
       }
       mask = 0;
       tokens = 0;
@@ -194,12 +269,29 @@ public final class Coverage {
       }
     }
 
-    private void addShingles(long[] s) {
-      if (shingleCount + s.length > shingles.length) {
-        shingles = Arrays.copyOf(shingles, Math.max(2 * shingles.length, shingleCount + s.length));
+    private void judgeSentence(int at, boolean hasFingerprint, long fingerprint) {
+      int matched = Integer.bitCount(mask);
+      boolean echo = echoes < MAX_ECHOES && 5 * matched >= 3 * headline.size()
+          && tokens <= headline.words() + 8
+          && Headline.phrase(text.substring(sentenceStart, at)).contains(headline.phrase());
+      if (echo) {
+        echoes++;
+        return;
       }
-      System.arraycopy(s, 0, shingles, shingleCount, s.length);
-      shingleCount += s.length;
+      if (tokens == 0) {
+        return;
+      }
+      bodyMask |= mask;
+      bodyTokens += tokens;
+      bodyHalfWords += halfWords;
+      numbers += sentenceNumbers;
+      if (matched >= 2) {
+        carrying++;
+        paragraphCarries = true;
+        if (hasFingerprint && sampleCount < SAMPLE_SIZE) {
+          sample[sampleCount++] = fingerprint;
+        }
+      }
     }
   }
 }

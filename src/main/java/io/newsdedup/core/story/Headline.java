@@ -1,17 +1,8 @@
 package io.newsdedup.core.story;
 
 import io.newsdedup.core.clean.TextNormalizer;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a headline says: its informative terms ({@link Terms}), as sorted, distinct 64-bit keys.
@@ -28,8 +19,6 @@ public final class Headline {
 
   public static final Headline NONE = new Headline(new long[0], 0, "");
 
-  private static final Set<String> FUNCTION_WORDS = load("function-words.txt");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   private final long[] terms;
   private final int words;
@@ -47,10 +36,7 @@ public final class Headline {
       return NONE;
     }
     String t = TextNormalizer.normalize(title).toLowerCase(Locale.ROOT);
-    String site = source == null ? ""
-        : NON_WORD.matcher(TextNormalizer.normalize(source).toLowerCase(Locale.ROOT))
-            .replaceAll("");
-    return collect(t, site);
+    return collect(t, site(source));
   }
 
   /** The terms, sorted. */
@@ -83,7 +69,20 @@ public final class Headline {
 
   /** {@code s} as a phrase: each run of characters other than letters and digits one space. */
   static String phrase(String s) {
-    return " " + NON_WORD.matcher(s).replaceAll(" ").trim() + " ";
+    StringBuilder sb = new StringBuilder(s.length() + 2).append(' ');
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isLetterOrDigit(cp)) {
+        sb.appendCodePoint(cp);
+      } else if (sb.charAt(sb.length() - 1) != ' ') {
+        sb.append(' ');
+      }
+    }
+    if (sb.charAt(sb.length() - 1) != ' ') {
+      sb.append(' ');
+    }
+    return sb.toString();
   }
 
   /** Index of the term with this key, or -1. */
@@ -122,6 +121,31 @@ public final class Headline {
     return 2 * common >= Math.min(a.length, b.length);
   }
 
+  /** The source's words as {@link Terms} spells them, run together ("" for none). */
+  private static String site(String source) {
+    if (source == null || source.isBlank()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    Terms.scan(TextNormalizer.normalize(source).toLowerCase(Locale.ROOT), new Terms.Visitor() {
+      @Override
+      public void word(long shortKey, long longKey, String word) {
+        sb.append(word);
+      }
+
+      @Override
+      public void run(long key, String chars) {
+        sb.append(chars);
+      }
+
+      @Override
+      public boolean wantWord() {
+        return true;
+      }
+    });
+    return sb.toString();
+  }
+
   /** The terms of {@code text}, without function words and words inside {@code site}. */
   private static Headline collect(String text, String site) {
     long[] keys = new long[64];
@@ -130,7 +154,7 @@ public final class Headline {
       @Override
       public void word(long shortKey, long longKey, String word) {
         long k = shortKey;
-        if (k == 0 || FUNCTION_WORDS.contains(word) || site.contains(word)) {
+        if (k == 0 || FunctionWords.contains(word) || site.contains(word)) {
           return;
         }
         add(k);
@@ -138,7 +162,7 @@ public final class Headline {
 
       @Override
       public void run(long key, String chars) {
-        if (!FUNCTION_WORDS.contains(chars) && !site.contains(chars)) {
+        if (!FunctionWords.contains(chars) && !site.contains(chars)) {
           add(key);
         }
       }
@@ -159,53 +183,15 @@ public final class Headline {
         }
       }
     });
-    long[] sorted = Arrays.stream(keys, 0, n[0]).sorted().distinct().limit(MAX_TERMS).toArray();
-    return new Headline(sorted, n[1], phrase(text));
-  }
-
-  private static Set<String> load(String name) {
-    Set<String> words = new HashSet<>();
-    try (InputStream in = Headline.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + name);
+    long[] sorted = Arrays.copyOf(keys, n[0]);
+    Arrays.sort(sorted);
+    int d = 0;
+    for (int i = 0; i < sorted.length && d < MAX_TERMS; i++) {
+      if (d == 0 || sorted[i] != sorted[d - 1]) {
+        sorted[d++] = sorted[i];
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        int hash = line.indexOf('#');
-        String content = hash >= 0 ? line.substring(0, hash) : line;
-        for (String w : content.trim().split("\\s+")) {
-          if (!w.isEmpty()) {
-            words.addAll(asTermWords(TextNormalizer.normalize(w).toLowerCase(Locale.ROOT)));
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return Set.copyOf(words);
+    return new Headline(Arrays.copyOf(sorted, d), n[1], phrase(text));
   }
 
-  /** The words (or character runs) of a listed word as {@link Terms} gives them. */
-  private static Set<String> asTermWords(String w) {
-    Set<String> out = new HashSet<>();
-    Terms.scan(w, new Terms.Visitor() {
-      @Override
-      public void word(long shortKey, long longKey, String word) {
-        if (word != null) {
-          out.add(word);
-        }
-      }
-
-      @Override
-      public void run(long key, String chars) {
-        out.add(chars);
-      }
-
-      @Override
-      public boolean wantWord() {
-        return true;
-      }
-    });
-    return out;
-  }
 }

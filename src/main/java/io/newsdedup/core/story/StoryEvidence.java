@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * What in an article says which story it tells: its headline's terms ({@link Headline}) and a
- * sample of the shingles of the sentences that carry them ({@link Coverage#sample}).
+ * What in an article says which story it tells: its headline's terms ({@link Headline}) and the
+ * fingerprints of the first sentences that carry them ({@link Coverage#sample}).
  *
  * <p>Two texts that share most of their shingles are copies of one story — unless what they share
  * is a template. {@link #sameStory} tells the two apart with no list of templates: two pages whose
@@ -15,7 +15,8 @@ import java.util.Arrays;
  * teaser of their own story before the wall (the teasers are not in each other).
  *
  * @param headline the headline's terms, sorted (empty: no informative headline)
- * @param sample the smallest shingle hashes of the body's sentences that carry the headline, sorted
+ * @param sample the fingerprints ({@link Sentences}) of the body's first sentences that carry the
+ *     headline, in text order
  */
 public record StoryEvidence(long[] headline, long[] sample) implements Serializable {
   public static final StoryEvidence NONE = new StoryEvidence(new long[0], new long[0]);
@@ -37,28 +38,24 @@ public record StoryEvidence(long[] headline, long[] sample) implements Serializa
   /**
    * Whether two articles whose texts match may be one story: yes when either has no informative
    * headline (no evidence against) or their headlines agree ({@link Headline#agree}); otherwise
-   * only when a quarter or more of one's {@link #sample} is among the other's shingles.
+   * only when a quarter or more of one's {@link #sample} aligns with sentences of the other (a
+   * reworded copy's story sentences still do).
    *
-   * @param aShingles {@code a}'s sorted shingle hashes
-   * @param bShingles {@code b}'s sorted shingle hashes
+   * @param aSentences {@code a}'s sentences
+   * @param bSentences {@code b}'s sentences
    */
-  public static boolean sameStory(StoryEvidence a, long[] aShingles, StoryEvidence b,
-      long[] bShingles) {
+  public static boolean sameStory(StoryEvidence a, Sentences aSentences, StoryEvidence b,
+      Sentences bSentences) {
     if (!a.informative() || !b.informative() || Headline.agree(a.headline, b.headline)) {
       return true;
     }
-    return found(a.sample, bShingles) || found(b.sample, aShingles);
+    return found(a.sample, bSentences.fingerprints()) || found(b.sample, aSentences.fingerprints());
   }
 
-  /** Whether at least a quarter (and at least one) of {@code sample} is in {@code shingles}. */
-  static boolean found(long[] sample, long[] shingles) {
-    int in = 0;
-    for (long s : sample) {
-      if (Arrays.binarySearch(shingles, s) >= 0) {
-        in++;
-      }
-    }
-    return in > 0 && 4 * in >= sample.length;
+  /** Whether at least a quarter (and at least one) of {@code sample} aligns with {@code in}. */
+  static boolean found(long[] sample, long[] in) {
+    int found = Sentences.aligned(sample, in);
+    return found > 0 && 4 * found >= sample.length;
   }
 
   @Override

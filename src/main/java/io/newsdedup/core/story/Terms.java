@@ -1,5 +1,6 @@
 package io.newsdedup.core.story;
 
+import io.newsdedup.core.fingerprint.Mix64;
 import io.newsdedup.core.fingerprint.Shingler;
 
 /**
@@ -42,8 +43,12 @@ final class Terms {
      */
     void word(long shortKey, long longKey, String word);
 
-    /** A word with a digit (after {@link #word}, unless it is digits only: then instead). */
-    default void number() {}
+    /**
+     * A word with a digit (after {@link #word}, unless it is digits only: then instead, with
+     * {@code key} the key of its digits, else 0); {@code groups}: its runs of digits ("3,337,000"
+     * has three).
+     */
+    default void number(long key, int groups) {}
 
     /** A pair or triple of characters of a script written without spaces. */
     void run(long key, String chars);
@@ -65,14 +70,29 @@ final class Terms {
   private static final long TAG_SHORT = 0x51AFD7ED558CCD1L;
   private static final long TAG_LONG = 0x2C4CEB9FE1A85EC5L;
   private static final long TAG_RUN = 0x4CF5AD432745937FL;
+  private static final long TAG_NUMBER = 0x1B873593CC9E2D51L;
+
+  /** Letters and digits of ASCII, lower-cased; 0 for every other character. */
+  private static final char[] ASCII = new char[128];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII[c] = c;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII[c] = c;
+      ASCII[c - 'a' + 'A'] = c;
+    }
+  }
 
   /** Reads {@code text}, calling the visitor for each word, run, token and sentence end. */
-  static void scan(CharSequence text, Visitor v) {
+  static void scan(String text, Visitor v) {
     int n = text.length();
     int[] letters = new int[MAX_LETTERS];
     int count = 0; // letters of the current word (all of them, even past MAX_LETTERS)
     boolean digitsOnly = true;
     boolean hasDigit = false;
+    int groups = 1; // runs of digits in the current number
     int script = 0; // S of the current word
     int prev1 = -1; // the spaceless characters before this one, in the current run
     int prev2 = -1;
@@ -81,23 +101,48 @@ final class Terms {
     int lastWordLength = 0; // letters of the last word ended, to tell "u.s." from a full stop
     int i = 0;
     while (i < n) {
-      int cp = Character.codePointAt(text, i);
+      int cp = text.charAt(i);
       int at = i;
-      i += Character.charCount(cp);
-      int type = Character.getType(cp);
-      boolean mark = type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-          || type == Character.ENCLOSING_MARK;
-      if (mark) {
-        continue; // skipped inside words; between words a mark separates nothing
+      boolean letterOrDigit;
+      boolean digit;
+      boolean spaceless;
+      int lower;
+      if (cp < 128) {
+        i++;
+        lower = ASCII[cp];
+        letterOrDigit = lower != 0;
+        digit = cp >= '0' && cp <= '9';
+        spaceless = false;
+      } else {
+        cp = text.codePointAt(at);
+        i += Character.charCount(cp);
+        int type = Character.getType(cp);
+        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+            || type == Character.ENCLOSING_MARK) {
+          continue; // skipped inside words; between words a mark separates nothing
+        }
+        letterOrDigit = Character.isLetterOrDigit(cp);
+        digit = Character.isDigit(cp);
+        spaceless = letterOrDigit && !digit && Shingler.isSpacelessScript(cp);
+        lower = letterOrDigit ? unify(Character.toLowerCase(cp)) : 0;
       }
-      boolean letterOrDigit = Character.isLetterOrDigit(cp);
-      boolean spaceless = letterOrDigit && !Character.isDigit(cp) && Shingler.isSpacelessScript(cp);
+      if (count > 0 && digitsOnly && (cp == '.' || cp == ',') && i < n
+          && Character.isDigit(text.charAt(i))) {
+        // a decimal point or a thousands separator inside a number: "2.1", "16,390"
+        if (count < MAX_LETTERS) {
+          letters[count] = cp;
+        }
+        count++;
+        groups++;
+        continue;
+      }
       if (count > 0 && (!letterOrDigit || spaceless)) {
         lastWordLength = count;
-        endWord(letters, count, digitsOnly, hasDigit, script, v);
+        endWord(letters, count, digitsOnly, hasDigit, groups, script, v);
         count = 0;
         digitsOnly = true;
         hasDigit = false;
+        groups = 1;
       }
       if (!spaceless) {
         prev1 = -1;
@@ -105,7 +150,7 @@ final class Terms {
       }
       if (pendingEnd && !closesQuote(cp)) {
         pendingEnd = false;
-        if (Character.isWhitespace(cp) && cp != '\n') {
+        if (cp != '\n' && Character.isWhitespace(cp)) {
           v.sentenceEnd(at, false);
         }
       }
@@ -128,23 +173,38 @@ final class Terms {
       }
       if (letterOrDigit) {
         if (count == 0) {
-          script = stemLength(cp);
+          script = cp < 128 ? ALPHABET : stemLength(cp);
           v.token();
         }
         if (count < MAX_LETTERS) {
-          letters[count] = unify(Character.toLowerCase(cp));
+          letters[count] = lower;
         }
         count++;
-        digitsOnly &= Character.isDigit(cp);
-        hasDigit |= Character.isDigit(cp);
+        digitsOnly &= digit;
+        hasDigit |= digit;
+        // the rest of a run of ASCII letters and digits, in a tight loop
+        while (i < n) {
+          char c = text.charAt(i);
+          if (c >= 128 || ASCII[c] == 0) {
+            break;
+          }
+          i++;
+          if (count < MAX_LETTERS) {
+            letters[count] = ASCII[c];
+          }
+          count++;
+          boolean d = c <= '9';
+          digitsOnly &= d;
+          hasDigit |= d;
+        }
         continue;
       }
       if (cp == '\n') {
         v.sentenceEnd(at, true);
       } else if (cp == '。' || cp == '！' || cp == '？' || cp == '｡') {
         v.sentenceEnd(i, false);
-      } else if (cp == '.' && lastWordLength == 1 && at > 0 && Character.isLetter(
-          Character.codePointBefore(text, at))) {
+      } else if (cp == '.' && lastWordLength == 1 && at > 0
+          && Character.isLetter(text.codePointBefore(at))) {
         // an initial or an abbreviation ("u.s.", "j. smith"): not the end of a sentence
       } else if (cp == '.' || cp == '!' || cp == '?' || cp == '…' || cp == '؟' || cp == '।'
           || cp == '۔' || cp == '؛') {
@@ -152,19 +212,19 @@ final class Terms {
       }
     }
     if (count > 0) {
-      endWord(letters, count, digitsOnly, hasDigit, script, v);
+      endWord(letters, count, digitsOnly, hasDigit, groups, script, v);
     }
     v.sentenceEnd(n, true);
   }
 
   private static void endWord(int[] letters, int count, boolean digitsOnly, boolean hasDigit,
-      int s, Visitor v) {
+      int groups, int s, Visitor v) {
     if (digitsOnly) {
-      v.number();
+      v.number(key(letters, 0, Math.min(count, MAX_LETTERS), TAG_NUMBER), groups);
       return;
     }
     if (hasDigit) {
-      v.number();
+      v.number(0, 1);
     }
     int from = 0;
     int len = Math.min(count, MAX_LETTERS);
@@ -193,7 +253,7 @@ final class Terms {
     if (v.wantWord()) {
       chars = c >= 0 ? new String(new int[] {a, b, c}, 0, 3) : new String(new int[] {a, b}, 0, 2);
     }
-    v.run(mix(h ^ TAG_RUN), chars);
+    v.run(Mix64.fmix64(h ^ TAG_RUN), chars);
   }
 
   private static long key(int[] letters, int from, int length, long tag) {
@@ -201,17 +261,8 @@ final class Terms {
     for (int k = from; k < from + length; k++) {
       h = (h ^ letters[k]) * 0x100000001b3L;
     }
-    long m = mix(h ^ tag);
+    long m = Mix64.fmix64(h ^ tag);
     return m == 0 ? 1 : m;
-  }
-
-  private static long mix(long h) {
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
   }
 
   static final int ALPHABET = 5;

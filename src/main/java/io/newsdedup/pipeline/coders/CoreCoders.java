@@ -8,6 +8,7 @@ import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.core.cluster.ClusterMember;
 import io.newsdedup.core.cluster.Member;
+import io.newsdedup.core.story.Sentences;
 import io.newsdedup.core.story.StoryEvidence;
 import io.newsdedup.core.verify.Similarity;
 import java.io.DataInputStream;
@@ -139,11 +140,31 @@ public final class CoreCoders {
     protected void write(Member m, DataOutputStream out) throws IOException {
       FactsCoder.INSTANCE.write(m.facts(), out);
       writeLongs(m.shingles(), out);
+      SentencesCoder.INSTANCE.write(m.sentences(), out);
     }
 
     @Override
     protected Member read(DataInputStream in) throws IOException {
-      return new Member(FactsCoder.INSTANCE.read(in), readLongs(in));
+      return new Member(FactsCoder.INSTANCE.read(in), readLongs(in),
+          SentencesCoder.INSTANCE.read(in));
+    }
+  }
+
+  public static final class SentencesCoder extends Codec<Sentences> {
+    public static final SentencesCoder INSTANCE = new SentencesCoder();
+
+    @Override
+    protected void write(Sentences s, DataOutputStream out) throws IOException {
+      writeLongs(s.fingerprints(), out);
+      writeLongs(s.numbers(), out);
+    }
+
+    @Override
+    protected Sentences read(DataInputStream in) throws IOException {
+      long[] fingerprints = readLongs(in);
+      long[] numbers = readLongs(in);
+      return fingerprints.length == 0 && numbers.length == 0
+          ? Sentences.NONE : new Sentences(fingerprints, numbers);
     }
   }
 

@@ -12,6 +12,7 @@ import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
 import io.newsdedup.core.story.Coverage;
 import io.newsdedup.core.story.Headline;
+import io.newsdedup.core.story.Sentences;
 import io.newsdedup.core.story.StoryEvidence;
 import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.pipeline.read.UniqueIds;
@@ -275,7 +276,7 @@ public final class FingerprintArticles
     CleanedText c = cleaner.clean(body);
     return new Cleaned(a.id(), a.url(), a.source(), a.title(), a.publishedAt(), a.origin(),
         c.text(), c.boilerplateMarkers(), c.wireAgency(), c.pointsToOriginal(),
-        Titles.key(a.title()), cut);
+        Titles.key(a.title(), a.source()), cut);
   }
 
   /** {@link #clean(Article, TextCleaner, int)} with the default size limit. */
@@ -299,34 +300,39 @@ public final class FingerprintArticles
   }
 
   /**
-   * The second step for one article. Reads the rule-cleaned text against its headline ({@link
-   * Coverage}): a text that does not carry its informative headline is a template, low-content
-   * ({@link LowContent#TEMPLATE_ONLY}) with no shingles. Otherwise removes the paragraphs in
-   * {@code learnedBoilerplate} (empty: none), shingles what is left and computes its MinHash
-   * signature (empty when no shingle is left). Fewer than {@code minShingles} shingles make it
+   * The second step for one article. Removes the paragraphs in {@code learnedBoilerplate} (empty:
+   * none) and reads what is left against its headline and sentence by sentence ({@link
+   * Coverage#read}): a text that does not carry its informative headline is a template,
+   * low-content ({@link LowContent#TEMPLATE_ONLY}). Otherwise it is shingled and MinHashed (an
+   * empty signature when no shingle is left). Fewer than {@code minShingles} shingles make it
    * low-content: {@link LowContent#TEMPLATE_ONLY} when it had enough before the learned
-   * boilerplate (a template of the corpus) was removed, else {@link LowContent#TOO_SHORT}. The
-   * boilerplate markers of the facts count the rule-based ones plus the learned paragraphs
+   * boilerplate (a template of the corpus) was removed, else {@link LowContent#TOO_SHORT}. A
+   * template-only text is not used: no shingles, no signature, no sentences.
+   * The boilerplate markers of the facts count the rule-based ones plus the learned paragraphs
    * removed.
    */
   public static Fingerprint fingerprint(Cleaned c, Set<Long> learnedBoilerplate, Shingler shingler,
       MinHasher minHasher, int minShingles) {
-    Headline headline = Headline.of(c.title(), c.source());
-    Coverage coverage = Coverage.of(headline, c.text(), shingler);
     LearnedBoilerplate.Removal r = LearnedBoilerplate.remove(c.text(), learnedBoilerplate);
-    long[] hashes = coverage.templateOnly() ? new long[0] : shingler.shingles(r.text());
-    long[] signature = hashes.length == 0 ? new long[0] : minHasher.signature(hashes);
-    LowContent low = null;
-    if (coverage.templateOnly()) {
-      low = LowContent.TEMPLATE_ONLY;
-    } else if (hashes.length < minShingles) {
-      low = r.removed() > 0 && shingler.shingles(c.text()).length >= minShingles
-          ? LowContent.TEMPLATE_ONLY : LowContent.TOO_SHORT;
+    Headline headline = Headline.of(c.title(), c.source());
+    Coverage.Read read = Coverage.read(headline, r.text());
+    Coverage coverage = read.coverage();
+    LowContent low = coverage.templateOnly() ? LowContent.TEMPLATE_ONLY : null;
+    long[] hashes = low == null ? shingler.shingles(r.text()) : new long[0];
+    if (low == null && hashes.length < minShingles) {
+      if (r.removed() > 0 && shingler.shingles(c.text()).length >= minShingles) {
+        low = LowContent.TEMPLATE_ONLY; // what made it short is the corpus's template
+        hashes = new long[0];
+      } else {
+        low = LowContent.TOO_SHORT;
+      }
     }
+    long[] signature = hashes.length == 0 ? new long[0] : minHasher.signature(hashes);
     ArticleFacts facts = new ArticleFacts(c.id(), c.url(), c.source(), c.title(),
         c.publishedAt(), c.origin(), hashes.length, c.markers() + r.removed(), c.wireAgency(),
         c.pointsToOriginal(), c.titleKey(), low, c.truncated(), c.fromIndex(),
         c.previousClusterId(), StoryEvidence.of(headline, coverage));
-    return new Fingerprint(facts, hashes, signature);
+    Sentences sentences = low == LowContent.TEMPLATE_ONLY ? Sentences.NONE : read.sentences();
+    return new Fingerprint(facts, hashes, signature, sentences);
   }
 }

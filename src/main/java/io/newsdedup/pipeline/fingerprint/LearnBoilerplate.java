@@ -105,7 +105,7 @@ public final class LearnBoilerplate
       long[] keys = LearnedBoilerplate.keys(c.text());
       Headline headline = Headline.of(c.title(), c.source());
       long[] title = headline.informative() ? headline.terms() : new long[0];
-      long[] carrying = Coverage.of(headline, c.text(), null).carryingParagraphs();
+      long[] carrying = Coverage.carryingParagraphs(headline, c.text());
       long tag = originTag(c);
       for (long k : keys) {
         long[] context = LearnedBoilerplate.context(keys, k, title, carrying);

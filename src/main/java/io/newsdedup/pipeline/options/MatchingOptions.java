@@ -48,6 +48,14 @@ public interface MatchingOptions extends PipelineOptions {
 
   void setContainmentThreshold(double value);
 
+  @Description(
+      "Also accept reworded reprints: containment at least 0.4 and at least 60% of the shorter"
+          + " text's sentences (and three) keeping most of their words in the other.")
+  @Default.Boolean(true)
+  boolean getRewordedCopies();
+
+  void setRewordedCopies(boolean value);
+
   @Description("Which similarity decides: JACCARD, CONTAINMENT or JACCARD_OR_CONTAINMENT.")
   @Default.Enum("JACCARD_OR_CONTAINMENT")
   MatchRule.Mode getMatchRule();

@@ -52,7 +52,7 @@ public record MatchingSettings(
       MatchRule rule =
           new MatchRule(
               o.getMatchRule(), o.getThreshold(), o.getContainmentThreshold(),
-              o.getMinContainmentShingles());
+              o.getMinContainmentShingles(), o.getRewordedCopies());
       if (!(o.getChainThreshold() > 0 && o.getChainThreshold() <= 1)) {
         throw new UsageException("--chainThreshold must be in (0, 1]");
       }

@@ -472,7 +472,7 @@ public final class StreamIndex implements Serializable {
       List<Member> members = new ArrayList<>(component.size());
       for (String id : component) {
         Arrival e = t.entries.get(id);
-        members.add(new Member(e.fingerprint().facts(), e.fingerprint().shingles()));
+        members.add(e.fingerprint().member());
         Assignment a = t.assignments.get(id);
         if (a != null) {
           before.put(id, a);

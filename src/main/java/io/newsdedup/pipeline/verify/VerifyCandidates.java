@@ -102,7 +102,8 @@ public final class VerifyCandidates
     double j = upperBound(Sketch.estimateJaccard(a.signature(), b.signature()),
         a.signature().length, z);
     Similarity s = Similarity.fromJaccard(j, a.shingleCount(), b.shingleCount());
-    return rule.accepts(s, a.shingleCount(), b.shingleCount());
+    return rule.accepts(s, a.shingleCount(), b.shingleCount())
+        || rule.mayBeReworded(s, a.shingleCount(), b.shingleCount(), 0);
   }
 
   static double upperBound(double j, int k, double z) {

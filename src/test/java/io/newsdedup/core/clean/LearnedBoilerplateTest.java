@@ -98,7 +98,7 @@ class LearnedBoilerplateTest {
     long[] keys = LearnedBoilerplate.keys(p.text());
     Headline h = Headline.of(p.title(), null);
     long[] terms = h.informative() ? h.terms() : new long[0];
-    long[] carrying = Coverage.of(h, p.text(), null).carryingParagraphs();
+    long[] carrying = Coverage.carryingParagraphs(h, p.text());
     Map<Long, long[]> out = new HashMap<>();
     for (long k : keys) {
       out.put(k, LearnedBoilerplate.context(keys, k, terms, carrying));

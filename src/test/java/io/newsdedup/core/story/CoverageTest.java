@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.clean.LearnedBoilerplate;
-import io.newsdedup.core.fingerprint.Shingler;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class CoverageTest {
-  private final Shingler shingler = new Shingler(5);
-
   private Coverage of(String headline, String text) {
-    return Coverage.of(Headline.of(headline, null), text, shingler);
+    return Coverage.of(Headline.of(headline, null), text);
   }
 
   @Test
@@ -89,10 +85,10 @@ class CoverageTest {
     String page = teaser + "\n" + StoryTexts.ENGLISH.template();
     Coverage c = of(StoryTexts.ENGLISH.headline(), page);
     assertFalse(c.templateOnly());
-    long[] teaserShingles = shingler.shingles(teaser);
-    long[] expected = Arrays.stream(teaserShingles).sorted().limit(Coverage.SAMPLE_SIZE).toArray();
-    assertArrayEquals(expected, c.sample());
+    assertArrayEquals(Sentences.of(teaser).fingerprints(), c.sample(), "the teaser's sentence");
     assertArrayEquals(new long[] {LearnedBoilerplate.key(teaser)}, c.carryingParagraphs());
+    assertArrayEquals(c.carryingParagraphs(),
+        Coverage.carryingParagraphs(Headline.of(StoryTexts.ENGLISH.headline(), null), page));
   }
 
   @Test

@@ -27,7 +27,7 @@ class HeadlineTest {
   @Test
   void wordsMeetByTheirFirstLetters() {
     Headline h = Headline.of("Rates rise", null);
-    Coverage c = Coverage.of(h, "the bank raised its rate, and prices rose.", null);
+    Coverage c = Coverage.of(h, "the bank raised its rate, and prices rose.");
     assertEquals(2, h.size());
     assertFalse(c.templateOnly(), "rate/rates and raised/rise meet by their first four letters");
     // Polish inflection: ustawę / ustawą / ustawa
@@ -60,6 +60,9 @@ class HeadlineTest {
         Headline.of("Harbour Times: port strike enters its third day", "harbourtimes.com")
             .terms());
     assertFalse(Headline.of("Harbour Times", "Harbour Times").informative());
+    // a site's name in another script, spelled as the terms are (taa marbuta, the article)
+    assertArrayEquals(Headline.of("Venezuela sets foreign debt targets", null).terms(),
+        Headline.of("Venezuela sets foreign debt targets - بوابة الواحة", "بوابة الواحة").terms());
   }
 
   @Test

@@ -3,23 +3,21 @@ package io.newsdedup.core.story;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsdedup.core.fingerprint.Shingler;
 import org.junit.jupiter.api.Test;
 
 class StoryEvidenceTest {
-  private final Shingler shingler = new Shingler(5);
-
-  /** An article: its evidence and its shingles. */
-  private record Page(StoryEvidence evidence, long[] shingles) {}
+  /** An article: its evidence and its sentences. */
+  private record Page(StoryEvidence evidence, Sentences sentences) {}
 
   private Page page(String headline, String text) {
     Headline h = Headline.of(headline, null);
-    return new Page(StoryEvidence.of(h, Coverage.of(h, text, shingler)), shingler.shingles(text));
+    Coverage.Read r = Coverage.read(h, text);
+    return new Page(StoryEvidence.of(h, r.coverage()), r.sentences());
   }
 
   private static boolean same(Page a, Page b) {
-    return StoryEvidence.sameStory(a.evidence(), a.shingles(), b.evidence(), b.shingles())
-        && StoryEvidence.sameStory(b.evidence(), b.shingles(), a.evidence(), a.shingles());
+    return StoryEvidence.sameStory(a.evidence(), a.sentences(), b.evidence(), b.sentences())
+        && StoryEvidence.sameStory(b.evidence(), b.sentences(), a.evidence(), a.sentences());
   }
 
   @Test
