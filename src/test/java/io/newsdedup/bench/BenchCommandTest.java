@@ -91,7 +91,7 @@ class BenchCommandTest {
     // The first two articles that parse (a and b: 6 and 2 five-word shingles), not the bad line.
     Matcher m = Pattern.compile("RESULT corpus-kernels articles=2 shingles_per_article=4\\.0"
         + " clean_us=[0-9.]+ shingle_us=[0-9.]+ minhash128_us=[0-9.]+"
-        + " shingle_and_minhash_us=[0-9.]+").matcher(printed);
+        + " shingle_and_minhash_us=[0-9.]+ story_us=[0-9.]+").matcher(printed);
     assertTrue(m.find(), printed);
 
     assertEquals(2, BenchCommand.run(new String[] {"corpus-kernels", "--passes=2"},
