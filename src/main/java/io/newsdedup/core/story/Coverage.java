@@ -180,7 +180,7 @@ public final class Coverage {
     }
 
     @Override
-    public void word(long shortKey, long longKey, String word) {
+    public void word(long shortKey, long longKey, String word, int letters) {
       if (shortKey == 0) {
         return;
       }
@@ -190,7 +190,8 @@ public final class Coverage {
           mask |= 1 << i;
         }
       }
-      if (simHash && !FunctionWords.isFunction(FunctionWords.feature(shortKey, longKey))) {
+      if (simHash && (letters > FunctionWords.MAX_LETTERS
+          || !FunctionWords.isFunction(FunctionWords.feature(shortKey, longKey)))) {
         add(shortKey, 1);
       }
     }

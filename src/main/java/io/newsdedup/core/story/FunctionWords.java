@@ -21,9 +21,12 @@ final class FunctionWords {
 
   private static final Set<String> WORDS = new HashSet<>();
   private static final long[] FEATURES;
+  /** The most letters a function word has: a longer word is never one. */
+  static final int MAX_LETTERS;
 
   static {
     Set<Long> features = new HashSet<>();
+    int[] longest = {0};
     try (InputStream in = FunctionWords.class.getResourceAsStream("function-words.txt")) {
       if (in == null) {
         throw new IllegalStateException("missing resource function-words.txt");
@@ -36,8 +39,9 @@ final class FunctionWords {
           if (!w.isEmpty()) {
             Terms.scan(TextNormalizer.normalize(w).toLowerCase(Locale.ROOT), new Terms.Visitor() {
               @Override
-              public void word(long shortKey, long longKey, String word) {
+              public void word(long shortKey, long longKey, String word, int letters) {
                 WORDS.add(word);
+                longest[0] = Math.max(longest[0], letters);
                 long f = feature(shortKey, longKey);
                 if (f != 0) {
                   features.add(f);
@@ -61,6 +65,7 @@ final class FunctionWords {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    MAX_LETTERS = longest[0];
     int size = Integer.highestOneBit(Math.max(16, features.size() * 4)) * 2;
     FEATURES = new long[size];
     for (long f : features) {

@@ -129,7 +129,7 @@ public final class Headline {
     StringBuilder sb = new StringBuilder();
     Terms.scan(TextNormalizer.normalize(source).toLowerCase(Locale.ROOT), new Terms.Visitor() {
       @Override
-      public void word(long shortKey, long longKey, String word) {
+      public void word(long shortKey, long longKey, String word, int letters) {
         sb.append(word);
       }
 
@@ -152,7 +152,7 @@ public final class Headline {
     int[] n = {0, 0};
     Terms.scan(text, new Terms.Visitor() {
       @Override
-      public void word(long shortKey, long longKey, String word) {
+      public void word(long shortKey, long longKey, String word, int letters) {
         long k = shortKey;
         if (k == 0 || FunctionWords.contains(word) || site.contains(word)) {
           return;

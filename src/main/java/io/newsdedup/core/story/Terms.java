@@ -37,11 +37,11 @@ final class Terms {
   /** What a text is made of, in order. */
   interface Visitor {
     /**
-     * A word: the key of its first {@code S - 1} letters ({@code shortKey}, 0 if it is shorter or
-     * only digits), of its first {@code S} letters ({@code longKey}, 0 if shorter or digits), and
-     * its letters as a string when {@code wantWord()} (else null).
+     * A word: the key of its first {@code S - 1} letters ({@code shortKey}, 0 if it is shorter),
+     * of its first {@code S} letters ({@code longKey}, 0 if shorter), its letters as a string when
+     * {@code wantWord()} (else null), and how many letters it has.
      */
-    void word(long shortKey, long longKey, String word);
+    void word(long shortKey, long longKey, String word, int letters);
 
     /**
      * A word with a digit (after {@link #word}, unless it is digits only: then instead, with
@@ -232,14 +232,26 @@ final class Terms {
       from = arabicProclitic(letters, len, count);
     }
     int letterCount = count - from;
-    long shortKey = letterCount >= s - 1 ? key(letters, from, s - 1, TAG_SHORT)
-        : s == ALPHABET && letterCount == s - 2 ? key(letters, from, s - 2, TAG_SHORT) : 0;
-    long longKey = letterCount >= s ? key(letters, from, s, TAG_LONG) : 0;
+    // one FNV-1a pass over the first S letters gives both keys (as key() would, one by one)
+    long h = FNV_OFFSET;
+    long hShort = 0;
+    long hThree = 0;
+    for (int k = 0, upTo = Math.min(letterCount, s); k < upTo; k++) {
+      h = (h ^ letters[from + k]) * FNV_PRIME;
+      if (k == s - 3) {
+        hThree = h;
+      } else if (k == s - 2) {
+        hShort = h;
+      }
+    }
+    long shortKey = letterCount >= s - 1 ? finish(hShort, TAG_SHORT)
+        : s == ALPHABET && letterCount == s - 2 ? finish(hThree, TAG_SHORT) : 0;
+    long longKey = letterCount >= s ? finish(h, TAG_LONG) : 0;
     String word = null;
     if (v.wantWord()) {
       word = new String(letters, from, Math.min(len, count) - from);
     }
-    v.word(shortKey, longKey, word);
+    v.word(shortKey, longKey, word, letterCount);
   }
 
   private static void emitRun(Visitor v, int a, int b, int c) {
@@ -256,11 +268,18 @@ final class Terms {
     v.run(Mix64.fmix64(h ^ TAG_RUN), chars);
   }
 
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
   private static long key(int[] letters, int from, int length, long tag) {
-    long h = 0xcbf29ce484222325L;
+    long h = FNV_OFFSET;
     for (int k = from; k < from + length; k++) {
-      h = (h ^ letters[k]) * 0x100000001b3L;
+      h = (h ^ letters[k]) * FNV_PRIME;
     }
+    return finish(h, tag);
+  }
+
+  private static long finish(long h, long tag) {
     long m = Mix64.fmix64(h ^ tag);
     return m == 0 ? 1 : m;
   }
