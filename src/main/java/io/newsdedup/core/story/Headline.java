@@ -8,8 +8,8 @@ import java.util.Locale;
  * What a headline says: its informative terms ({@link Terms}), as sorted, distinct 64-bit keys.
  * Function words ("with", "über", "przez", "على", "我们"; {@code function-words.txt}), words found
  * in the source's name (a site's name is in its own templates too: "Port strike enters third day |
- * Harbour Times" from harbourtimes.com loses "Harbour" and "Times") and numbers are not terms. A headline with fewer than {@link #MIN_TERMS} terms says too little to be judged
- * by.
+ * Harbour Times" from harbourtimes.com loses "Harbour" and "Times") and numbers are not terms. A
+ * headline with fewer than {@link #MIN_TERMS} terms says too little to be judged by.
  */
 public final class Headline {
   /** Fewer terms than this, and the headline is no evidence. */
@@ -18,7 +18,6 @@ public final class Headline {
   public static final int MAX_TERMS = 16;
 
   public static final Headline NONE = new Headline(new long[0], 0, "");
-
 
   private final long[] terms;
   private final int words;
@@ -153,11 +152,9 @@ public final class Headline {
     Terms.scan(text, new Terms.Visitor() {
       @Override
       public void word(long shortKey, long longKey, String word, int letters) {
-        long k = shortKey;
-        if (k == 0 || FunctionWords.contains(word) || site.contains(word)) {
-          return;
+        if (shortKey != 0 && !FunctionWords.contains(word) && !site.contains(word)) {
+          add(shortKey);
         }
-        add(k);
       }
 
       @Override
@@ -193,5 +190,4 @@ public final class Headline {
     }
     return new Headline(Arrays.copyOf(sorted, d), n[1], phrase(text));
   }
-
 }
