@@ -249,13 +249,13 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
     int aOther = aCarry + carryCount(a);
     int bOther = bCarry + carryCount(b);
     if (ta >= 2 && tb >= 2) {
-      if (2 * common(a, 1, aCarry, b, 1, bCarry) >= Math.min(ta, tb)) {
+      if (SortedKeys.halfShared(a, 1, aCarry, b, 1, bCarry)) {
         return SAME;
       }
       if (carries(a) || carries(b)
-          || common(a, aCarry, aOther, b, bCarry, bOther) > 0
-          || common(a, aCarry, aOther, b, bOther, b.length) > 0
-          || common(b, bCarry, bOther, a, aOther, a.length) > 0) {
+          || SortedKeys.common(a, aCarry, aOther, b, bCarry, bOther) > 0
+          || SortedKeys.common(a, aCarry, aOther, b, bOther, b.length) > 0
+          || SortedKeys.common(b, bCarry, bOther, a, aOther, a.length) > 0) {
         return SAME;
       }
       return DIFFERENT_HEADLINES;
@@ -265,26 +265,8 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
     if (pa == 0 && pb == 0) {
       return SAME;
     }
-    int smaller = Math.min(pa, pb);
-    return smaller > 0 && 2 * common(a, aOther, a.length, b, bOther, b.length) >= smaller
+    return pa > 0 && pb > 0 && SortedKeys.halfShared(a, aOther, a.length, b, bOther, b.length)
         ? SAME : DIFFERENT;
-  }
-
-  /** Common values of two sorted ranges. */
-  private static int common(long[] a, int i, int aEnd, long[] b, int j, int bEnd) {
-    int common = 0;
-    while (i < aEnd && j < bEnd) {
-      if (a[i] == b[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return common;
   }
 
   private static int find(int[] parent, int x) {

@@ -161,7 +161,6 @@ public final class Coverage {
     int bodyTokens;
     int bodyHalfWords;
     int numbers;
-    int carrying;
     int echoes;
     long[] paragraphs = new long[8];
     int paragraphCount;
@@ -221,11 +220,15 @@ public final class Coverage {
       sentenceNumbers += groups;
       if (key != 0 && simHash) {
         add(key, Sentences.NUMBER_WEIGHT);
-        if (numberCount == numberKeys.length) {
-          numberKeys = Arrays.copyOf(numberKeys, 2 * numberCount);
-        }
-        numberKeys[numberCount++] = key;
+        numberKeys = append(numberKeys, numberCount++, key);
       }
+    }
+
+    /** {@code a} with {@code v} at {@code n} (grown when full). */
+    private static long[] append(long[] a, int n, long v) {
+      long[] out = n < a.length ? a : Arrays.copyOf(a, 2 * a.length);
+      out[n] = v;
+      return out;
     }
 
     private void add(long feature, int weight) {
@@ -240,10 +243,7 @@ public final class Coverage {
           && fingerprintCount < Sentences.MAX_SENTENCES;
       if (hasFingerprint) {
         fingerprint = hash.bits();
-        if (fingerprintCount == fingerprints.length) {
-          fingerprints = Arrays.copyOf(fingerprints, 2 * fingerprintCount);
-        }
-        fingerprints[fingerprintCount++] = fingerprint;
+        fingerprints = append(fingerprints, fingerprintCount++, fingerprint);
       }
       if (features > 0) {
         hash.clear();
@@ -259,11 +259,8 @@ public final class Coverage {
       sentenceStart = Math.min(at + 1, text.length());
       if (paragraph) {
         if (paragraphCarries && at > paragraphStart) {
-          if (paragraphCount == paragraphs.length) {
-            paragraphs = Arrays.copyOf(paragraphs, 2 * paragraphCount);
-          }
-          paragraphs[paragraphCount++] =
-              LearnedBoilerplate.key(text.substring(paragraphStart, at));
+          paragraphs = append(paragraphs, paragraphCount++,
+              LearnedBoilerplate.key(text.substring(paragraphStart, at)));
         }
         paragraphCarries = false;
         paragraphStart = sentenceStart;
@@ -287,7 +284,6 @@ public final class Coverage {
       bodyHalfWords += halfWords;
       numbers += sentenceNumbers;
       if (matched >= 2) {
-        carrying++;
         paragraphCarries = true;
         if (hasFingerprint && sampleCount < SAMPLE_SIZE) {
           sample[sampleCount++] = fingerprint;

@@ -1,5 +1,6 @@
 package io.newsdedup.core.story;
 
+import io.newsdedup.core.clean.SortedKeys;
 import io.newsdedup.core.clean.TextNormalizer;
 import java.util.Arrays;
 import java.util.Locale;
@@ -100,24 +101,8 @@ public final class Headline {
    * on one site do not).
    */
   public static boolean agree(long[] a, long[] b) {
-    if (a.length < MIN_TERMS || b.length < MIN_TERMS) {
-      return false;
-    }
-    int common = 0;
-    int i = 0;
-    int j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return 2 * common >= Math.min(a.length, b.length);
+    return a.length >= MIN_TERMS && b.length >= MIN_TERMS
+        && SortedKeys.halfShared(a, 0, a.length, b, 0, b.length);
   }
 
   /** The source's words as {@link Terms} spells them, run together ("" for none). */
