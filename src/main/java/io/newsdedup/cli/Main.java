@@ -25,8 +25,14 @@ public final class Main {
 
   private Main() {}
 
+  /**
+   * The jar's entry point: runs the command, in a JVM that reads file names as UTF-8 ({@link
+   * Utf8Relaunch}: a child JVM when the caller's locale is not UTF-8).
+   */
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int code = Utf8Relaunch.ifNeeded(args, System.err)
+        .orElseGet(() -> run(args, System.out, System.err));
+    System.exit(code);
   }
 
   /** Runs a command; returns its exit code. */

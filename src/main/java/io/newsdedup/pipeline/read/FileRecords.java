@@ -81,6 +81,10 @@ final class FileRecords {
           ""));
       return;
     }
+    if (!file.problem().isEmpty()) {
+      out.accept(rejected(fileOrigin, Reasons.UNREADABLE_FILE, file.problem(), ""));
+      return;
+    }
     long line = file.firstLine() - 1; // complete lines read
     BreakOff in = null;
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
@@ -170,8 +174,9 @@ final class FileRecords {
    * out first.
    */
   private static InputStream open(InputFile file) throws IOException {
-    ReadableByteChannel channel =
-        FileSystems.open(FileSystems.matchNewResource(file.resource(), false));
+    ReadableByteChannel channel = LocalFiles.isLocal(file.resource())
+        ? LocalFiles.open(file)
+        : FileSystems.open(FileSystems.matchNewResource(file.resource(), false));
     if (!file.whole()) {
       ((SeekableByteChannel) channel).position(file.start());
       InputStream part = Channels.newInputStream(channel);
@@ -228,7 +233,7 @@ final class FileRecords {
    * BufferedReader#readLine} counts them (LF, CR, CR LF). Other files are one part.
    */
   static java.util.List<InputFile> parts(InputFile file, long partBytes) throws IOException {
-    if (formatOf(file.relativePath()) != Format.JSONL
+    if (formatOf(file.relativePath()) != Format.JSONL || !file.problem().isEmpty()
         || file.relativePath().toLowerCase(Locale.ROOT).endsWith(".gz")
         || file.sizeBytes() < 2 * partBytes) {
       return java.util.List.of(file);

@@ -22,14 +22,29 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *     parts, each starting at a line)
  * @param end the byte offset where this part ends, or -1 for the end of the file
  * @param firstLine the 1-based number of the part's first line
+ * @param problem why the matched path cannot be read (not a regular file, a link to nothing, a
+ *     directory that could not be listed): the reader rejects it without opening it; "" when none
+ * @param inode a local file's inode when its name cannot be written back as a string (bytes that
+ *     are not UTF-8), else 0 (see {@link LocalFiles#open})
  */
 @DefaultCoder(InputFile.InputFileCoder.class)
 public record InputFile(String resource, String relativePath, String displayPath, long sizeBytes,
-    long start, long end, long firstLine) {
+    long start, long end, long firstLine, String problem, long inode) {
 
   /** A whole file. */
   public InputFile(String resource, String relativePath, String displayPath) {
     this(resource, relativePath, displayPath, 0, 0, -1, 1);
+  }
+
+  /** A readable file or part of one. */
+  public InputFile(String resource, String relativePath, String displayPath, long sizeBytes,
+      long start, long end, long firstLine) {
+    this(resource, relativePath, displayPath, sizeBytes, start, end, firstLine, "", 0);
+  }
+
+  /** What tells two matched files apart: the real file (and its inode, when it has one). */
+  public String key() {
+    return inode == 0 ? resource : resource + "#" + inode;
   }
 
   public boolean whole() {
@@ -38,7 +53,8 @@ public record InputFile(String resource, String relativePath, String displayPath
 
   /** The part of this file from {@code start} to {@code end}, whose first line is {@code line}. */
   public InputFile part(long start, long end, long line) {
-    return new InputFile(resource, relativePath, displayPath, sizeBytes, start, end, line);
+    return new InputFile(resource, relativePath, displayPath, sizeBytes, start, end, line, problem,
+        inode);
   }
 
   public static final class InputFileCoder extends Codec<InputFile> {
@@ -60,12 +76,14 @@ public record InputFile(String resource, String relativePath, String displayPath
       writeVarLong(f.start(), out);
       out.writeLong(f.end());
       writeVarLong(f.firstLine(), out);
+      writeString(f.problem(), out);
+      writeVarLong(f.inode(), out);
     }
 
     @Override
     protected InputFile read(DataInputStream in) throws IOException {
       return new InputFile(readString(in), readString(in), readString(in), readVarLong(in),
-          readVarLong(in), in.readLong(), readVarLong(in));
+          readVarLong(in), in.readLong(), readVarLong(in), readString(in), readVarLong(in));
     }
   }
 }

@@ -51,8 +51,14 @@ public final class InputPatterns {
     return abs.endsWith("/") ? abs : abs + "/";
   }
 
-  /** Matches one pattern; directories are skipped. */
+  /**
+   * Matches one pattern; directories are skipped. Local patterns: {@link LocalFiles#match} (what
+   * is matched but cannot be read comes back with its problem); others: Beam's file systems.
+   */
   public static List<InputFile> match(String pattern) throws IOException {
+    if (LocalFiles.isLocal(pattern)) {
+      return LocalFiles.match(pattern);
+    }
     String base = baseDirectory(pattern);
     String resolved = resolvedBase(base);
     MatchResult result = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);

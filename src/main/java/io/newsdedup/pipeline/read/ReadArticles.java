@@ -97,7 +97,7 @@ public final class ReadArticles
         @Element KV<Integer, Iterable<InputFile>> shard, OutputReceiver<InputFile> out) {
       Map<String, InputFile> byResource = new TreeMap<>();
       for (InputFile f : shard.getValue()) {
-        byResource.merge(f.resource(), f,
+        byResource.merge(f.key(), f,
             (a, b) -> a.displayPath().compareTo(b.displayPath()) <= 0 ? a : b);
       }
       byResource.values().forEach(out::output);
