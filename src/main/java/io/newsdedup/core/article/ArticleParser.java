@@ -1,7 +1,9 @@
 package io.newsdedup.core.article;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +13,7 @@ import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.core.clean.HtmlExtractor;
 import io.newsdedup.core.clean.HtmlPage;
 import io.newsdedup.core.clean.TextNormalizer;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -89,13 +92,13 @@ public final class ArticleParser {
       return Parsed.rejected(origin, Reasons.NOT_AN_OBJECT, "expected a JSON object, got " + kind, line);
     }
     try {
-      String id = field(node, "id");
-      String url = field(node, "url");
-      String source = field(node, "source");
-      String title = field(node, "title");
-      String text = field(node, "text");
-      String html = field(node, "html");
-      String published = field(node, "published_at");
+      String id = field(node, "id", raw);
+      String url = field(node, "url", raw);
+      String source = field(node, "source", raw);
+      String title = field(node, "title", raw);
+      String text = field(node, "text", raw);
+      String html = field(node, "html", raw);
+      String published = field(node, "published_at", raw);
       String body = text;
       boolean fromHtml = isBlank(text) && !isBlank(html);
       if (fromHtml) {
@@ -214,7 +217,11 @@ public final class ArticleParser {
     }
   }
 
-  private static String field(JsonNode node, String name) throws InvalidField {
+  /**
+   * A scalar field as text; a number exactly as the line writes it ({@code 1e400}, {@code -0},
+   * {@code 12345678901234567.5}: the tree model would turn them into doubles, and two ids into one).
+   */
+  private static String field(JsonNode node, String name, String raw) throws InvalidField {
     JsonNode v = node.get(name);
     if (v == null || v.isNull() || v.isMissingNode()) {
       return null;
@@ -223,7 +230,25 @@ public final class ArticleParser {
       throw new InvalidField(
           "\"" + name + "\" must be a string, got " + v.getNodeType().toString().toLowerCase());
     }
-    return v.asText();
+    return v.isNumber() ? numberAsWritten(raw, name) : v.asText();
+  }
+
+  /** The text of the top-level number field {@code name} of a JSON object already parsed once. */
+  private static String numberAsWritten(String raw, String name) {
+    try (JsonParser p = JSON.getFactory().createParser(raw)) {
+      p.nextToken(); // {
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        boolean wanted = name.equals(p.currentName());
+        p.nextToken();
+        if (wanted) {
+          return p.getText();
+        }
+        p.skipChildren();
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("a line that parsed once no longer parses", e);
+    }
+    throw new IllegalStateException("field " + name + " not found again");
   }
 
   private static String shortMessage(JsonProcessingException e) {

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * Z} ({@code 2024-05-01T10:00:00+02:00}), ISO-8601 without an offset (taken as UTC), a date only
  * (midnight UTC), the same with a space instead of {@code T}, RFC 1123 ({@code Wed, 01 May 2024
  * 10:00:00 GMT}), and epoch seconds or milliseconds (a number of 9–10 or 12–13 digits). Anything
- * else is "unparseable": the article is kept with no timestamp.
+ * else is "unparseable": the article is kept with no timestamp; so is a time before {@link
+ * #EARLIEST} or from {@link #LATEST} on ({@code +999999999-12-31T23:59:59Z} is valid ISO-8601, but
+ * no news story's time, and event-time arithmetic on it overflows).
  */
 public final class Timestamps {
   private Timestamps() {}
@@ -45,8 +47,18 @@ public final class Timestamps {
   private static final List<DateTimeFormatter> ZONED =
       List.of(DateTimeFormatter.RFC_1123_DATE_TIME, DateTimeFormatter.ISO_ZONED_DATE_TIME);
 
-  /** The instant, or null when the value is null, blank or unparseable. */
+  /** The earliest time taken as a publication time. */
+  public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+  /** Times from this one on are not publication times. */
+  public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
+  /** The instant, or null when the value is null, blank, unparseable or out of range. */
   public static Instant parse(String value) {
+    Instant t = parseAnyTime(value);
+    return t == null || t.isBefore(EARLIEST) || !t.isBefore(LATEST) ? null : t;
+  }
+
+  private static Instant parseAnyTime(String value) {
     if (value == null) {
       return null;
     }

@@ -42,10 +42,11 @@ public record Retention(long millis) implements Serializable {
       return FOREVER;
     }
     Matcher m = SPEC.matcher(s);
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+    // At most 100,000 years: beyond it every article is kept anyway, and sums cannot overflow.
+    if (!m.matches() || m.group(1).length() > 8 || Long.parseLong(m.group(1)) == 0) {
       throw new IllegalArgumentException(
-          "--indexRetention must be a positive number with a unit d, h, m or s (7d, 36h, 90m),"
-              + " or 0 to keep every article: \"" + spec + "\"");
+          "--indexRetention must be a positive number (at most 8 digits) with a unit d, h, m or s"
+              + " (7d, 36h, 90m), or 0 to keep every article: \"" + spec + "\"");
     }
     long unit = switch (m.group(2)) {
       case "d" -> 86_400_000L;
@@ -74,6 +75,9 @@ public record Retention(long millis) implements Serializable {
       return NEVER;
     }
     long g = granularityMillis();
+    if (eventTimeMillis > MAX_EXPIRY - g - millis) { // event time + retention, without overflow
+      return NEVER;
+    }
     long at = eventTimeMillis + millis;
     if (at > MAX_EXPIRY - g) {
       return NEVER;

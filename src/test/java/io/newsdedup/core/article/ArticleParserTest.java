@@ -27,6 +27,26 @@ class ArticleParserTest {
     return p.rejection();
   }
 
+  /** Numbers that doubles would merge or rewrite stay as written: they are different ids. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"1e400", "1e500", "12345678901234567.5",
+      "12345678901234567.6", "-0", "0", "1.0", "1", "9007199254740993", "-1E-7"})
+  void numericIdsAreKeptExactlyAsWritten(String number) {
+    Parsed p = ArticleParser.parseJsonLine(
+        "{\"id\": " + number + ", \"text\": \"Some text.\"}", Origin.ofLine("f", 1));
+    assertEquals(number, p.article().id());
+  }
+
+  @Test
+  void aNumericTitleOrSourceIsKeptAsWrittenToo() {
+    Article a = ArticleParser.parseJsonLine("{\"id\": \"x\", \"source\": 1e999, \"title\": "
+        + "{\"a\": 1} , \"text\": \"Some text.\"}", Origin.ofLine("f", 1)).article();
+    assertNull(a, "an object title is still invalid");
+    Article b = ArticleParser.parseJsonLine("{\"meta\": {\"source\": 2}, \"source\": 1e999, "
+        + "\"text\": \"Some text.\"}", Origin.ofLine("f", 1)).article();
+    assertEquals("1e999", b.source(), "the top-level field, not the nested one");
+  }
+
   @Test
   void fullJsonRecord() {
     Article a = ok(ArticleParser.parseJsonLine(
