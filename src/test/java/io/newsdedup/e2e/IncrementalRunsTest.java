@@ -212,4 +212,19 @@ class IncrementalRunsTest {
       assertTrue(java.time.Duration.between(t, newest).toDays() <= 30, t + " vs " + newest);
     }
   }
+
+  /** A time at the end of ISO-8601's range used to overflow the retention arithmetic. */
+  @Test
+  void timesAtTheEndsOfIsoRangeDoNotBreakAnIndexRun() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("far-times"));
+    Files.copy(Path.of("testdata/articles/wire.jsonl"), in.resolve("wire.jsonl"));
+    Files.writeString(in.resolve("far.jsonl"), """
+        {"id": "far-future", "published_at": "+999999999-12-31T23:59:59Z", "text": "x"}
+        {"id": "far-past", "published_at": "-999999999-01-01T00:00:00Z", "text": "y"}
+        """);
+    Path out = tmp.resolve("far-out");
+    assertEquals(0, main("batch", "--input=" + in + "/*", "--output=" + out,
+        "--index=" + tmp.resolve("far-index"), "--indexRetention=7d"));
+    assertEquals(2, BatchOutputs.summary(out).at("/counts/published_at_unparseable").asLong());
+  }
 }
