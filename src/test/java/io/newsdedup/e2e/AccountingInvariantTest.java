@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsdedup.core.article.ArticleParser;
+import io.newsdedup.core.clean.TextNormalizer;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -94,8 +94,8 @@ class AccountingInvariantTest {
 
   // ---------------------------------------------------------------------------------------------
   // An independent count of the records in a directory tree, by the rules of the README's Input
-  // section: a JSONL line that is not blank (a line that is only a byte-order mark and spaces is
-  // blank), a whole .txt or .html file, any other file (unsupported_format); a compressed file
+  // section: a JSONL line that is not blank (the project's one definition of blank, taken
+  // literally: no visible content), a whole .txt or .html file, any other file (unsupported_format); a compressed file
   // that breaks off keeps its complete lines and adds one record for the rest.
 
   static long records(Path root) throws IOException {
@@ -135,7 +135,7 @@ class AccountingInvariantTest {
     if (!broken) {
       lines.add(last);
     }
-    long n = lines.stream().filter(l -> !ArticleParser.stripBom(l).isBlank()).count();
+    long n = lines.stream().filter(l -> !TextNormalizer.isBlankLiteral(l)).count();
     return broken ? n + 1 : n;
   }
 }

@@ -5,6 +5,7 @@ import io.newsdedup.core.article.ArticleParser.Parsed;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.article.Rejection.Reasons;
+import io.newsdedup.core.clean.TextNormalizer;
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -30,10 +31,10 @@ import org.apache.beam.sdk.io.FileSystems;
 /**
  * Reads the records of one input file, by extension: {@code .jsonl}/{@code .ndjson} one article per
  * line, {@code .txt} and {@code .html}/{@code .htm} one article per file; each may end in {@code
- * .gz}. Invalid UTF-8 is replaced by U+FFFD. Blank JSON lines are not records. A file that fails
- * part-way (a truncated .gz) keeps every complete line before the damage and adds one rejection
- * for the rest (the line it broke off in and all after it); a .txt or .html file that fails
- * part-way is one rejection.
+ * .gz}. Invalid UTF-8 is replaced by U+FFFD. Blank JSON lines (no visible content) are not
+ * records. A file that fails part-way (a truncated .gz) keeps every complete line before the
+ * damage and adds one rejection for the rest (the line it broke off in and all after it); a .txt
+ * or .html file that fails part-way is one rejection.
  */
 final class FileRecords {
   private FileRecords() {}
@@ -67,9 +68,13 @@ final class FileRecords {
     long blankLines;
   }
 
-  /** Blank JSONL lines are not records; a line holding only a byte-order mark is blank too. */
+  /**
+   * Blank JSONL lines are not records: a line with no visible content ({@link
+   * TextNormalizer#isBlankLiteral}: the project's one definition of blank, taken literally), such
+   * as one of only spaces of any kind, byte-order marks, zero-width, bidi or control characters.
+   */
   static boolean isBlankLine(String s) {
-    return ArticleParser.stripBom(s).isBlank();
+    return TextNormalizer.isBlankLiteral(s);
   }
 
   static void read(InputFile file, Consumer<Parsed> out, Tally tally) {

@@ -121,4 +121,32 @@ class FileRecordsTest {
     assertEquals(Origin.ofLine("bom.jsonl", 3), out.get(0).article().origin());
     assertEquals(2, tally.blankLines);
   }
+
+  /**
+   * One definition of blank (TextNormalizer.isBlank, taken literally): a line with no visible
+   * content is a blank line, whatever the invisible characters are. Before, a line of U+3000 or
+   * U+2028 was blank but one of NBSP, ZWSP, NEL or NUL was malformed_json.
+   */
+  @Test
+  void aLineWithNoVisibleContentIsBlankWhateverItsCharacters() throws IOException {
+    List<String> blanks = List.of("\u3000", "\u2028", "\u00A0", "\u200B", "\u0085", "\u0000",
+        "\u2007\u202F", "\u200E\u202E\u2066", "\u0001\u001B\u007F", "\u000B\u000C",
+        " \u00A0\t\u200B\uFEFF\u3000 ");
+    StringBuilder file = new StringBuilder();
+    for (String b : blanks) {
+      file.append(b).append('\n');
+    }
+    file.append("{\"id\":\"after\",\"text\":\"x\"}\n");
+    file.append("&nbsp;\n"); // visible characters (an entity is not decoded in a raw line)
+    FileRecords.Tally tally = new FileRecords.Tally();
+    Path f = dir.resolve("blank.jsonl");
+    Files.writeString(f, file.toString());
+    List<Parsed> out = new ArrayList<>();
+    FileRecords.read(new InputFile(f.toString(), "blank.jsonl", "blank.jsonl"), out::add, tally);
+    assertEquals(blanks.size(), tally.blankLines);
+    assertEquals(2, out.size(), out.toString());
+    assertEquals(Origin.ofLine("blank.jsonl", blanks.size() + 1), out.get(0).article().origin());
+    assertEquals("malformed_json", out.get(1).rejection().reason());
+    assertEquals(Origin.ofLine("blank.jsonl", blanks.size() + 2), out.get(1).rejection().origin());
+  }
 }
