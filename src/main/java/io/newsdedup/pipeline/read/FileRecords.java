@@ -25,16 +25,16 @@ import java.util.Locale;
 import java.util.NavigableSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * Reads the records of one input file, by extension: {@code .jsonl}/{@code .ndjson} one article per
  * line, {@code .txt} and {@code .html}/{@code .htm} one article per file; each may end in {@code
  * .gz}. Invalid UTF-8 is replaced by U+FFFD. Blank JSON lines (no visible content) are not
- * records. A file that fails part-way (a truncated .gz) keeps every complete line before the
- * damage and adds one rejection for the rest (the line it broke off in and all after it); a .txt
- * or .html file that fails part-way is one rejection.
+ * records. A file that fails part-way (a truncated .gz, or one where what follows a gzip member
+ * is not one) keeps every complete line before the damage and adds one rejection for the rest
+ * (the line it broke off in and all after it); a .txt or .html file that fails part-way is one
+ * rejection.
  */
 final class FileRecords {
   private FileRecords() {}
@@ -170,9 +170,10 @@ final class FileRecords {
   /**
    * The file's bytes, decompressed when its name ends in .gz and it starts with the gzip magic
    * bytes (a .gz that is not compressed is read as it is, as Beam's {@code Compression.GZIP}
-   * does). The JDK's GZIPInputStream, not Beam's: when the data breaks off, Beam's throws away
-   * what it had inflated in the failing call (up to 8 KB of complete lines), the JDK's hands it
-   * out first.
+   * does). Every member of the file is read, and whatever follows the last good one and is not
+   * zero padding fails the stream ({@link GzipMembers}), after all the data before it: Beam's and
+   * Commons Compress's gzip streams throw away what they inflated in the failing call (up to 8 KB
+   * of complete lines), and the JDK's silently ends at what is not a member.
    */
   private static InputStream open(InputFile file) throws IOException {
     ReadableByteChannel channel =
@@ -190,7 +191,7 @@ final class FileRecords {
     byte[] head = in.readNBytes(2);
     in.unread(head);
     boolean gzip = head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-    return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    return gzip ? new GzipMembers(in) : in;
   }
 
   /** Only the first {@code limit} bytes of a stream. */

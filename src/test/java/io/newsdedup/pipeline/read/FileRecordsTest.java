@@ -94,6 +94,89 @@ class FileRecordsTest {
         .filter(p -> p.article() != null).count());
   }
 
+  private static String jsonLines(String prefix, int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      sb.append("{\"id\":\"").append(prefix).append(i).append("\",\"text\":\"Story ").append(i)
+          .append("\"}\n");
+    }
+    return sb.toString();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  /** The ids of the articles, then "reason@line: message" of each rejection. */
+  private static List<String> described(List<Parsed> records) {
+    return records.stream().map(p -> p.article() != null ? p.article().id()
+        : p.rejection().reason() + "@" + p.rejection().origin().line() + ": "
+            + p.rejection().message()).toList();
+  }
+
+  /**
+   * What follows the last good gzip member and is not one (plain lines appended to a .gz, a
+   * garbage tail, a member whose header is damaged) is one unreadable_file rejection at the line
+   * after the last complete one, saying what it found; the JDK's GZIPInputStream silently took it
+   * for the end of the file.
+   */
+  @Test
+  void whatFollowsTheLastGoodGzipMemberIsRejectedNotDropped() throws IOException {
+    byte[] first = gzip(jsonLines("m", 1, 3));
+    byte[] plain = jsonLines("p", 4, 5).getBytes(StandardCharsets.UTF_8);
+    byte[] garbage = new byte[300];
+    new java.util.Random(7).nextBytes(garbage);
+    garbage[0] = 0x42;
+    byte[] damaged = gzip(jsonLines("d", 4, 5));
+    damaged[2] = 7; // compression method 7: not deflate
+    byte[] reserved = gzip(jsonLines("r", 4, 5));
+    reserved[3] = (byte) 0x80; // a reserved flag bit
+    for (byte[] tail : List.of(plain, garbage, damaged, reserved)) {
+      List<String> got = described(read("x.jsonl.gz", concat(first, tail)));
+      String at = got.toString();
+      assertEquals(4, got.size(), at);
+      assertEquals(List.of("m1", "m2", "m3"), got.subList(0, 3), at);
+      assertTrue(got.get(3).startsWith("unreadable_file@4: "), at);
+      if (tail == plain || tail == garbage) {
+        assertTrue(got.get(3).contains(tail.length + " bytes after the gzip member ending at byte "
+            + first.length + " are not gzip data (appended plain text or garbage?)"), at);
+      } else {
+        assertTrue(got.get(3).contains("the gzip member starting at byte " + first.length
+            + " has a damaged header"), at);
+      }
+    }
+    // The last line of the last good member has no line break: the damage cuts it.
+    byte[] cut = gzip("{\"id\":\"c1\",\"text\":\"x\"}\n{\"id\":\"c2\",\"text\":\"x\"}");
+    List<String> got = described(read("cut.jsonl.gz", concat(cut, plain)));
+    assertEquals(2, got.size(), got.toString());
+    assertEquals("c1", got.get(0));
+    assertTrue(got.get(1).startsWith("unreadable_file@2: "), got.toString());
+  }
+
+  /** Well-formed further members are read (multi-member gzip is legal); zero padding is the end. */
+  @Test
+  void furtherGzipMembersAreReadAndZeroPaddingIsTheEnd() throws IOException {
+    byte[] file = concat(gzip(jsonLines("a", 1, 2)), gzip(""), gzip(jsonLines("b", 3, 4)),
+        new byte[1024]);
+    assertEquals(List.of("a1", "a2", "b3", "b4"), described(read("multi.jsonl.gz", file)));
+  }
+
+  /** A member whose data does not match its trailer is corrupt: after its lines, a rejection. */
+  @Test
+  void aGzipMemberWithAWrongCrcIsRejectedAfterItsLines() throws IOException {
+    byte[] bad = gzip(jsonLines("k", 1, 2));
+    bad[bad.length - 8] ^= 1; // the CRC-32 in the trailer
+    List<String> got = described(read("crc.jsonl.gz", concat(bad, gzip(jsonLines("n", 3, 3)))));
+    assertEquals(3, got.size(), got.toString());
+    assertEquals(List.of("k1", "k2"), got.subList(0, 2));
+    assertTrue(got.get(2).startsWith("unreadable_file@3: ") && got.get(2).contains("CRC"),
+        got.toString());
+  }
+
   @Test
   void aTruncatedTextFileIsOneRejectionNotHalfAnArticle() throws IOException {
     byte[] whole = gzip("A title\n\n" + "Some words of the body. ".repeat(2000));
