@@ -99,7 +99,8 @@ class AccountingInvariantTest {
   // An independent count of the records in a directory tree, by the rules of the README's Input
   // section: a JSONL line that is not blank (the project's one definition of blank, taken
   // literally: no visible content), a whole .txt or .html file, any other file
-  // (unsupported_format). A .gz that starts with the gzip magic is the data of its members, one
+  // (unsupported_format); a line longer than 64 Mi characters is a record (too_large), whatever
+  // it holds. A .gz that starts with the gzip magic is the data of its members, one
   // after the other, to the end of the file or zero padding; when it breaks off, or something
   // that is not a member follows one, its complete lines count and the rest is one record.
   // Streamed: the generated cases are big.
@@ -126,7 +127,8 @@ class AccountingInvariantTest {
     Members members = gzip ? new Members(bytes) : null;
     InputStream data = gzip ? members : new ByteArrayInputStream(bytes);
     long n = 0;
-    StringBuilder line = new StringBuilder();
+    StringBuilder line = new StringBuilder(); // up to the limit
+    long length = 0;
     boolean afterCr = false;
     try (Reader in = new InputStreamReader(data, StandardCharsets.UTF_8)) {
       char[] buf = new char[1 << 16];
@@ -139,9 +141,11 @@ class AccountingInvariantTest {
           }
           afterCr = c == '\r';
           if (c == '\n' || c == '\r') {
-            n += isRecord(line) ? 1 : 0;
+            n += isRecord(line, length) ? 1 : 0;
+            line = length > MAX_RECORD_CHARS ? new StringBuilder() : line;
             line.setLength(0);
-          } else {
+            length = 0;
+          } else if (++length <= MAX_RECORD_CHARS) {
             line.append(c);
           }
         }
@@ -151,11 +155,14 @@ class AccountingInvariantTest {
     if (broken) {
       return n + 1; // the line the damage cuts (if any) and the rest
     }
-    return n + (isRecord(line) ? 1 : 0);
+    return n + (length > 0 && isRecord(line, length) ? 1 : 0);
   }
 
-  private static boolean isRecord(CharSequence line) {
-    return !TextNormalizer.isBlankLiteral(line.toString());
+  /** The README's limit per record: 64 Mi characters. */
+  private static final long MAX_RECORD_CHARS = 64L << 20;
+
+  private static boolean isRecord(CharSequence line, long length) {
+    return length > MAX_RECORD_CHARS || !TextNormalizer.isBlankLiteral(line.toString());
   }
 
   /**

@@ -6,12 +6,12 @@ import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.core.clean.TextNormalizer;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.io.Reader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -63,6 +63,16 @@ final class FileRecords {
     return Format.UNSUPPORTED;
   }
 
+  /**
+   * The most characters (UTF-16 units) one record may have: a longer JSONL line, or a longer .txt
+   * or .html file, is one {@code too_large} rejection whose raw payload is its first 4 KB, read in
+   * memory bounded by this limit (never built whole), and the file goes on with the next line. 64
+   * Mi: far above any article (the suite's biggest is a 20 MB line, cut to {@code
+   * --maxArticleChars} later), and far below what would exhaust a worker's memory (a one-line gzip
+   * bomb inflates to gigabytes).
+   */
+  static final int MAX_RECORD_CHARS = 64 << 20;
+
   /** Counts what {@link #read} saw, for metrics. */
   static final class Tally {
     long blankLines;
@@ -78,6 +88,11 @@ final class FileRecords {
   }
 
   static void read(InputFile file, Consumer<Parsed> out, Tally tally) {
+    read(file, out, tally, MAX_RECORD_CHARS);
+  }
+
+  /** {@link #read} with another limit per record than {@link #MAX_RECORD_CHARS}, for tests. */
+  static void read(InputFile file, Consumer<Parsed> out, Tally tally, int maxRecordChars) {
     Format format = formatOf(file.relativePath());
     Origin fileOrigin = Origin.ofFile(file.displayPath());
     if (format == Format.UNSUPPORTED) {
@@ -88,28 +103,36 @@ final class FileRecords {
     }
     long line = file.firstLine() - 1; // complete lines read
     BreakOff in = null;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        in = new BreakOff(open(file)), utf8()), 1 << 16)) {
+    try (Reader reader = new InputStreamReader(in = new BreakOff(open(file)), utf8())) {
       if (format == Format.JSONL) {
-        String s = reader.readLine();
-        while (s != null) {
-          String next = reader.readLine();
-          if (next == null && in.broken() && !in.endedWithLineBreak()) {
+        BoundedLines lines = new BoundedLines(reader, maxRecordChars);
+        for (BoundedLines.Line s; (s = lines.next()) != null; ) {
+          if (!s.ended() && in.broken()) {
             break; // the line the damage cut off: it goes with the rest
           }
           line++;
-          if (isBlankLine(s)) {
+          Origin at = Origin.ofLine(file.displayPath(), line);
+          if (s.tooLong()) {
+            out.accept(rejected(at, Reasons.TOO_LARGE, "the line is longer than the limit of "
+                + maxRecordChars + " characters per record: it has " + s.length() + " characters",
+                s.head()));
+          } else if (isBlankLine(s.text())) {
             tally.blankLines++;
           } else {
-            out.accept(ArticleParser.parseJsonLine(s, Origin.ofLine(file.displayPath(), line)));
+            out.accept(ArticleParser.parseJsonLine(s.text(), at));
           }
-          s = next;
         }
         in.throwIfBroken();
       } else {
-        String content = readAll(reader);
+        Whole content = readAtMost(reader, maxRecordChars);
+        if (content.tooLong()) {
+          out.accept(rejected(fileOrigin, Reasons.TOO_LARGE, "the file is longer than the limit"
+              + " of " + maxRecordChars + " characters per record: read " + content.length()
+              + " characters of it before giving up", content.head()));
+          return;
+        }
         in.throwIfBroken();
-        out.accept(parse(file, content, fileOrigin));
+        out.accept(parse(file, content.text(), fileOrigin));
       }
     } catch (IOException | RuntimeException e) {
       Origin at = format == Format.JSONL ? Origin.ofLine(file.displayPath(), line + 1) : fileOrigin;
@@ -126,30 +149,46 @@ final class FileRecords {
    * The records of a whole file as {@link #read} saw them, by the line of their origin: the JSONL
    * lines numbered in {@code lines}, or (line 0) the whole content of a text or HTML file, each
    * handed to {@code found} as soon as it is read (so a read that fails part-way has handed over
-   * the lines before the failure). A line the file does not have (any more) is not handed over.
+   * the lines before the failure). A line the file does not have (any more), or one {@link #read}
+   * rejected as {@code too_large}, is not handed over.
    */
   static void rawRecords(InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found)
       throws IOException {
+    rawRecords(file, lines, found, MAX_RECORD_CHARS);
+  }
+
+  /** {@link #rawRecords} with another limit per record (a longer record is not handed over). */
+  static void rawRecords(InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found,
+      int maxRecordChars) throws IOException {
     Format format = formatOf(file.relativePath());
     if (format == Format.UNSUPPORTED || lines.isEmpty()) {
       return;
     }
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(open(file), utf8()), 1 << 16)) {
+    BreakOff in;
+    try (Reader reader = new InputStreamReader(in = new BreakOff(open(file)), utf8())) {
       if (format != Format.JSONL) {
         if (lines.contains(0L)) {
-          found.accept(0L, readAll(reader));
+          Whole content = readAtMost(reader, maxRecordChars);
+          in.throwIfBroken();
+          if (!content.tooLong()) {
+            found.accept(0L, content.text());
+          }
         }
         return;
       }
       long last = lines.last();
       long line = file.firstLine() - 1;
-      for (String s; line < last && (s = reader.readLine()) != null; ) {
+      BoundedLines all = new BoundedLines(reader, maxRecordChars);
+      for (BoundedLines.Line s; line < last && (s = all.next()) != null; ) {
+        if (!s.ended() && in.broken()) {
+          break; // the line the damage cut off: not a record
+        }
         line++;
-        if (lines.contains(line)) {
-          found.accept(line, s);
+        if (lines.contains(line) && !s.tooLong()) {
+          found.accept(line, s.text());
         }
       }
+      in.throwIfBroken();
     }
   }
 
@@ -231,7 +270,8 @@ final class FileRecords {
   /**
    * Cuts a big uncompressed JSONL file into parts of about {@code partBytes} that start at a line,
    * with the number of their first line, in one pass over its bytes; line breaks counted as {@link
-   * BufferedReader#readLine} counts them (LF, CR, CR LF). Other files are one part.
+   * BoundedLines} (and {@link java.io.BufferedReader#readLine}) count them (LF, CR, CR LF). Other
+   * files are one part.
    */
   static java.util.List<InputFile> parts(InputFile file, long partBytes) throws IOException {
     if (formatOf(file.relativePath()) != Format.JSONL
@@ -344,7 +384,6 @@ final class FileRecords {
    */
   static final class BreakOff extends FilterInputStream {
     private IOException failure;
-    private int lastByte = -1;
 
     BreakOff(InputStream in) {
       super(in);
@@ -356,11 +395,7 @@ final class FileRecords {
         return -1;
       }
       try {
-        int b = in.read();
-        if (b >= 0) {
-          lastByte = b;
-        }
-        return b;
+        return in.read();
       } catch (IOException e) {
         failure = e;
         return -1;
@@ -373,11 +408,7 @@ final class FileRecords {
         return -1;
       }
       try {
-        int n = in.read(b, off, len);
-        if (n > 0) {
-          lastByte = b[off + n - 1] & 0xff;
-        }
-        return n;
+        return in.read(b, off, len);
       } catch (IOException e) {
         failure = e;
         return -1;
@@ -393,11 +424,6 @@ final class FileRecords {
       return failure != null;
     }
 
-    /** Whether the last byte read before the end (or the failure) ended a line. */
-    boolean endedWithLineBreak() {
-      return lastByte == '\n' || lastByte == '\r';
-    }
-
     void throwIfBroken() throws IOException {
       if (failure != null) {
         throw failure;
@@ -405,12 +431,31 @@ final class FileRecords {
     }
   }
 
-  private static String readAll(BufferedReader reader) throws IOException {
+  /**
+   * The content of a .txt or .html file, or (when it is longer than {@code maxChars}) its first
+   * {@link Rejection#MAX_RAW_CHARS} characters and how many were read.
+   */
+  record Whole(String text, String head, long length) {
+    boolean tooLong() {
+      return text == null;
+    }
+  }
+
+  /** Reads to the end, or to the first character beyond {@code maxChars}. */
+  static Whole readAtMost(Reader reader, int maxChars) throws IOException {
     StringBuilder sb = new StringBuilder();
     char[] buf = new char[1 << 16];
+    long read = 0;
     for (int n; (n = reader.read(buf)) > 0; ) {
+      read += n;
+      if (read > maxChars) {
+        StringBuilder head = new StringBuilder(Rejection.MAX_RAW_CHARS);
+        head.append(sb, 0, Math.min(sb.length(), Rejection.MAX_RAW_CHARS));
+        head.append(buf, 0, Math.min(n, Rejection.MAX_RAW_CHARS - head.length()));
+        return new Whole(null, head.toString(), read);
+      }
       sb.append(buf, 0, n);
     }
-    return sb.toString();
+    return new Whole(sb.toString(), null, read);
   }
 }

@@ -177,6 +177,123 @@ class FileRecordsTest {
         got.toString());
   }
 
+  private List<Parsed> read(String name, byte[] content, int maxRecordChars) throws IOException {
+    Path f = dir.resolve(name);
+    Files.write(f, content);
+    List<Parsed> out = new ArrayList<>();
+    FileRecords.read(new InputFile(f.toString(), name, "in/" + name), out::add,
+        new FileRecords.Tally(), maxRecordChars);
+    return out;
+  }
+
+  /**
+   * A line longer than the limit is one too_large record at its line, raw its first 4 KB, and
+   * the file goes on; a line of exactly the limit is a record like any other. Whatever the line
+   * breaks.
+   */
+  @Test
+  void aLineLongerThanTheLimitIsOneTooLargeRecordAndTheFileGoesOn() throws IOException {
+    String big = "{\"id\":\"big\",\"text\":\"" + "word ".repeat(1000) + "\"}";
+    String exact = "{\"id\":\"exact\",\"text\":\"" + "w".repeat(1000 - 24) + "\"}";
+    assertEquals(1000, exact.length());
+    for (String br : List.of("\n", "\r\n", "\r")) {
+      String file = String.join(br, "{\"id\":\"a\",\"text\":\"x\"}", big, "", exact,
+          "{\"id\":\"b\",\"text\":\"x\"}") + br;
+      for (boolean gz : new boolean[] {false, true}) {
+        byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+        List<Parsed> got = read(gz ? "f.jsonl.gz" : "f.jsonl", gz ? gzip(file) : bytes, 1000);
+        String at = got.stream().map(p -> p.article() != null ? p.article().id()
+            : p.rejection().toString()).toList().toString();
+        assertEquals(4, got.size(), at);
+        assertEquals("a", got.get(0).article().id(), at);
+        var tooLarge = got.get(1).rejection();
+        assertEquals("too_large", tooLarge.reason(), at);
+        assertEquals(2, tooLarge.origin().line(), at);
+        assertEquals(big.substring(0, 4096), tooLarge.raw());
+        assertTrue(tooLarge.message().contains("the limit of 1000 characters")
+            && tooLarge.message().contains("it has " + big.length()), tooLarge.message());
+        assertEquals("exact", got.get(2).article().id(), at);
+        assertEquals(Origin.ofLine(got.get(2).article().origin().file(), 4),
+            got.get(2).article().origin());
+        assertEquals("b", got.get(3).article().id(), at);
+      }
+    }
+  }
+
+  /**
+   * Writes a gzip file of {@code before}, {@code chars} times 'x' and {@code after}, compressing
+   * as it goes: a gzip bomb of a few hundred KB, never big in memory.
+   */
+  private Path gzipBomb(String name, String before, long chars, String after) throws IOException {
+    Path f = dir.resolve(name);
+    byte[] xs = new byte[1 << 16];
+    Arrays.fill(xs, (byte) 'x');
+    try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(f), 1 << 16)) {
+      out.write(before.getBytes(StandardCharsets.UTF_8));
+      for (long left = chars; left > 0; left -= xs.length) {
+        out.write(xs, 0, (int) Math.min(xs.length, left));
+      }
+      out.write(after.getBytes(StandardCharsets.UTF_8));
+    }
+    return f;
+  }
+
+  private static final long BOMB_CHARS = 200_000_000;
+
+  /**
+   * A one-line gzip bomb (200 MB of one character in a small .gz) is one too_large record, read
+   * in memory bounded by the limit (1 MiB here: the test needs no big heap), between the good
+   * lines around it; the same as a .txt. A bomb that breaks off in its big line is the rest of
+   * the file, as any line the damage cuts.
+   */
+  @Test
+  void aGzipBombIsOneTooLargeRecordReadInBoundedMemory() throws IOException {
+    int limit = 1 << 20;
+    String before = "{\"id\":\"before\",\"text\":\"x\"}\n{\"id\":\"bomb\",\"text\":\"";
+    Path bomb = gzipBomb("bomb.jsonl.gz", before, BOMB_CHARS,
+        "\"}\n{\"id\":\"after\",\"text\":\"x\"}\n");
+    assertTrue(Files.size(bomb) < 1_000_000, "size " + Files.size(bomb));
+    List<Parsed> out = new ArrayList<>();
+    FileRecords.read(new InputFile(bomb.toString(), "bomb.jsonl.gz", "bomb.jsonl.gz"), out::add,
+        new FileRecords.Tally(), limit);
+    assertEquals(3, out.size());
+    assertEquals("before", out.get(0).article().id());
+    var r = out.get(1).rejection();
+    assertEquals("too_large", r.reason());
+    assertEquals(Origin.ofLine("bomb.jsonl.gz", 2), r.origin());
+    assertEquals(4096, r.raw().length());
+    assertTrue(r.raw().startsWith("{\"id\":\"bomb\",\"text\":\"xxx"), r.raw());
+    assertTrue(r.message().contains("the limit of " + limit + " characters per record: it has "
+        + (BOMB_CHARS + 23) + " characters"), r.message());
+    assertEquals("after", out.get(2).article().id());
+
+    // the raw records around it are numbered as read numbers them
+    java.util.Map<Long, String> raw = new java.util.HashMap<>();
+    FileRecords.rawRecords(new InputFile(bomb.toString(), "bomb.jsonl.gz", "bomb.jsonl.gz"),
+        new java.util.TreeSet<>(List.of(2L, 3L)), raw::put, limit);
+    assertEquals(java.util.Map.of(3L, "{\"id\":\"after\",\"text\":\"x\"}"), raw);
+
+    // cut in the big line: the line before is kept, the rest is one unreadable_file record
+    byte[] cut = Arrays.copyOf(Files.readAllBytes(bomb), (int) Files.size(bomb) / 2);
+    List<Parsed> broken = read("cut-bomb.jsonl.gz", cut, limit);
+    assertEquals(2, broken.size());
+    assertEquals("before", broken.get(0).article().id());
+    assertEquals("unreadable_file", broken.get(1).rejection().reason());
+    assertEquals(2, broken.get(1).rejection().origin().line());
+
+    Path txt = gzipBomb("bomb.txt.gz", "A title\n\n", BOMB_CHARS, "\n");
+    out.clear();
+    FileRecords.read(new InputFile(txt.toString(), "bomb.txt.gz", "bomb.txt.gz"), out::add,
+        new FileRecords.Tally(), limit);
+    assertEquals(1, out.size());
+    r = out.get(0).rejection();
+    assertEquals("too_large", r.reason());
+    assertEquals(Origin.ofFile("bomb.txt.gz"), r.origin());
+    assertTrue(r.raw().startsWith("A title\n\nxxx") && r.raw().length() == 4096);
+    assertTrue(r.message().contains("the limit of " + limit + " characters per record: read "),
+        r.message());
+  }
+
   @Test
   void aTruncatedTextFileIsOneRejectionNotHalfAnArticle() throws IOException {
     byte[] whole = gzip("A title\n\n" + "Some words of the body. ".repeat(2000));
