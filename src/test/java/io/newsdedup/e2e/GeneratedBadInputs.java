@@ -1,21 +1,27 @@
 package io.newsdedup.e2e;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The big cases of the bad-input suite, generated rather than committed (see
- * testdata/bad/README.md): a 20 MB article and a 5 MB line of one word, as JSON text and as .txt.
- * Deterministic: a fixed seed.
+ * testdata/bad/README.md): a 20 MB article and a 5 MB line of one word, as JSON text and as .txt,
+ * and two gzip bombs (a line, a .txt, of 128 Mi characters: twice the limit per record, in a few
+ * hundred KB). Deterministic: a fixed seed.
  */
 final class GeneratedBadInputs {
   static final long BIG_ARTICLE_CHARS = 20_000_000;
   static final int ONE_WORD_CHARS = 5 * 1024 * 1024;
+  /** The length of the bombs' big line: twice FileRecords.MAX_RECORD_CHARS (64 Mi). */
+  static final long BOMB_CHARS = 128L << 20;
 
   private GeneratedBadInputs() {}
 
@@ -30,9 +36,37 @@ final class GeneratedBadInputs {
       Files.writeString(dir.resolve("one-word.txt"), oneWord);
       Files.writeString(dir.resolve("one-word-titled.txt"),
           "One word, five megabytes\n\n" + oneWord + "\n");
+      writeGzipBomb(dir.resolve("bomb.jsonl.gz"),
+          "{\"id\": \"bomb-before\", \"title\": \"Tram line reopens after track renewal\", "
+              + "\"text\": \"Trams are running again on the harbour line after six weeks of track "
+              + "renewal, the transport authority said, with journeys a few minutes faster.\"}\n"
+              + "{\"id\": \"bomb\", \"text\": \"",
+          BOMB_CHARS,
+          "\"}\n{\"id\": \"bomb-after\", \"title\": \"Rowing club celebrates centenary\", "
+              + "\"text\": \"The town rowing club marked its hundredth year with a regatta on the "
+              + "river and an exhibition of old boats and photographs in the boathouse.\"}\n");
+      writeGzipBomb(dir.resolve("bomb.txt.gz"), "A title over a bomb\n\n", BOMB_CHARS, "\n");
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A gzip file of {@code before}, {@code chars} times 'x' and {@code after}, compressed as it is
+   * written (the file is a few hundred KB; nothing big is ever in memory).
+   */
+  static void writeGzipBomb(Path file, String before, long chars, String after)
+      throws IOException {
+    byte[] xs = new byte[1 << 16];
+    java.util.Arrays.fill(xs, (byte) 'x');
+    try (OutputStream out = new GZIPOutputStream(
+        new BufferedOutputStream(Files.newOutputStream(file)), 1 << 16)) {
+      out.write(before.getBytes(StandardCharsets.UTF_8));
+      for (long left = chars; left > 0; left -= xs.length) {
+        out.write(xs, 0, (int) Math.min(xs.length, left));
+      }
+      out.write(after.getBytes(StandardCharsets.UTF_8));
     }
   }
 

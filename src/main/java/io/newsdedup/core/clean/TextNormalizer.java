@@ -89,6 +89,19 @@ public final class TextNormalizer {
   }
 
   /**
+   * {@link #isBlank} for raw text, where an entity is what it is written as: whether {@code s} has
+   * no visible character (only whitespace of any kind, zero-width, bidi and control characters,
+   * unpaired surrogates). A JSONL line is blank, not a record, exactly when this holds; {@code
+   * "&nbsp;"} is visible there.
+   *
+   * @param s any string; null is blank
+   */
+  public static boolean isBlankLiteral(String s) {
+    // '&' is visible and survives normalisation; without one, isBlank decodes no entity.
+    return s == null || s.indexOf('&') < 0 && isBlank(s);
+  }
+
+  /**
    * {@link #normalize} without its safety net, for a non-null {@code s}; package-private for the
    * property tests.
    */

@@ -5,12 +5,13 @@ import io.newsdedup.core.article.ArticleParser.Parsed;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.article.Rejection.Reasons;
-import java.io.BufferedReader;
+import io.newsdedup.core.clean.TextNormalizer;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.io.Reader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -24,16 +25,16 @@ import java.util.Locale;
 import java.util.NavigableSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * Reads the records of one input file, by extension: {@code .jsonl}/{@code .ndjson} one article per
  * line, {@code .txt} and {@code .html}/{@code .htm} one article per file; each may end in {@code
- * .gz}. Invalid UTF-8 is replaced by U+FFFD. Blank JSON lines are not records. A file that fails
- * part-way (a truncated .gz) keeps every complete line before the damage and adds one rejection
- * for the rest (the line it broke off in and all after it); a .txt or .html file that fails
- * part-way is one rejection.
+ * .gz}. Invalid UTF-8 is replaced by U+FFFD. Blank JSON lines (no visible content) are not
+ * records. A file that fails part-way (a truncated .gz, or one where what follows a gzip member
+ * is not one) keeps every complete line before the damage and adds one rejection for the rest
+ * (the line it broke off in and all after it); a .txt or .html file that fails part-way is one
+ * rejection.
  */
 final class FileRecords {
   private FileRecords() {}
@@ -62,17 +63,36 @@ final class FileRecords {
     return Format.UNSUPPORTED;
   }
 
+  /**
+   * The most characters (UTF-16 units) one record may have: a longer JSONL line, or a longer .txt
+   * or .html file, is one {@code too_large} rejection whose raw payload is its first 4 KB, read in
+   * memory bounded by this limit (never built whole), and the file goes on with the next line. 64
+   * Mi: far above any article (the suite's biggest is a 20 MB line, cut to {@code
+   * --maxArticleChars} later), and far below what would exhaust a worker's memory (a one-line gzip
+   * bomb inflates to gigabytes).
+   */
+  static final int MAX_RECORD_CHARS = 64 << 20;
+
   /** Counts what {@link #read} saw, for metrics. */
   static final class Tally {
     long blankLines;
   }
 
-  /** Blank JSONL lines are not records; a line holding only a byte-order mark is blank too. */
+  /**
+   * Blank JSONL lines are not records: a line with no visible content ({@link
+   * TextNormalizer#isBlankLiteral}: the project's one definition of blank, taken literally), such
+   * as one of only spaces of any kind, byte-order marks, zero-width, bidi or control characters.
+   */
   static boolean isBlankLine(String s) {
-    return ArticleParser.stripBom(s).isBlank();
+    return TextNormalizer.isBlankLiteral(s);
   }
 
   static void read(InputFile file, Consumer<Parsed> out, Tally tally) {
+    read(file, out, tally, MAX_RECORD_CHARS);
+  }
+
+  /** {@link #read} with another limit per record than {@link #MAX_RECORD_CHARS}, for tests. */
+  static void read(InputFile file, Consumer<Parsed> out, Tally tally, int maxRecordChars) {
     Format format = formatOf(file.relativePath());
     Origin fileOrigin = Origin.ofFile(file.displayPath());
     if (format == Format.UNSUPPORTED) {
@@ -87,28 +107,36 @@ final class FileRecords {
     }
     long line = file.firstLine() - 1; // complete lines read
     BreakOff in = null;
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-        in = new BreakOff(open(file)), utf8()), 1 << 16)) {
+    try (Reader reader = new InputStreamReader(in = new BreakOff(open(file)), utf8())) {
       if (format == Format.JSONL) {
-        String s = reader.readLine();
-        while (s != null) {
-          String next = reader.readLine();
-          if (next == null && in.broken() && !in.endedWithLineBreak()) {
+        BoundedLines lines = new BoundedLines(reader, maxRecordChars);
+        for (BoundedLines.Line s; (s = lines.next()) != null; ) {
+          if (!s.ended() && in.broken()) {
             break; // the line the damage cut off: it goes with the rest
           }
           line++;
-          if (isBlankLine(s)) {
+          Origin at = Origin.ofLine(file.displayPath(), line);
+          if (s.tooLong()) {
+            out.accept(rejected(at, Reasons.TOO_LARGE, "the line is longer than the limit of "
+                + maxRecordChars + " characters per record: it has " + s.length() + " characters",
+                s.head()));
+          } else if (isBlankLine(s.text())) {
             tally.blankLines++;
           } else {
-            out.accept(ArticleParser.parseJsonLine(s, Origin.ofLine(file.displayPath(), line)));
+            out.accept(ArticleParser.parseJsonLine(s.text(), at));
           }
-          s = next;
         }
         in.throwIfBroken();
       } else {
-        String content = readAll(reader);
+        Whole content = readAtMost(reader, maxRecordChars);
+        if (content.tooLong()) {
+          out.accept(rejected(fileOrigin, Reasons.TOO_LARGE, "the file is longer than the limit"
+              + " of " + maxRecordChars + " characters per record: read " + content.length()
+              + " characters of it before giving up", content.head()));
+          return;
+        }
         in.throwIfBroken();
-        out.accept(parse(file, content, fileOrigin));
+        out.accept(parse(file, content.text(), fileOrigin));
       }
     } catch (IOException | RuntimeException e) {
       Origin at = format == Format.JSONL ? Origin.ofLine(file.displayPath(), line + 1) : fileOrigin;
@@ -125,30 +153,46 @@ final class FileRecords {
    * The records of a whole file as {@link #read} saw them, by the line of their origin: the JSONL
    * lines numbered in {@code lines}, or (line 0) the whole content of a text or HTML file, each
    * handed to {@code found} as soon as it is read (so a read that fails part-way has handed over
-   * the lines before the failure). A line the file does not have (any more) is not handed over.
+   * the lines before the failure). A line the file does not have (any more), or one {@link #read}
+   * rejected as {@code too_large}, is not handed over.
    */
   static void rawRecords(InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found)
       throws IOException {
+    rawRecords(file, lines, found, MAX_RECORD_CHARS);
+  }
+
+  /** {@link #rawRecords} with another limit per record (a longer record is not handed over). */
+  static void rawRecords(InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found,
+      int maxRecordChars) throws IOException {
     Format format = formatOf(file.relativePath());
     if (format == Format.UNSUPPORTED || lines.isEmpty()) {
       return;
     }
-    try (BufferedReader reader = new BufferedReader(
-        new InputStreamReader(open(file), utf8()), 1 << 16)) {
+    BreakOff in;
+    try (Reader reader = new InputStreamReader(in = new BreakOff(open(file)), utf8())) {
       if (format != Format.JSONL) {
         if (lines.contains(0L)) {
-          found.accept(0L, readAll(reader));
+          Whole content = readAtMost(reader, maxRecordChars);
+          in.throwIfBroken();
+          if (!content.tooLong()) {
+            found.accept(0L, content.text());
+          }
         }
         return;
       }
       long last = lines.last();
       long line = file.firstLine() - 1;
-      for (String s; line < last && (s = reader.readLine()) != null; ) {
+      BoundedLines all = new BoundedLines(reader, maxRecordChars);
+      for (BoundedLines.Line s; line < last && (s = all.next()) != null; ) {
+        if (!s.ended() && in.broken()) {
+          break; // the line the damage cut off: not a record
+        }
         line++;
-        if (lines.contains(line)) {
-          found.accept(line, s);
+        if (lines.contains(line) && !s.tooLong()) {
+          found.accept(line, s.text());
         }
       }
+      in.throwIfBroken();
     }
   }
 
@@ -169,9 +213,10 @@ final class FileRecords {
   /**
    * The file's bytes, decompressed when its name ends in .gz and it starts with the gzip magic
    * bytes (a .gz that is not compressed is read as it is, as Beam's {@code Compression.GZIP}
-   * does). The JDK's GZIPInputStream, not Beam's: when the data breaks off, Beam's throws away
-   * what it had inflated in the failing call (up to 8 KB of complete lines), the JDK's hands it
-   * out first.
+   * does). Every member of the file is read, and whatever follows the last good one and is not
+   * zero padding fails the stream ({@link GzipMembers}), after all the data before it: Beam's and
+   * Commons Compress's gzip streams throw away what they inflated in the failing call (up to 8 KB
+   * of complete lines), and the JDK's silently ends at what is not a member.
    */
   private static InputStream open(InputFile file) throws IOException {
     ReadableByteChannel channel = LocalFiles.isLocal(file.resource())
@@ -190,7 +235,7 @@ final class FileRecords {
     byte[] head = in.readNBytes(2);
     in.unread(head);
     boolean gzip = head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-    return gzip ? new GZIPInputStream(in, 1 << 16) : in;
+    return gzip ? new GzipMembers(in) : in;
   }
 
   /** Only the first {@code limit} bytes of a stream. */
@@ -230,7 +275,8 @@ final class FileRecords {
   /**
    * Cuts a big uncompressed JSONL file into parts of about {@code partBytes} that start at a line,
    * with the number of their first line, in one pass over its bytes; line breaks counted as {@link
-   * BufferedReader#readLine} counts them (LF, CR, CR LF). Other files are one part.
+   * BoundedLines} (and {@link java.io.BufferedReader#readLine}) count them (LF, CR, CR LF). Other
+   * files are one part.
    */
   static java.util.List<InputFile> parts(InputFile file, long partBytes) throws IOException {
     if (formatOf(file.relativePath()) != Format.JSONL || !file.problem().isEmpty()
@@ -343,7 +389,6 @@ final class FileRecords {
    */
   static final class BreakOff extends FilterInputStream {
     private IOException failure;
-    private int lastByte = -1;
 
     BreakOff(InputStream in) {
       super(in);
@@ -355,11 +400,7 @@ final class FileRecords {
         return -1;
       }
       try {
-        int b = in.read();
-        if (b >= 0) {
-          lastByte = b;
-        }
-        return b;
+        return in.read();
       } catch (IOException e) {
         failure = e;
         return -1;
@@ -372,11 +413,7 @@ final class FileRecords {
         return -1;
       }
       try {
-        int n = in.read(b, off, len);
-        if (n > 0) {
-          lastByte = b[off + n - 1] & 0xff;
-        }
-        return n;
+        return in.read(b, off, len);
       } catch (IOException e) {
         failure = e;
         return -1;
@@ -392,11 +429,6 @@ final class FileRecords {
       return failure != null;
     }
 
-    /** Whether the last byte read before the end (or the failure) ended a line. */
-    boolean endedWithLineBreak() {
-      return lastByte == '\n' || lastByte == '\r';
-    }
-
     void throwIfBroken() throws IOException {
       if (failure != null) {
         throw failure;
@@ -404,12 +436,31 @@ final class FileRecords {
     }
   }
 
-  private static String readAll(BufferedReader reader) throws IOException {
+  /**
+   * The content of a .txt or .html file, or (when it is longer than {@code maxChars}) its first
+   * {@link Rejection#MAX_RAW_CHARS} characters and how many were read.
+   */
+  record Whole(String text, String head, long length) {
+    boolean tooLong() {
+      return text == null;
+    }
+  }
+
+  /** Reads to the end, or to the first character beyond {@code maxChars}. */
+  static Whole readAtMost(Reader reader, int maxChars) throws IOException {
     StringBuilder sb = new StringBuilder();
     char[] buf = new char[1 << 16];
+    long read = 0;
     for (int n; (n = reader.read(buf)) > 0; ) {
+      read += n;
+      if (read > maxChars) {
+        StringBuilder head = new StringBuilder(Rejection.MAX_RAW_CHARS);
+        head.append(sb, 0, Math.min(sb.length(), Rejection.MAX_RAW_CHARS));
+        head.append(buf, 0, Math.min(n, Rejection.MAX_RAW_CHARS - head.length()));
+        return new Whole(null, head.toString(), read);
+      }
       sb.append(buf, 0, n);
     }
-    return sb.toString();
+    return new Whole(sb.toString(), null, read);
   }
 }

@@ -79,6 +79,18 @@ class TextNormalizerPropertiesTest {
         s -> assertEquals(TextNormalizer.normalize(s).isEmpty(), TextNormalizer.isBlank(s)));
   }
 
+  /** isBlankLiteral is isBlank with every entity taken as the text it is written as. */
+  @Test
+  void isBlankLiteralIsIsBlankWithoutEntities() {
+    PropertyCheck.forAllStrings("isBlankLiteral(s) == isBlank(s with & escaped)", SEED + 5, TRIES,
+        r -> Gen.string(r, 8),
+        s -> assertEquals(TextNormalizer.isBlank(s.replace("&", "&amp;")),
+            TextNormalizer.isBlankLiteral(s)));
+    assertTrue(TextNormalizer.isBlankLiteral(null));
+    assertTrue(TextNormalizer.isBlankLiteral("\u3000\u2028\u00a0\u200b\u0085\u0000\ufeff"));
+    assertFalse(TextNormalizer.isBlankLiteral("&nbsp;"));
+  }
+
   @Test
   void blankExamples() {
     assertTrue(TextNormalizer.isBlank(null));
