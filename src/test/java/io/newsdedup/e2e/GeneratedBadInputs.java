@@ -46,6 +46,7 @@ final class GeneratedBadInputs {
               + "\"text\": \"The town rowing club marked its hundredth year with a regatta on the "
               + "river and an exhibition of old boats and photographs in the boathouse.\"}\n");
       writeGzipBomb(dir.resolve("bomb.txt.gz"), "A title over a bomb\n\n", BOMB_CHARS, "\n");
+      writeOddPaths(dir);
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -67,6 +68,33 @@ final class GeneratedBadInputs {
         out.write(xs, 0, (int) Math.min(xs.length, left));
       }
       out.write(after.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Paths a glob matches that are not plain files with plain names: a FIFO (reading it would wait
+   * forever), a symbolic link to nothing, a link back to the directory (a loop, for {@code **}),
+   * and a .txt file whose name is Latin-1, not UTF-8 (Java shows the byte as U+FFFD).
+   */
+  private static void writeOddPaths(Path dir) throws IOException {
+    Files.createSymbolicLink(dir.resolve("dangling.jsonl"), Path.of("gone.jsonl"));
+    Files.createSymbolicLink(dir.resolve("loop"), Path.of("."));
+    shell(dir, "mkfifo fifo.jsonl && printf 'A Latin-1 name\\n\\nThis page was saved under a name "
+        + "in Latin-1, as old Windows shares and zip files still write them.\\n' > "
+        + "\"$(printf 'caf\\351.txt')\"");
+  }
+
+  private static void shell(Path dir, String script) throws IOException {
+    try {
+      Process p = new ProcessBuilder("sh", "-c", script).directory(dir.toFile())
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IOException("sh -c " + script + ": " + out);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
     }
   }
 
