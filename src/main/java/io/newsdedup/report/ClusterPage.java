@@ -26,7 +26,8 @@ final class ClusterPage {
     int pages = d.details.size();
     StringBuilder sb = new StringBuilder(1 << 14);
     String title = canonical.title() == null ? "(no title)" : canonical.title();
-    sb.append(Layout.head(Html.clip(title, 120) + " · cluster " + rank + " · news-dedup report"));
+    sb.append(Layout.head(Html.clip(title, 120) + " · cluster " + rank + " · news-dedup report",
+        d.banner()));
     sb.append("<header class=\"top\"><div class=\"inner\"><h1>").append(Html.bdi(title, 400))
         .append("</h1><p>Cluster ").append(rank).append(" of the ").append(pages)
         .append(" largest · <span class=\"mono\">").append(Html.bdi(s.clusterId()))

@@ -82,6 +82,7 @@ final class Companions {
     r.put("listed_template_only", d.templateOnlyShown.size());
     r.put("cluster_pages", d.details.size());
     r.put("listed_clusters", d.listed.size());
+    r.put("complete", d.complete);
     ArrayNode warnings = r.putArray("warnings");
     d.warnings.forEach(warnings::add);
     if (d.runSummary != null) {

@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  *       template-only.csv} (every template-only page).
  * </ul>
  *
- * Pages need no server and no network: styles, script and charts are inline.
+ * Pages need no server and no network: styles, script and charts are inline. An output without
+ * {@code _SUCCESS} (a run that did not finish, or whose accounting did not hold) is reported all
+ * the same, with {@link #INCOMPLETE} in a banner on every page.
  */
 public final class DedupReport {
   private DedupReport() {}
@@ -53,9 +55,19 @@ public final class DedupReport {
   private static final Pattern BATCH_FILE = Pattern.compile(
       "(clusters|assignments|rejected)-\\d+-of-\\d+\\.jsonl");
 
-  /** What was written. */
-  public record Result(
-      Path index, long clusters, long articles, long duplicates, int pages, List<String> warnings) {}
+  /**
+   * What the report says of an output without {@code _SUCCESS}, in a banner on every page (and
+   * {@code report} on stderr).
+   */
+  public static final String INCOMPLETE = "this output has no _SUCCESS: the run did not finish,"
+      + " or its accounting did not hold; the numbers may be incomplete";
+
+  /**
+   * What was written; {@code complete}: whether the run finished with its accounting holding
+   * (else every page carries the {@link #INCOMPLETE} banner).
+   */
+  public record Result(Path index, long clusters, long articles, long duplicates, int pages,
+      List<String> warnings, boolean complete) {}
 
   /**
    * Checks that {@code report} may receive a report of {@code output} without touching the run's
@@ -83,12 +95,25 @@ public final class DedupReport {
     }
   }
 
-  /** Writes the report; see the class comment. */
+  /**
+   * Writes the report; see the class comment. The run is complete when its output directory holds
+   * {@code _SUCCESS}.
+   */
   public static Result write(ReportSettings s) {
+    return write(s, Files.exists(s.output().resolve(OutputFiles.SUCCESS)));
+  }
+
+  /**
+   * Writes the report of a run whose completion the caller knows: {@code batch --report} writes
+   * the report before {@code _SUCCESS} (the last file of a run), and passes whether it will write
+   * it (the run's accounting holds).
+   */
+  public static Result write(ReportSettings s, boolean complete) {
     OutputFiles files = OutputFiles.in(s.output());
     checkTarget(s.output(), s.report());
     Path pages = prepare(s.report());
     ReportData data = new ReportData(s);
+    data.complete = complete;
     readSummary(files, data);
     readClusters(files, data);
     readAssignments(files, data);
@@ -112,7 +137,7 @@ public final class DedupReport {
           + e.getMessage(), e);
     }
     return new Result(index, data.agg.clusters, data.agg.articles, data.agg.duplicates,
-        data.details.size(), List.copyOf(data.warnings));
+        data.details.size(), List.copyOf(data.warnings), complete);
   }
 
   private static Path prepare(Path report) {

@@ -45,7 +45,7 @@ final class IndexPage {
 
   static void write(Writer w, ReportData d) throws IOException {
     StringBuilder sb = new StringBuilder(1 << 16);
-    sb.append(Layout.head("news-dedup report"));
+    sb.append(Layout.head("news-dedup report", d.banner()));
     header(sb, d);
     sb.append("<nav class=\"toc\"><div class=\"inner\"><a href=\"#summary\">Summary</a>"
         + "<a href=\"#charts\">Charts</a><a href=\"#who\">Who copies whom</a>"

@@ -23,15 +23,24 @@ final class Layout {
   static final String CSP = "default-src 'none'; script-src '" + sha256(JS) + "'; style-src '"
       + sha256(CSS) + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
-  /** Everything up to and including {@code <body>}; {@code title} is untrusted text. */
-  static String head(String title) {
+  /**
+   * Everything up to and including {@code <body>}, and the {@code banner} that the page must not
+   * be read without (null: none; see {@link ReportData#banner}); {@code title} is untrusted text.
+   */
+  static String head(String title, String banner) {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n"
         + "<meta name=\"referrer\" content=\"no-referrer\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<meta name=\"generator\" content=\"news-dedup report\">\n"
         + "<title>" + Html.text(title) + "</title>\n<style>" + CSS + "</style>\n</head>\n"
-        + "<body data-status=\"loading\">\n";
+        + "<body data-status=\"loading\">\n"
+        + (banner == null ? "" : "<div class=\"banner\" id=\"incomplete\" role=\"alert\">"
+            + "<strong>Incomplete run.</strong> " + Html.text(capitalized(banner)) + ".</div>\n");
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
   /** The script and the closing tags. */

@@ -26,6 +26,8 @@ final class OutputFiles {
   static final String ASSIGNMENTS = "assignments";
   static final String REJECTED = "rejected";
   static final String SUMMARY = "summary.json";
+  /** The marker a batch run writes last, when it finished and its accounting held. */
+  static final String SUCCESS = "_SUCCESS";
 
   private static final Pattern SHARD = Pattern.compile("(.+)-(\\d+)-of-(\\d+)\\.jsonl");
 

@@ -16,7 +16,7 @@ final class RejectedPage {
 
   static void write(Writer w, ReportData d) throws IOException {
     StringBuilder sb = new StringBuilder(1 << 16);
-    sb.append(Layout.head("Rejected records · news-dedup report"));
+    sb.append(Layout.head("Rejected records · news-dedup report", d.banner()));
     sb.append("<header class=\"top\"><div class=\"inner\"><h1>Rejected records</h1><p>")
         .append(Fmt.n(d.rejected)).append(" records of ")
         .append(Html.bdi(d.settings.output().toString()))

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * {@code news-dedup report --output=DIR [--report=DIR] [options]}: the offline report of a batch
  * run. Exit codes: 0 written, 1 the outputs could not be read or the report not written, 2 a
- * usage error (an unknown or bad option, a missing --output directory).
+ * usage error (an unknown or bad option, a missing --output directory). An output without {@code
+ * _SUCCESS} is reported too (exit code 0), with {@link DedupReport#INCOMPLETE} on every page and on
+ * stderr.
  */
 public final class ReportCommand {
   private ReportCommand() {}
@@ -55,6 +57,9 @@ public final class ReportCommand {
       DedupReport.Result r = DedupReport.write(settings);
       out.printf("report of %,d clusters (%,d articles, %,d duplicates), %d cluster pages -> %s%n",
           r.clusters(), r.articles(), r.duplicates(), r.pages(), r.index());
+      if (!r.complete()) {
+        err.println("news-dedup report: warning: " + DedupReport.INCOMPLETE);
+      }
       for (String w : r.warnings()) {
         err.println("news-dedup report: warning: " + w);
       }
@@ -143,7 +148,10 @@ public final class ReportCommand {
         sb.append("      ").append(line).append('\n');
       }
     });
-    sb.append("\nExit codes: 0 written, 1 the outputs could not be read or the report not written,\n")
+    sb.append("\nAn output without _SUCCESS (a run that did not finish, or whose accounting did not\n")
+        .append("hold) is reported all the same, with a warning banner on every page and on stderr:\n")
+        .append("its numbers may be incomplete. The exit code is still 0.\n")
+        .append("\nExit codes: 0 written, 1 the outputs could not be read or the report not written,\n")
         .append("2 a usage error (bad option, missing --output directory).\n");
     return sb.toString();
   }

@@ -70,6 +70,11 @@ final class ReportData {
   final List<Rejected> rejectedShown = new ArrayList<>();
   /** Disagreements between the outputs and summary.json, and other things to warn about. */
   final List<String> warnings = new ArrayList<>();
+  /**
+   * Whether the run finished with its accounting holding ({@code _SUCCESS}); else every page
+   * carries the {@link DedupReport#INCOMPLETE} banner.
+   */
+  boolean complete = true;
 
   ReportData(ReportSettings settings) {
     this.settings = settings;
@@ -111,6 +116,11 @@ final class ReportData {
   long read() {
     long r = runCount("read");
     return r >= 0 ? r : agg.articles + rejected;
+  }
+
+  /** The banner every page carries: {@link DedupReport#INCOMPLETE}, or null for a complete run. */
+  String banner() {
+    return complete ? null : DedupReport.INCOMPLETE;
   }
 
   /** Duplicates per article, 0 with no article. */

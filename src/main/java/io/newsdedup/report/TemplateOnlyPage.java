@@ -23,7 +23,7 @@ final class TemplateOnlyPage {
     Aggregates a = d.agg;
     long total = a.templateOnly();
     StringBuilder sb = new StringBuilder(1 << 16);
-    sb.append(Layout.head("Template-only pages · news-dedup report"));
+    sb.append(Layout.head("Template-only pages · news-dedup report", d.banner()));
     sb.append("<header class=\"top\"><div class=\"inner\"><h1>Template-only pages</h1><p>")
         .append(Fmt.n(total)).append(" pages of ").append(Html.bdi(d.settings.output().toString()))
         .append(" are templates, not stories</p></div></header>\n<main><nav class=\"crumbs\">"

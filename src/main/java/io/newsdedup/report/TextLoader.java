@@ -4,36 +4,32 @@ import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleParser;
 import io.newsdedup.core.article.ArticleParser.Parsed;
 import io.newsdedup.core.article.Origin;
+import io.newsdedup.core.read.InputFormat;
+import io.newsdedup.core.read.InputRecords;
 import io.newsdedup.report.ClusterLine.Member;
 import io.newsdedup.report.ClusterLine.OriginRef;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Re-reads the texts of chosen articles from their origins with the pipeline's own parser
- * ({@link ArticleParser}), so a diff shows exactly the text the pipeline read. Relative origin
- * paths are resolved against a root directory. Each file is read once, a JSONL file only up to
- * the last wanted line. What cannot be re-read (a file gone, a line that no longer holds the
- * article, a Pub/Sub message) gets a {@link Text#problem() problem} instead of a text.
+ * Re-reads the texts of chosen articles from their origins as the pipeline read them: the file
+ * read by {@link InputRecords} (gzip by name and magic bytes, every member, what follows the last
+ * good one an error, lines in bounded memory) and the record parsed by {@link InputFormat#parse},
+ * so a diff shows exactly the text the pipeline read. Relative origin paths are resolved against
+ * a root directory. Each file is read once, a JSONL file only up to the last wanted line. What
+ * cannot be re-read (a file gone, a line that no longer holds the article, a line after where the
+ * file breaks off, a record longer than {@link InputRecords#MAX_RECORD_CHARS}, a Pub/Sub message)
+ * gets a {@link Text#problem() problem} instead of a text.
  */
 final class TextLoader {
   /** Text kept per article (more is cut; diffs look at 20,000 words at most anyway). */
   static final int MAX_TEXT_CHARS = 400_000;
-  /** Whole-file articles (.txt, .html) larger than this are not read. */
-  static final long MAX_FILE_BYTES = 64L << 20;
 
   /** An article's text, or why there is none. */
   record Text(String body, String problem) {
@@ -48,12 +44,14 @@ final class TextLoader {
 
   private final Path root;
   private final long budget;
+  private final int maxRecordChars;
   private long used;
   private final Map<OriginRef, Text> out = new HashMap<>();
 
-  private TextLoader(Path root, long budget) {
+  private TextLoader(Path root, long budget, int maxRecordChars) {
     this.root = root;
     this.budget = budget;
+    this.maxRecordChars = maxRecordChars;
   }
 
   /**
@@ -61,8 +59,17 @@ final class TextLoader {
    * all (members past the budget get a problem).
    */
   static Map<OriginRef, Text> load(Path root, Collection<Member> members, long budgetChars) {
-    TextLoader loader = new TextLoader(root, budgetChars);
-    Map<String, Map<Long, String>> byFile = new TreeMap<>();
+    return load(root, members, budgetChars, InputRecords.MAX_RECORD_CHARS);
+  }
+
+  /**
+   * {@link #load} with another limit per record than {@link InputRecords#MAX_RECORD_CHARS}: a
+   * longer line or file is a problem, read in memory bounded by the limit.
+   */
+  static Map<OriginRef, Text> load(Path root, Collection<Member> members, long budgetChars,
+      int maxRecordChars) {
+    TextLoader loader = new TextLoader(root, budgetChars, maxRecordChars);
+    Map<String, TreeMap<Long, String>> byFile = new TreeMap<>();
     for (Member m : members) {
       OriginRef o = m.origin();
       if (o.messageId() != null) {
@@ -77,7 +84,7 @@ final class TextLoader {
     return loader.out;
   }
 
-  private void readFile(String file, Map<Long, String> wanted) {
+  private void readFile(String file, TreeMap<Long, String> wanted) {
     Path path;
     try {
       path = resolve(file);
@@ -90,16 +97,29 @@ final class TextLoader {
           + " (moved or deleted since the run? set --inputRoot to where batch ran)");
       return;
     }
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".gz")) {
-      name = name.substring(0, name.length() - 3);
-    }
-    if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
-      readLines(file, path, wanted);
-    } else if (name.endsWith(".txt") || name.endsWith(".html") || name.endsWith(".htm")) {
-      readWhole(file, path, wanted, name.endsWith(".txt"));
-    } else {
+    InputFormat format = InputFormat.of(path.getFileName().toString());
+    if (format == InputFormat.UNSUPPORTED) {
       fail(file, wanted, "not a format the pipeline reads: " + path.getFileName());
+      return;
+    }
+    InputRecords records;
+    try {
+      records = InputRecords.open(path, maxRecordChars);
+    } catch (IOException | RuntimeException e) {
+      fail(file, wanted, "could not read " + path + ": " + e);
+      return;
+    }
+    try (records) {
+      if (format == InputFormat.JSONL) {
+        readLines(file, path, wanted, records);
+      } else {
+        readWhole(file, path, wanted, records);
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Long line : wanted.keySet()) { // what was read before stands
+        out.putIfAbsent(new OriginRef(file, line, null),
+            Text.problem("could not read " + path + ": " + e));
+      }
     }
   }
 
@@ -115,72 +135,62 @@ final class TextLoader {
     return p.isAbsolute() ? p : root.resolve(p);
   }
 
-  private void readLines(String file, Path path, Map<Long, String> wanted) {
-    long last = wanted.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-    long number = 0;
-    try (BufferedReader in = open(path)) {
-      for (String s; number < last && (s = in.readLine()) != null; ) {
-        number++;
-        String id = wanted.get(number);
-        if (id == null) {
-          continue;
+  private void readLines(String file, Path path, TreeMap<Long, String> wanted,
+      InputRecords records) {
+    Exception failure = null;
+    try {
+      records.select(wanted.navigableKeySet(), r -> {
+        OriginRef ref = new OriginRef(file, r.line(), null);
+        if (r.tooLarge()) {
+          put(ref, Text.problem("line " + r.line() + " is longer than the limit of "
+              + maxRecordChars + " characters per record: it has " + r.length()
+              + " characters (not loaded)"));
+          return;
         }
-        OriginRef ref = new OriginRef(file, number, null);
-        Parsed parsed = ArticleParser.parseJsonLine(s, Origin.ofLine(file, number));
+        Parsed parsed = ArticleParser.parseJsonLine(r.text(), Origin.ofLine(file, r.line()));
         if (parsed.article() == null) {
-          put(ref, Text.problem("line " + number + " no longer holds an article ("
+          put(ref, Text.problem("line " + r.line() + " no longer holds an article ("
               + parsed.rejection().reason() + "): the file changed since the run"));
         } else {
-          accept(ref, id, parsed.article());
+          accept(ref, wanted.get(r.line()), parsed.article());
         }
-      }
+      });
     } catch (IOException | RuntimeException e) {
-      for (var w : wanted.entrySet()) {
-        if (w.getKey() > number) {
-          put(new OriginRef(file, w.getKey(), null),
-              Text.problem("could not read " + path + " after line " + number + ": " + e));
-        }
-      }
-      return;
+      failure = e;
     }
+    long number = records.lastLine();
     for (var w : wanted.entrySet()) {
       if (w.getKey() > number || w.getKey() <= 0) {
         put(new OriginRef(file, w.getKey(), null), Text.problem(w.getKey() <= 0
             ? "no line number recorded for a JSONL record"
-            : path + " has only " + number + " lines now: the file changed since the run"));
+            : failure != null
+                ? "could not read " + path + " after line " + number + ": " + failure
+                : path + " has only " + number + " lines now: the file changed since the run"));
       }
     }
   }
 
-  private void readWhole(String file, Path path, Map<Long, String> wanted, boolean text) {
+  private void readWhole(String file, Path path, Map<Long, String> wanted, InputRecords records) {
+    InputRecords.Raw content;
+    try {
+      content = records.next();
+    } catch (IOException | RuntimeException e) {
+      fail(file, wanted, "could not read " + path + ": " + e);
+      return;
+    }
+    if (content.tooLarge()) {
+      fail(file, wanted, path + " is longer than the limit of " + maxRecordChars
+          + " characters per record (not loaded)");
+      return;
+    }
     for (var w : wanted.entrySet()) {
       OriginRef ref = new OriginRef(file, w.getKey(), null);
-      try {
-        if (Files.size(path) > MAX_FILE_BYTES) {
-          put(ref, Text.problem(path + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB"));
-          continue;
-        }
-        String content;
-        try (BufferedReader in = open(path)) {
-          StringBuilder sb = new StringBuilder();
-          char[] buf = new char[1 << 16];
-          for (int n; (n = in.read(buf)) > 0; ) {
-            sb.append(buf, 0, n);
-          }
-          content = sb.toString();
-        }
-        Origin origin = Origin.ofFile(file);
-        Parsed parsed = text
-            ? ArticleParser.parseText(content, w.getValue(), origin)
-            : ArticleParser.parseHtml(content, w.getValue(), "", origin);
-        if (parsed.article() == null) {
-          put(ref, Text.problem(path + " no longer holds an article ("
-              + parsed.rejection().reason() + "): the file changed since the run"));
-        } else {
-          accept(ref, null, parsed.article());
-        }
-      } catch (IOException | RuntimeException e) {
-        put(ref, Text.problem("could not read " + path + ": " + e));
+      Parsed parsed = records.format().parse(content.text(), w.getValue(), Origin.ofFile(file));
+      if (parsed.article() == null) {
+        put(ref, Text.problem(path + " no longer holds an article ("
+            + parsed.rejection().reason() + "): the file changed since the run"));
+      } else {
+        accept(ref, null, parsed.article());
       }
     }
   }
@@ -210,16 +220,5 @@ final class TextLoader {
     for (Long line : wanted.keySet()) {
       put(new OriginRef(file, line, null), Text.problem(why));
     }
-  }
-
-  private static BufferedReader open(Path path) throws IOException {
-    InputStream in = Files.newInputStream(path);
-    if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-      in = new GZIPInputStream(in, 1 << 16);
-    }
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-    return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
   }
 }

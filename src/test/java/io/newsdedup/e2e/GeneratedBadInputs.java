@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
 final class GeneratedBadInputs {
   static final long BIG_ARTICLE_CHARS = 20_000_000;
   static final int ONE_WORD_CHARS = 5 * 1024 * 1024;
-  /** The length of the bombs' big line: twice FileRecords.MAX_RECORD_CHARS (64 Mi). */
+  /** The length of the bombs' big line: twice InputRecords.MAX_RECORD_CHARS (64 Mi). */
   static final long BOMB_CHARS = 128L << 20;
 
   private GeneratedBadInputs() {}

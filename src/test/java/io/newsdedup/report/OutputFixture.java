@@ -179,7 +179,10 @@ final class OutputFixture {
     }
   }
 
-  /** Writes the output files: clusters in {@code clusterShards} shards, and summary.json. */
+  /**
+   * Writes the output files: clusters in {@code clusterShards} shards, and summary.json and
+   * _SUCCESS (last) as a finished run does, or neither (a run that did not finish).
+   */
   Path write(int clusterShards, boolean summary) {
     try {
       Files.createDirectories(out);
@@ -222,6 +225,7 @@ final class OutputFixture {
         t.put("wall_seconds", 9.0);
         o.putObject("counters").put("read/records_read", articles + rejected.size());
         Files.writeString(out.resolve("summary.json"), o.toPrettyString());
+        Files.writeString(out.resolve("_SUCCESS"), "");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -12,6 +12,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +66,52 @@ class ReportCommandTest {
     assertTrue(r.out().contains("report of 1 clusters (1 articles, 0 duplicates), 1 cluster pages"),
         r.out());
     assertTrue(Files.exists(out.resolve("report/index.html")));
+  }
+
+  static final String NO_SUCCESS = "this output has no _SUCCESS: the run did not finish, or its"
+      + " accounting did not hold; the numbers may be incomplete";
+
+  /** The HTML pages of a report. */
+  static List<Path> pages(Path report) throws IOException {
+    try (Stream<Path> all = Files.walk(report)) {
+      return all.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+    }
+  }
+
+  /**
+   * An output without _SUCCESS (a run that did not finish, or whose accounting did not hold) is
+   * reported, exit code 0, with a warning banner on every page and the same warning on stderr;
+   * with _SUCCESS, neither.
+   */
+  @Test
+  void anOutputWithoutSuccessIsReportedWithAWarningOnEveryPage() throws IOException {
+    Path out = output();
+    Files.delete(out.resolve("_SUCCESS"));
+    Run r = run("report", "--output=" + out, "--inputRoot=" + tmp);
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("news-dedup report: warning: " + NO_SUCCESS), r.err());
+    List<Path> pages = pages(out.resolve("report"));
+    // index, rejected, template-only and one cluster page
+    assertEquals(4, pages.size(), pages.toString());
+    for (Path page : pages) {
+      Element banner = Jsoup.parse(page.toFile()).selectFirst("body > div.banner#incomplete");
+      assertTrue(banner != null, page + " has no banner");
+      assertEquals("Incomplete run. T" + NO_SUCCESS.substring(1) + ".", banner.text());
+    }
+    assertFalse(OutputFixture.JSON.readTree(out.resolve("report/summary.json").toFile())
+        .path("report").path("complete").asBoolean(true));
+
+    Files.writeString(out.resolve("_SUCCESS"), "");
+    Run ok = run("report", "--output=" + out, "--inputRoot=" + tmp);
+    assertEquals(0, ok.code(), ok.err());
+    assertFalse(ok.err().contains("_SUCCESS"), ok.err());
+    for (Path page : pages(out.resolve("report"))) {
+      assertEquals(null, Jsoup.parse(page.toFile()).selectFirst("#incomplete"), page.toString());
+      assertFalse(Files.readString(page).contains("_SUCCESS"), page.toString());
+    }
+    assertTrue(OutputFixture.JSON.readTree(out.resolve("report/summary.json").toFile())
+        .path("report").path("complete").asBoolean(false));
+    assertTrue(run("report", "--help").out().contains("An output without _SUCCESS"));
   }
 
   @Test

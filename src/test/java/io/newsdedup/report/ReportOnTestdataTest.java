@@ -64,6 +64,10 @@ class ReportOnTestdataTest {
       assertArrayEquals(Files.readAllBytes(report.resolve(f)), Files.readAllBytes(other.resolve(f)),
           f.toString());
     }
+    // batch --report writes the report before _SUCCESS, knowing the run is complete
+    assertTrue(Files.exists(out.resolve("_SUCCESS")));
+    assertEquals(null, org.jsoup.Jsoup.parse(other.resolve("index.html").toFile())
+        .selectFirst("#incomplete"));
   }
 
   @Test

@@ -139,6 +139,7 @@ final class SyntheticOutput {
         + ",\"low_content_by_reason\":{\"too_short\":" + tooShort() + ",\"template_only\":"
         + templateOnly() + "}},\"parameters\":{\"threshold\":0.5,"
         + "\"containment_threshold\":0.8},\"timings\":{\"wall_seconds\":3600.5},\"counters\":{}}");
+    Files.writeString(out.resolve("_SUCCESS"), "");
     return out;
   }
 

@@ -82,8 +82,10 @@ public final class BatchPipeline {
     }
     summary.writeTo(settings.output());
     if (options.getReport() != null) {
+      // before _SUCCESS, the last file: the report is told whether it will be written
       DedupReport.write(
-          ReportSettings.defaults(Path.of(settings.output()), Path.of(options.getReport())));
+          ReportSettings.defaults(Path.of(settings.output()), Path.of(options.getReport())),
+          summary.accountingHolds());
     }
     if (summary.accountingHolds()) {
       OutputDirectory.markSuccess(settings.output());

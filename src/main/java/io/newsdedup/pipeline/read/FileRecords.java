@@ -6,21 +6,17 @@ import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.core.clean.TextNormalizer;
+import io.newsdedup.core.read.InputFormat;
+import io.newsdedup.core.read.InputRecords;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.io.Reader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.NavigableSet;
 import java.util.function.BiConsumer;
@@ -28,50 +24,20 @@ import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
 
 /**
- * Reads the records of one input file, by extension: {@code .jsonl}/{@code .ndjson} one article per
- * line, {@code .txt} and {@code .html}/{@code .htm} one article per file; each may end in {@code
- * .gz}. Invalid UTF-8 is replaced by U+FFFD. Blank JSON lines (no visible content) are not
- * records. A file that fails part-way (a truncated .gz, or one where what follows a gzip member
- * is not one) keeps every complete line before the damage and adds one rejection for the rest
- * (the line it broke off in and all after it); a .txt or .html file that fails part-way is one
- * rejection.
+ * Reads the records of one input file (or part of one) into articles and rejections. The file is
+ * read as {@link InputRecords} reads every input file (by extension: {@code .jsonl}/{@code
+ * .ndjson} one article per line, {@code .txt} and {@code .html}/{@code .htm} one article per file,
+ * each maybe {@code .gz}; invalid UTF-8 replaced by U+FFFD; every gzip member); this class opens
+ * it through Beam's file systems (or {@link LocalFiles#open} for a local file), cuts big files into
+ * parts, and turns what it reads into records. Blank JSON lines (no visible content) are not
+ * records. A record longer than {@link InputRecords#MAX_RECORD_CHARS} is one {@code too_large}
+ * rejection whose raw payload is its first 4 KB. A file that fails part-way (a truncated .gz, or
+ * one where what follows a gzip member is not one) keeps every complete line before the damage and
+ * adds one rejection for the rest (the line it broke off in and all after it); a .txt or .html
+ * file that fails part-way is one rejection.
  */
 final class FileRecords {
   private FileRecords() {}
-
-  enum Format {
-    JSONL,
-    TEXT,
-    HTML,
-    UNSUPPORTED
-  }
-
-  static Format formatOf(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.endsWith(".gz")) {
-      n = n.substring(0, n.length() - 3);
-    }
-    if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
-      return Format.JSONL;
-    }
-    if (n.endsWith(".txt")) {
-      return Format.TEXT;
-    }
-    if (n.endsWith(".html") || n.endsWith(".htm")) {
-      return Format.HTML;
-    }
-    return Format.UNSUPPORTED;
-  }
-
-  /**
-   * The most characters (UTF-16 units) one record may have: a longer JSONL line, or a longer .txt
-   * or .html file, is one {@code too_large} rejection whose raw payload is its first 4 KB, read in
-   * memory bounded by this limit (never built whole), and the file goes on with the next line. 64
-   * Mi: far above any article (the suite's biggest is a 20 MB line, cut to {@code
-   * --maxArticleChars} later), and far below what would exhaust a worker's memory (a one-line gzip
-   * bomb inflates to gigabytes).
-   */
-  static final int MAX_RECORD_CHARS = 64 << 20;
 
   /** Counts what {@link #read} saw, for metrics. */
   static final class Tally {
@@ -88,14 +54,17 @@ final class FileRecords {
   }
 
   static void read(InputFile file, Consumer<Parsed> out, Tally tally) {
-    read(file, out, tally, MAX_RECORD_CHARS);
+    read(file, out, tally, InputRecords.MAX_RECORD_CHARS);
   }
 
-  /** {@link #read} with another limit per record than {@link #MAX_RECORD_CHARS}, for tests. */
+  /**
+   * {@link #read} with another limit per record than {@link InputRecords#MAX_RECORD_CHARS}, for
+   * tests.
+   */
   static void read(InputFile file, Consumer<Parsed> out, Tally tally, int maxRecordChars) {
-    Format format = formatOf(file.relativePath());
+    InputFormat format = InputFormat.of(file.relativePath());
     Origin fileOrigin = Origin.ofFile(file.displayPath());
-    if (format == Format.UNSUPPORTED) {
+    if (format == InputFormat.UNSUPPORTED) {
       out.accept(rejected(fileOrigin, Reasons.UNSUPPORTED_FORMAT,
           "unsupported file type (expected .jsonl, .ndjson, .txt, .html or .htm, optionally .gz)",
           ""));
@@ -106,17 +75,13 @@ final class FileRecords {
       return;
     }
     long line = file.firstLine() - 1; // complete lines read
-    BreakOff in = null;
-    try (Reader reader = new InputStreamReader(in = new BreakOff(open(file)), utf8())) {
-      if (format == Format.JSONL) {
-        BoundedLines lines = new BoundedLines(reader, maxRecordChars);
-        for (BoundedLines.Line s; (s = lines.next()) != null; ) {
-          if (!s.ended() && in.broken()) {
-            break; // the line the damage cut off: it goes with the rest
-          }
-          line++;
+    try (InputRecords records = open(file, maxRecordChars)) {
+      if (format == InputFormat.JSONL) {
+        // up to the line the damage cut off: it goes with the rest (next() throws there)
+        for (InputRecords.Raw s; (s = records.next()) != null; ) {
+          line = s.line();
           Origin at = Origin.ofLine(file.displayPath(), line);
-          if (s.tooLong()) {
+          if (s.tooLarge()) {
             out.accept(rejected(at, Reasons.TOO_LARGE, "the line is longer than the limit of "
                 + maxRecordChars + " characters per record: it has " + s.length() + " characters",
                 s.head()));
@@ -126,21 +91,21 @@ final class FileRecords {
             out.accept(ArticleParser.parseJsonLine(s.text(), at));
           }
         }
-        in.throwIfBroken();
       } else {
-        Whole content = readAtMost(reader, maxRecordChars);
-        if (content.tooLong()) {
+        InputRecords.Raw content = records.next(); // throws if the damage cut it
+        if (content.tooLarge()) {
           out.accept(rejected(fileOrigin, Reasons.TOO_LARGE, "the file is longer than the limit"
               + " of " + maxRecordChars + " characters per record: read " + content.length()
               + " characters of it before giving up", content.head()));
           return;
         }
-        in.throwIfBroken();
         out.accept(parse(file, content.text(), fileOrigin));
       }
     } catch (IOException | RuntimeException e) {
-      Origin at = format == Format.JSONL ? Origin.ofLine(file.displayPath(), line + 1) : fileOrigin;
-      String where = format == Format.JSONL && line > 0 ? "after line " + line + ": " : "";
+      Origin at = format == InputFormat.JSONL
+          ? Origin.ofLine(file.displayPath(), line + 1)
+          : fileOrigin;
+      String where = format == InputFormat.JSONL && line > 0 ? "after line " + line + ": " : "";
       String why = e.getMessage() == null ? "" : ": " + e.getMessage();
       out.accept(rejected(at, Reasons.UNREADABLE_FILE,
           "could not read the file " + where + e.getClass().getSimpleName() + why
@@ -158,52 +123,27 @@ final class FileRecords {
    */
   static void rawRecords(InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found)
       throws IOException {
-    rawRecords(file, lines, found, MAX_RECORD_CHARS);
+    rawRecords(file, lines, found, InputRecords.MAX_RECORD_CHARS);
   }
 
   /** {@link #rawRecords} with another limit per record (a longer record is not handed over). */
   static void rawRecords(InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found,
       int maxRecordChars) throws IOException {
-    Format format = formatOf(file.relativePath());
-    if (format == Format.UNSUPPORTED || lines.isEmpty()) {
+    if (InputFormat.of(file.relativePath()) == InputFormat.UNSUPPORTED || lines.isEmpty()) {
       return;
     }
-    BreakOff in;
-    try (Reader reader = new InputStreamReader(in = new BreakOff(open(file)), utf8())) {
-      if (format != Format.JSONL) {
-        if (lines.contains(0L)) {
-          Whole content = readAtMost(reader, maxRecordChars);
-          in.throwIfBroken();
-          if (!content.tooLong()) {
-            found.accept(0L, content.text());
-          }
+    try (InputRecords records = open(file, maxRecordChars)) {
+      records.select(lines, r -> {
+        if (!r.tooLarge()) {
+          found.accept(r.line(), r.text());
         }
-        return;
-      }
-      long last = lines.last();
-      long line = file.firstLine() - 1;
-      BoundedLines all = new BoundedLines(reader, maxRecordChars);
-      for (BoundedLines.Line s; line < last && (s = all.next()) != null; ) {
-        if (!s.ended() && in.broken()) {
-          break; // the line the damage cut off: not a record
-        }
-        line++;
-        if (lines.contains(line) && !s.tooLong()) {
-          found.accept(line, s.text());
-        }
-      }
-      in.throwIfBroken();
+      });
     }
   }
 
   /** The record {@link #read} makes of one raw record of {@code file} (see {@link #rawRecords}). */
   static Parsed parse(InputFile file, String raw, Origin origin) {
-    return switch (formatOf(file.relativePath())) {
-      case JSONL -> ArticleParser.parseJsonLine(raw, origin);
-      case TEXT -> ArticleParser.parseText(raw, file.relativePath(), origin);
-      case HTML -> ArticleParser.parseHtml(raw, file.relativePath(), "", origin);
-      case UNSUPPORTED -> rejected(origin, Reasons.UNSUPPORTED_FORMAT, "", "");
-    };
+    return InputFormat.of(file.relativePath()).parse(raw, file.relativePath(), origin);
   }
 
   private static Parsed rejected(Origin origin, String reason, String message, String raw) {
@@ -211,14 +151,19 @@ final class FileRecords {
   }
 
   /**
-   * The file's bytes, decompressed when its name ends in .gz and it starts with the gzip magic
-   * bytes (a .gz that is not compressed is read as it is, as Beam's {@code Compression.GZIP}
-   * does). Every member of the file is read, and whatever follows the last good one and is not
-   * zero padding fails the stream ({@link GzipMembers}), after all the data before it: Beam's and
-   * Commons Compress's gzip streams throw away what they inflated in the failing call (up to 8 KB
-   * of complete lines), and the JDK's silently ends at what is not a member.
+   * The records of the file (or of its part), read as {@link InputRecords} reads every input file
+   * (gzip by name and magic bytes, every member, bounded lines).
    */
-  private static InputStream open(InputFile file) throws IOException {
+  private static InputRecords open(InputFile file, int maxRecordChars) throws IOException {
+    // A part is never of a .gz file (see parts): its bytes are read as they are.
+    return InputRecords.of(stored(file), file.relativePath(), file.firstLine(), maxRecordChars);
+  }
+
+  /**
+   * The bytes of the file, or of its part, as they are stored: through {@link LocalFiles#open}
+   * for a local file, else through Beam's file systems.
+   */
+  private static InputStream stored(InputFile file) throws IOException {
     ReadableByteChannel channel = LocalFiles.isLocal(file.resource())
         ? LocalFiles.open(file)
         : FileSystems.open(FileSystems.matchNewResource(file.resource(), false));
@@ -227,15 +172,7 @@ final class FileRecords {
       InputStream part = Channels.newInputStream(channel);
       return file.end() < 0 ? part : new BoundedInputStream(part, file.end() - file.start());
     }
-    InputStream raw = Channels.newInputStream(channel);
-    if (!file.relativePath().toLowerCase(Locale.ROOT).endsWith(".gz")) {
-      return raw;
-    }
-    PushbackInputStream in = new PushbackInputStream(raw, 2);
-    byte[] head = in.readNBytes(2);
-    in.unread(head);
-    boolean gzip = head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
-    return gzip ? new GzipMembers(in) : in;
+    return Channels.newInputStream(channel);
   }
 
   /** Only the first {@code limit} bytes of a stream. */
@@ -275,11 +212,11 @@ final class FileRecords {
   /**
    * Cuts a big uncompressed JSONL file into parts of about {@code partBytes} that start at a line,
    * with the number of their first line, in one pass over its bytes; line breaks counted as {@link
-   * BoundedLines} (and {@link java.io.BufferedReader#readLine}) count them (LF, CR, CR LF). Other
-   * files are one part.
+   * InputRecords} (and {@link java.io.BufferedReader#readLine}) count them (LF, CR, CR LF). Other
+   * files (a .gz among them) are one part.
    */
   static java.util.List<InputFile> parts(InputFile file, long partBytes) throws IOException {
-    if (formatOf(file.relativePath()) != Format.JSONL || !file.problem().isEmpty()
+    if (InputFormat.of(file.relativePath()) != InputFormat.JSONL || !file.problem().isEmpty()
         || file.relativePath().toLowerCase(Locale.ROOT).endsWith(".gz")
         || file.sizeBytes() < 2 * partBytes) {
       return java.util.List.of(file);
@@ -288,7 +225,7 @@ final class FileRecords {
     long line = 1; // the line the next byte belongs to
     long offset = 0;
     boolean afterCr = false;
-    try (InputStream in = open(file)) { // whole and uncompressed: the raw bytes
+    try (InputStream in = stored(file)) { // whole and uncompressed: the raw bytes
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; offset += n) {
         int i = 0;
@@ -373,94 +310,5 @@ final class FileRecords {
   static long bytesEqual(long word, long pattern) {
     long x = word ^ pattern; // zero bytes where equal
     return ~(((x & LOW7) + LOW7) | x | LOW7);
-  }
-
-  private static CharsetDecoder utf8() {
-    return StandardCharsets.UTF_8
-        .newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
-  }
-
-  /**
-   * Turns a read that fails (a truncated or corrupt .gz) into the end of the stream and keeps the
-   * failure for later. Without it the reader above would lose what it had already decoded in the
-   * call that failed: up to a buffer of complete lines before the damage.
-   */
-  static final class BreakOff extends FilterInputStream {
-    private IOException failure;
-
-    BreakOff(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (failure != null) {
-        return -1;
-      }
-      try {
-        return in.read();
-      } catch (IOException e) {
-        failure = e;
-        return -1;
-      }
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (failure != null) {
-        return -1;
-      }
-      try {
-        return in.read(b, off, len);
-      } catch (IOException e) {
-        failure = e;
-        return -1;
-      }
-    }
-
-    @Override
-    public int available() throws IOException {
-      return failure != null ? 0 : super.available();
-    }
-
-    boolean broken() {
-      return failure != null;
-    }
-
-    void throwIfBroken() throws IOException {
-      if (failure != null) {
-        throw failure;
-      }
-    }
-  }
-
-  /**
-   * The content of a .txt or .html file, or (when it is longer than {@code maxChars}) its first
-   * {@link Rejection#MAX_RAW_CHARS} characters and how many were read.
-   */
-  record Whole(String text, String head, long length) {
-    boolean tooLong() {
-      return text == null;
-    }
-  }
-
-  /** Reads to the end, or to the first character beyond {@code maxChars}. */
-  static Whole readAtMost(Reader reader, int maxChars) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    char[] buf = new char[1 << 16];
-    long read = 0;
-    for (int n; (n = reader.read(buf)) > 0; ) {
-      read += n;
-      if (read > maxChars) {
-        StringBuilder head = new StringBuilder(Rejection.MAX_RAW_CHARS);
-        head.append(sb, 0, Math.min(sb.length(), Rejection.MAX_RAW_CHARS));
-        head.append(buf, 0, Math.min(n, Rejection.MAX_RAW_CHARS - head.length()));
-        return new Whole(null, head.toString(), read);
-      }
-      sb.append(buf, 0, n);
-    }
-    return new Whole(sb.toString(), null, read);
   }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.cli.Main;
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.Origin;
-import io.newsdedup.core.article.RecordReader;
+import io.newsdedup.core.read.RecordReader;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

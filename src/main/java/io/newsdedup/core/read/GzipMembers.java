@@ -1,4 +1,4 @@
-package io.newsdedup.pipeline.read;
+package io.newsdedup.core.read;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.newsdedup.pipeline.read;
+package io.newsdedup.core.read;
 
 import io.newsdedup.core.article.Rejection;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.newsdedup.pipeline.read;
+package io.newsdedup.core.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
