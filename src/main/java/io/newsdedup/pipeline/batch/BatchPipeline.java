@@ -35,60 +35,74 @@ import org.apache.beam.sdk.values.PCollectionList;
 
 /** The batch job: article files in, canonical clusters with provenance out. */
 public final class BatchPipeline {
-  public static final String SUMMARY = "summary.json";
-
   private BatchPipeline() {}
 
   /** What a finished run produced. */
   public record Outcome(PipelineResult result, RunSummary summary) {}
 
   /**
-   * Validates the options, runs the job to completion into a staging directory, moves the outputs
-   * into place, writes {@code summary.json} (and, with {@code --report}, the offline report) and,
-   * when the accounting holds, {@code _SUCCESS} last ({@link OutputDirectory}).
+   * Validates the options, runs the job to completion into the output directory's staging
+   * directory, then publishes the outputs and {@code summary.json}, updates the index, writes the
+   * offline report ({@code --report}) and, when the accounting holds, {@code _SUCCESS} last
+   * ({@link OutputDirectory}).
    */
   public static Outcome run(BatchOptions options) {
     Instant started = Instant.now();
     BatchSettings settings = BatchSettings.from(options);
     FileSystems.setDefaultPipelineOptions(options);
-    for (String pattern : settings.inputs()) {
-      if (matchesNothing(pattern)) {
-        throw new UsageException("--input pattern " + pattern + " matched no file");
+    checkInputs(settings);
+    checkIndex(settings);
+    try (OutputDirectory output = OutputDirectory.open(options)) {
+      String indexStaging =
+          settings.index() == null ? null : IndexDirectory.staging(settings.index());
+      PipelineResult result = runJob(options, settings, output.staging(), indexStaging);
+      RunSummary summary =
+          RunSummary.of(result.metrics(), settings, options, started, Instant.now());
+      output.publish(summary);
+      if (indexStaging != null) {
+        IndexDirectory.publish(indexStaging, settings.index(), settings.matchingParameters(),
+            summary.counter(MergeWithIndex.NAMESPACE, "articles_indexed"));
       }
-    }
-    OutputDirectory.prepare(settings.output(), options.getOverwrite());
-    String staging = OutputDirectory.staging(settings.output());
-    String indexStaging = null;
-    if (settings.index() != null) {
-      String mismatch = IndexDirectory.mismatch(settings.index(), settings.matchingParameters());
-      if (mismatch != null) {
-        throw new UsageException(mismatch + "; use the same options, or another --index");
+      if (options.getReport() != null) {
+        DedupReport.write(
+            ReportSettings.defaults(Path.of(settings.output()), Path.of(options.getReport())));
       }
-      indexStaging = IndexDirectory.staging(settings.index());
+      if (summary.accountingHolds()) {
+        output.markSuccess();
+      }
+      return new Outcome(result, summary);
     }
+  }
+
+  /** Runs the job to its end; a job that does not end DONE is an exception. */
+  private static PipelineResult runJob(
+      BatchOptions options, BatchSettings settings, String writeTo, String indexTo) {
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, settings, staging, indexStaging);
+    build(pipeline, settings, writeTo, indexTo);
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
-    RunSummary summary =
-        RunSummary.of(result.metrics(), settings, options, started, Instant.now());
-    OutputDirectory.publish(staging, settings.output());
-    if (indexStaging != null) {
-      IndexDirectory.publish(indexStaging, settings.index(), settings.matchingParameters(),
-          summary.counter(MergeWithIndex.NAMESPACE, "articles_indexed"));
+    return result;
+  }
+
+  private static void checkInputs(BatchSettings settings) {
+    for (String pattern : settings.inputs()) {
+      if (matchesNothing(pattern)) {
+        throw new UsageException("--input pattern " + pattern + " matched no file");
+      }
     }
-    summary.writeTo(settings.output());
-    if (options.getReport() != null) {
-      DedupReport.write(
-          ReportSettings.defaults(Path.of(settings.output()), Path.of(options.getReport())));
+  }
+
+  private static void checkIndex(BatchSettings settings) {
+    if (settings.index() == null) {
+      return;
     }
-    if (summary.accountingHolds()) {
-      OutputDirectory.markSuccess(settings.output());
+    String mismatch = IndexDirectory.mismatch(settings.index(), settings.matchingParameters());
+    if (mismatch != null) {
+      throw new UsageException(mismatch + "; use the same options, or another --index");
     }
-    return new Outcome(result, summary);
   }
 
   private static boolean matchesNothing(String pattern) {

@@ -20,22 +20,101 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
 /**
- * Safe output. A run refuses a non-empty output directory unless {@code --overwrite} (which
- * removes the outputs of an earlier run and leaves other files alone). The pipeline writes into a
- * staging directory inside it ({@code .incomplete-<run>/}); only when the whole run succeeded are
- * the files moved into place, then {@code summary.json} is written and {@code _SUCCESS} last. So
- * an output directory without {@code _SUCCESS} is never a finished run, whatever killed it.
+ * The output directory of one run, from {@link #open} to {@link #close}. A run refuses a non-empty
+ * output directory unless {@code --overwrite} (which removes the outputs of an earlier run and
+ * leaves other files alone). The pipeline writes into a staging directory inside it ({@code
+ * .incomplete-<run>/}, {@link #staging}); only when the whole run succeeded are the files moved
+ * into place and {@code summary.json} written ({@link #publish}), and {@code _SUCCESS} last
+ * ({@link #markSuccess}). So an output directory without {@code _SUCCESS} is never a finished run,
+ * whatever killed it. {@link #close} removes the staging directory of a run that failed.
  */
-public final class OutputDirectory {
-  private OutputDirectory() {}
-
+public final class OutputDirectory implements AutoCloseable {
   public static final String SUCCESS = "_SUCCESS";
+  public static final String SUMMARY = "summary.json";
   static final String STAGING_PREFIX = ".incomplete-";
 
   static final List<String> OUTPUTS = List.of(WriteResults.CLUSTERS, WriteResults.ASSIGNMENTS,
       WriteResults.REJECTED, WriteResults.CHANGES);
 
-  static void prepare(String directory, boolean overwrite) {
+  private final String directory;
+  private final String staging;
+  private boolean published;
+
+  private OutputDirectory(String directory, String staging) {
+    this.directory = directory;
+    this.staging = staging;
+  }
+
+  /** The run's {@code --output}, checked and prepared ({@code --overwrite}). */
+  public static OutputDirectory open(BatchOptions options) {
+    return open(options.getOutput(), options.getOverwrite());
+  }
+
+  static OutputDirectory open(String directory, boolean overwrite) {
+    prepare(directory, overwrite);
+    return new OutputDirectory(directory, FileSystems.matchNewResource(directory, true)
+        .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
+            StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString());
+  }
+
+  /** Where the job writes: a fresh staging directory inside the output directory. */
+  public String staging() {
+    return staging;
+  }
+
+  /**
+   * After the job succeeded: moves everything it wrote from the staging directory into the output
+   * directory, except what a failed attempt left half-written ({@link
+   * WriteLineSets#TEMPORARY_PREFIX}), then writes {@code summary.json}.
+   */
+  public void publish(RunSummary summary) {
+    List<ResourceId> written = match(List.of(WriteResults.prefix(staging, "*")));
+    List<ResourceId> targets = new ArrayList<>();
+    ResourceId dir = FileSystems.matchNewResource(directory, true);
+    written.removeIf(r -> r.getFilename().startsWith(WriteLineSets.TEMPORARY_PREFIX));
+    for (ResourceId r : written) {
+      targets.add(dir.resolve(r.getFilename(), StandardResolveOptions.RESOLVE_FILE));
+    }
+    try {
+      FileSystems.rename(written, targets, StandardMoveOptions.IGNORE_MISSING_FILES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move the outputs from " + staging, e);
+    }
+    removeStaging();
+    published = true;
+    summary.writeTo(WriteResults.prefix(directory, SUMMARY));
+  }
+
+  /** Writes the empty {@code _SUCCESS} marker: the last file of a finished run. */
+  public void markSuccess() {
+    if (!published) {
+      throw new IllegalStateException("nothing published in " + directory);
+    }
+    try (WritableByteChannel c = FileSystems.create(
+        FileSystems.matchNewResource(WriteResults.prefix(directory, SUCCESS), false),
+        MimeTypes.BINARY)) {
+      // empty
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + SUCCESS, e);
+    }
+  }
+
+  /** Removes the staging directory of a run that did not get as far as publishing. */
+  @Override
+  public void close() {
+    if (!published) {
+      removeStaging();
+    }
+  }
+
+  private void removeStaging() {
+    if (isLocal(staging)) {
+      deleteTree(Path.of(staging));
+    }
+  }
+
+  private static void prepare(String directory, boolean overwrite) {
     if (!isLocal(directory)) {
       List<ResourceId> existing = match(List.of(WriteResults.prefix(directory, "*")));
       if (existing.isEmpty()) {
@@ -74,53 +153,12 @@ public final class OutputDirectory {
     }
   }
 
-  /** A fresh staging directory inside the output directory. */
-  static String staging(String directory) {
-    return FileSystems.matchNewResource(directory, true)
-        .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
-            StandardResolveOptions.RESOLVE_DIRECTORY)
-        .toString();
-  }
-
-  /**
-   * Moves everything the run wrote from the staging directory into the output directory, except
-   * what a failed attempt left half-written ({@link WriteLineSets#TEMPORARY_PREFIX}).
-   */
-  static void publish(String staging, String directory) {
-    List<ResourceId> written = match(List.of(WriteResults.prefix(staging, "*")));
-    List<ResourceId> targets = new ArrayList<>();
-    ResourceId dir = FileSystems.matchNewResource(directory, true);
-    written.removeIf(r -> r.getFilename().startsWith(WriteLineSets.TEMPORARY_PREFIX));
-    for (ResourceId r : written) {
-      targets.add(dir.resolve(r.getFilename(), StandardResolveOptions.RESOLVE_FILE));
-    }
-    try {
-      FileSystems.rename(written, targets, StandardMoveOptions.IGNORE_MISSING_FILES);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the outputs from " + staging, e);
-    }
-    if (isLocal(staging)) {
-      deleteTree(Path.of(staging));
-    }
-  }
-
-  /** Writes the empty {@code _SUCCESS} marker: the last file of a finished run. */
-  static void markSuccess(String directory) {
-    try (WritableByteChannel c = FileSystems.create(
-        FileSystems.matchNewResource(WriteResults.prefix(directory, SUCCESS), false),
-        MimeTypes.BINARY)) {
-      // empty
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + SUCCESS, e);
-    }
-  }
-
   private static List<ResourceId> earlierOutputs(String directory) {
     List<String> patterns = new ArrayList<>();
     for (String name : OUTPUTS) {
       patterns.add(WriteResults.prefix(directory, name) + "-*");
     }
-    for (String name : List.of(BatchPipeline.SUMMARY, "eval.json", SUCCESS)) {
+    for (String name : List.of(SUMMARY, "eval.json", SUCCESS)) {
       patterns.add(WriteResults.prefix(directory, name));
     }
     return match(patterns);
