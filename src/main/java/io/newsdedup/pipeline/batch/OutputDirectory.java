@@ -32,6 +32,8 @@ public final class OutputDirectory implements AutoCloseable {
   public static final String SUCCESS = "_SUCCESS";
   public static final String SUMMARY = "summary.json";
   static final String STAGING_PREFIX = ".incomplete-";
+  /** The file a run writes and deletes to see that it can write into the output directory. */
+  static final String PROBE_PREFIX = ".news-dedup-probe-";
 
   static final List<String> OUTPUTS = List.of(WriteResults.CLUSTERS, WriteResults.ASSIGNMENTS,
       WriteResults.REJECTED, WriteResults.CHANGES);
@@ -51,6 +53,12 @@ public final class OutputDirectory implements AutoCloseable {
   }
 
   static OutputDirectory open(String directory, boolean overwrite) {
+    refuseNoDirectoryOfItsOwn(directory);
+    if (isLocal(directory)) {
+      createAndProbe(Path.of(directory));
+    } else {
+      probe(directory);
+    }
     prepare(directory, overwrite);
     return new OutputDirectory(directory, FileSystems.matchNewResource(directory, true)
         .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
@@ -112,6 +120,90 @@ public final class OutputDirectory implements AutoCloseable {
     if (isLocal(staging)) {
       deleteTree(Path.of(staging));
     }
+  }
+
+  /**
+   * Refuses an {@code --output} that names no directory of the run's own: an empty one (an unset
+   * variable in a script; Beam would take it for the root), the root of the file system, the
+   * user's home directory. (The current directory, {@code --output=.}, is allowed: it is a choice,
+   * and a non-empty one needs {@code --overwrite} anyway.)
+   */
+  private static void refuseNoDirectoryOfItsOwn(String directory) {
+    if (directory == null || directory.isBlank()) {
+      throw new UsageException("--output names no directory (is a variable in the command line"
+          + " unset?)");
+    }
+    if (!isLocal(directory)) {
+      return;
+    }
+    Path dir = Path.of(directory).toAbsolutePath().normalize();
+    if (dir.getNameCount() == 0 || sameFile(dir, dir.getRoot())) {
+      throw new UsageException("--output " + directory + " is the root of the file system;"
+          + " name a directory of the run's own");
+    }
+    String home = System.getProperty("user.home");
+    if (home != null && !home.isBlank()
+        && (dir.equals(Path.of(home).toAbsolutePath().normalize()) || sameFile(dir, Path.of(home)))) {
+      throw new UsageException("--output " + directory + " is your home directory;"
+          + " name a directory of the run's own");
+    }
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Creates a local output directory and writes (and deletes) a file in it, so that an output
+   * below a regular file or in a directory the run cannot write into is a usage error before the
+   * job runs, not a failure after it.
+   */
+  private static void createAndProbe(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UsageException("--output " + dir + " is a file, not a directory");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      Path file = null;
+      for (Path a = dir.toAbsolutePath().getParent(); a != null && file == null; a = a.getParent()) {
+        if (Files.exists(a) && !Files.isDirectory(a)) {
+          file = a;
+        }
+      }
+      throw new UsageException("--output " + dir + " cannot be created: "
+          + (file != null ? file + " is a file" : describe(e)), e);
+    }
+    Path probe = dir.resolve(PROBE_PREFIX + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    try {
+      Files.write(probe, new byte[0]);
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new UsageException("cannot write into --output " + dir + ": " + describe(e), e);
+    }
+  }
+
+  /** Writes and deletes a file in a non-local output directory. */
+  private static void probe(String directory) {
+    ResourceId probe = FileSystems.matchNewResource(directory, true).resolve(
+        PROBE_PREFIX + ProcessHandle.current().pid() + "-" + System.nanoTime(),
+        StandardResolveOptions.RESOLVE_FILE);
+    try {
+      try (WritableByteChannel c = FileSystems.create(probe, MimeTypes.BINARY)) {
+        // empty
+      }
+      FileSystems.delete(List.of(probe));
+    } catch (IOException e) {
+      throw new UsageException("cannot write into --output " + directory + ": " + describe(e), e);
+    }
+  }
+
+  private static String describe(IOException e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
   private static void prepare(String directory, boolean overwrite) {
