@@ -1,15 +1,21 @@
 package io.newsdedup.pipeline.batch;
 
-import io.newsdedup.pipeline.write.WriteLineSets;
 import io.newsdedup.pipeline.write.WriteResults;
+import io.newsdedup.report.DedupReport;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -20,39 +26,63 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 
 /**
- * The output directory of one run, from {@link #open} to {@link #close}. A run refuses a non-empty
- * output directory unless {@code --overwrite} (which removes the outputs of an earlier run and
- * leaves other files alone). The pipeline writes into a staging directory inside it ({@code
- * .incomplete-<run>/}, {@link #staging}); only when the whole run succeeded are the files moved
- * into place and {@code summary.json} written ({@link #publish}), and {@code _SUCCESS} last
- * ({@link #markSuccess}). So an output directory without {@code _SUCCESS} is never a finished run,
- * whatever killed it. {@link #close} removes the staging directory of a run that failed.
+ * The output directory of one run, from {@link #open} to {@link #close}:
+ *
+ * <ol>
+ *   <li>{@link #open}: refuses an {@code --output} that names no directory of the run's own,
+ *       creates the directory and writes a probe file in it, and refuses one that holds anything
+ *       unless {@code --overwrite};
+ *   <li>{@link #staging}: the job writes into a staging directory inside it ({@code
+ *       .incomplete-<run>/});
+ *   <li>{@link #publish}, only after the job succeeded: removes the earlier run — {@code _SUCCESS}
+ *       first, then exactly the files it wrote (those its {@value #MANIFEST} lists, and files of
+ *       the shapes a run writes), the manifest last — moves the new files into place, writes
+ *       {@code summary.json} and the new {@value #MANIFEST};
+ *   <li>{@link #markSuccess}: {@code _SUCCESS}, the last file of a finished run;
+ *   <li>{@link #close}: removes the staging directory of a run that failed before publishing, so a
+ *       failed rerun leaves the earlier run as it was, {@code _SUCCESS} included.
+ * </ol>
+ *
+ * An output directory without {@code _SUCCESS} is never a finished run, whatever killed it. Files
+ * that only look like a run's ({@code clusters-notes.txt}) are never deleted.
  */
 public final class OutputDirectory implements AutoCloseable {
   public static final String SUCCESS = "_SUCCESS";
   public static final String SUMMARY = "summary.json";
+  /**
+   * The files a run published, one name a line ({@code #} comments), a report it wrote into the
+   * output as its directory with a trailing {@code /}: what the next {@code --overwrite} deletes.
+   */
+  public static final String MANIFEST = "_MANIFEST";
+  /** What {@code eval} writes beside a run's files by default: it scores that run. */
+  static final String EVAL = "eval.json";
   static final String STAGING_PREFIX = ".incomplete-";
   /** The file a run writes and deletes to see that it can write into the output directory. */
   static final String PROBE_PREFIX = ".news-dedup-probe-";
 
-  static final List<String> OUTPUTS = List.of(WriteResults.CLUSTERS, WriteResults.ASSIGNMENTS,
-      WriteResults.REJECTED, WriteResults.CHANGES);
-
   private final String directory;
+  private final boolean overwrite;
+  private final String report;
   private final String staging;
   private boolean published;
 
-  private OutputDirectory(String directory, String staging) {
+  private OutputDirectory(String directory, boolean overwrite, String report, String staging) {
     this.directory = directory;
+    this.overwrite = overwrite;
+    this.report = report;
     this.staging = staging;
   }
 
-  /** The run's {@code --output}, checked and prepared ({@code --overwrite}). */
+  /** The run's {@code --output}, checked, with {@code --overwrite} and {@code --report}. */
   public static OutputDirectory open(BatchOptions options) {
-    return open(options.getOutput(), options.getOverwrite());
+    return open(options.getOutput(), options.getOverwrite(), options.getReport());
   }
 
-  static OutputDirectory open(String directory, boolean overwrite) {
+  /**
+   * @param report the {@code --report} directory or null; inside the output directory, it is part
+   *     of the run (its files are in the manifest)
+   */
+  static OutputDirectory open(String directory, boolean overwrite, String report) {
     refuseNoDirectoryOfItsOwn(directory);
     if (isLocal(directory)) {
       createAndProbe(Path.of(directory));
@@ -60,10 +90,11 @@ public final class OutputDirectory implements AutoCloseable {
       probe(directory);
     }
     prepare(directory, overwrite);
-    return new OutputDirectory(directory, FileSystems.matchNewResource(directory, true)
+    String staging = FileSystems.matchNewResource(directory, true)
         .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
             StandardResolveOptions.RESOLVE_DIRECTORY)
-        .toString());
+        .toString();
+    return new OutputDirectory(directory, overwrite, reportEntry(directory, report), staging);
   }
 
   /** Where the job writes: a fresh staging directory inside the output directory. */
@@ -72,17 +103,24 @@ public final class OutputDirectory implements AutoCloseable {
   }
 
   /**
-   * After the job succeeded: moves everything it wrote from the staging directory into the output
-   * directory, except what a failed attempt left half-written ({@link
-   * WriteLineSets#TEMPORARY_PREFIX}), then writes {@code summary.json}.
+   * After the job succeeded: replaces the earlier run (with {@code --overwrite}) by the files the
+   * job wrote into the staging directory, then writes {@code summary.json} and the manifest.
    */
   public void publish(RunSummary summary) {
+    if (published) {
+      throw new IllegalStateException("published twice");
+    }
     List<ResourceId> written = match(List.of(WriteResults.prefix(staging, "*")));
-    List<ResourceId> targets = new ArrayList<>();
+    written.removeIf(r -> !WriteResults.isOutputFile(r.getFilename()));
+    if (overwrite) {
+      removeEarlierRun();
+    }
     ResourceId dir = FileSystems.matchNewResource(directory, true);
-    written.removeIf(r -> r.getFilename().startsWith(WriteLineSets.TEMPORARY_PREFIX));
+    List<ResourceId> targets = new ArrayList<>();
+    Set<String> manifest = new TreeSet<>();
     for (ResourceId r : written) {
       targets.add(dir.resolve(r.getFilename(), StandardResolveOptions.RESOLVE_FILE));
+      manifest.add(r.getFilename());
     }
     try {
       FileSystems.rename(written, targets, StandardMoveOptions.IGNORE_MISSING_FILES);
@@ -91,7 +129,12 @@ public final class OutputDirectory implements AutoCloseable {
     }
     removeStaging();
     published = true;
-    summary.writeTo(WriteResults.prefix(directory, SUMMARY));
+    summary.writeTo(file(SUMMARY));
+    manifest.add(SUMMARY);
+    if (report != null) {
+      manifest.add(report);
+    }
+    writeManifest(manifest);
   }
 
   /** Writes the empty {@code _SUCCESS} marker: the last file of a finished run. */
@@ -100,8 +143,7 @@ public final class OutputDirectory implements AutoCloseable {
       throw new IllegalStateException("nothing published in " + directory);
     }
     try (WritableByteChannel c = FileSystems.create(
-        FileSystems.matchNewResource(WriteResults.prefix(directory, SUCCESS), false),
-        MimeTypes.BINARY)) {
+        FileSystems.matchNewResource(file(SUCCESS), false), MimeTypes.BINARY)) {
       // empty
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + SUCCESS, e);
@@ -116,11 +158,128 @@ public final class OutputDirectory implements AutoCloseable {
     }
   }
 
-  private void removeStaging() {
-    if (isLocal(staging)) {
-      deleteTree(Path.of(staging));
+  // -- the earlier run -------------------------------------------------------------------------
+
+  /**
+   * Deletes {@code _SUCCESS}, then what the earlier run's manifest lists and the files of the
+   * shapes a run writes (a run of an older version wrote no manifest), then the manifest.
+   */
+  private void removeEarlierRun() {
+    delete(match(List.of(file(SUCCESS))));
+    Set<String> files = new TreeSet<>();
+    List<String> reports = new ArrayList<>();
+    for (String entry : readManifest()) {
+      if (entry.endsWith("/")) {
+        reports.add(entry);
+      } else {
+        files.add(entry);
+      }
+    }
+    for (ResourceId r : match(List.of(WriteResults.prefix(directory, "*")))) {
+      String name = r.getFilename();
+      if (WriteResults.isOutputFile(name) || name.equals(SUMMARY) || name.equals(EVAL)) {
+        files.add(name);
+      }
+    }
+    List<String> paths = new ArrayList<>();
+    files.forEach(name -> paths.add(file(name)));
+    delete(match(paths));
+    for (String entry : reports) {
+      removeReport(entry);
+    }
+    delete(match(List.of(file(MANIFEST))));
+  }
+
+  /** The entries of the earlier run's manifest that name a file or directory inside this one. */
+  private List<String> readManifest() {
+    List<ResourceId> found = match(List.of(file(MANIFEST)));
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    String text;
+    try (InputStream in = Channels.newInputStream(FileSystems.open(found.get(0)))) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + found.get(0), e);
+    }
+    return text.lines().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#") && isEntry(l)).toList();
+  }
+
+  /**
+   * A manifest entry: a plain file name, or a relative directory ending in {@code /}; no part
+   * empty, hidden or {@code ..}, so that no manifest reaches outside the output directory, into
+   * the staging directories or at the manifest itself.
+   */
+  static boolean isEntry(String entry) {
+    boolean dir = entry.endsWith("/");
+    String[] parts = (dir ? entry.substring(0, entry.length() - 1) : entry).split("/", -1);
+    if (!dir && parts.length != 1) {
+      return false;
+    }
+    for (String p : parts) {
+      if (p.isEmpty() || p.startsWith(".") || p.contains("\\") || p.equals(MANIFEST)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Deletes a report the earlier run wrote into the output: the report's files only. */
+  private void removeReport(String entry) {
+    if (!isLocal(directory)) {
+      return;
+    }
+    Path dir = Path.of(directory).resolve(entry);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        String relative = dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+        if (Files.isRegularFile(p) && DedupReport.isReportFile(relative)) {
+          Files.delete(p);
+        } else if (Files.isDirectory(p) && (p.equals(dir) || relative.equals("clusters"))) {
+          try (Stream<Path> left = Files.list(p)) {
+            if (left.findAny().isEmpty()) {
+              Files.delete(p);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the earlier report in " + dir, e);
     }
   }
+
+  private void writeManifest(Set<String> entries) {
+    StringBuilder s = new StringBuilder("# news-dedup batch: the files this run wrote here;"
+        + " --overwrite deletes them, " + SUCCESS + " and " + MANIFEST + ", and nothing else\n");
+    entries.forEach(e -> s.append(e).append('\n'));
+    try (OutputStream out = Channels.newOutputStream(FileSystems.create(
+        FileSystems.matchNewResource(file(MANIFEST), false), MimeTypes.TEXT))) {
+      out.write(s.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + MANIFEST, e);
+    }
+  }
+
+  /** The manifest entry of a {@code --report} directory inside the output directory, or null. */
+  private static String reportEntry(String directory, String report) {
+    if (report == null || report.isBlank() || !isLocal(directory)) {
+      return null;
+    }
+    Path out = Path.of(directory).toAbsolutePath().normalize();
+    Path rep = Path.of(report).toAbsolutePath().normalize();
+    if (!rep.startsWith(out) || rep.equals(out)) {
+      return null;
+    }
+    String entry = out.relativize(rep).toString().replace(rep.getFileSystem().getSeparator(), "/")
+        + "/";
+    return isEntry(entry) ? entry : null;
+  }
+
+  // -- open --------------------------------------------------------------------------------------
 
   /**
    * Refuses an {@code --output} that names no directory of the run's own: an empty one (an unset
@@ -206,25 +365,20 @@ public final class OutputDirectory implements AutoCloseable {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
+  /**
+   * Refuses a non-empty output directory without {@code --overwrite}; with it, removes the staging
+   * directories of killed runs. The earlier run itself is removed only when this one publishes.
+   */
   private static void prepare(String directory, boolean overwrite) {
     if (!isLocal(directory)) {
       List<ResourceId> existing = match(List.of(WriteResults.prefix(directory, "*")));
-      if (existing.isEmpty()) {
-        return;
-      }
-      if (!overwrite) {
+      existing.removeIf(r -> r.getFilename().startsWith(PROBE_PREFIX));
+      if (!existing.isEmpty() && !overwrite) {
         throw notEmpty(directory, existing.get(0).toString());
       }
-      delete(earlierOutputs(directory));
       return;
     }
     Path dir = Path.of(directory);
-    if (!Files.isDirectory(dir)) {
-      if (Files.exists(dir)) {
-        throw new UsageException("--output " + directory + " is a file, not a directory");
-      }
-      return;
-    }
     List<Path> entries;
     try (Stream<Path> s = Files.list(dir)) {
       entries = s.sorted().toList();
@@ -237,7 +391,6 @@ public final class OutputDirectory implements AutoCloseable {
     if (!overwrite) {
       throw notEmpty(directory, entries.get(0).getFileName().toString());
     }
-    delete(earlierOutputs(directory));
     for (Path e : entries) {
       if (e.getFileName().toString().startsWith(STAGING_PREFIX)) {
         deleteTree(e);
@@ -245,20 +398,23 @@ public final class OutputDirectory implements AutoCloseable {
     }
   }
 
-  private static List<ResourceId> earlierOutputs(String directory) {
-    List<String> patterns = new ArrayList<>();
-    for (String name : OUTPUTS) {
-      patterns.add(WriteResults.prefix(directory, name) + "-*");
-    }
-    for (String name : List.of(SUMMARY, "eval.json", SUCCESS)) {
-      patterns.add(WriteResults.prefix(directory, name));
-    }
-    return match(patterns);
-  }
-
   private static UsageException notEmpty(String directory, String first) {
     return new UsageException("--output " + directory + " is not empty (it holds " + first
         + " ...); choose another directory, or pass --overwrite to replace an earlier run");
+  }
+
+  // -- files -------------------------------------------------------------------------------------
+
+  private String file(String name) {
+    return WriteResults.prefix(directory, name);
+  }
+
+  private void removeStaging() {
+    if (isLocal(staging)) {
+      deleteTree(Path.of(staging));
+    } else {
+      delete(match(List.of(WriteResults.prefix(staging, "**"))));
+    }
   }
 
   private static boolean isLocal(String path) {
@@ -267,6 +423,9 @@ public final class OutputDirectory implements AutoCloseable {
 
   private static List<ResourceId> match(List<String> patterns) {
     List<ResourceId> found = new ArrayList<>();
+    if (patterns.isEmpty()) {
+      return found;
+    }
     try {
       for (MatchResult m : FileSystems.match(patterns, EmptyMatchTreatment.ALLOW)) {
         if (m.status() == MatchResult.Status.OK) {
@@ -285,7 +444,7 @@ public final class OutputDirectory implements AutoCloseable {
     try {
       FileSystems.delete(files);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove earlier outputs", e);
+      throw new UncheckedIOException("cannot remove " + files, e);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.newsdedup.cli.Main;
+import io.newsdedup.e2e.FailingRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +16,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,27 @@ class OutputDirectoryRunsTest {
           .append(" voted on the new bridge across the river on Tuesday evening.\"}\n");
     }
     return Files.writeString(tmp.resolve(name), s.toString());
+  }
+
+  /** Every regular file below {@code dir} (relative path → content), the lock file aside. */
+  static Map<String, String> files(Path dir) throws IOException {
+    Map<String, String> m = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        String name = dir.relativize(p).toString();
+        if (!name.equals(".news-dedup.lock")) {
+          m.put(name, Files.readString(p));
+        }
+      }
+    }
+    return m;
+  }
+
+  static List<String> staging(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".incomplete-"))
+          .toList();
+    }
   }
 
   // 6. ---------------------------------------------------------------------------------------
@@ -102,5 +127,77 @@ class OutputDirectoryRunsTest {
     } finally {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
+  }
+
+  // 7. ---------------------------------------------------------------------------------------
+
+  @Test
+  void overwriteDeletesExactlyWhatAnEarlierRunWroteAndNothingThatOnlyLooksLikeIt()
+      throws IOException {
+    Path in1 = input("in1.jsonl", "first-a", "first-b");
+    Path in2 = input("in2.jsonl", "second-a");
+    Path out = tmp.resolve("out");
+    assertEquals(0, run("batch", "--input=" + in1, "--output=" + out, "--numShards=2").code());
+    Map<String, String> mine = Map.of(
+        "clusters-notes.txt", "my notes on clusters\n",
+        "rejected-by-editor.csv", "id,reason\nx,opinion\n",
+        "assignments-manual-fixes.jsonl", "{\"id\":\"first-a\",\"cluster_id\":\"mine\"}\n");
+    for (var e : mine.entrySet()) {
+      Files.writeString(out.resolve(e.getKey()), e.getValue());
+    }
+    assertEquals(0,
+        run("batch", "--input=" + in2, "--output=" + out, "--numShards=1", "--overwrite").code());
+
+    Map<String, String> after = files(out);
+    for (var e : mine.entrySet()) {
+      assertEquals(e.getValue(), after.get(e.getKey()), e.getKey());
+    }
+    List<String> ours = new ArrayList<>(after.keySet());
+    ours.removeAll(mine.keySet());
+    assertEquals(List.of("_MANIFEST", "_SUCCESS", "assignments-00000-of-00001.jsonl",
+        "clusters-00000-of-00001.jsonl", "rejected-00000-of-00001.jsonl", "summary.json"), ours);
+    assertTrue(after.get("clusters-00000-of-00001.jsonl").contains("\"second-a\""));
+    assertFalse(after.get("clusters-00000-of-00001.jsonl").contains("first-"));
+    assertEquals(List.of("assignments-00000-of-00001.jsonl", "clusters-00000-of-00001.jsonl",
+            "rejected-00000-of-00001.jsonl", "summary.json"),
+        after.get("_MANIFEST").lines().filter(l -> !l.startsWith("#")).toList());
+  }
+
+  @Test
+  void overwriteDeletesOutputsOfOurShapesThatNoManifestListsAndTheReportItWroteIntoTheOutput()
+      throws IOException {
+    Path in = input("in.jsonl", "a", "b");
+    Path out = tmp.resolve("out");
+    assertEquals(0, run("batch", "--input=" + in, "--output=" + out,
+        "--report=" + out.resolve("report")).code());
+    assertTrue(Files.exists(out.resolve("report/index.html")));
+    Files.writeString(out.resolve("report/my-notes.txt"), "keep\n");
+    // What a run of an older version left: no manifest lists it.
+    Files.writeString(out.resolve("clusters-00003-of-00004.jsonl"), "{}\n");
+    Files.writeString(out.resolve("changes-00000-of-00001.jsonl"), "{}\n");
+    assertEquals(0, run("batch", "--input=" + in, "--output=" + out, "--overwrite").code());
+    Map<String, String> after = files(out);
+    assertEquals(List.of("_MANIFEST", "_SUCCESS", "assignments-00000-of-00001.jsonl",
+        "clusters-00000-of-00001.jsonl", "rejected-00000-of-00001.jsonl", "report/my-notes.txt",
+        "summary.json"), List.copyOf(after.keySet()));
+  }
+
+  // 8. ---------------------------------------------------------------------------------------
+
+  @Test
+  void aFailedRerunLeavesTheLastGoodRunIntact() throws IOException {
+    Path in1 = input("in1.jsonl", "good-a", "good-b");
+    Path in2 = input("in2.jsonl", "rerun-a");
+    Path out = tmp.resolve("out");
+    assertEquals(0, run("batch", "--input=" + in1, "--output=" + out).code());
+    Map<String, String> good = files(out);
+    assertTrue(good.containsKey("_SUCCESS"));
+
+    Run failed = run("batch", "--input=" + in2, "--output=" + out, "--overwrite",
+        "--runner=" + FailingRunner.class.getName());
+    assertEquals(1, failed.code(), failed.err());
+    assertTrue(failed.err().contains("FailingRunner"), failed.err());
+    assertEquals(good, files(out));
+    assertEquals(List.of(), staging(out), "the failed run's staging directory");
   }
 }

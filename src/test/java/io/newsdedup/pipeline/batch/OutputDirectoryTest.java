@@ -1,6 +1,8 @@
 package io.newsdedup.pipeline.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.newsdedup.pipeline.write.WriteLineSets;
@@ -29,7 +31,7 @@ class OutputDirectoryTest {
   @Test
   void publishMovesTheOutputsButNotWhatAFailedAttemptLeftHalfWritten() throws IOException {
     Path out = dir.resolve("out");
-    try (OutputDirectory output = OutputDirectory.open(out.toString(), false)) {
+    try (OutputDirectory output = OutputDirectory.open(out.toString(), false, null)) {
       Path staging = Files.createDirectories(Path.of(output.staging()));
       Files.writeString(staging.resolve("clusters-00000-of-00001.jsonl"), "{}\n");
       Files.writeString(staging.resolve(
@@ -38,7 +40,37 @@ class OutputDirectoryTest {
       output.publish(summary());
     }
 
-    assertEquals(List.of("clusters-00000-of-00001.jsonl", "summary.json"), names(out));
+    assertEquals(List.of("_MANIFEST", "clusters-00000-of-00001.jsonl", "summary.json"), names(out));
     assertEquals("{}\n", Files.readString(out.resolve("clusters-00000-of-00001.jsonl")));
+  }
+
+  @Test
+  void aManifestReachesNothingOutsideTheOutputDirectoryNorItsHiddenFiles() {
+    for (String ok : List.of("clusters-00000-of-00001.jsonl", "summary.json", "report/",
+        "reports/today/")) {
+      assertTrue(OutputDirectory.isEntry(ok), ok);
+    }
+    for (String bad : List.of("/etc/passwd", "../x", "..", "report/../../x/", "a/b.jsonl",
+        ".news-dedup.lock", ".incomplete-1-1/", "_MANIFEST", "", "/", "report//", "a\\..\\b")) {
+      assertFalse(OutputDirectory.isEntry(bad), bad);
+    }
+  }
+
+  @Test
+  void overwriteFollowsTheManifestButNotOutOfTheDirectory() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Path outside = Files.writeString(dir.resolve("precious.txt"), "keep\n");
+    Files.writeString(out.resolve("listed.txt"), "an earlier version's file\n");
+    Files.writeString(out.resolve("mine.txt"), "keep\n");
+    Files.writeString(out.resolve("_MANIFEST"), "# x\nlisted.txt\n../precious.txt\n" + outside + "\n");
+    try (OutputDirectory output = OutputDirectory.open(out.toString(), true, null)) {
+      Files.createDirectories(Path.of(output.staging()));
+      output.publish(summary());
+    }
+    assertEquals(List.of("_MANIFEST", "mine.txt", "summary.json"), names(out));
+    assertEquals("keep\n", Files.readString(outside));
+    assertEquals("# news-dedup batch: the files this run wrote here; --overwrite deletes them,"
+        + " _SUCCESS and _MANIFEST, and nothing else\nsummary.json\n",
+        Files.readString(out.resolve("_MANIFEST")));
   }
 }
