@@ -83,7 +83,8 @@ class MainTest {
     Run replaced = run("batch", "--input=" + in, "--output=" + out, "--overwrite");
     assertEquals(0, replaced.code(), replaced.err());
     try (var files = Files.list(out)) {
-      assertEquals(java.util.List.of("_MANIFEST", "_SUCCESS", "assignments-00000-of-00001.jsonl",
+      assertEquals(java.util.List.of(".news-dedup.lock", "_MANIFEST", "_SUCCESS",
+              "assignments-00000-of-00001.jsonl",
               "clusters-00000-of-00001.jsonl", "notes.txt", "rejected-00000-of-00001.jsonl",
               "summary.json"),
           files.map(p -> p.getFileName().toString()).sorted().toList());

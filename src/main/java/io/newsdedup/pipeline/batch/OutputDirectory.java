@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.batch;
 
+import io.newsdedup.pipeline.write.DirectoryLock;
 import io.newsdedup.pipeline.write.WriteResults;
 import io.newsdedup.report.DedupReport;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,8 +33,11 @@ import org.apache.beam.sdk.util.MimeTypes;
  *
  * <ol>
  *   <li>{@link #open}: refuses an {@code --output} that names no directory of the run's own,
- *       creates the directory and writes a probe file in it, and refuses one that holds anything
- *       unless {@code --overwrite};
+ *       creates the directory and writes a probe file in it, takes the lock that keeps other runs
+ *       out ({@link DirectoryLock}; not on other file systems than the local one: there a staging
+ *       directory younger than {@link #REMOTE_STAGING_AGE} is taken for a run still writing), and
+ *       refuses a directory that holds anything but the lock file and staging directories unless
+ *       {@code --overwrite} (which removes the staging directories that killed runs left);
  *   <li>{@link #staging}: the job writes into a staging directory inside it ({@code
  *       .incomplete-<run>/});
  *   <li>{@link #publish}, only after the job succeeded: removes the earlier run — {@code _SUCCESS}
@@ -39,8 +45,9 @@ import org.apache.beam.sdk.util.MimeTypes;
  *       the shapes a run writes), the manifest last — moves the new files into place, writes
  *       {@code summary.json} and the new {@value #MANIFEST};
  *   <li>{@link #markSuccess}: {@code _SUCCESS}, the last file of a finished run;
- *   <li>{@link #close}: removes the staging directory of a run that failed before publishing, so a
- *       failed rerun leaves the earlier run as it was, {@code _SUCCESS} included.
+ *   <li>{@link #close}, in a {@code finally}: removes the staging directory of a run that failed
+ *       before publishing, so a failed rerun leaves the earlier run as it was, {@code _SUCCESS}
+ *       included; releases the lock.
  * </ol>
  *
  * An output directory without {@code _SUCCESS} is never a finished run, whatever killed it. Files
@@ -59,18 +66,26 @@ public final class OutputDirectory implements AutoCloseable {
   static final String STAGING_PREFIX = ".incomplete-";
   /** The file a run writes and deletes to see that it can write into the output directory. */
   static final String PROBE_PREFIX = ".news-dedup-probe-";
+  /**
+   * Where there is no lock (not a local file system), a staging directory younger than this may
+   * belong to a run still writing, and a new run is refused.
+   */
+  static final Duration REMOTE_STAGING_AGE = Duration.ofHours(6);
 
   private final String directory;
   private final boolean overwrite;
   private final String report;
   private final String staging;
+  private final DirectoryLock lock;
   private boolean published;
 
-  private OutputDirectory(String directory, boolean overwrite, String report, String staging) {
+  private OutputDirectory(String directory, boolean overwrite, String report, String staging,
+      DirectoryLock lock) {
     this.directory = directory;
     this.overwrite = overwrite;
     this.report = report;
     this.staging = staging;
+    this.lock = lock;
   }
 
   /** The run's {@code --output}, checked, with {@code --overwrite} and {@code --report}. */
@@ -84,17 +99,31 @@ public final class OutputDirectory implements AutoCloseable {
    */
   static OutputDirectory open(String directory, boolean overwrite, String report) {
     refuseNoDirectoryOfItsOwn(directory);
-    if (isLocal(directory)) {
-      createAndProbe(Path.of(directory));
-    } else {
+    if (!isLocal(directory)) {
       probe(directory);
+      prepareRemote(directory, overwrite);
+      return new OutputDirectory(directory, overwrite, null, newStaging(directory), null);
     }
-    prepare(directory, overwrite);
-    String staging = FileSystems.matchNewResource(directory, true)
-        .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
-            StandardResolveOptions.RESOLVE_DIRECTORY)
-        .toString();
-    return new OutputDirectory(directory, overwrite, reportEntry(directory, report), staging);
+    Path dir = Path.of(directory);
+    createAndProbe(dir);
+    DirectoryLock lock = lock(dir);
+    try {
+      prepareLocal(dir, overwrite);
+      String staging = newStaging(directory);
+      Files.createDirectory(Path.of(staging));
+      return new OutputDirectory(
+          directory, overwrite, reportEntry(directory, report), staging, lock);
+    } catch (IOException | RuntimeException e) {
+      try {
+        lock.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("cannot prepare " + directory, io);
+      }
+      throw (RuntimeException) e;
+    }
   }
 
   /** Where the job writes: a fresh staging directory inside the output directory. */
@@ -150,11 +179,21 @@ public final class OutputDirectory implements AutoCloseable {
     }
   }
 
-  /** Removes the staging directory of a run that did not get as far as publishing. */
+  /** Removes the staging directory of a run that did not get as far as publishing; unlocks. */
   @Override
   public void close() {
-    if (!published) {
-      removeStaging();
+    try {
+      if (!published) {
+        removeStaging();
+      }
+    } finally {
+      if (lock != null) {
+        try {
+          lock.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot release the lock of " + directory, e);
+        }
+      }
     }
   }
 
@@ -365,35 +404,88 @@ public final class OutputDirectory implements AutoCloseable {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
   }
 
-  /**
-   * Refuses a non-empty output directory without {@code --overwrite}; with it, removes the staging
-   * directories of killed runs. The earlier run itself is removed only when this one publishes.
-   */
-  private static void prepare(String directory, boolean overwrite) {
-    if (!isLocal(directory)) {
-      List<ResourceId> existing = match(List.of(WriteResults.prefix(directory, "*")));
-      existing.removeIf(r -> r.getFilename().startsWith(PROBE_PREFIX));
-      if (!existing.isEmpty() && !overwrite) {
-        throw notEmpty(directory, existing.get(0).toString());
-      }
-      return;
+  private static DirectoryLock lock(Path dir) {
+    try {
+      return DirectoryLock.take(dir);
+    } catch (DirectoryLock.Busy e) {
+      throw new UsageException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UsageException("cannot lock --output " + dir + " (" + DirectoryLock.FILE + "): "
+          + describe(e), e);
     }
-    Path dir = Path.of(directory);
+  }
+
+  private static String newStaging(String directory) {
+    return FileSystems.matchNewResource(directory, true)
+        .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
+            StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
+  }
+
+  /**
+   * Refuses a non-empty output directory without {@code --overwrite}, the lock file and staging
+   * directories aside; with it, removes the staging directories of killed runs (this run holds the
+   * lock: no other run is writing). The earlier run itself is removed only when this one publishes.
+   */
+  private static void prepareLocal(Path dir, boolean overwrite) {
     List<Path> entries;
     try (Stream<Path> s = Files.list(dir)) {
       entries = s.sorted().toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + directory, e);
-    }
-    if (entries.isEmpty()) {
-      return;
-    }
-    if (!overwrite) {
-      throw notEmpty(directory, entries.get(0).getFileName().toString());
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
     for (Path e : entries) {
-      if (e.getFileName().toString().startsWith(STAGING_PREFIX)) {
-        deleteTree(e);
+      String name = e.getFileName().toString();
+      if (name.startsWith(STAGING_PREFIX)) {
+        if (overwrite) {
+          deleteTree(e);
+        }
+      } else if (!name.equals(DirectoryLock.FILE) && !name.startsWith(PROBE_PREFIX)
+          && !overwrite) {
+        throw notEmpty(dir.toString(), name);
+      }
+    }
+  }
+
+  /**
+   * The same without a lock: a staging directory younger than {@link #REMOTE_STAGING_AGE} is taken
+   * for a run still writing, and refused; older ones are killed runs', removed with {@code
+   * --overwrite}.
+   */
+  static void prepareRemote(String directory, boolean overwrite) {
+    List<ResourceId> existing = match(List.of(WriteResults.prefix(directory, "*")));
+    existing.removeIf(r -> r.getFilename().startsWith(PROBE_PREFIX)
+        || r.getFilename().startsWith(STAGING_PREFIX));
+    if (!existing.isEmpty() && !overwrite) {
+      throw notEmpty(directory, existing.get(0).getFilename());
+    }
+    String base = FileSystems.matchNewResource(directory, true).toString();
+    Set<String> stagings = new TreeSet<>();
+    for (ResourceId r : match(List.of(WriteResults.prefix(directory, STAGING_PREFIX + "*/*")))) {
+      String path = r.toString();
+      int from = path.indexOf(STAGING_PREFIX, base.length() - 1);
+      int to = from < 0 ? -1 : path.indexOf('/', from);
+      if (to > 0) {
+        stagings.add(path.substring(from, to));
+      }
+    }
+    Instant now = Instant.now();
+    for (String name : stagings) {
+      String[] parts = name.substring(STAGING_PREFIX.length()).split("-");
+      Instant started = Instant.EPOCH;
+      try {
+        started = Instant.ofEpochMilli(Long.parseLong(parts[0]));
+      } catch (NumberFormatException e) {
+        // not one of ours: as old as can be
+      }
+      if (started.isAfter(now.minus(REMOTE_STAGING_AGE))) {
+        throw new UsageException("another run (" + (parts.length > 1 ? "pid " + parts[1] + ", " : "")
+            + "started at " + started + ") may be writing into " + directory + ": its staging"
+            + " directory " + name + " is younger than " + REMOTE_STAGING_AGE.toHours() + " hours"
+            + " (outputs off the local file system are not locked); if no run is, delete it");
+      }
+      if (overwrite) {
+        delete(match(List.of(WriteResults.prefix(directory, name + "/**"))));
       }
     }
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.newsdedup.cli.Main;
+import io.newsdedup.e2e.BlockingRunner;
 import io.newsdedup.e2e.FailingRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,5 +202,84 @@ class OutputDirectoryRunsTest {
     assertTrue(failed.err().contains("FailingRunner"), failed.err());
     assertEquals(good, files(out));
     assertEquals(List.of(), staging(out), "the failed run's staging directory");
+  }
+
+  // 9. ---------------------------------------------------------------------------------------
+
+  @Test
+  void aSecondRunIntoTheSameOutputWhileTheFirstIsWritingStopsWithTwo() throws Exception {
+    Path in1 = input("in1.jsonl", "first-a", "first-b");
+    Path in2 = input("in2.jsonl", "second-a");
+    Path out = tmp.resolve("out");
+    Path started = tmp.resolve("started");
+    Path release = tmp.resolve("release");
+    System.setProperty(BlockingRunner.STARTED, started.toString());
+    System.setProperty(BlockingRunner.RELEASE, release.toString());
+    CompletableFuture<Run> first;
+    Run second;
+    try {
+      first = CompletableFuture.supplyAsync(() -> run("batch", "--input=" + in1,
+          "--output=" + out, "--runner=" + BlockingRunner.class.getName()));
+      awaitFile(started, first);
+      second = run("batch", "--input=" + in2, "--output=" + out, "--overwrite");
+    } finally {
+      Files.writeString(release, "go");
+    }
+    Run firstRun = first.get(2, TimeUnit.MINUTES);
+    System.clearProperty(BlockingRunner.STARTED);
+    System.clearProperty(BlockingRunner.RELEASE);
+    assertEquals(2, second.code(), second.err());
+    assertTrue(second.err().contains("another run (pid " + ProcessHandle.current().pid()
+        + ", started at "), second.err());
+    assertTrue(second.err().contains(") is writing into " + out), second.err());
+    assertEquals(0, firstRun.code(), firstRun.err());
+    String clusters = files(out).get("clusters-00000-of-00001.jsonl");
+    assertTrue(clusters.contains("\"first-a\"") && !clusters.contains("second-a"), clusters);
+    // Once the first run has ended, the lock is free again.
+    assertEquals(0, run("batch", "--input=" + in2, "--output=" + out, "--overwrite").code());
+  }
+
+  @Test
+  void aRunInAnotherProcessHoldsTheOutputToo() throws Exception {
+    Path in1 = input("in1.jsonl", "first-a");
+    Path in2 = input("in2.jsonl", "second-a");
+    Path out = tmp.resolve("out");
+    Path started = tmp.resolve("started");
+    Path release = tmp.resolve("release");
+    Path log = tmp.resolve("child.log");
+    Process child = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-D" + BlockingRunner.STARTED + "=" + started, "-D" + BlockingRunner.RELEASE + "=" + release,
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch",
+        "--input=" + in1, "--output=" + out, "--runner=" + BlockingRunner.class.getName())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Run second;
+    try {
+      awaitFile(started, child);
+      second = run("batch", "--input=" + in2, "--output=" + out, "--overwrite");
+    } finally {
+      Files.writeString(release, "go");
+      if (!child.waitFor(2, TimeUnit.MINUTES)) {
+        child.destroyForcibly();
+      }
+    }
+    assertEquals(2, second.code(), second.err());
+    assertTrue(second.err().contains("another run (pid " + child.pid() + ", started at "),
+        second.err());
+    assertEquals(0, child.exitValue(), Files.readString(log));
+    assertTrue(files(out).get("clusters-00000-of-00001.jsonl").contains("\"first-a\""));
+  }
+
+  private static void awaitFile(Path file, Object first) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!Files.exists(file)) {
+      boolean ended = first instanceof Process p ? !p.isAlive()
+          : ((CompletableFuture<?>) first).isDone();
+      if (ended || System.nanoTime() > deadline) {
+        throw new AssertionError("the first run never started its job: "
+            + (first instanceof CompletableFuture<?> f && f.isDone() ? f.join() : ""));
+      }
+      Thread.sleep(20);
+    }
   }
 }

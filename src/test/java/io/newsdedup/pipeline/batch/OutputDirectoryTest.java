@@ -2,6 +2,7 @@ package io.newsdedup.pipeline.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -40,7 +41,8 @@ class OutputDirectoryTest {
       output.publish(summary());
     }
 
-    assertEquals(List.of("_MANIFEST", "clusters-00000-of-00001.jsonl", "summary.json"), names(out));
+    assertEquals(List.of(".news-dedup.lock", "_MANIFEST", "clusters-00000-of-00001.jsonl",
+        "summary.json"), names(out));
     assertEquals("{}\n", Files.readString(out.resolve("clusters-00000-of-00001.jsonl")));
   }
 
@@ -67,10 +69,47 @@ class OutputDirectoryTest {
       Files.createDirectories(Path.of(output.staging()));
       output.publish(summary());
     }
-    assertEquals(List.of("_MANIFEST", "mine.txt", "summary.json"), names(out));
+    assertEquals(List.of(".news-dedup.lock", "_MANIFEST", "mine.txt", "summary.json"), names(out));
     assertEquals("keep\n", Files.readString(outside));
     assertEquals("# news-dedup batch: the files this run wrote here; --overwrite deletes them,"
         + " _SUCCESS and _MANIFEST, and nothing else\nsummary.json\n",
         Files.readString(out.resolve("_MANIFEST")));
+  }
+
+  @Test
+  void aSecondOpenOfALockedDirectoryIsRefusedUntilTheFirstIsClosed() throws IOException {
+    Path out = dir.resolve("out");
+    try (OutputDirectory first = OutputDirectory.open(out.toString(), false, null)) {
+      UsageException e = assertThrows(UsageException.class,
+          () -> OutputDirectory.open(out.toString(), true, null));
+      assertTrue(e.getMessage().startsWith("another run (pid " + ProcessHandle.current().pid()
+          + ", started at "), e.getMessage());
+      assertTrue(Files.isDirectory(Path.of(first.staging())), "the first run's staging is kept");
+    }
+    try (OutputDirectory again = OutputDirectory.open(out.toString(), false, null)) {
+      assertEquals(1, names(out).stream().filter(n -> n.startsWith(".incomplete-")).count());
+    }
+    assertEquals(List.of(".news-dedup.lock"), names(out));
+  }
+
+  @Test
+  void withoutALockAYoungStagingDirectoryIsARunStillWritingAndAnOldOneIsAKilledRuns()
+      throws IOException {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    long old = System.currentTimeMillis() - OutputDirectory.REMOTE_STAGING_AGE.toMillis() - 60_000;
+    Path killed = Files.createDirectories(out.resolve(".incomplete-" + old + "-4243"));
+    Files.writeString(killed.resolve("clusters-00000-of-00001.jsonl"), "{}\n");
+    // The rule for outputs off the local file system (no lock), through Beam's file systems.
+    OutputDirectory.prepareRemote(out.toString(), false);
+    assertTrue(Files.exists(killed), "without --overwrite nothing is deleted");
+    OutputDirectory.prepareRemote(out.toString(), true);
+    assertFalse(Files.exists(killed.resolve("clusters-00000-of-00001.jsonl")));
+    Path young = Files.createDirectories(
+        out.resolve(".incomplete-" + System.currentTimeMillis() + "-4242"));
+    Files.writeString(young.resolve("clusters-00000-of-00001.jsonl"), "{}\n");
+    UsageException e = assertThrows(UsageException.class,
+        () -> OutputDirectory.prepareRemote(out.toString(), true));
+    assertTrue(e.getMessage().startsWith("another run (pid 4242, started at "), e.getMessage());
+    assertTrue(Files.exists(young.resolve("clusters-00000-of-00001.jsonl")));
   }
 }
