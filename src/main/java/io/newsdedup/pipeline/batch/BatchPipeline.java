@@ -18,6 +18,7 @@ import io.newsdedup.pipeline.read.InputPatterns;
 import io.newsdedup.pipeline.read.ReadArticles;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.verify.VerifyCandidates;
+import io.newsdedup.pipeline.write.DirectoryLock;
 import io.newsdedup.pipeline.write.WriteResults;
 import io.newsdedup.report.DedupReport;
 import io.newsdedup.report.ReportSettings;
@@ -52,16 +53,15 @@ public final class BatchPipeline {
     FileSystems.setDefaultPipelineOptions(options);
     checkInputs(settings);
     checkIndex(settings);
-    try (OutputDirectory output = OutputDirectory.open(options)) {
-      String indexStaging =
-          settings.index() == null ? null : IndexDirectory.staging(settings.index());
-      PipelineResult result = runJob(options, settings, output.staging(), indexStaging);
+    try (OutputDirectory output = OutputDirectory.open(options);
+        IndexDirectory index = openIndex(settings)) {
+      PipelineResult result = runJob(options, settings, output.staging(),
+          index == null ? null : index.staging());
       RunSummary summary =
           RunSummary.of(result.metrics(), settings, options, started, Instant.now());
       output.publish(summary);
-      if (indexStaging != null) {
-        IndexDirectory.publish(indexStaging, settings.index(), settings.matchingParameters(),
-            summary.counter(MergeWithIndex.NAMESPACE, "articles_indexed"));
+      if (index != null) {
+        index.publish(summary.counter(MergeWithIndex.NAMESPACE, "articles_indexed"));
       }
       if (options.getReport() != null) {
         DedupReport.write(
@@ -92,6 +92,17 @@ public final class BatchPipeline {
       if (matchesNothing(pattern)) {
         throw new UsageException("--input pattern " + pattern + " matched no file");
       }
+    }
+  }
+
+  private static IndexDirectory openIndex(BatchSettings settings) {
+    if (settings.index() == null) {
+      return null;
+    }
+    try {
+      return IndexDirectory.open(settings.index(), settings.matchingParameters());
+    } catch (DirectoryLock.Busy e) {
+      throw new UsageException(e.getMessage(), e);
     }
   }
 
