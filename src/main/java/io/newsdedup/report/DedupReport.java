@@ -55,6 +55,20 @@ public final class DedupReport {
   private static final Pattern BATCH_FILE = Pattern.compile(
       "(clusters|assignments|rejected)-\\d+-of-\\d+\\.jsonl");
 
+  /** The files of a report besides the cluster pages ({@code clusters/NNNN.html}). */
+  private static final java.util.Set<String> REPORT_FILES = java.util.Set.of("index.html",
+      "rejected.html", TEMPLATE_ONLY_HTML, TEMPLATE_ONLY_CSV, "sources.csv", "clusters.csv",
+      "summary.json");
+
+  /**
+   * Whether a path inside a report directory ({@code /}-separated) is of a file the report
+   * writes: what a batch run's {@code --overwrite} may delete of a report it wrote into its output.
+   */
+  public static boolean isReportFile(String relative) {
+    return REPORT_FILES.contains(relative) || (relative.startsWith("clusters/")
+        && PAGE_FILE.matcher(relative.substring("clusters/".length())).matches());
+  }
+
   /**
    * What the report says of an output without {@code _SUCCESS}, in a banner on every page (and
    * {@code report} on stderr).

@@ -80,9 +80,11 @@ class MainTest {
     Run refused = run("batch", "--input=" + in, "--output=" + out);
     assertEquals(2, refused.code());
     assertTrue(refused.err().contains("not empty"), refused.err());
-    assertEquals(0, run("batch", "--input=" + in, "--output=" + out, "--overwrite").code());
+    Run replaced = run("batch", "--input=" + in, "--output=" + out, "--overwrite");
+    assertEquals(0, replaced.code(), replaced.err());
     try (var files = Files.list(out)) {
-      assertEquals(java.util.List.of("_SUCCESS", "assignments-00000-of-00001.jsonl",
+      assertEquals(java.util.List.of(".news-dedup.lock", "_MANIFEST", "_SUCCESS",
+              "assignments-00000-of-00001.jsonl",
               "clusters-00000-of-00001.jsonl", "notes.txt", "rejected-00000-of-00001.jsonl",
               "summary.json"),
           files.map(p -> p.getFileName().toString()).sorted().toList());

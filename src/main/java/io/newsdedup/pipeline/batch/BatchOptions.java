@@ -48,7 +48,9 @@ public interface BatchOptions extends MatchingOptions {
 
   void setIndexRetention(String value);
 
-  @Description("Replace the outputs of an earlier run found in --output.")
+  @Description(
+      "Replace an earlier run found in --output once this run has succeeded: only that run's"
+          + " files (its _MANIFEST, files named like a run's outputs) are deleted.")
   @Default.Boolean(false)
   boolean getOverwrite();
 

@@ -18,6 +18,7 @@ import io.newsdedup.pipeline.read.InputPatterns;
 import io.newsdedup.pipeline.read.ReadArticles;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.verify.VerifyCandidates;
+import io.newsdedup.pipeline.write.DirectoryLock;
 import io.newsdedup.pipeline.write.WriteResults;
 import io.newsdedup.report.DedupReport;
 import io.newsdedup.report.ReportSettings;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -35,62 +37,95 @@ import org.apache.beam.sdk.values.PCollectionList;
 
 /** The batch job: article files in, canonical clusters with provenance out. */
 public final class BatchPipeline {
-  public static final String SUMMARY = "summary.json";
-
   private BatchPipeline() {}
 
   /** What a finished run produced. */
   public record Outcome(PipelineResult result, RunSummary summary) {}
 
   /**
-   * Validates the options, runs the job to completion into a staging directory, moves the outputs
-   * into place, writes {@code summary.json} (and, with {@code --report}, the offline report) and,
-   * when the accounting holds, {@code _SUCCESS} last ({@link OutputDirectory}).
+   * Validates the options, runs the job to completion into the output directory's staging
+   * directory, then publishes the outputs and {@code summary.json}, updates the index, writes the
+   * offline report ({@code --report}) and, when the accounting holds, {@code _SUCCESS} last
+   * ({@link OutputDirectory}).
    */
   public static Outcome run(BatchOptions options) {
     Instant started = Instant.now();
     BatchSettings settings = BatchSettings.from(options);
     FileSystems.setDefaultPipelineOptions(options);
+    checkInputs(settings);
+    checkIndex(settings);
+    try (OutputDirectory output = OutputDirectory.open(options);
+        IndexDirectory index = openIndex(settings)) {
+      PipelineResult result = runJob(options, settings, output.staging(),
+          index == null ? null : index.staging());
+      RunSummary summary =
+          RunSummary.of(result.metrics(), settings, options, started, Instant.now());
+      output.publish(summary);
+      if (index != null) {
+        index.publish(summary.counter(MergeWithIndex.NAMESPACE, "articles_indexed"));
+      }
+      if (options.getReport() != null) {
+        // before _SUCCESS, the last file: the report is told whether it will be written
+        DedupReport.write(
+            ReportSettings.defaults(Path.of(settings.output()), Path.of(options.getReport())),
+            summary.accountingHolds());
+      }
+      if (summary.accountingHolds()) {
+        output.markSuccess();
+      }
+      return new Outcome(result, summary);
+    }
+  }
+
+  /** Runs the job to its end; a job that does not end DONE is an exception. */
+  private static PipelineResult runJob(
+      BatchOptions options, BatchSettings settings, String writeTo, String indexTo) {
+    // On the Direct runner the job is watched rather than waited for: a stalled runner fails the
+    // run with a message instead of hanging it (DirectRunnerWatch).
+    options.as(DirectOptions.class).setBlockOnRun(false);
+    Pipeline pipeline = Pipeline.create(options);
+    build(pipeline, settings, writeTo, indexTo);
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state;
+    try {
+      state = DirectRunnerWatch.await(result, DirectRunnerWatch.STALL);
+    } catch (DirectRunnerWatch.Stalled e) {
+      throw new IllegalStateException(e.getMessage() + " (a rare stall of Beam's Direct runner;"
+          + " nothing was published: run again, or use --runner=FlinkRunner)", e);
+    }
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the pipeline ended in state " + state);
+    }
+    return result;
+  }
+
+  private static void checkInputs(BatchSettings settings) {
     for (String pattern : settings.inputs()) {
       if (matchesNothing(pattern)) {
         throw new UsageException("--input pattern " + pattern + " matched no file");
       }
     }
-    OutputDirectory.prepare(settings.output(), options.getOverwrite());
-    String staging = OutputDirectory.staging(settings.output());
-    String indexStaging = null;
-    if (settings.index() != null) {
-      String mismatch = IndexDirectory.mismatch(settings.index(), settings.matchingParameters());
-      if (mismatch != null) {
-        throw new UsageException(mismatch + "; use the same options, or another --index");
-      }
-      indexStaging = IndexDirectory.staging(settings.index());
+  }
+
+  private static IndexDirectory openIndex(BatchSettings settings) {
+    if (settings.index() == null) {
+      return null;
     }
-    Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, settings, staging, indexStaging);
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the pipeline ended in state " + state);
+    try {
+      return IndexDirectory.open(settings.index(), settings.matchingParameters());
+    } catch (DirectoryLock.Busy e) {
+      throw new UsageException(e.getMessage(), e);
     }
-    RunSummary summary =
-        RunSummary.of(result.metrics(), settings, options, started, Instant.now());
-    OutputDirectory.publish(staging, settings.output());
-    if (indexStaging != null) {
-      IndexDirectory.publish(indexStaging, settings.index(), settings.matchingParameters(),
-          summary.counter(MergeWithIndex.NAMESPACE, "articles_indexed"));
+  }
+
+  private static void checkIndex(BatchSettings settings) {
+    if (settings.index() == null) {
+      return;
     }
-    summary.writeTo(settings.output());
-    if (options.getReport() != null) {
-      // before _SUCCESS, the last file: the report is told whether it will be written
-      DedupReport.write(
-          ReportSettings.defaults(Path.of(settings.output()), Path.of(options.getReport())),
-          summary.accountingHolds());
+    String mismatch = IndexDirectory.mismatch(settings.index(), settings.matchingParameters());
+    if (mismatch != null) {
+      throw new UsageException(mismatch + "; use the same options, or another --index");
     }
-    if (summary.accountingHolds()) {
-      OutputDirectory.markSuccess(settings.output());
-    }
-    return new Outcome(result, summary);
   }
 
   private static boolean matchesNothing(String pattern) {

@@ -32,7 +32,7 @@ public final class RunSummary {
   private final Map<String, Long> counters;
   private final ObjectNode json;
 
-  private RunSummary(Map<String, Long> counters, ObjectNode json) {
+  RunSummary(Map<String, Long> counters, ObjectNode json) {
     this.counters = counters;
     this.json = json;
   }
@@ -153,16 +153,13 @@ public final class RunSummary {
     return summary;
   }
 
-  void writeTo(String directory) {
-    try (OutputStream out =
-        Channels.newOutputStream(
-            FileSystems.create(
-                FileSystems.matchNewResource(
-                    WriteResults.prefix(directory, BatchPipeline.SUMMARY), false),
-                MimeTypes.TEXT))) {
+  /** Writes the summary as JSON into {@code file} (the output directory's summary.json). */
+  void writeTo(String file) {
+    try (OutputStream out = Channels.newOutputStream(
+        FileSystems.create(FileSystems.matchNewResource(file, false), MimeTypes.TEXT))) {
       JSON.writeValue(out, json);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write summary.json", e);
+      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 

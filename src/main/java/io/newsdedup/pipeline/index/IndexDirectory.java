@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsdedup.pipeline.write.DirectoryLock;
 import io.newsdedup.pipeline.write.WriteResults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -27,11 +32,14 @@ import org.apache.beam.sdk.util.MimeTypes;
 /**
  * The index directory of incremental runs: {@code articles-*.jsonl.gz} ({@link IndexRecords}) and
  * {@code index.json} (format, version, the matching parameters it was built with, its runs). A run
- * reads the index, writes the next one into a staging directory, and only after it succeeded
- * replaces the articles and then {@code index.json}. An index built with other matching parameters
- * is refused: its clusters would not be comparable.
+ * {@link #open}s it (a local index is locked, {@link DirectoryLock}, from before the job reads it
+ * until {@link #close}, so two runs never update one index at once), writes the next one into a
+ * staging directory ({@link #staging}), and only after it succeeded replaces the articles and then
+ * {@code index.json} ({@link #publish}); {@link #close} removes the staging directory of a run that
+ * failed. An index built with other matching parameters is refused: its clusters would not be
+ * comparable.
  */
-public final class IndexDirectory {
+public final class IndexDirectory implements AutoCloseable {
   public static final String ARTICLES = "articles";
   public static final String META = "index.json";
   public static final String FORMAT = "news-dedup-index";
@@ -40,7 +48,68 @@ public final class IndexDirectory {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private IndexDirectory() {}
+  static final String STAGING_PREFIX = ".next-";
+
+  private final String directory;
+  private final Map<String, String> parameters;
+  private final String staging;
+  private final DirectoryLock lock;
+  private boolean published;
+
+  private IndexDirectory(String directory, Map<String, String> parameters, String staging,
+      DirectoryLock lock) {
+    this.directory = directory;
+    this.parameters = parameters;
+    this.staging = staging;
+    this.lock = lock;
+  }
+
+  /**
+   * Opens the index for a run with these matching parameters (see {@link #mismatch}, checked
+   * before): creates and locks a local index directory and removes the staging directories that
+   * killed runs left in it.
+   *
+   * @throws DirectoryLock.Busy when another run holds the index
+   */
+  public static IndexDirectory open(String directory, Map<String, String> parameters) {
+    String staging = FileSystems.matchNewResource(directory, true)
+        .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
+            StandardResolveOptions.RESOLVE_DIRECTORY)
+        .toString();
+    if (!isLocal(directory)) {
+      return new IndexDirectory(directory, parameters, staging, null);
+    }
+    Path dir = Path.of(directory);
+    DirectoryLock lock;
+    try {
+      Files.createDirectories(dir);
+      lock = DirectoryLock.take(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the index " + directory, e);
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path e : entries.toList()) {
+        if (e.getFileName().toString().startsWith(STAGING_PREFIX)) {
+          deleteTree(e);
+        }
+      }
+      return new IndexDirectory(directory, parameters, staging, lock);
+    } catch (IOException | RuntimeException e) {
+      try {
+        lock.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e instanceof IOException io
+          ? new UncheckedIOException("cannot open the index " + directory, io)
+          : (RuntimeException) e;
+    }
+  }
+
+  /** Where the job writes the next index: a fresh staging directory inside the index. */
+  public String staging() {
+    return staging;
+  }
 
   /** The metadata of an existing index, or null for a new one. */
   static JsonNode meta(String directory) {
@@ -84,17 +153,12 @@ public final class IndexDirectory {
             + String.join(", ", differences);
   }
 
-  /** A fresh staging directory for the next index, inside the index directory. */
-  public static String staging(String directory) {
-    return FileSystems.matchNewResource(directory, true)
-        .resolve(".next-" + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
-            StandardResolveOptions.RESOLVE_DIRECTORY)
-        .toString();
-  }
-
-  /** Replaces the index's articles by the staged ones, then writes {@code index.json}. */
-  public static void publish(String staging, String directory, Map<String, String> parameters,
-      long articles) {
+  /**
+   * After the run succeeded: replaces the index's articles by the staged ones, then writes {@code
+   * index.json}. (Between the two steps the index has no articles: a run killed there leaves an
+   * index to rebuild.)
+   */
+  public void publish(long articles) {
     try {
       List<ResourceId> old = match(WriteResults.prefix(directory, ARTICLES) + "-*");
       FileSystems.delete(old);
@@ -105,9 +169,7 @@ public final class IndexDirectory {
         targets.add(dir.resolve(r.getFilename(), StandardResolveOptions.RESOLVE_FILE));
       }
       FileSystems.rename(staged, targets, StandardMoveOptions.IGNORE_MISSING_FILES);
-      if (!staging.contains("://")) {
-        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(staging));
-      }
+      removeStaging();
       JsonNode before = meta(directory);
       ObjectNode meta = JSON.createObjectNode();
       meta.put("format", FORMAT);
@@ -126,8 +188,56 @@ public final class IndexDirectory {
           MimeTypes.TEXT))) {
         JSON.writeValue(out, meta);
       }
+      published = true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot update the index in " + directory, e);
+    }
+  }
+
+  /** Removes the staging directory of a run that did not publish; unlocks. */
+  @Override
+  public void close() {
+    try {
+      if (!published) {
+        removeStaging();
+      }
+    } finally {
+      if (lock != null) {
+        try {
+          lock.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot release the lock of " + directory, e);
+        }
+      }
+    }
+  }
+
+  private void removeStaging() {
+    if (isLocal(staging)) {
+      deleteTree(Path.of(staging));
+    } else {
+      try {
+        FileSystems.delete(match(WriteResults.prefix(staging, "**")));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove " + staging, e);
+      }
+    }
+  }
+
+  private static boolean isLocal(String path) {
+    return !path.contains("://");
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + root, e);
     }
   }
 

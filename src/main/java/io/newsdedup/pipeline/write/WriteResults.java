@@ -5,6 +5,7 @@ import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.core.output.OutputJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
@@ -38,6 +39,18 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
 
   public static final int DEFAULT_REVIEW_ABOVE = 1000;
   public static final String CHANGES = "changes";
+
+  /**
+   * The name of every file this transform writes, and only those: {@code NAME-SSSSS-of-NNNNN.jsonl}
+   * for the four sets, as {@link WriteLineSets#fileName} and TextIO's shard template give it.
+   */
+  private static final Pattern FILE_NAME = Pattern.compile("(" + CLUSTERS + "|" + ASSIGNMENTS
+      + "|" + REJECTED + "|" + CHANGES + ")-\\d{5,}-of-\\d{5,}\\.jsonl");
+
+  /** Whether a file name is of exactly the shape of the files this transform writes. */
+  public static boolean isOutputFile(String name) {
+    return FILE_NAME.matcher(name).matches();
+  }
 
   private WriteResults(String directory, PCollection<Rejection> rejected, int numShards,
       int reviewAbove, boolean incremental) {

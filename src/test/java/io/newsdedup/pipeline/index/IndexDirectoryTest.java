@@ -1,0 +1,119 @@
+package io.newsdedup.pipeline.index;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsdedup.cli.Main;
+import io.newsdedup.e2e.BlockingRunner;
+import io.newsdedup.e2e.FailingRunner;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index directory of incremental runs against failed and concurrent runs. */
+class IndexDirectoryTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Path input(String name, String... ids) throws IOException {
+    StringBuilder s = new StringBuilder();
+    for (String id : ids) {
+      s.append("{\"id\":\"").append(id).append("\",\"title\":\"Story ").append(id)
+          .append("\",\"text\":\"The council of ").append(id)
+          .append(" voted on the new bridge across the river on Tuesday evening.\"}\n");
+    }
+    return Files.writeString(tmp.resolve(name), s.toString());
+  }
+
+  /** Every file of the index, the lock file aside, with its bytes. */
+  static Map<String, byte[]> files(Path dir) throws IOException {
+    Map<String, byte[]> m = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        String name = dir.relativize(p).toString();
+        if (!name.equals(".news-dedup.lock")) {
+          m.put(name, Files.readAllBytes(p));
+        }
+      }
+    }
+    return m;
+  }
+
+  @Test
+  void aFailedRunLeavesTheIndexAsItWasAndNoStagingBehind() throws IOException {
+    Path index = tmp.resolve("index");
+    assertEquals(0, run("batch", "--input=" + input("day1.jsonl", "a", "b"),
+        "--output=" + tmp.resolve("out1"), "--index=" + index).code());
+    Map<String, byte[]> before = files(index);
+    assertTrue(before.containsKey("index.json"), before.keySet().toString());
+
+    Run failed = run("batch", "--input=" + input("day2.jsonl", "c"),
+        "--output=" + tmp.resolve("out2"), "--index=" + index,
+        "--runner=" + FailingRunner.class.getName());
+    assertEquals(1, failed.code(), failed.err());
+    Map<String, byte[]> after = files(index);
+    assertEquals(before.keySet(), after.keySet());
+    for (String name : before.keySet()) {
+      assertArrayEquals(before.get(name), after.get(name), name);
+    }
+  }
+
+  @Test
+  void aSecondRunOnTheSameIndexWhileTheFirstIsRunningStopsWithTwo() throws Exception {
+    Path index = tmp.resolve("index");
+    Path day1 = input("day1.jsonl", "a", "b");
+    Path day2 = input("day2.jsonl", "c");
+    Path started = tmp.resolve("started");
+    Path release = tmp.resolve("release");
+    System.setProperty(BlockingRunner.STARTED, started.toString());
+    System.setProperty(BlockingRunner.RELEASE, release.toString());
+    CompletableFuture<Run> first;
+    Run second;
+    try {
+      first = CompletableFuture.supplyAsync(() -> run("batch", "--input=" + day1,
+          "--output=" + tmp.resolve("out1"), "--index=" + index,
+          "--runner=" + BlockingRunner.class.getName()));
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (!Files.exists(started) && !first.isDone() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(Files.exists(started), "the first run never started its job");
+      second = run("batch", "--input=" + day2, "--output=" + tmp.resolve("out2"),
+          "--index=" + index);
+    } finally {
+      Files.writeString(release, "go");
+    }
+    Run firstRun = first.get(2, TimeUnit.MINUTES);
+    System.clearProperty(BlockingRunner.STARTED);
+    System.clearProperty(BlockingRunner.RELEASE);
+    assertEquals(2, second.code(), second.err());
+    assertTrue(second.err().contains("another run (pid " + ProcessHandle.current().pid()
+        + ", started at "), second.err());
+    assertTrue(second.err().contains("is writing into " + index), second.err());
+    assertEquals(0, firstRun.code(), firstRun.err());
+    try (Stream<Path> left = Files.list(tmp.resolve("out2"))) {
+      assertEquals(List.of(".news-dedup.lock"),
+          left.map(p -> p.getFileName().toString()).toList(), "the refused run's output");
+    }
+  }
+}
