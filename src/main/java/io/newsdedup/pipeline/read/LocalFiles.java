@@ -66,7 +66,7 @@ public final class LocalFiles {
         return List.of();
       }
       BasicFileAttributes attrs = attributes(p);
-      add(byRealFile, p, attrs, spec, spec);
+      add(byRealFile, p, attrs, spec.substring(base.length()), spec);
       return new ArrayList<>(byRealFile.values());
     }
     if (!Files.isDirectory(start)) {

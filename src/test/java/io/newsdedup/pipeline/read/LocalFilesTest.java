@@ -145,8 +145,9 @@ class LocalFilesTest {
     assertEquals(4, InputPatterns.match(base + "**").size());
     assertEquals(List.of("deeper/c.jsonl"), InputPatterns.match(base + "y/**/c.jsonl").stream()
         .map(InputFile::relativePath).toList());
-    assertEquals(List.of(base + "d.txt.jsonl"),
-        InputPatterns.match(base + "d.txt.jsonl").stream().map(InputFile::displayPath).toList());
+    InputFile exact = InputPatterns.match(base + "d.txt.jsonl").get(0);
+    assertEquals(base + "d.txt.jsonl", exact.displayPath());
+    assertEquals("d.txt.jsonl", exact.relativePath(), "relative to the pattern's directory");
     assertEquals(List.of(), InputPatterns.match(base + "x"), "a directory is not a file");
   }
 }
