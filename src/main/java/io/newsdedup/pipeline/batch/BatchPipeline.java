@@ -80,18 +80,27 @@ public final class BatchPipeline {
   /** Runs the job to its end; a job that does not end DONE is an exception. */
   private static PipelineResult runJob(
       BatchOptions options, BatchSettings settings, String writeTo, String indexTo) {
-    // On the Direct runner the job is watched rather than waited for: a stalled runner fails the
+    // On the Direct runner the job is watched rather than waited for: a stalled runner is tried
+    // once more with emptied staging directories (the outputs are deterministic), then fails the
     // run with a message instead of hanging it (DirectRunnerWatch).
     options.as(DirectOptions.class).setBlockOnRun(false);
-    Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, settings, writeTo, indexTo);
-    PipelineResult result = pipeline.run();
+    PipelineResult result;
     PipelineResult.State state;
-    try {
-      state = DirectRunnerWatch.await(result, DirectRunnerWatch.STALL);
-    } catch (DirectRunnerWatch.Stalled e) {
-      throw new IllegalStateException(e.getMessage() + " (a rare stall of Beam's Direct runner;"
-          + " nothing was published: run again, or use --runner=FlinkRunner)", e);
+    for (int attempt = 1; ; attempt++) {
+      Pipeline pipeline = Pipeline.create(options);
+      build(pipeline, settings, writeTo, indexTo);
+      result = pipeline.run();
+      try {
+        state = DirectRunnerWatch.await(result, DirectRunnerWatch.STALL);
+        break;
+      } catch (DirectRunnerWatch.Stalled e) {
+        if (attempt == 2 || !DirectRunnerWatch.emptyLocalDirectory(writeTo)
+            || (indexTo != null && !DirectRunnerWatch.emptyLocalDirectory(indexTo))) {
+          throw new IllegalStateException(e.getMessage() + " (a rare stall of Beam's Direct"
+              + " runner; nothing was published: run again, or use --runner=FlinkRunner)", e);
+        }
+        System.err.println("news-dedup batch: " + e.getMessage() + "; running the job again");
+      }
     }
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);

@@ -1,8 +1,13 @@
 package io.newsdedup.pipeline.batch;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
@@ -13,8 +18,8 @@ import org.apache.beam.sdk.PipelineResult;
  * manager), no bundle runs, and {@code waitUntilFinish()} never returns — a cron job that never
  * ends. A Direct-runner job executes its bundles in {@code DirectTransformExecutor}; when no worker
  * thread is in one for {@link #STALL} in a row (sampled every second), the job is stalled: this
- * cancels it and says so, and the caller may run it again (the outputs are deterministic and
- * written to a staging directory, so a second attempt writes the same files). On other runners it
+ * cancels it and says so; the batch job then runs once more in emptied staging directories (the
+ * outputs are deterministic, so a second attempt writes the same files). On other runners it
  * is {@code waitUntilFinish()}.
  */
 final class DirectRunnerWatch {
@@ -77,5 +82,29 @@ final class DirectRunnerWatch {
       }
     }
     return false;
+  }
+
+  /**
+   * Empties a local staging directory for another attempt; false when it is not local or cannot
+   * be emptied.
+   */
+  static boolean emptyLocalDirectory(String directory) {
+    if (directory.contains("://")) {
+      return false;
+    }
+    Path dir = Path.of(directory);
+    if (!Files.isDirectory(dir)) {
+      return true;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        if (!p.equals(dir)) {
+          Files.deleteIfExists(p);
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }
