@@ -19,6 +19,7 @@ import io.newsdedup.pipeline.read.ReadArticles;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.verify.VerifyCandidates;
 import io.newsdedup.pipeline.write.DirectoryLock;
+import io.newsdedup.pipeline.write.StagingDirectories;
 import io.newsdedup.pipeline.write.WriteResults;
 import io.newsdedup.report.DedupReport;
 import io.newsdedup.report.ReportSettings;
@@ -94,8 +95,8 @@ public final class BatchPipeline {
         state = DirectRunnerWatch.await(result, DirectRunnerWatch.STALL);
         break;
       } catch (DirectRunnerWatch.Stalled e) {
-        if (attempt == 2 || !DirectRunnerWatch.emptyLocalDirectory(writeTo)
-            || (indexTo != null && !DirectRunnerWatch.emptyLocalDirectory(indexTo))) {
+        if (attempt == 2 || !StagingDirectories.emptyLocal(writeTo)
+            || (indexTo != null && !StagingDirectories.emptyLocal(indexTo))) {
           throw new IllegalStateException(e.getMessage() + " (a rare stall of Beam's Direct"
               + " runner; nothing was published: run again, or use --runner=FlinkRunner)", e);
         }

@@ -1,13 +1,8 @@
 package io.newsdedup.pipeline.batch;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
@@ -82,29 +77,5 @@ final class DirectRunnerWatch {
       }
     }
     return false;
-  }
-
-  /**
-   * Empties a local staging directory for another attempt; false when it is not local or cannot
-   * be emptied.
-   */
-  static boolean emptyLocalDirectory(String directory) {
-    if (directory.contains("://")) {
-      return false;
-    }
-    Path dir = Path.of(directory);
-    if (!Files.isDirectory(dir)) {
-      return true;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        if (!p.equals(dir)) {
-          Files.deleteIfExists(p);
-        }
-      }
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

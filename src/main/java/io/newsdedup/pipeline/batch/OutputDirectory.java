@@ -1,6 +1,7 @@
 package io.newsdedup.pipeline.batch;
 
 import io.newsdedup.pipeline.write.DirectoryLock;
+import io.newsdedup.pipeline.write.StagingDirectories;
 import io.newsdedup.pipeline.write.WriteResults;
 import io.newsdedup.report.DedupReport;
 import java.io.IOException;
@@ -99,7 +100,7 @@ public final class OutputDirectory implements AutoCloseable {
    */
   static OutputDirectory open(String directory, boolean overwrite, String report) {
     refuseNoDirectoryOfItsOwn(directory);
-    if (!isLocal(directory)) {
+    if (!StagingDirectories.isLocal(directory)) {
       probe(directory);
       prepareRemote(directory, overwrite);
       return new OutputDirectory(directory, overwrite, null, newStaging(directory), null);
@@ -156,7 +157,7 @@ public final class OutputDirectory implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move the outputs from " + staging, e);
     }
-    removeStaging();
+    StagingDirectories.remove(staging);
     published = true;
     summary.writeTo(file(SUMMARY));
     manifest.add(SUMMARY);
@@ -184,16 +185,10 @@ public final class OutputDirectory implements AutoCloseable {
   public void close() {
     try {
       if (!published) {
-        removeStaging();
+        StagingDirectories.remove(staging);
       }
     } finally {
-      if (lock != null) {
-        try {
-          lock.close();
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot release the lock of " + directory, e);
-        }
-      }
+      DirectoryLock.release(lock, directory);
     }
   }
 
@@ -266,7 +261,7 @@ public final class OutputDirectory implements AutoCloseable {
 
   /** Deletes a report the earlier run wrote into the output: the report's files only. */
   private void removeReport(String entry) {
-    if (!isLocal(directory)) {
+    if (!StagingDirectories.isLocal(directory)) {
       return;
     }
     Path dir = Path.of(directory).resolve(entry);
@@ -305,7 +300,7 @@ public final class OutputDirectory implements AutoCloseable {
 
   /** The manifest entry of a {@code --report} directory inside the output directory, or null. */
   private static String reportEntry(String directory, String report) {
-    if (report == null || report.isBlank() || !isLocal(directory)) {
+    if (report == null || report.isBlank() || !StagingDirectories.isLocal(directory)) {
       return null;
     }
     Path out = Path.of(directory).toAbsolutePath().normalize();
@@ -331,7 +326,7 @@ public final class OutputDirectory implements AutoCloseable {
       throw new UsageException("--output names no directory (is a variable in the command line"
           + " unset?)");
     }
-    if (!isLocal(directory)) {
+    if (!StagingDirectories.isLocal(directory)) {
       return;
     }
     Path dir = Path.of(directory).toAbsolutePath().normalize();
@@ -438,7 +433,7 @@ public final class OutputDirectory implements AutoCloseable {
       String name = e.getFileName().toString();
       if (name.startsWith(STAGING_PREFIX)) {
         if (overwrite) {
-          deleteTree(e);
+          StagingDirectories.deleteTree(e);
         }
       } else if (!name.equals(DirectoryLock.FILE) && !name.startsWith(PROBE_PREFIX)
           && !overwrite) {
@@ -501,17 +496,7 @@ public final class OutputDirectory implements AutoCloseable {
     return WriteResults.prefix(directory, name);
   }
 
-  private void removeStaging() {
-    if (isLocal(staging)) {
-      deleteTree(Path.of(staging));
-    } else {
-      delete(match(List.of(WriteResults.prefix(staging, "**"))));
-    }
-  }
 
-  private static boolean isLocal(String path) {
-    return !path.contains("://");
-  }
 
   private static List<ResourceId> match(List<String> patterns) {
     List<ResourceId> found = new ArrayList<>();
@@ -540,16 +525,4 @@ public final class OutputDirectory implements AutoCloseable {
     }
   }
 
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + root, e);
-    }
-  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.pipeline.write.DirectoryLock;
+import io.newsdedup.pipeline.write.StagingDirectories;
 import io.newsdedup.pipeline.write.WriteResults;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -76,7 +76,7 @@ public final class IndexDirectory implements AutoCloseable {
         .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
             StandardResolveOptions.RESOLVE_DIRECTORY)
         .toString();
-    if (!isLocal(directory)) {
+    if (!StagingDirectories.isLocal(directory)) {
       return new IndexDirectory(directory, parameters, staging, null);
     }
     Path dir = Path.of(directory);
@@ -90,7 +90,7 @@ public final class IndexDirectory implements AutoCloseable {
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path e : entries.toList()) {
         if (e.getFileName().toString().startsWith(STAGING_PREFIX)) {
-          deleteTree(e);
+          StagingDirectories.deleteTree(e);
         }
       }
       return new IndexDirectory(directory, parameters, staging, lock);
@@ -169,7 +169,7 @@ public final class IndexDirectory implements AutoCloseable {
         targets.add(dir.resolve(r.getFilename(), StandardResolveOptions.RESOLVE_FILE));
       }
       FileSystems.rename(staged, targets, StandardMoveOptions.IGNORE_MISSING_FILES);
-      removeStaging();
+      StagingDirectories.remove(staging);
       JsonNode before = meta(directory);
       ObjectNode meta = JSON.createObjectNode();
       meta.put("format", FORMAT);
@@ -199,47 +199,15 @@ public final class IndexDirectory implements AutoCloseable {
   public void close() {
     try {
       if (!published) {
-        removeStaging();
+        StagingDirectories.remove(staging);
       }
     } finally {
-      if (lock != null) {
-        try {
-          lock.close();
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot release the lock of " + directory, e);
-        }
-      }
+      DirectoryLock.release(lock, directory);
     }
   }
 
-  private void removeStaging() {
-    if (isLocal(staging)) {
-      deleteTree(Path.of(staging));
-    } else {
-      try {
-        FileSystems.delete(match(WriteResults.prefix(staging, "**")));
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot remove " + staging, e);
-      }
-    }
-  }
 
-  private static boolean isLocal(String path) {
-    return !path.contains("://");
-  }
 
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + root, e);
-    }
-  }
 
   private static List<ResourceId> match(String pattern) throws IOException {
     List<ResourceId> found = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.newsdedup.pipeline.write;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -81,6 +82,18 @@ public final class DirectoryLock implements AutoCloseable {
         channel.close();
         throw e;
       }
+    }
+  }
+
+  /** Releases {@code lock} when there is one (null: nothing held), failing unchecked. */
+  public static void release(DirectoryLock lock, String directory) {
+    if (lock == null) {
+      return;
+    }
+    try {
+      lock.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot release the lock of " + directory, e);
     }
   }
 
