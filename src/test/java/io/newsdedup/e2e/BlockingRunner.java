@@ -38,7 +38,9 @@ public final class BlockingRunner extends PipelineRunner<PipelineResult> {
   @Override
   public PipelineResult run(Pipeline pipeline) {
     try {
-      Files.createFile(started);
+      if (!Files.exists(started)) {
+        Files.createFile(started); // not again when a stalled job is run once more
+      }
       long deadline = System.nanoTime() + 120_000_000_000L;
       while (!Files.exists(release)) {
         if (System.nanoTime() > deadline) {
