@@ -1,5 +1,7 @@
 package io.newsdedup.report;
 
+import static io.newsdedup.testing.GzipBytes.concat;
+import static io.newsdedup.testing.GzipBytes.gzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsdedup.report.ClusterLine.Member;
 import io.newsdedup.report.ClusterLine.OriginRef;
 import io.newsdedup.report.TextLoader.Text;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,22 +27,6 @@ class TextLoaderTest {
   @TempDir Path dir;
 
   private static final int NO_LIMIT = 64 << 20;
-
-  static byte[] gzip(String s) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(s.getBytes(StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
-  }
-
-  static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
-  }
 
   static String line(String id) {
     return "{\"id\":\"" + id + "\",\"text\":\"The text of " + id + ".\"}";

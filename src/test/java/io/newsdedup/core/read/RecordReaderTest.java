@@ -1,9 +1,10 @@
 package io.newsdedup.core.read;
 
+import static io.newsdedup.testing.GzipBytes.concat;
+import static io.newsdedup.testing.GzipBytes.gzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.newsdedup.core.article.Origin;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,22 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Reading records back by origin reads files, gzip members and lines as the pipeline does. */
 class RecordReaderTest {
   @TempDir Path dir;
-
-  static byte[] gzip(String s) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(s.getBytes(StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
-  }
-
-  static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
-  }
 
   static String line(String id, int i) {
     return "{\"id\":\"" + id + "\",\"text\":\"Story " + i + " words " + (i * 7919L * 104729L)

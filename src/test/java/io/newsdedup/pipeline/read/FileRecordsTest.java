@@ -1,5 +1,7 @@
 package io.newsdedup.pipeline.read;
 
+import static io.newsdedup.testing.GzipBytes.concat;
+import static io.newsdedup.testing.GzipBytes.gzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,14 +42,6 @@ class FileRecordsTest {
     FileRecords.read(new InputFile(f.toString(), name, "in/" + name), out::add,
         new FileRecords.Tally());
     return out;
-  }
-
-  private static byte[] gzip(String s) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(s.getBytes(StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
   }
 
   /** The complete lines that can be inflated from a damaged gzip file. */
@@ -101,14 +95,6 @@ class FileRecordsTest {
           .append("\"}\n");
     }
     return sb.toString();
-  }
-
-  private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
   }
 
   /** The ids of the articles, then "reason@line: message" of each rejection. */

@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.read;
 
+import static io.newsdedup.testing.GzipBytes.gzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,16 +8,13 @@ import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.testing.TestPipelines;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -31,14 +29,6 @@ class ReadArticlesTest {
 
   private String base() {
     return dir.toString() + "/";
-  }
-
-  private static byte[] gzip(String s) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-      gz.write(s.getBytes(StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
   }
 
   @Test

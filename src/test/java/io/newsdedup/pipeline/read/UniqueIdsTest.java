@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.read;
 
+import static io.newsdedup.testing.GzipBytes.gzip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -163,14 +164,6 @@ class UniqueIdsTest {
     Map<Long, String> found = new java.util.HashMap<>();
     FileRecords.rawRecords(file, new TreeSet<>(List.of(lines)), found::put);
     return found;
-  }
-
-  static byte[] gzip(String s) throws IOException {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(bytes)) {
-      z.write(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-    return bytes.toByteArray();
   }
 
   /** Emits the side input's entries. */
