@@ -3,10 +3,8 @@ package io.newsdedup.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import io.newsdedup.testing.CommandRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,19 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   @Test
   void helpListsEveryOptionWithItsDefault() {
-    Run r = run("batch", "--help");
+    CommandRun r = run("batch", "--help");
     assertEquals(0, r.code());
     for (String option : new String[] {
         "--input=<string>  (required)", "--output=<string>  (required)",
@@ -43,15 +35,16 @@ class MainTest {
   void usageErrorsExitWithTwo() {
     assertEquals(2, run().code());
     assertEquals(2, run("frobnicate").code());
-    Run missing = run("batch", "--output=" + tmp);
+    CommandRun missing = run("batch", "--output=" + tmp);
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("--input"), missing.err());
-    Run unknown = run("batch", "--input=x", "--output=" + tmp, "--thresold=0.4");
+    CommandRun unknown = run("batch", "--input=x", "--output=" + tmp, "--thresold=0.4");
     assertEquals(2, unknown.code());
     assertEquals(2, run("batch", "--input=x", "--output=" + tmp, "--threshold=1.5").code());
     assertEquals(2, run("batch", "--input=x", "--output=" + tmp, "--numHashes=100").code());
     assertEquals(2, run("batch", "--input=x", "--output=" + tmp, "--bands=40", "--rows=4").code());
-    Run noFiles = run("batch", "--input=" + tmp + "/nothing-*.jsonl", "--output=" + tmp.resolve("o"));
+    CommandRun noFiles =
+        run("batch", "--input=" + tmp + "/nothing-*.jsonl", "--output=" + tmp.resolve("o"));
     assertEquals(2, noFiles.code());
     assertTrue(noFiles.err().contains("matched no file"), noFiles.err());
   }
@@ -62,7 +55,7 @@ class MainTest {
     Files.writeString(in, "{\"id\":\"a\",\"text\":\"One small story about a bridge.\"}\n");
     Path out = tmp.resolve("out");
     assertEquals(0, run("batch", "--input=" + in, "--output=" + out).code());
-    Run again = run("batch", "--input=" + in, "--output=" + out);
+    CommandRun again = run("batch", "--input=" + in, "--output=" + out);
     assertEquals(2, again.code());
     assertTrue(again.err().contains("--overwrite"), again.err());
     assertEquals(0, run("batch", "--input=" + in, "--output=" + out, "--overwrite").code());
@@ -77,10 +70,10 @@ class MainTest {
     Files.createDirectories(out.resolve(".incomplete-1-1"));
     Files.writeString(out.resolve(".incomplete-1-1/clusters-00000-of-00001.jsonl"), "{}\n");
     Files.writeString(out.resolve("notes.txt"), "mine");
-    Run refused = run("batch", "--input=" + in, "--output=" + out);
+    CommandRun refused = run("batch", "--input=" + in, "--output=" + out);
     assertEquals(2, refused.code());
     assertTrue(refused.err().contains("not empty"), refused.err());
-    Run replaced = run("batch", "--input=" + in, "--output=" + out, "--overwrite");
+    CommandRun replaced = run("batch", "--input=" + in, "--output=" + out, "--overwrite");
     assertEquals(0, replaced.code(), replaced.err());
     try (var files = Files.list(out)) {
       assertEquals(java.util.List.of(".news-dedup.lock", "_MANIFEST", "_SUCCESS",

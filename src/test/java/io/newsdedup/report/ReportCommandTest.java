@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.cli.Main;
-import java.io.ByteArrayOutputStream;
+import io.newsdedup.testing.CommandRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,14 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportCommandTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    Run r = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CommandRun run(String... args) {
+    CommandRun r = CommandRun.of(args);
     assertFalse(r.err().contains("\tat "), "a stack trace reached the user:\n" + r.err());
     return r;
   }
@@ -44,7 +36,7 @@ class ReportCommandTest {
 
   @Test
   void helpListsEveryOptionWithItsDefault() {
-    Run r = run("report", "--help");
+    CommandRun r = run("report", "--help");
     assertEquals(0, r.code());
     for (String option : new String[] {"--output=<dir>  (required)",
         "--report=<dir>  (default: OUTPUT/report)",
@@ -61,7 +53,7 @@ class ReportCommandTest {
   @Test
   void writesTheReportAndSaysWhere() {
     Path out = output();
-    Run r = run("report", "--output=" + out, "--inputRoot=" + tmp);
+    CommandRun r = run("report", "--output=" + out, "--inputRoot=" + tmp);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("report of 1 clusters (1 articles, 0 duplicates), 1 cluster pages"),
         r.out());
@@ -87,7 +79,7 @@ class ReportCommandTest {
   void anOutputWithoutSuccessIsReportedWithAWarningOnEveryPage() throws IOException {
     Path out = output();
     Files.delete(out.resolve("_SUCCESS"));
-    Run r = run("report", "--output=" + out, "--inputRoot=" + tmp);
+    CommandRun r = run("report", "--output=" + out, "--inputRoot=" + tmp);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("news-dedup report: warning: " + NO_SUCCESS), r.err());
     List<Path> pages = pages(out.resolve("report"));
@@ -102,7 +94,7 @@ class ReportCommandTest {
         .path("report").path("complete").asBoolean(true));
 
     Files.writeString(out.resolve("_SUCCESS"), "");
-    Run ok = run("report", "--output=" + out, "--inputRoot=" + tmp);
+    CommandRun ok = run("report", "--output=" + out, "--inputRoot=" + tmp);
     assertEquals(0, ok.code(), ok.err());
     assertFalse(ok.err().contains("_SUCCESS"), ok.err());
     for (Path page : pages(out.resolve("report"))) {
@@ -117,7 +109,7 @@ class ReportCommandTest {
   @Test
   void usageErrorsExitWithTwo() throws IOException {
     Path out = output();
-    Run missing = run("report", "--output=" + tmp.resolve("nope"));
+    CommandRun missing = run("report", "--output=" + tmp.resolve("nope"));
     assertEquals(2, missing.code());
     assertTrue(missing.err().contains("does not exist"), missing.err());
     assertEquals(2, run("report").code());
@@ -127,22 +119,22 @@ class ReportCommandTest {
     assertEquals(2, run("report", "--output=" + out, "--maxMembers=0").code());
     assertEquals(2, run("report", "--output=" + out, "--maxTemplateOnly=-1").code());
     assertEquals(2, run("report", "--output=" + out, "stray").code());
-    Run same = run("report", "--output=" + out, "--report=" + out);
+    CommandRun same = run("report", "--output=" + out, "--report=" + out);
     assertEquals(2, same.code());
     assertTrue(same.err().contains("must not be the --output directory"), same.err());
     assertTrue(Files.exists(out.resolve("summary.json")));
-    Run intoRun = run("report", "--output=" + out, "--report=" + out + "/../out/.");
+    CommandRun intoRun = run("report", "--output=" + out, "--report=" + out + "/../out/.");
     assertEquals(2, intoRun.code(), intoRun.err());
     Path other = Files.createDirectories(tmp.resolve("other"));
     Files.writeString(other.resolve("clusters-00000-of-00001.jsonl"), "");
-    Run batchDir = run("report", "--output=" + out, "--report=" + other);
+    CommandRun batchDir = run("report", "--output=" + out, "--report=" + other);
     assertEquals(2, batchDir.code());
     assertTrue(batchDir.err().contains("holds the outputs of a batch run"), batchDir.err());
     Path empty = Files.createDirectories(tmp.resolve("empty"));
-    Run nothing = run("report", "--output=" + empty);
+    CommandRun nothing = run("report", "--output=" + empty);
     assertEquals(2, nothing.code());
     assertTrue(nothing.err().contains("holds no batch outputs"), nothing.err());
-    Run batchReportIntoOutput = run("batch", "--input=" + tmp + "/in/*", "--output=" + out,
+    CommandRun batchReportIntoOutput = run("batch", "--input=" + tmp + "/in/*", "--output=" + out,
         "--report=" + out, "--overwrite");
     assertEquals(2, batchReportIntoOutput.code(), batchReportIntoOutput.err());
   }
@@ -153,12 +145,12 @@ class ReportCommandTest {
     Path clusters = out.resolve("clusters-00000-of-00001.jsonl");
     String good = Files.readString(clusters);
     Files.writeString(clusters, good + "{\"cluster_id\": \"x\", \"members\": [\n");
-    Run corrupt = run("report", "--output=" + out);
+    CommandRun corrupt = run("report", "--output=" + out);
     assertEquals(1, corrupt.code());
     assertTrue(corrupt.err().contains("clusters-00000-of-00001.jsonl line 2: not valid JSON"),
         corrupt.err());
     Files.writeString(clusters, good + "[1, 2]\n");
-    Run notCluster = run("report", "--output=" + out);
+    CommandRun notCluster = run("report", "--output=" + out);
     assertEquals(1, notCluster.code());
     assertTrue(notCluster.err().contains("line 2: not a JSON object"), notCluster.err());
     Files.writeString(clusters, good + "{\"cluster_id\": \"x\", \"members\": [3]}\n");
@@ -166,19 +158,19 @@ class ReportCommandTest {
     Files.writeString(clusters, good);
 
     Files.writeString(out.resolve("summary.json"), "{ not json");
-    Run summary = run("report", "--output=" + out);
+    CommandRun summary = run("report", "--output=" + out);
     assertEquals(1, summary.code());
     assertTrue(summary.err().contains("summary.json is not valid JSON"), summary.err());
     Files.writeString(out.resolve("summary.json"), "{}");
 
     Files.writeString(out.resolve("rejected-00000-of-00001.jsonl"), "\u0000garbage\n");
-    Run rejected = run("report", "--output=" + out);
+    CommandRun rejected = run("report", "--output=" + out);
     assertEquals(1, rejected.code());
     assertTrue(rejected.err().contains("rejected-00000-of-00001.jsonl line 1"), rejected.err());
     Files.writeString(out.resolve("rejected-00000-of-00001.jsonl"), "");
 
     Files.move(clusters, out.resolve("clusters-00000-of-00002.jsonl"));
-    Run incomplete = run("report", "--output=" + out);
+    CommandRun incomplete = run("report", "--output=" + out);
     assertEquals(1, incomplete.code());
     assertTrue(incomplete.err().contains("clusters-00001-of-00002.jsonl is missing"),
         incomplete.err());

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.newsdedup.cli.Main;
 import io.newsdedup.e2e.BlockingRunner;
 import io.newsdedup.e2e.FailingRunner;
-import java.io.ByteArrayOutputStream;
+import io.newsdedup.testing.CommandRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -33,14 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputDirectoryRunsTest {
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   private Path input(String name, String... ids) throws IOException {
@@ -83,15 +75,15 @@ class OutputDirectoryRunsTest {
     for (boolean overwrite : new boolean[] {false, true}) {
       String[] flag = overwrite ? new String[] {"--overwrite"} : new String[0];
       for (String output : new String[] {"", "   "}) {
-        Run r = run(args("batch", "--input=" + in, "--output=" + output, flag));
+        CommandRun r = run(args("batch", "--input=" + in, "--output=" + output, flag));
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--output names no directory"), r.err());
       }
-      Run root = run(args("batch", "--input=" + in, "--output=/", flag));
+      CommandRun root = run(args("batch", "--input=" + in, "--output=/", flag));
       assertEquals(2, root.code(), root.err());
       assertTrue(root.err().contains("root of the file system"), root.err());
-      Run home = run(args("batch", "--input=" + in, "--output=" + System.getProperty("user.home"),
-          flag));
+      CommandRun home = run(args("batch", "--input=" + in,
+          "--output=" + System.getProperty("user.home"), flag));
       assertEquals(2, home.code(), home.err());
       assertTrue(home.err().contains("home directory"), home.err());
     }
@@ -109,7 +101,7 @@ class OutputDirectoryRunsTest {
   void anOutputBelowARegularFileIsRefusedBeforeTheJobRuns() throws IOException {
     Path in = input("in.jsonl", "a");
     Path file = Files.writeString(tmp.resolve("some-file.txt"), "not a directory\n");
-    Run r = run("batch", "--input=" + in, "--output=" + file.resolve("out"));
+    CommandRun r = run("batch", "--input=" + in, "--output=" + file.resolve("out"));
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains("--output " + file.resolve("out") + " cannot be created"), r.err());
     assertTrue(r.err().contains(file + " is a file"), r.err());
@@ -124,7 +116,7 @@ class OutputDirectoryRunsTest {
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
       assumeFalse(Files.isWritable(dir), "root writes anywhere");
-      Run r = run("batch", "--input=" + in, "--output=" + dir);
+      CommandRun r = run("batch", "--input=" + in, "--output=" + dir);
       assertEquals(2, r.code(), r.err());
       assertTrue(r.err().contains("cannot write into"), r.err());
     } finally {
@@ -196,7 +188,7 @@ class OutputDirectoryRunsTest {
     Map<String, String> good = files(out);
     assertTrue(good.containsKey("_SUCCESS"));
 
-    Run failed = run("batch", "--input=" + in2, "--output=" + out, "--overwrite",
+    CommandRun failed = run("batch", "--input=" + in2, "--output=" + out, "--overwrite",
         "--runner=" + FailingRunner.class.getName());
     assertEquals(1, failed.code(), failed.err());
     assertTrue(failed.err().contains("FailingRunner"), failed.err());
@@ -215,8 +207,8 @@ class OutputDirectoryRunsTest {
     Path release = tmp.resolve("release");
     System.setProperty(BlockingRunner.STARTED, started.toString());
     System.setProperty(BlockingRunner.RELEASE, release.toString());
-    CompletableFuture<Run> first;
-    Run second;
+    CompletableFuture<CommandRun> first;
+    CommandRun second;
     try {
       first = CompletableFuture.supplyAsync(() -> run("batch", "--input=" + in1,
           "--output=" + out, "--runner=" + BlockingRunner.class.getName()));
@@ -225,7 +217,7 @@ class OutputDirectoryRunsTest {
     } finally {
       Files.writeString(release, "go");
     }
-    Run firstRun = first.get(2, TimeUnit.MINUTES);
+    CommandRun firstRun = first.get(2, TimeUnit.MINUTES);
     System.clearProperty(BlockingRunner.STARTED);
     System.clearProperty(BlockingRunner.RELEASE);
     assertEquals(2, second.code(), second.err());
@@ -253,7 +245,7 @@ class OutputDirectoryRunsTest {
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch",
         "--input=" + in1, "--output=" + out, "--runner=" + BlockingRunner.class.getName())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Run second;
+    CommandRun second;
     try {
       awaitFile(started, child);
       second = run("batch", "--input=" + in2, "--output=" + out, "--overwrite");

@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsdedup.cli.Main;
 import io.newsdedup.e2e.BlockingRunner;
 import io.newsdedup.e2e.FailingRunner;
-import java.io.ByteArrayOutputStream;
+import io.newsdedup.testing.CommandRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,13 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IndexDirectoryTest {
   @TempDir Path tmp;
 
-  record Run(int code, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(new ByteArrayOutputStream(), true,
-        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, err.toString(StandardCharsets.UTF_8));
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   private Path input(String name, String... ids) throws IOException {
@@ -67,7 +59,7 @@ class IndexDirectoryTest {
     Map<String, byte[]> before = files(index);
     assertTrue(before.containsKey("index.json"), before.keySet().toString());
 
-    Run failed = run("batch", "--input=" + input("day2.jsonl", "c"),
+    CommandRun failed = run("batch", "--input=" + input("day2.jsonl", "c"),
         "--output=" + tmp.resolve("out2"), "--index=" + index,
         "--runner=" + FailingRunner.class.getName());
     assertEquals(1, failed.code(), failed.err());
@@ -87,8 +79,8 @@ class IndexDirectoryTest {
     Path release = tmp.resolve("release");
     System.setProperty(BlockingRunner.STARTED, started.toString());
     System.setProperty(BlockingRunner.RELEASE, release.toString());
-    CompletableFuture<Run> first;
-    Run second;
+    CompletableFuture<CommandRun> first;
+    CommandRun second;
     try {
       first = CompletableFuture.supplyAsync(() -> run("batch", "--input=" + day1,
           "--output=" + tmp.resolve("out1"), "--index=" + index,
@@ -103,7 +95,7 @@ class IndexDirectoryTest {
     } finally {
       Files.writeString(release, "go");
     }
-    Run firstRun = first.get(2, TimeUnit.MINUTES);
+    CommandRun firstRun = first.get(2, TimeUnit.MINUTES);
     System.clearProperty(BlockingRunner.STARTED);
     System.clearProperty(BlockingRunner.RELEASE);
     assertEquals(2, second.code(), second.err());

@@ -1,15 +1,15 @@
 package io.newsdedup.pipeline.stream;
 
-import io.newsdedup.pipeline.options.Retention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.cli.Main;
 import io.newsdedup.pipeline.batch.UsageException;
+import io.newsdedup.pipeline.options.Retention;
+import io.newsdedup.testing.CommandRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,23 +18,15 @@ import org.junit.jupiter.api.Test;
 class StreamCommandTest {
   static final String T = "projects/p/topics/";
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
+  static CommandRun run(String... args) {
     List<String> all = new ArrayList<>(List.of("stream"));
     all.addAll(List.of(args));
-    int code = Main.run(all.toArray(String[]::new),
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return CommandRun.of(all.toArray(String[]::new));
   }
 
   @Test
   void helpListsEveryOptionWithItsDefault() {
-    Run r = run("--help");
+    CommandRun r = run("--help");
     assertEquals(0, r.code());
     for (String option : new String[] {
         "--outputTopic=<string>  (required)", "--deadLetterTopic=<string>  (required)",
@@ -129,7 +121,7 @@ class StreamCommandTest {
     return all.toArray(String[]::new);
   }
 
-  private static void assertUsage(Run r, String expected) {
+  private static void assertUsage(CommandRun r, String expected) {
     assertEquals(2, r.code(), r.err());
     assertTrue(r.err().contains(expected), expected + " not in: " + r.err());
   }
