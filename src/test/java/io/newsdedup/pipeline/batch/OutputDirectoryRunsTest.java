@@ -9,6 +9,7 @@ import io.newsdedup.cli.Main;
 import io.newsdedup.e2e.BlockingRunner;
 import io.newsdedup.e2e.FailingRunner;
 import io.newsdedup.testing.CommandRun;
+import io.newsdedup.testing.ShortArticles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -36,13 +36,7 @@ class OutputDirectoryRunsTest {
   }
 
   private Path input(String name, String... ids) throws IOException {
-    StringBuilder s = new StringBuilder();
-    for (String id : ids) {
-      s.append("{\"id\":\"").append(id).append("\",\"title\":\"Story ").append(id)
-          .append("\",\"text\":\"The council of ").append(id)
-          .append(" voted on the new bridge across the river on Tuesday evening.\"}\n");
-    }
-    return Files.writeString(tmp.resolve(name), s.toString());
+    return ShortArticles.write(tmp.resolve(name), ids);
   }
 
   /** Every regular file below {@code dir} (relative path → content), the lock file aside. */
@@ -203,23 +197,11 @@ class OutputDirectoryRunsTest {
     Path in1 = input("in1.jsonl", "first-a", "first-b");
     Path in2 = input("in2.jsonl", "second-a");
     Path out = tmp.resolve("out");
-    Path started = tmp.resolve("started");
-    Path release = tmp.resolve("release");
-    System.setProperty(BlockingRunner.STARTED, started.toString());
-    System.setProperty(BlockingRunner.RELEASE, release.toString());
-    CompletableFuture<CommandRun> first;
-    CommandRun second;
-    try {
-      first = CompletableFuture.supplyAsync(() -> run("batch", "--input=" + in1,
-          "--output=" + out, "--runner=" + BlockingRunner.class.getName()));
-      awaitFile(started, first);
-      second = run("batch", "--input=" + in2, "--output=" + out, "--overwrite");
-    } finally {
-      Files.writeString(release, "go");
-    }
-    CommandRun firstRun = first.get(2, TimeUnit.MINUTES);
-    System.clearProperty(BlockingRunner.STARTED);
-    System.clearProperty(BlockingRunner.RELEASE);
+    BlockingRunner.Runs runs = BlockingRunner.whileHeld(tmp,
+        new String[] {"batch", "--input=" + in1, "--output=" + out},
+        new String[] {"batch", "--input=" + in2, "--output=" + out, "--overwrite"});
+    CommandRun second = runs.during();
+    CommandRun firstRun = runs.held();
     assertEquals(2, second.code(), second.err());
     assertTrue(second.err().contains("another run (pid " + ProcessHandle.current().pid()
         + ", started at "), second.err());
@@ -247,7 +229,7 @@ class OutputDirectoryRunsTest {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     CommandRun second;
     try {
-      awaitFile(started, child);
+      BlockingRunner.awaitStart(started, () -> !child.isAlive(), () -> "");
       second = run("batch", "--input=" + in2, "--output=" + out, "--overwrite");
     } finally {
       Files.writeString(release, "go");
@@ -262,16 +244,4 @@ class OutputDirectoryRunsTest {
     assertTrue(files(out).get("clusters-00000-of-00001.jsonl").contains("\"first-a\""));
   }
 
-  private static void awaitFile(Path file, Object first) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (!Files.exists(file)) {
-      boolean ended = first instanceof Process p ? !p.isAlive()
-          : ((CompletableFuture<?>) first).isDone();
-      if (ended || System.nanoTime() > deadline) {
-        throw new AssertionError("the first run never started its job: "
-            + (first instanceof CompletableFuture<?> f && f.isDone() ? f.join() : ""));
-      }
-      Thread.sleep(20);
-    }
-  }
 }

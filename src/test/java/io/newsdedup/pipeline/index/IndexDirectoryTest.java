@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsdedup.e2e.BlockingRunner;
 import io.newsdedup.e2e.FailingRunner;
 import io.newsdedup.testing.CommandRun;
+import io.newsdedup.testing.ShortArticles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +27,7 @@ class IndexDirectoryTest {
   }
 
   private Path input(String name, String... ids) throws IOException {
-    StringBuilder s = new StringBuilder();
-    for (String id : ids) {
-      s.append("{\"id\":\"").append(id).append("\",\"title\":\"Story ").append(id)
-          .append("\",\"text\":\"The council of ").append(id)
-          .append(" voted on the new bridge across the river on Tuesday evening.\"}\n");
-    }
-    return Files.writeString(tmp.resolve(name), s.toString());
+    return ShortArticles.write(tmp.resolve(name), ids);
   }
 
   /** Every file of the index, the lock file aside, with its bytes. */
@@ -75,29 +68,13 @@ class IndexDirectoryTest {
     Path index = tmp.resolve("index");
     Path day1 = input("day1.jsonl", "a", "b");
     Path day2 = input("day2.jsonl", "c");
-    Path started = tmp.resolve("started");
-    Path release = tmp.resolve("release");
-    System.setProperty(BlockingRunner.STARTED, started.toString());
-    System.setProperty(BlockingRunner.RELEASE, release.toString());
-    CompletableFuture<CommandRun> first;
-    CommandRun second;
-    try {
-      first = CompletableFuture.supplyAsync(() -> run("batch", "--input=" + day1,
-          "--output=" + tmp.resolve("out1"), "--index=" + index,
-          "--runner=" + BlockingRunner.class.getName()));
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-      while (!Files.exists(started) && !first.isDone() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertTrue(Files.exists(started), "the first run never started its job");
-      second = run("batch", "--input=" + day2, "--output=" + tmp.resolve("out2"),
-          "--index=" + index);
-    } finally {
-      Files.writeString(release, "go");
-    }
-    CommandRun firstRun = first.get(2, TimeUnit.MINUTES);
-    System.clearProperty(BlockingRunner.STARTED);
-    System.clearProperty(BlockingRunner.RELEASE);
+    BlockingRunner.Runs runs = BlockingRunner.whileHeld(tmp,
+        new String[] {"batch", "--input=" + day1, "--output=" + tmp.resolve("out1"),
+            "--index=" + index},
+        new String[] {"batch", "--input=" + day2, "--output=" + tmp.resolve("out2"),
+            "--index=" + index});
+    CommandRun second = runs.during();
+    CommandRun firstRun = runs.held();
     assertEquals(2, second.code(), second.err());
     assertTrue(second.err().contains("another run (pid " + ProcessHandle.current().pid()
         + ", started at "), second.err());
