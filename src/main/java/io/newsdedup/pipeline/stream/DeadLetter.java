@@ -29,7 +29,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 public record DeadLetter(
     String messageId, String reason, String message, String raw, Map<String, String> attributes) {
 
-  public static final String TOO_LARGE = "too_large";
+  /** The batch's {@code too_large}: here a message over {@code --maxMessageBytes}. */
+  public static final String TOO_LARGE = Rejection.Reasons.TOO_LARGE;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
