@@ -26,13 +26,25 @@ public final class InputPatterns {
     return out;
   }
 
+  private static final char[] GLOB_CHARACTERS = {'*', '?', '[', '{'};
+
+  /** Whether a pattern has a glob character ({@code * ? [ {}). */
+  static boolean hasGlob(String pattern) {
+    for (char c : GLOB_CHARACTERS) {
+      if (pattern.indexOf(c) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The directory part of a pattern as written: everything up to the last '/' before the first
    * glob character ({@code * ? [ {}); "" when there is none.
    */
   public static String baseDirectory(String pattern) {
     int glob = pattern.length();
-    for (char c : new char[] {'*', '?', '[', '{'}) {
+    for (char c : GLOB_CHARACTERS) {
       int i = pattern.indexOf(c);
       if (i >= 0) {
         glob = Math.min(glob, i);

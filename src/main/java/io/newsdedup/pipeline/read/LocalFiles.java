@@ -54,13 +54,12 @@ public final class LocalFiles {
 
   /** The files one local pattern matches, sorted by display path, each real file once. */
   static List<InputFile> match(String pattern) throws IOException {
-    String spec = pattern.startsWith("file:") && !pattern.startsWith("file://")
-        ? pattern.substring("file:".length())
-        : pattern.startsWith("file://") ? pattern.substring("file://".length()) : pattern;
+    // "file:/x" is local ("file:///x", like any scheme://, goes to Beam's file systems)
+    String spec = pattern.startsWith("file:") ? pattern.substring("file:".length()) : pattern;
     String base = InputPatterns.baseDirectory(spec);
     Path start = Path.of(base.isEmpty() ? "." : base).toAbsolutePath();
     Map<String, InputFile> byRealFile = new TreeMap<>();
-    if (!hasGlob(spec)) {
+    if (!InputPatterns.hasGlob(spec)) {
       Path p = Path.of(spec).toAbsolutePath();
       if (Files.isDirectory(p) || !(Files.exists(p) || Files.isSymbolicLink(p))) {
         return List.of();
@@ -147,10 +146,6 @@ public final class LocalFiles {
           "glob:" + prefix.toString().replace("\\", "\\\\")));
     }
     return out;
-  }
-
-  private static boolean hasGlob(String spec) {
-    return spec.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
   }
 
   private static BasicFileAttributes attributes(Path p) throws IOException {
