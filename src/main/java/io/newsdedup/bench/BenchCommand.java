@@ -301,16 +301,19 @@ public final class BenchCommand {
     return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
   }
 
-  /** One timed child JVM: wall seconds, peak RSS and exit code. */
+  /** One timed child JVM: wall seconds, peak RSS (with the JVMs it started) and exit code. */
   record Run(double seconds, long peakRssKb, int exit, File log) {}
 
   private static Run runJava(List<String> cmd, File log) throws IOException, InterruptedException {
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-    long peak = 0;
+    // the command's JVM and the JVM it runs the job in (Main's Supervisor): each one's peak
+    java.util.Map<Long, Long> peaks = new java.util.HashMap<>();
     while (!p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-      peak = Math.max(peak, peakRssKb(p.pid()));
+      peaks.merge(p.pid(), peakRssKb(p.pid()), Math::max);
+      p.descendants().forEach(d -> peaks.merge(d.pid(), peakRssKb(d.pid()), Math::max));
     }
+    long peak = peaks.values().stream().mapToLong(Long::longValue).sum();
     return new Run((System.nanoTime() - t0) / 1e9, peak, p.exitValue(), log);
   }
 

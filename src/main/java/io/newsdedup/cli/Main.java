@@ -26,12 +26,16 @@ public final class Main {
   private Main() {}
 
   /**
-   * The jar's entry point: runs the command, in a JVM that reads file names as UTF-8 ({@link
-   * Utf8Relaunch}: a child JVM when the caller's locale is not UTF-8).
+   * The jar's entry point: runs the command in a child JVM that ends at the first out-of-memory,
+   * stops on SIGTERM and reads file names as UTF-8 ({@link Supervisor}).
    */
   public static void main(String[] args) {
-    int code = Utf8Relaunch.ifNeeded(args, System.err)
-        .orElseGet(() -> run(args, System.out, System.err));
+    boolean help = args.length == 0 || args[0].equals("help")
+        || Arrays.stream(args).anyMatch(Main::isHelp);
+    int code = help
+        ? run(args, System.out, System.err)
+        : Supervisor.runInChild(args, System.err)
+            .orElseGet(() -> run(args, System.out, System.err));
     System.exit(code);
   }
 

@@ -14,6 +14,8 @@ import io.newsdedup.pipeline.index.IndexDirectory;
 import io.newsdedup.pipeline.index.MergeWithIndex;
 import io.newsdedup.pipeline.index.ReadIndex;
 import io.newsdedup.pipeline.index.WriteIndex;
+import io.newsdedup.pipeline.progress.ProgressLine;
+import io.newsdedup.pipeline.read.InputFile;
 import io.newsdedup.pipeline.read.InputPatterns;
 import io.newsdedup.pipeline.read.ReadArticles;
 import io.newsdedup.pipeline.read.UniqueIds;
@@ -26,6 +28,8 @@ import io.newsdedup.report.ReportSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
@@ -53,8 +57,11 @@ public final class BatchPipeline {
     Instant started = Instant.now();
     BatchSettings settings = BatchSettings.from(options);
     FileSystems.setDefaultPipelineOptions(options);
-    checkInputs(settings);
+    long inputBytes = MemoryEstimate.inputBytes(checkInputs(settings));
     checkIndex(settings);
+    MemoryEstimate.warning(options.getRunner().getSimpleName(), inputBytes,
+            Runtime.getRuntime().maxMemory())
+        .ifPresent(w -> System.err.println("news-dedup batch: " + w));
     try (OutputDirectory output = OutputDirectory.open(options);
         IndexDirectory index = openIndex(settings)) {
       PipelineResult result = runJob(options, settings, output.staging(),
@@ -85,36 +92,42 @@ public final class BatchPipeline {
     // once more with emptied staging directories (the outputs are deterministic), then fails the
     // run with a message instead of hanging it (DirectRunnerWatch).
     options.as(DirectOptions.class).setBlockOnRun(false);
-    PipelineResult result;
-    PipelineResult.State state;
-    for (int attempt = 1; ; attempt++) {
-      Pipeline pipeline = Pipeline.create(options);
-      build(pipeline, settings, writeTo, indexTo);
-      result = pipeline.run();
-      try {
-        state = DirectRunnerWatch.await(result, DirectRunnerWatch.STALL);
-        break;
-      } catch (DirectRunnerWatch.Stalled e) {
-        if (attempt == 2 || !StagingDirectories.emptyLocal(writeTo)
-            || (indexTo != null && !StagingDirectories.emptyLocal(indexTo))) {
-          throw new IllegalStateException(e.getMessage() + " (a rare stall of Beam's Direct"
-              + " runner; nothing was published: run again, or use --runner=FlinkRunner)", e);
+    try (ProgressLine progress = ProgressLine.start("batch", System.err)) {
+      for (int attempt = 1; ; attempt++) {
+        Pipeline pipeline = Pipeline.create(options);
+        build(pipeline, settings, writeTo, indexTo);
+        PipelineResult result = pipeline.run();
+        PipelineResult.State state;
+        try {
+          state = DirectRunnerWatch.await(result, DirectRunnerWatch.STALL);
+        } catch (DirectRunnerWatch.Stalled e) {
+          if (attempt == 2 || !StagingDirectories.emptyLocal(writeTo)
+              || (indexTo != null && !StagingDirectories.emptyLocal(indexTo))) {
+            throw new IllegalStateException(e.getMessage() + " (a rare stall of Beam's Direct"
+                + " runner; nothing was published: run again, or use --runner=FlinkRunner)", e);
+          }
+          System.err.println("news-dedup batch: " + e.getMessage() + "; running the job again");
+          continue;
         }
-        System.err.println("news-dedup batch: " + e.getMessage() + "; running the job again");
+        if (state != PipelineResult.State.DONE) {
+          throw new IllegalStateException("the pipeline ended in state " + state);
+        }
+        return result;
       }
     }
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the pipeline ended in state " + state);
-    }
-    return result;
   }
 
-  private static void checkInputs(BatchSettings settings) {
+  /** Every file the input patterns match; a pattern that matches nothing is a usage error. */
+  private static List<InputFile> checkInputs(BatchSettings settings) {
+    List<InputFile> files = new ArrayList<>();
     for (String pattern : settings.inputs()) {
-      if (matchesNothing(pattern)) {
+      List<InputFile> matched = match(pattern);
+      if (matched.isEmpty()) {
         throw new UsageException("--input pattern " + pattern + " matched no file");
       }
+      files.addAll(matched);
     }
+    return files;
   }
 
   private static IndexDirectory openIndex(BatchSettings settings) {
@@ -138,9 +151,9 @@ public final class BatchPipeline {
     }
   }
 
-  private static boolean matchesNothing(String pattern) {
+  private static List<InputFile> match(String pattern) {
     try {
-      return InputPatterns.match(pattern).isEmpty();
+      return InputPatterns.match(pattern);
     } catch (IOException | IllegalArgumentException e) {
       throw new UsageException("cannot match --input pattern " + pattern + ": " + e.getMessage(), e);
     }

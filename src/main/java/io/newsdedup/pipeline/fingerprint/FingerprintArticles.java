@@ -15,6 +15,7 @@ import io.newsdedup.core.story.Headline;
 import io.newsdedup.core.story.Sentences;
 import io.newsdedup.core.story.StoryEvidence;
 import io.newsdedup.core.verify.MatchRule;
+import io.newsdedup.pipeline.progress.Progress;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.shard.Shards;
 import java.util.ArrayList;
@@ -258,6 +259,7 @@ public final class FingerprintArticles
         (f.facts().lowContentReason() == LowContent.TEMPLATE_ONLY ? templateOnly : tooShort).inc();
       }
       shingles.update(f.shingles().length);
+      Progress.FINGERPRINTED.add(1);
       out.output(f);
     }
   }

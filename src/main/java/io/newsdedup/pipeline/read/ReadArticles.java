@@ -4,6 +4,7 @@ import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleParser.Parsed;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.pipeline.coders.CoreCoders;
+import io.newsdedup.pipeline.progress.Progress;
 import io.newsdedup.pipeline.shard.Shards;
 import java.io.IOException;
 import java.util.List;
@@ -150,6 +151,7 @@ public final class ReadArticles
 
     private void emit(Parsed p, MultiOutputReceiver out) {
       records.inc();
+      Progress.READ.add(1);
       if (p.article() != null) {
         articles.inc();
         if (p.unparseableTimestamp()) {

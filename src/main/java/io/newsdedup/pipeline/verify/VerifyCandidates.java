@@ -3,6 +3,7 @@ package io.newsdedup.pipeline.verify;
 import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.core.verify.Similarity;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.progress.Progress;
 import io.newsdedup.pipeline.shard.Shards;
 import java.util.HashMap;
 import java.util.Map;
@@ -192,6 +193,7 @@ public final class VerifyCandidates
           continue;
         }
         checked.inc();
+        Progress.PAIRS_VERIFIED.add(1);
         if (mayMatch(a, b, rule, z)) {
           accepted.inc();
           out.output(KV.of(a.id(), b.id()));

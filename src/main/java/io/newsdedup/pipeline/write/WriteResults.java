@@ -3,6 +3,7 @@ package io.newsdedup.pipeline.write;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.core.output.OutputJson;
+import io.newsdedup.pipeline.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -166,6 +167,7 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
     public void process(@Element Cluster c, OutputReceiver<String> out) {
       List<String> lines = OutputJson.assignmentLines(c, incremental);
       assigned.inc(lines.size());
+      Progress.WRITTEN.add(lines.size());
       String canonical = c.canonical().id();
       duplicates.inc(c.members().stream()
           .filter(m -> !(incremental && m.facts().fromIndex()))

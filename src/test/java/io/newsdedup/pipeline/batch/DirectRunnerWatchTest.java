@@ -9,11 +9,21 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricResults;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.junit.jupiter.api.Test;
 
-/** A Direct-runner job that runs no bundle for the stall time is cancelled and reported. */
+/**
+ * A Direct-runner job that runs no bundle for the stall time is cancelled and reported; one whose
+ * stage throws ends with what it threw.
+ */
 class DirectRunnerWatchTest {
   private static final StackTraceElement SCHEDULER = new StackTraceElement(
       "org.apache.beam.runners.direct.QuiescenceDriver", "fireTimers", "QuiescenceDriver.java", 187);
@@ -85,5 +95,41 @@ class DirectRunnerWatchTest {
     assertFalse(DirectRunnerWatch.bundleRunning(Map.of()));
     assertTrue(DirectRunnerWatch.bundleRunning(Map.of(new Thread(), new StackTraceElement[] {BUNDLE},
         Thread.currentThread(), new StackTraceElement[] {SCHEDULER})));
+  }
+
+  /** A real Direct-runner job whose one stage throws {@code failure} for one element. */
+  private static PipelineResult failingJob(RuntimeException exception, Error error) {
+    DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
+    options.setRunner(DirectRunner.class);
+    options.setBlockOnRun(false);
+    Pipeline p = Pipeline.create(options);
+    p.apply(Create.of(1, 2, 3, 4, 5)).apply(ParDo.of(new DoFn<Integer, Integer>() {
+      @ProcessElement
+      public void process(@Element Integer i, OutputReceiver<Integer> out) {
+        if (i == 3) {
+          if (error != null) {
+            throw error;
+          }
+          throw exception;
+        }
+        out.output(i);
+      }
+    }));
+    return p.run();
+  }
+
+  @Test
+  void anErrorInAStageEndsTheJobWithThatError() {
+    var e = assertThrows(Pipeline.PipelineExecutionException.class, () -> DirectRunnerWatch.await(
+        failingJob(null, new StackOverflowError("deep")), DirectRunnerWatch.STALL));
+    assertTrue(e.getCause() instanceof StackOverflowError, String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void anExceptionInAStageEndsTheJobWithThatException() {
+    var e = assertThrows(Pipeline.PipelineExecutionException.class, () -> DirectRunnerWatch.await(
+        failingJob(new IllegalStateException("no rejection for this"), null),
+        DirectRunnerWatch.STALL));
+    assertEquals("no rejection for this", e.getCause().getMessage());
   }
 }

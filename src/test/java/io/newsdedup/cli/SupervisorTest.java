@@ -1,0 +1,49 @@
+package io.newsdedup.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The child JVM's command line, and what the supervisor says when a run ends badly. */
+class SupervisorTest {
+  @Test
+  void theChildKeepsTheJvmOptionsAndExitsAtTheFirstOutOfMemory() {
+    assertEquals(List.of("/usr/bin/java", "-Xmx2g", "-Dx=y", "-XX:+ExitOnOutOfMemoryError", "-cp",
+            "a.jar", "io.newsdedup.cli.Main", "batch", "--input=x"),
+        Supervisor.childCommand("/usr/bin/java", List.of("-Xmx2g", "-Dx=y"), "a.jar",
+            new String[] {"batch", "--input=x"}));
+  }
+
+  @Test
+  void aUsersOwnOutOfMemoryChoiceIsKept() {
+    assertEquals(List.of("java", "-XX:-ExitOnOutOfMemoryError", "-cp", "a.jar",
+            "io.newsdedup.cli.Main", "stream"),
+        Supervisor.childCommand("java", List.of("-XX:-ExitOnOutOfMemoryError"), "a.jar",
+            new String[] {"stream"}));
+    assertEquals(List.of("java", "-XX:OnOutOfMemoryError=kill -9 %p", "-cp", "a.jar",
+            "io.newsdedup.cli.Main", "stream"),
+        Supervisor.childCommand("java", List.of("-XX:OnOutOfMemoryError=kill -9 %p"), "a.jar",
+            new String[] {"stream"}));
+  }
+
+  @Test
+  void outOfMemorySaysHowMuchHeapThereWasAndWhatToDo() {
+    String batch = Supervisor.outOfMemory(new String[] {"batch"}, 700L << 20);
+    assertTrue(batch.startsWith("news-dedup batch: out of memory: the run needed more than its 700"
+        + " MB of Java heap and was stopped. Nothing was published (no _SUCCESS)"), batch);
+    assertTrue(batch.contains("java -Xmx2g -jar news-dedup.jar"), batch);
+    assertTrue(batch.contains("--runner=FlinkRunner"), batch);
+    String stream = Supervisor.outOfMemory(new String[] {"stream"}, 6L << 30);
+    assertTrue(stream.startsWith("news-dedup stream: out of memory: the run needed more than its"
+        + " 6.0 GB of Java heap and was stopped. Give it more heap (java -Xmx12g"), stream);
+  }
+
+  @Test
+  void anInterruptedBatchSaysNothingWasPublished() {
+    assertTrue(Supervisor.interrupted(new String[] {"batch"}).contains("nothing was published"));
+    assertEquals("news-dedup stream: interrupted (SIGTERM or Ctrl-C); the run was stopped.",
+        Supervisor.interrupted(new String[] {"stream"}));
+  }
+}

@@ -1,0 +1,195 @@
+package io.newsdedup.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.newsdedup.bench.SyntheticCorpus;
+import io.newsdedup.testing.CommandRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run that cannot finish ends, and ends clearly: the real entry point ({@code Main.main}, which
+ * runs the job in a child JVM it supervises) in a JVM of its own with a small heap, on 12,000
+ * generated articles (about 50 MB) that need more. Out of memory ends it with exit 1 and a message;
+ * SIGTERM ends it promptly with 143, also while its heap thrashes; a {@code kill -9} of the command
+ * takes the job's JVM with it. In every case nothing is published and the earlier good run in the
+ * output directory is as it was. Deadlines are generous: they tell a hang from an end, not speed.
+ */
+class RunEndsTest {
+  @TempDir static Path shared;
+  @TempDir Path dir;
+  private static Path corpus;
+
+  @BeforeAll
+  static void writeCorpus() throws IOException {
+    corpus = shared.resolve("news.jsonl");
+    new SyntheticCorpus(40_000).write(12_000, 0.3, 7, corpus, shared.resolve("labels.jsonl"));
+  }
+
+  /** An output directory holding a good run of two articles; returns its files and contents. */
+  private Map<String, String> earlierRun(Path out) throws IOException {
+    Path in = dir.resolve("earlier.jsonl");
+    Files.writeString(in, "{\"id\":\"a\",\"title\":\"A story\",\"text\":\"The council approved the"
+        + " new budget on Tuesday after a long debate about schools and roads in the city.\"}\n"
+        + "{\"id\":\"b\",\"title\":\"Another story\",\"text\":\"The river flooded three villages"
+        + " overnight and rescue teams worked until dawn to reach the stranded families.\"}\n");
+    CommandRun run = CommandRun.of("batch", "--input=" + in, "--output=" + out);
+    assertEquals(0, run.code(), run.err());
+    return published(out);
+  }
+
+  /** The published files of an output directory (not the staging or the lock) and contents. */
+  private static Map<String, String> published(Path out) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> list = Files.list(out)) {
+      for (Path f : list.toList()) {
+        String name = f.getFileName().toString();
+        if (!name.startsWith(".")) {
+          files.put(name, Files.readString(f, StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return files;
+  }
+
+  private Process start(Path out, Path log, String... jvmOptions) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElseThrow());
+    cmd.addAll(List.of(jvmOptions));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.newsdedup.cli.Main",
+        "batch", "--input=" + corpus, "--output=" + out, "--overwrite"));
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().remove("NEWS_DEDUP_IN_PROCESS");
+    return pb.start();
+  }
+
+  /** Waits until {@code log} contains {@code text} (false at the deadline or when p ended). */
+  private static boolean awaitLog(Process p, Path log, String text, long seconds)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      if (Files.readString(log, StandardCharsets.ISO_8859_1).contains(text)) {
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    return false;
+  }
+
+  private static void assertEndsWith(Process p, int code, long seconds, Path log) throws Exception {
+    assertTrue(p.waitFor(seconds, TimeUnit.SECONDS), "still running after " + seconds + " s");
+    assertEquals(code, p.exitValue(), Files.readString(log, StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
+  void runningOutOfMemoryEndsTheRunWithExit1AndAMessage() throws Exception {
+    Path out = dir.resolve("out");
+    Map<String, String> before = earlierRun(out);
+    Path log = dir.resolve("log");
+    Process p = start(out, log, "-Xmx96m");
+    assertEndsWith(p, 1, 180, log);
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertTrue(text.contains("news-dedup batch: out of memory: the run needed more than its 96 MB"
+        + " of Java heap and was stopped. Nothing was published (no _SUCCESS)"), text);
+    assertTrue(text.contains("--runner=FlinkRunner"), text);
+    assertTrue(text.contains("news-dedup batch: warning: the input is ") // said before the run
+        && text.contains("this JVM's heap is 96 MB, so the run is likely to run out of memory"),
+        text);
+    assertEquals(before, published(out));
+    try (Stream<Path> list = Files.list(out)) {
+      assertTrue(list.anyMatch(f -> f.getFileName().toString().startsWith(".incomplete-")),
+          "the staging directory stays for --overwrite to clean");
+    }
+  }
+
+  @Test
+  void sigtermStopsARunPromptlyWithoutPublishing() throws Exception {
+    Path out = dir.resolve("out");
+    Map<String, String> before = earlierRun(out);
+    Path log = dir.resolve("log");
+    Process p = start(out, log, "-Xmx768m");
+    awaitStaging(p, out);
+    List<ProcessHandle> jvms = family(p);
+    p.destroy(); // SIGTERM to the command
+    assertEndsWith(p, 143, 30, log);
+    assertTrue(Files.readString(log, StandardCharsets.UTF_8).contains(
+        "news-dedup batch: interrupted (SIGTERM or Ctrl-C); the run was stopped before it"
+            + " finished: nothing was published (no _SUCCESS)"));
+    assertAllEnd(jvms);
+    assertEquals(before, published(out));
+  }
+
+  @Test
+  void sigtermStopsARunWhoseHeapIsExhausted() throws Exception {
+    Path out = dir.resolve("out");
+    Map<String, String> before = earlierRun(out);
+    Path log = dir.resolve("log");
+    // without the exit at the first OutOfMemoryError: the heap thrashes and workers throw it
+    Process p = start(out, log, "-Xmx96m", "-XX:-ExitOnOutOfMemoryError");
+    assertTrue(awaitLog(p, log, "OutOfMemoryError", 180), "no OutOfMemoryError");
+    List<ProcessHandle> jvms = family(p);
+    p.destroy();
+    assertEndsWith(p, 143, 30, log);
+    assertAllEnd(jvms);
+    assertEquals(before, published(out));
+  }
+
+  @Test
+  void killingTheCommandTakesTheJobsJvmWithIt() throws Exception {
+    Path out = dir.resolve("out");
+    Path log = dir.resolve("log");
+    Process p = start(out, log, "-Xmx768m");
+    awaitStaging(p, out);
+    List<ProcessHandle> jvms = family(p);
+    assertTrue(jvms.size() >= 2, "the command and the job's JVM: " + jvms);
+    p.destroyForcibly(); // kill -9: no shutdown hook runs in the command
+    assertAllEnd(jvms);
+    assertFalse(Files.exists(out.resolve("_SUCCESS")));
+  }
+
+  private static void awaitStaging(Process p, Path out) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      if (Files.isDirectory(out)) {
+        try (Stream<Path> list = Files.list(out)) {
+          if (list.anyMatch(f -> f.getFileName().toString().startsWith(".incomplete-"))) {
+            Thread.sleep(1000); // well into the job
+            return;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the run did not start");
+  }
+
+  private static List<ProcessHandle> family(Process p) {
+    List<ProcessHandle> all = new ArrayList<>(List.of(p.toHandle()));
+    all.addAll(p.descendants().toList());
+    return all;
+  }
+
+  private static void assertAllEnd(List<ProcessHandle> jvms) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (ProcessHandle h : jvms) {
+      while (h.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertFalse(h.isAlive(), "process " + h.pid() + " still running");
+    }
+  }
+}
