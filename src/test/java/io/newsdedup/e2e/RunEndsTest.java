@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A run that cannot finish ends, and ends clearly: the real entry point ({@code Main.main}, which
  * runs the job in a child JVM it supervises) in a JVM of its own with a small heap, on 12,000
  * generated articles (about 50 MB) that need more. Out of memory ends it with exit 1 and a message;
- * SIGTERM ends it promptly with 143, also while its heap thrashes; a {@code kill -9} of the command
+ * SIGTERM ends it promptly with 143, also while its heap thrashes, and Ctrl-C with 130; a {@code kill -9} of the command
  * takes the job's JVM with it. In every case nothing is published and the earlier good run in the
  * output directory is as it was. Deadlines are generous: they tell a hang from an end, not speed.
  */
@@ -77,12 +77,16 @@ class RunEndsTest {
     return pb.start();
   }
 
-  /** Waits until {@code log} contains {@code text} (false at the deadline or when p ended). */
-  private static boolean awaitLog(Process p, Path log, String text, long seconds)
+  /**
+   * Waits until {@code log} contains {@code text} {@code times} times (false at the deadline or
+   * when p ended).
+   */
+  private static boolean awaitLog(Process p, Path log, String text, int times, long seconds)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < deadline && p.isAlive()) {
-      if (Files.readString(log, StandardCharsets.ISO_8859_1).contains(text)) {
+      String[] parts = Files.readString(log, StandardCharsets.ISO_8859_1).split(text, -1);
+      if (parts.length - 1 >= times) {
         return true;
       }
       Thread.sleep(100);
@@ -95,22 +99,47 @@ class RunEndsTest {
     assertEquals(code, p.exitValue(), Files.readString(log, StandardCharsets.ISO_8859_1));
   }
 
+  /** A batch run in a JVM of its own, into an output directory holding an earlier good run. */
+  private final class Run {
+    final Path out = dir.resolve("out");
+    final Path log = dir.resolve("log");
+    final Map<String, String> before;
+    final Process p;
+
+    Run(String... jvmOptions) throws IOException {
+      before = earlierRun(out);
+      p = start(out, log, jvmOptions);
+    }
+
+    /** The command's and the job's JVMs, once the job is well under way. */
+    List<ProcessHandle> underWay() throws Exception {
+      awaitStaging(p, out);
+      return family(p);
+    }
+
+    String ends(int code, long seconds) throws Exception {
+      assertEndsWith(p, code, seconds, log);
+      return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** Every JVM of the run ended, and the earlier run is as it was. */
+    void leftNothing(List<ProcessHandle> jvms) throws Exception {
+      assertAllEnd(jvms);
+      assertEquals(before, published(out));
+    }
+  }
+
   @Test
   void runningOutOfMemoryEndsTheRunWithExit1AndAMessage() throws Exception {
-    Path out = dir.resolve("out");
-    Map<String, String> before = earlierRun(out);
-    Path log = dir.resolve("log");
-    Process p = start(out, log, "-Xmx96m");
-    assertEndsWith(p, 1, 180, log);
-    String text = Files.readString(log, StandardCharsets.UTF_8);
+    Run run = new Run("-Xmx96m");
+    String text = run.ends(1, 180);
     assertTrue(text.contains("news-dedup batch: out of memory: the run needed more than its 96 MB"
         + " of Java heap and was stopped. Nothing was published (no _SUCCESS)"), text);
     assertTrue(text.contains("--runner=FlinkRunner"), text);
     assertTrue(text.contains("news-dedup batch: warning: the input is ") // said before the run
-        && text.contains("this JVM's heap is 96 MB, so the run is likely to run out of memory"),
-        text);
-    assertEquals(before, published(out));
-    try (Stream<Path> list = Files.list(out)) {
+        && text.contains(" MB, so the run is likely to run out of memory"), text);
+    run.leftNothing(List.of());
+    try (Stream<Path> list = Files.list(run.out)) {
       assertTrue(list.anyMatch(f -> f.getFileName().toString().startsWith(".incomplete-")),
           "the staging directory stays for --overwrite to clean");
     }
@@ -118,47 +147,46 @@ class RunEndsTest {
 
   @Test
   void sigtermStopsARunPromptlyWithoutPublishing() throws Exception {
-    Path out = dir.resolve("out");
-    Map<String, String> before = earlierRun(out);
-    Path log = dir.resolve("log");
-    Process p = start(out, log, "-Xmx768m");
-    awaitStaging(p, out);
-    List<ProcessHandle> jvms = family(p);
-    p.destroy(); // SIGTERM to the command
-    assertEndsWith(p, 143, 30, log);
-    assertTrue(Files.readString(log, StandardCharsets.UTF_8).contains(
-        "news-dedup batch: interrupted (SIGTERM or Ctrl-C); the run was stopped before it"
-            + " finished: nothing was published (no _SUCCESS)"));
-    assertAllEnd(jvms);
-    assertEquals(before, published(out));
+    Run run = new Run("-Xmx768m");
+    List<ProcessHandle> jvms = run.underWay();
+    run.p.destroy(); // SIGTERM to the command
+    String text = run.ends(143, 30);
+    assertTrue(text.contains("news-dedup batch: interrupted (SIGTERM or Ctrl-C); the run was"
+        + " stopped before it finished: nothing was published (no _SUCCESS)"), text);
+    run.leftNothing(jvms);
+  }
+
+  @Test
+  void ctrlCStopsARunWithExit130() throws Exception {
+    Run run = new Run("-Xmx768m");
+    List<ProcessHandle> jvms = run.underWay();
+    for (ProcessHandle h : jvms) { // a terminal's Ctrl-C: SIGINT to every process of the job
+      new ProcessBuilder("kill", "-INT", Long.toString(h.pid())).start().waitFor();
+    }
+    String text = run.ends(130, 30);
+    assertEquals(1, text.split("interrupted \\(SIGTERM or Ctrl-C\\)", -1).length - 1, text);
+    run.leftNothing(jvms);
   }
 
   @Test
   void sigtermStopsARunWhoseHeapIsExhausted() throws Exception {
-    Path out = dir.resolve("out");
-    Map<String, String> before = earlierRun(out);
-    Path log = dir.resolve("log");
-    // without the exit at the first OutOfMemoryError: the heap thrashes and workers throw it
-    Process p = start(out, log, "-Xmx96m", "-XX:-ExitOnOutOfMemoryError");
-    assertTrue(awaitLog(p, log, "OutOfMemoryError", 180), "no OutOfMemoryError");
-    List<ProcessHandle> jvms = family(p);
-    p.destroy();
-    assertEndsWith(p, 143, 30, log);
-    assertAllEnd(jvms);
-    assertEquals(before, published(out));
+    // G1 and no exit at the first OutOfMemoryError (the state of a run before Main ran it in a
+    // JVM that exits): SIGTERM once the heap is full and collected whole, again and again
+    Run run = new Run("-Xmx96m", "-XX:+UseG1GC", "-XX:-ExitOnOutOfMemoryError", "-Xlog:gc");
+    assertTrue(awaitLog(run.p, run.log, "Pause Full", 3, 180), "no full collections");
+    List<ProcessHandle> jvms = family(run.p);
+    run.p.destroy();
+    run.ends(143, 30);
+    run.leftNothing(jvms);
   }
 
   @Test
   void killingTheCommandTakesTheJobsJvmWithIt() throws Exception {
-    Path out = dir.resolve("out");
-    Path log = dir.resolve("log");
-    Process p = start(out, log, "-Xmx768m");
-    awaitStaging(p, out);
-    List<ProcessHandle> jvms = family(p);
+    Run run = new Run("-Xmx768m");
+    List<ProcessHandle> jvms = run.underWay();
     assertTrue(jvms.size() >= 2, "the command and the job's JVM: " + jvms);
-    p.destroyForcibly(); // kill -9: no shutdown hook runs in the command
-    assertAllEnd(jvms);
-    assertFalse(Files.exists(out.resolve("_SUCCESS")));
+    run.p.destroyForcibly(); // kill -9: no shutdown hook runs in the command
+    run.leftNothing(jvms);
   }
 
   private static void awaitStaging(Process p, Path out) throws Exception {

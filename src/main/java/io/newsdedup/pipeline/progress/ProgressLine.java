@@ -87,8 +87,9 @@ public final class ProgressLine implements AutoCloseable {
       b.append(" · ").append(p.label()).append(' ')
           .append(String.format(Locale.ROOT, "%,d", done[p.ordinal()]));
     }
-    return b.append(String.format(Locale.ROOT, " · heap %.1f/%.1f GB", heapUsed / 1e9,
-        heapMax / 1e9)).toString();
+    double gb = 1L << 30;
+    return b.append(String.format(Locale.ROOT, " · heap %.1f/%.1f GB", heapUsed / gb,
+        heapMax / gb)).toString();
   }
 
   /** Stops printing; on a terminal, clears the line. */

@@ -16,7 +16,7 @@ class ProgressLineTest {
     assertEquals("news-dedup batch 2:05 · read 123,456 · fingerprinted 120,000"
             + " · pairs verified 7 · articles written 0 · heap 1.5/6.0 GB",
         ProgressLine.line("batch", Duration.ofSeconds(125), new long[] {123_456, 120_000, 7, 0},
-            1_500_000_000L, 6_000_000_000L));
+            3L << 29, 6L << 30));
   }
 
   @Test
