@@ -24,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A run that cannot finish ends, and ends clearly: the real entry point ({@code Main.main}, which
  * runs the job in a child JVM it supervises) in a JVM of its own with a small heap, on 12,000
  * generated articles (about 50 MB) that need more. Out of memory ends it with exit 1 and a message;
- * SIGTERM ends it promptly with 143, also while its heap thrashes, and Ctrl-C with 130; a {@code kill -9} of the command
- * takes the job's JVM with it. In every case nothing is published and the earlier good run in the
- * output directory is as it was. Deadlines are generous: they tell a hang from an end, not speed.
+ * SIGTERM ends it promptly with 143, also while its heap thrashes, and Ctrl-C with 130; a {@code
+ * kill -9} of the command takes the job's JVM with it. In every case nothing is published and the
+ * earlier good run in the output directory is as it was. Deadlines are generous: they tell a hang
+ * from an end, not speed.
  */
 class RunEndsTest {
   @TempDir static Path shared;
