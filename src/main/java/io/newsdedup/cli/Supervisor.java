@@ -68,7 +68,12 @@ final class Supervisor {
       warnIfNamesNotUtf8(err, "Run with LC_ALL=" + LOCALE + ".");
       return Optional.empty();
     }
-    List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    List<String> jvmOptions = new ArrayList<>(ManagementFactory.getRuntimeMXBean()
+        .getInputArguments());
+    HeapChoice.forBatch(args, jvmOptions, physicalMemory()).ifPresent(choice -> {
+      jvmOptions.add(choice.option());
+      err.println("news-dedup batch: " + choice.reason());
+    });
     ProcessBuilder pb = new ProcessBuilder(childCommand(java.get(), jvmOptions,
         System.getProperty("java.class.path"), args)).inheritIO();
     pb.environment().put(CHILD, Long.toString(ProcessHandle.current().pid()));
@@ -157,6 +162,15 @@ final class Supervisor {
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     return command;
+  }
+
+  /** The machine's (or the container's) memory; 0 when unknown. */
+  private static long physicalMemory() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize();
+    }
+    return 0;
   }
 
   /** Whether this JVM's main class is {@link Main} ({@code java -jar} or {@code java -cp}). */

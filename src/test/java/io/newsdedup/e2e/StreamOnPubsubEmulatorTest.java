@@ -319,6 +319,61 @@ class StreamOnPubsubEmulatorTest {
   }
 
   /**
+   * {@code stream} as a user runs it ({@code Main.main}, which runs the job in a child JVM): SIGTERM
+   * stops it within seconds with exit 143 and a message, both JVMs end, and an article published
+   * afterwards is decided by nobody.
+   */
+  @Test
+  @Timeout(180)
+  void sigtermStopsAStreamAndNothingMoreIsDecided() throws Exception {
+    Names n = Names.fresh("sigterm");
+    createTopic(n.articles());
+    for (String topic : List.of(n.decisions(), n.rejected())) {
+      createTopic(topic);
+      createSubscription(topic + "-sub", topic);
+    }
+    Map<String, Article> byId = new HashMap<>();
+    StreamTestData.articles().forEach(a -> byId.put(a.id(), a));
+    Path log = tmp.resolve("stream-" + n.articles() + ".log");
+    Process command = new ProcessBuilder(
+        ProcessHandle.current().info().command().orElseThrow(), "-Xmx512m",
+        "-cp", System.getProperty("java.class.path"), "io.newsdedup.cli.Main", "stream",
+        "--inputTopic=projects/" + PROJECT + "/topics/" + n.articles(),
+        "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
+        "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
+        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
+        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<ProcessHandle> jvms = new ArrayList<>();
+    try {
+      waitFor(Duration.ofSeconds(90), () -> !subscriptions(n.articles()).isEmpty(),
+          "the job's subscription to " + n.articles());
+      publish(n.articles(), List.of(
+          new Message(StreamTestData.json(byId.get("ap-58da1d4c74")), Map.of())));
+      waitFor(Duration.ofSeconds(60), () -> !pull(n.decisions() + "-sub").isEmpty(),
+          "a decision on the first article");
+      jvms.add(command.toHandle());
+      jvms.addAll(command.descendants().toList());
+      assertTrue(jvms.size() >= 2, "the command and the job's JVM: " + jvms);
+      command.destroy(); // SIGTERM
+      assertTrue(command.waitFor(30, TimeUnit.SECONDS), "still running 30 s after SIGTERM");
+    } finally {
+      command.destroyForcibly();
+    }
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    assertEquals(143, command.exitValue(), text);
+    assertTrue(text.contains("news-dedup stream: interrupted (SIGTERM or Ctrl-C); the run was"
+        + " stopped."), text);
+    for (ProcessHandle h : jvms) {
+      h.onExit().get(30, TimeUnit.SECONDS);
+    }
+    publish(n.articles(), List.of(
+        new Message(StreamTestData.json(byId.get("headlinestream24-21714567d6")), Map.of())));
+    Thread.sleep(5000);
+    assertEquals(List.of(), pull(n.decisions() + "-sub"), "a decision after the stop");
+  }
+
+  /**
    * A restart, as the README documents it for the Direct runner: the index is lost, delivery is at
    * least once. Job 1 decides the wire original; it is cancelled; job 2 reads the same
    * subscription. What job 1 had not acknowledged, Pub/Sub delivers again (after the 10 s ack

@@ -57,10 +57,10 @@ public final class BatchPipeline {
     Instant started = Instant.now();
     BatchSettings settings = BatchSettings.from(options);
     FileSystems.setDefaultPipelineOptions(options);
-    long inputBytes = MemoryEstimate.inputBytes(checkInputs(settings));
+    List<InputFile> inputs = checkInputs(settings);
     checkIndex(settings);
-    MemoryEstimate.warning(options.getRunner().getSimpleName(), inputBytes,
-            Runtime.getRuntime().maxMemory())
+    MemoryEstimate.warning(options.getRunner().getSimpleName(), MemoryEstimate.inputBytes(inputs),
+            MemoryEstimate.directHeap(inputs), Runtime.getRuntime().maxMemory())
         .ifPresent(w -> System.err.println("news-dedup batch: " + w));
     try (OutputDirectory output = OutputDirectory.open(options);
         IndexDirectory index = openIndex(settings)) {

@@ -184,6 +184,7 @@ public final class FingerprintArticles
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<Cleaned> out) {
       out.output(clean(a, cleaner, maxChars));
+      Progress.CLEANED.add(1);
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public enum Progress {
   READ("read"),
+  CLEANED("cleaned"),
   FINGERPRINTED("fingerprinted"),
   PAIRS_VERIFIED("pairs verified"),
   WRITTEN("articles written");

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class ProgressLineTest {
   @Test
   void aLineSaysTheTimeEachStagesCountAndTheHeap() {
-    assertEquals("news-dedup batch 2:05 · read 123,456 · fingerprinted 120,000"
+    assertEquals("news-dedup batch 2:05 · read 123,456 · cleaned 123,000 · fingerprinted 120,000"
             + " · pairs verified 7 · articles written 0 · heap 1.5/6.0 GB",
-        ProgressLine.line("batch", Duration.ofSeconds(125), new long[] {123_456, 120_000, 7, 0},
+        ProgressLine.line("batch", Duration.ofSeconds(125),
+            new long[] {123_456, 123_000, 120_000, 7, 0},
             3L << 29, 6L << 30));
   }
 
@@ -27,7 +28,7 @@ class ProgressLineTest {
     try (ProgressLine line = ProgressLine.start("batch", err, false, Duration.ofMillis(50))) {
       Progress.READ.add(42);
       Progress.FINGERPRINTED.add(40);
-      awaitText(bytes, "read 42 · fingerprinted 40 ·");
+      awaitText(bytes, "read 42 · cleaned 0 · fingerprinted 40 ·");
     }
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(text.lines().allMatch(l -> l.startsWith("news-dedup batch 0:0")), text);
