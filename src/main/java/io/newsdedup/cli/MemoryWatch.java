@@ -13,13 +13,14 @@ import java.util.Locale;
 /**
  * Ends a JVM whose heap thrashes: full, and collected over and over, for good.
  *
- * <p>G1 (the default collector) does not throw {@code OutOfMemoryError} while a collection frees a
- * little: a job whose data no longer fits runs on for minutes with nine tenths of its time in
- * collections (measured: 100,000 articles at {@code -Xmx700m} on the Direct runner, four minutes
- * before the first {@code OutOfMemoryError}). Sampled every second: when the collectors' pauses
- * took at least {@link #GC_SHARE} of the last {@link #WINDOW_SECONDS} seconds and the heap is still at least
- * {@link #FULL} full after the latest collection, the run cannot finish: this says so and halts
- * the JVM with {@link Supervisor#OUT_OF_MEMORY}, the status of an {@code OutOfMemoryError}.
+ * <p>G1 (the JVM's default collector, which {@code stream} keeps) does not throw {@code
+ * OutOfMemoryError} while a collection frees a little: a job whose data no longer fits runs on for
+ * minutes with nine tenths of its time in collections (measured: 100,000 articles at {@code
+ * -Xmx700m} on the Direct runner, four minutes before the first {@code OutOfMemoryError}). Sampled
+ * every second: when the collectors' pauses took at least {@link #GC_SHARE} of the last {@link
+ * #WINDOW_SECONDS} seconds and the heap is still at least {@link #FULL} full after the latest
+ * collection, the run cannot finish: this says so and halts the JVM with {@link
+ * Supervisor#OUT_OF_MEMORY}, the status of an {@code OutOfMemoryError}.
  */
 final class MemoryWatch {
   private MemoryWatch() {}
