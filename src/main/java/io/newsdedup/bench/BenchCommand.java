@@ -61,6 +61,7 @@ public final class BenchCommand {
       out.println("news-dedup bench accuracy [--pairs=N]: MinHash estimate error vs exact Jaccard");
       DEFAULTS.forEach((k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
       out.println("--corpus takes an existing JSONL file instead of generating --articles;");
+      out.println("--reps=0 only generates the corpus (into --workDir) and prints its path;");
       out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
       out.println("--floorClasses=DIR: also time the single-process floor program (MinHashBench,");
       out.println("compiled into DIR) on the same corpus, and print the ratio.");
@@ -108,6 +109,10 @@ public final class BenchCommand {
       articles = n;
     }
     int reps = Integer.parseInt(o.get("reps"));
+    if (reps == 0) { // only the corpus, e.g. to run batch on it as a user would
+      out.println("corpus: " + corpus + " (" + articles + " articles); --reps=0: nothing timed");
+      return 0;
+    }
     String baseline = o.get("baseline");
     boolean withFloor = !o.get("floorClasses").isEmpty();
     boolean withRunnerFloor = Boolean.parseBoolean(o.get("runnerFloor"));

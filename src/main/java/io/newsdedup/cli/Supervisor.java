@@ -70,12 +70,15 @@ final class Supervisor {
     }
     List<String> jvmOptions = new ArrayList<>(ManagementFactory.getRuntimeMXBean()
         .getInputArguments());
-    HeapChoice.forBatch(args, jvmOptions, physicalMemory()).ifPresent(choice -> {
-      jvmOptions.add(choice.option());
-      err.println("news-dedup batch: " + choice.reason());
-    });
+    String[] command = args;
+    Optional<BatchChoice> choice = BatchChoice.of(args, jvmOptions, physicalMemory());
+    if (choice.isPresent()) {
+      jvmOptions.addAll(choice.get().jvmOptions());
+      command = choice.get().args();
+      err.println("news-dedup batch: " + choice.get().reason());
+    }
     ProcessBuilder pb = new ProcessBuilder(childCommand(java.get(), jvmOptions,
-        System.getProperty("java.class.path"), args)).inheritIO();
+        System.getProperty("java.class.path"), command)).inheritIO();
     pb.environment().put(CHILD, Long.toString(ProcessHandle.current().pid()));
     if (!namesAreUtf8()) {
       pb.environment().put("LC_ALL", LOCALE);

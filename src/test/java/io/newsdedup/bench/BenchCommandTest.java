@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,21 @@ class BenchCommandTest {
     assertTrue(Double.parseDouble(m.group(1)) > 0);
     // Two runs of the same build: within a factor of three of each other, whatever the machine.
     assertTrue(Double.parseDouble(m.group(3)) > 0.33 && Double.parseDouble(m.group(3)) < 3, printed);
+  }
+
+  @Test
+  void zeroRepsOnlyGeneratesTheCorpus() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int exit = BenchCommand.run(new String[] {"--articles=60", "--reps=0", "--workDir=" + work},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    assertEquals(0, exit);
+    Path corpus = work.resolve("synthetic-60-s1.jsonl");
+    assertEquals(60, Files.readAllLines(corpus).size());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("corpus: " + corpus
+        + " (60 articles); --reps=0: nothing timed"));
+    try (var files = Files.list(work)) {
+      assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".log")).toList());
+    }
   }
 
   @Test

@@ -277,21 +277,11 @@ class StreamOnPubsubEmulatorTest {
   @Test
   @Timeout(120)
   void aJobReadingATopicDecidesWhatIsPublishedAfterItStarts() throws Exception {
-    Names n = Names.fresh("topic");
-    createTopic(n.articles());
-    for (String topic : List.of(n.decisions(), n.rejected())) {
-      createTopic(topic);
-      createSubscription(topic + "-sub", topic);
-    }
-    Map<String, Article> byId = new HashMap<>();
-    StreamTestData.articles().forEach(a -> byId.put(a.id(), a));
-    StreamOptions options = StreamPipeline.options(
-        "--inputTopic=projects/" + PROJECT + "/topics/" + n.articles(),
-        "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
-        "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
-        "--indexRetention=0",
-        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
-        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
+    Names n = topicsOf("topic");
+    Map<String, Article> byId = articlesById();
+    List<String> args = new ArrayList<>(readingTopic(n));
+    args.add("--indexRetention=0");
+    StreamOptions options = StreamPipeline.options(args.toArray(String[]::new));
     PipelineResult job = StreamPipeline.start(options);
     Map<Long, JsonNode> decisions = new TreeMap<>();
     try {
@@ -326,24 +316,15 @@ class StreamOnPubsubEmulatorTest {
   @Test
   @Timeout(180)
   void sigtermStopsAStreamAndNothingMoreIsDecided() throws Exception {
-    Names n = Names.fresh("sigterm");
-    createTopic(n.articles());
-    for (String topic : List.of(n.decisions(), n.rejected())) {
-      createTopic(topic);
-      createSubscription(topic + "-sub", topic);
-    }
-    Map<String, Article> byId = new HashMap<>();
-    StreamTestData.articles().forEach(a -> byId.put(a.id(), a));
+    Names n = topicsOf("sigterm");
+    Map<String, Article> byId = articlesById();
     Path log = tmp.resolve("stream-" + n.articles() + ".log");
-    Process command = new ProcessBuilder(
+    List<String> cmd = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElseThrow(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "io.newsdedup.cli.Main", "stream",
-        "--inputTopic=projects/" + PROJECT + "/topics/" + n.articles(),
-        "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
-        "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
-        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
-        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        "-cp", System.getProperty("java.class.path"), "io.newsdedup.cli.Main", "stream"));
+    cmd.addAll(readingTopic(n));
+    Process command =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     List<ProcessHandle> jvms = new ArrayList<>();
     try {
       waitFor(Duration.ofSeconds(90), () -> !subscriptions(n.articles()).isEmpty(),
@@ -475,6 +456,33 @@ class StreamOnPubsubEmulatorTest {
   }
 
   // ---------------------------------------------------------------- the emulator's REST API
+
+  /** Fresh names whose topics exist, the decisions and rejected topics with a subscription. */
+  static Names topicsOf(String test) {
+    Names n = Names.fresh(test);
+    createTopic(n.articles());
+    for (String topic : List.of(n.decisions(), n.rejected())) {
+      createTopic(topic);
+      createSubscription(topic + "-sub", topic);
+    }
+    return n;
+  }
+
+  static Map<String, Article> articlesById() {
+    Map<String, Article> byId = new HashMap<>();
+    StreamTestData.articles().forEach(a -> byId.put(a.id(), a));
+    return byId;
+  }
+
+  /** The options of a job reading n's articles topic on the emulator. */
+  static List<String> readingTopic(Names n) {
+    return List.of(
+        "--inputTopic=projects/" + PROJECT + "/topics/" + n.articles(),
+        "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
+        "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
+        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
+        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
+  }
 
   record Message(String data, Map<String, String> attributes) {}
 

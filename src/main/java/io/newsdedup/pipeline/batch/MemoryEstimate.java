@@ -40,11 +40,15 @@ public final class MemoryEstimate {
    * records estimated from the lines of its first 256 KB).
    */
   public static long directHeap(Collection<InputFile> files) {
+    return (long) (DIRECT_BASE_HEAP + inputBytes(files) * DIRECT_HEAP_PER_BYTE
+        + records(files) * DIRECT_HEAP_PER_RECORD);
+  }
+
+  /** About how many records the files hold, each file once. */
+  public static double records(Collection<InputFile> files) {
     Map<String, InputFile> unique = new HashMap<>();
     files.forEach(f -> unique.putIfAbsent(f.key(), f));
-    double records = unique.values().stream().mapToDouble(MemoryEstimate::records).sum();
-    return (long) (DIRECT_BASE_HEAP + inputBytes(unique.values()) * DIRECT_HEAP_PER_BYTE
-        + records * DIRECT_HEAP_PER_RECORD);
+    return unique.values().stream().mapToDouble(MemoryEstimate::records).sum();
   }
 
   /** About how many records a file holds: one for a page or text, its lines for JSONL. */
