@@ -88,13 +88,13 @@ public final class Main {
       out.println("Options:");
       out.print(OptionsHelp.describe(BatchOptions.class));
       out.println();
-      out.println("Beam options are accepted too, e.g. --runner=DirectRunner, --runner=FlinkRunner,");
-      out.println("--targetParallelism=N (Direct runner threads).");
+      out.println("Beam options are accepted too, e.g. --runner=DirectRunner,");
+      out.println("--runner=FlinkRunner, --targetParallelism=N (Direct runner threads).");
       out.println();
-      out.println("Without --runner, local input of fewer than 200,000 records (estimated) runs on");
-      out.println("the Direct runner and larger input on embedded Flink, which spills to disk; and");
-      out.println("when the JVM options set no heap, the job's JVM gets one sized to the input.");
-      out.println("The command says which on standard error.");
+      out.println("Without --runner, local input of fewer than 200,000 records (estimated)");
+      out.println("runs on the Direct runner and larger input on embedded Flink, which spills");
+      out.println("to disk; and when the JVM options set no heap, the job's JVM gets one sized");
+      out.println("to the input. The command says which on standard error.");
       return OK;
     }
     PipelineOptionsFactory.register(BatchOptions.class);
