@@ -28,7 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       then SIGKILL), which then exits 143 (SIGTERM) or 130 (Ctrl-C);
  *   <li>halts when this JVM disappears (a {@code kill -9}), so no run outlives its command;
  *   <li>reads file names as UTF-8 whatever the caller's locale ({@code LC_ALL=C.UTF-8} when the
- *       caller's is not UTF-8: cron, systemd units, {@code env -i}).
+ *       caller's is not UTF-8: cron, systemd units, {@code env -i});
+ *   <li>collects with the parallel collector unless the options choose one, but for {@code
+ *       stream} ({@link #THROUGHPUT_COLLECTOR});
+ *   <li>for a {@code batch} that leaves them open, runs on the runner and in the heap its input
+ *       needs ({@link BatchChoice}).
  * </ul>
  *
  * <p>The command runs in this JVM instead when this JVM was not started with {@link Main} as its
