@@ -190,6 +190,20 @@ class RunEndsTest {
     run.leftNothing(jvms);
   }
 
+  @Test
+  void aJobLeftOpenRunsInTheHeapItsInputNeeds() throws Exception {
+    Run run = new Run(); // no -Xmx: the JVM's default would be a quarter of the machine
+    List<ProcessHandle> jvms = run.underWay();
+    List<String> job = List.of(Files.readString( // ProcessHandle.Info cuts long command lines
+        Path.of("/proc/" + jvms.get(jvms.size() - 1).pid() + "/cmdline")).split("\0"));
+    // 12,000 articles, 49 MB: 150 MB + 2.5 x 49 MB + 2 KB x 12,000, and half again: 443 MB,
+    // raised to the floor of 1 GB (the JVM's own default here: a quarter of the machine)
+    assertTrue(job.contains("-Xmx1024m"), "the job's JVM: " + job);
+    String text = run.ends(0, 300);
+    assertTrue(text.contains("news-dedup batch: 49 MB of input, about 12,000 records: running on"
+        + " the Direct runner, in a 1.0 GB heap; choose another with java -Xmx..."), text);
+  }
+
   private static void awaitStaging(Process p, Path out) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline && p.isAlive()) {

@@ -51,24 +51,34 @@ public final class MemoryEstimate {
     return unique.values().stream().mapToDouble(MemoryEstimate::records).sum();
   }
 
-  /** About how many records a file holds: one for a page or text, its lines for JSONL. */
+  /**
+   * About how many records a file holds: one for a page or text, or for what is not a regular
+   * file (a FIFO is never opened: it would block), its lines for JSONL.
+   */
   static double records(InputFile f) {
     String name = f.resource().toLowerCase(Locale.ROOT).replaceAll("\\.gz$", "");
-    if (!name.endsWith(".jsonl") && !name.endsWith(".ndjson") && !name.endsWith(".json")) {
+    if (!f.problem().isEmpty()
+        || (!name.endsWith(".jsonl") && !name.endsWith(".ndjson") && !name.endsWith(".json"))) {
       return 1;
     }
     boolean gzip = f.resource().endsWith(".gz");
     long size = (long) (Math.max(0, f.sizeBytes()) * (gzip ? GZIP_RATIO : 1));
-    try (InputStream raw = Files.newInputStream(Path.of(f.resource()));
-        InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-      byte[] sample = in.readNBytes(256 << 10);
-      long lines = 0;
-      for (byte b : sample) {
-        if (b == '\n') {
-          lines++;
-        }
+    try {
+      Path path = Path.of(f.resource());
+      if (!Files.isRegularFile(path)) {
+        return 1;
       }
-      return lines == 0 ? 1 : (double) size * lines / sample.length;
+      try (InputStream raw = Files.newInputStream(path);
+          InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+        byte[] sample = in.readNBytes(256 << 10);
+        long lines = 0;
+        for (byte b : sample) {
+          if (b == '\n') {
+            lines++;
+          }
+        }
+        return lines == 0 ? 1 : (double) size * lines / sample.length;
+      }
     } catch (IOException | RuntimeException e) {
       return size / 4096.0; // unreadable here (the run rejects it) or not a local path
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The heap a Direct-runner job needs for its input, and the warning when the heap is smaller. */
@@ -32,6 +33,7 @@ class MemoryEstimateTest {
   }
 
   @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the FIFO: no hang
   void aJsonlFilesRecordsAreEstimatedFromItsLines() throws Exception {
     Path tiny = dir.resolve("tiny.jsonl");
     Files.writeString(tiny, "{\"id\":\"1\",\"text\":\"a b c\"}\n".repeat(10_000));
@@ -40,6 +42,9 @@ class MemoryEstimateTest {
     Files.write(gz, GzipBytes.gzip("{\"id\":\"1\",\"text\":\"a b c\"}\n".repeat(10_000)));
     // a gzip file's uncompressed size is guessed (4 times), its line length is read
     assertEquals(4.0 * Files.size(gz) / 26, MemoryEstimate.records(file(gz)), 1);
+    Path fifo = dir.resolve("pipe.jsonl"); // never opened: opening it would wait for a writer
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    assertEquals(1, MemoryEstimate.records(file(fifo)));
     Path page = dir.resolve("page.html");
     Files.writeString(page, "<p>one\n<p>page\n");
     assertEquals(1, MemoryEstimate.records(file(page)));
