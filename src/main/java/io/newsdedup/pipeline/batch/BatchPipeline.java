@@ -89,8 +89,8 @@ public final class BatchPipeline {
   private static PipelineResult runJob(
       BatchOptions options, BatchSettings settings, String writeTo, String indexTo) {
     // On the Direct runner the job is watched rather than waited for: a stalled runner is tried
-    // once more with emptied staging directories (the outputs are deterministic), then fails the
-    // run with a message instead of hanging it (DirectRunnerWatch).
+    // again with emptied staging directories (the outputs are deterministic), up to ATTEMPTS runs
+    // in all, then fails the run with a message instead of hanging it (DirectRunnerWatch).
     options.as(DirectOptions.class).setBlockOnRun(false);
     try (ProgressLine progress = ProgressLine.start("batch", System.err)) {
       for (int attempt = 1; ; attempt++) {
@@ -101,7 +101,7 @@ public final class BatchPipeline {
         try {
           state = DirectRunnerWatch.await(result, DirectRunnerWatch.STALL);
         } catch (DirectRunnerWatch.Stalled e) {
-          if (attempt == 2 || !StagingDirectories.emptyLocal(writeTo)
+          if (attempt == DirectRunnerWatch.ATTEMPTS || !StagingDirectories.emptyLocal(writeTo)
               || (indexTo != null && !StagingDirectories.emptyLocal(indexTo))) {
             throw new IllegalStateException(e.getMessage() + " (a rare stall of Beam's Direct"
                 + " runner; nothing was published: run again, or use --runner=FlinkRunner)", e);

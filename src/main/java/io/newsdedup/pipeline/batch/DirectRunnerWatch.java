@@ -8,17 +8,24 @@ import org.apache.beam.sdk.PipelineResult;
 /**
  * Waits for a batch job, and on the Direct runner notices when it has stopped making progress.
  *
- * <p>Beam's Direct runner (2.70) rarely stalls (about one full test suite in five here): every
- * worker thread spins in its scheduler ({@code QuiescenceDriver} firing timers over the watermark
- * manager), no bundle runs, and {@code waitUntilFinish()} never returns — a cron job that never
+ * <p>Beam's Direct runner (2.70) rarely stalls (in one full test suite in five here, up to four
+ * jobs of one suite, more often as more jobs have run in the same JVM): every worker thread spins
+ * in its scheduler ({@code QuiescenceDriver} firing timers over the watermark manager), no bundle
+ * runs, and {@code waitUntilFinish()} never returns — a cron job that never
  * ends. A Direct-runner job executes its bundles in {@code DirectTransformExecutor}; when no worker
  * thread is in one for {@link #STALL} in a row (sampled every second), the job is stalled: this
- * cancels it and says so; the batch job then runs once more in emptied staging directories (the
+ * cancels it and says so; the batch job then runs again in emptied staging directories (the
  * outputs are deterministic, so a second attempt writes the same files). On other runners it
  * is {@code waitUntilFinish()}.
  */
 final class DirectRunnerWatch {
   private DirectRunnerWatch() {}
+
+  /**
+   * How many times a batch job is run when it stalls. A second stall in a row happens: one test
+   * suite here stalled the two runs of one job (two fresh pipelines in the same JVM).
+   */
+  static final int ATTEMPTS = 3;
 
   /** How long no bundle may run before a Direct-runner job counts as stalled. */
   static final Duration STALL = Duration.ofSeconds(60);
