@@ -1,11 +1,11 @@
 package io.newsdedup.cli;
 
+import io.newsdedup.pipeline.batch.MemoryEstimate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -201,9 +201,14 @@ final class Supervisor {
     }
   }
 
+  /** " batch" for {@code batch ...}: what follows "news-dedup" in a message. */
+  private static String spaceAndCommand(String[] args) {
+    return args.length == 0 ? "" : " " + args[0];
+  }
+
   /** The run's JVM ended by a signal nobody here sent: SIGKILL is most often the OOM killer. */
   static String killed(String[] args, int signal) {
-    String command = args.length == 0 ? "" : " " + args[0];
+    String command = spaceAndCommand(args);
     String message = "news-dedup" + command + ": the run's JVM was killed by signal " + signal;
     if (signal == 9) {
       message += " (SIGKILL: if nobody sent it, the system's out-of-memory killer did; give the"
@@ -213,7 +218,7 @@ final class Supervisor {
   }
 
   static String interrupted(String[] args) {
-    String command = args.length == 0 ? "" : " " + args[0];
+    String command = spaceAndCommand(args);
     String message = "news-dedup" + command + ": interrupted (SIGTERM or Ctrl-C); the run was"
         + " stopped";
     if (command.equals(" batch")) {
@@ -224,9 +229,9 @@ final class Supervisor {
   }
 
   static String outOfMemory(String[] args, long maxHeap) {
-    String command = args.length == 0 ? "" : " " + args[0];
+    String command = spaceAndCommand(args);
     String message = "news-dedup" + command + ": out of memory: the run needed more than its "
-        + size(maxHeap) + " of Java heap and was stopped.";
+        + MemoryEstimate.size(maxHeap) + " of Java heap and was stopped.";
     if (command.equals(" batch")) {
       message += " Nothing was published (no _SUCCESS); an earlier run in --output is as it was.";
     }
@@ -240,11 +245,6 @@ final class Supervisor {
       }
     }
     return message + ".";
-  }
-
-  private static String size(long bytes) {
-    return bytes >= 1L << 30 ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
-        : (bytes >> 20) + " MB";
   }
 
   /** In the child: exit on a thrashing heap, and halt if the supervising JVM disappears. */

@@ -59,8 +59,8 @@ public final class BatchPipeline {
     FileSystems.setDefaultPipelineOptions(options);
     List<InputFile> inputs = checkInputs(settings);
     checkIndex(settings);
-    MemoryEstimate.warning(options.getRunner().getSimpleName(), MemoryEstimate.inputBytes(inputs),
-            MemoryEstimate.directHeap(inputs), Runtime.getRuntime().maxMemory())
+    MemoryEstimate.warning(options.getRunner().getSimpleName(), inputs,
+            Runtime.getRuntime().maxMemory())
         .ifPresent(w -> System.err.println("news-dedup batch: " + w));
     try (OutputDirectory output = OutputDirectory.open(options);
         IndexDirectory index = openIndex(settings)) {

@@ -98,6 +98,14 @@ public final class MemoryEstimate {
    * A warning when {@code runner} is the Direct runner and the input ({@code inputBytes}, needing
    * {@code needed}: {@link #directHeap}) needs more than the heap.
    */
+  static Optional<String> warning(String runner, Collection<InputFile> files, long maxHeap) {
+    if (!runner.equals("DirectRunner")) { // no file is read for another runner
+      return Optional.empty();
+    }
+    return warning(runner, inputBytes(files), directHeap(files), maxHeap);
+  }
+
+  /** {@link #warning(String, Collection, long)} for an input of known size and need. */
   static Optional<String> warning(String runner, long inputBytes, long needed, long maxHeap) {
     if (!runner.equals("DirectRunner") || needed <= maxHeap) {
       return Optional.empty();
