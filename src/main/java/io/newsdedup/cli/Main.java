@@ -91,7 +91,8 @@ public final class Main {
       out.println("Beam options are accepted too, e.g. --runner=DirectRunner,");
       out.println("--runner=FlinkRunner, --targetParallelism=N (Direct runner threads).");
       out.println();
-      out.println("Without --runner, local input of fewer than 200,000 records (estimated)");
+      out.printf(java.util.Locale.ROOT, "Without --runner, local input of fewer than %,d records"
+          + " (estimated)%n", BatchChoice.FLINK_FROM);
       out.println("runs on the Direct runner and larger input on embedded Flink, which spills");
       out.println("to disk; and when the JVM options set no heap, the job's JVM gets one sized");
       out.println("to the input. The command says which on standard error.");

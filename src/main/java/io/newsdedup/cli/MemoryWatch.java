@@ -7,7 +7,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -89,21 +88,16 @@ final class MemoryWatch {
     return new Sample(System.nanoTime() / 1_000_000, gc, fullAfterGc());
   }
 
-  /** The largest share of its maximum that a heap pool still used after its latest collection. */
+  /** The share of the maximum heap the heap pools still used after their latest collection. */
   private static double fullAfterGc() {
-    double full = 0;
-    List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
     long max = Runtime.getRuntime().maxMemory();
     long used = 0;
-    for (MemoryPoolMXBean pool : pools) {
-      if (pool.getType() != MemoryType.HEAP || pool.getCollectionUsage() == null) {
-        continue;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
+        used += pool.getCollectionUsage().getUsed();
       }
-      used += pool.getCollectionUsage().getUsed();
     }
-    if (max > 0) {
-      full = (double) used / max;
-    }
-    return full;
+    return max > 0 ? (double) used / max : 0;
   }
+
 }
