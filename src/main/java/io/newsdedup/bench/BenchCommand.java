@@ -1,6 +1,6 @@
 package io.newsdedup.bench;
 
-import io.newsdedup.pipeline.batch.BatchPipeline;
+import io.newsdedup.bench.corpus.SyntheticCorpus;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -167,10 +167,10 @@ public final class BenchCommand {
     if (Boolean.parseBoolean(o.get("stages"))) {
       double before = 0;
       out.printf("%-12s %12s %9s%n", "stage", "cumulative_s", "stage_s");
-      for (BatchPipeline.Stage stage : BatchPipeline.Stage.values()) {
+      for (StageRun.Stage stage : StageRun.Stage.values()) {
         String name = stage.name().toLowerCase(java.util.Locale.ROOT);
         double cumulative = median;
-        if (stage != BatchPipeline.Stage.WRITE) {
+        if (stage != StageRun.Stage.WRITE) {
           double[] times = new double[reps];
           for (int rep = 0; rep < reps; rep++) {
             Run r = runJava(batchCommand(o, ours, o.get("jvmArgs"), corpus, work,
@@ -185,7 +185,7 @@ public final class BenchCommand {
           cumulative = median(times);
         }
         out.printf("%-12s %12.2f %9.2f%n",
-            stage == BatchPipeline.Stage.WRITE ? "clusters+write" : name,
+            stage == StageRun.Stage.WRITE ? "clusters+write" : name,
             cumulative, cumulative - before);
         out.printf("RESULT stage=%s cumulative_s=%.2f stage_s=%.2f%n",
             name, cumulative, cumulative - before);

@@ -1,10 +1,10 @@
 package io.newsdedup.bench;
 
+import io.newsdedup.pipeline.options.ProductionDefaults;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.newsdedup.cli.Main;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
@@ -66,7 +66,7 @@ public final class RunnerFloor {
 
   public static void main(String[] args) {
     PipelineOptionsFactory.register(Options.class);
-    Options options = PipelineOptionsFactory.fromArgs(Main.withProductionDefaults(args))
+    Options options = PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args))
         .withValidation().as(Options.class);
     PipelineResult.State state = run(options).waitUntilFinish();
     if (state != PipelineResult.State.DONE) {

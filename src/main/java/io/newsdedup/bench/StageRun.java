@@ -1,9 +1,13 @@
 package io.newsdedup.bench;
 
-import io.newsdedup.cli.Main;
+import io.newsdedup.core.cluster.Cluster;
+import org.apache.beam.sdk.values.KV;
+import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.fingerprint.Cleaned;
+import io.newsdedup.pipeline.options.ProductionDefaults;
 import io.newsdedup.pipeline.batch.BatchOptions;
-import io.newsdedup.pipeline.batch.BatchPipeline;
-import io.newsdedup.pipeline.batch.BatchPipeline.Stage;
+import io.newsdedup.pipeline.batch.BatchStages;
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.batch.BatchSettings;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,6 +29,9 @@ import org.apache.beam.sdk.values.PCollection;
 public final class StageRun {
   private StageRun() {}
 
+  /** The stages of the batch job, in order; {@link #buildUpTo} stops after one of them. */
+  public enum Stage { READ, CLEAN, FINGERPRINT, CANDIDATES, VERIFY, COMPONENTS, WRITE }
+
   public static void main(String[] args) {
     Stage last = Stage.valueOf(args[0].toUpperCase(Locale.ROOT));
     if (last == Stage.WRITE) {
@@ -32,18 +39,55 @@ public final class StageRun {
     }
     PipelineOptionsFactory.register(BatchOptions.class);
     BatchOptions options = PipelineOptionsFactory
-        .fromArgs(Main.withProductionDefaults(Arrays.copyOfRange(args, 1, args.length)))
+        .fromArgs(ProductionDefaults.apply(Arrays.copyOfRange(args, 1, args.length)))
         .withValidation().as(BatchOptions.class);
     BatchSettings settings = BatchSettings.from(options);
     Pipeline p = Pipeline.create(options);
     @SuppressWarnings("unchecked")
-    PCollection<Object> output =
-        (PCollection<Object>) BatchPipeline.buildUpTo(p, settings, settings.output(), last);
+    PCollection<Object> output = (PCollection<Object>) buildUpTo(p, settings, last);
     output.apply("Discard", ParDo.of(new DiscardFn()));
     PipelineResult.State state = p.run().waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
+  }
+
+  /**
+   * The job up to and including {@code last} (without an index): returns that stage's output,
+   * which nothing consumes yet; {@link Stage#WRITE} is the whole job, writing into the output.
+   */
+  public static PCollection<?> buildUpTo(Pipeline p, BatchSettings s, Stage last) {
+    if (s.index() != null) {
+      throw new UsageException("timing the stages does not take --index");
+    }
+    BatchStages stages = new BatchStages(p, s);
+    BatchStages.Read read = stages.read();
+    if (last == Stage.READ) {
+      return read.articles().output();
+    }
+    PCollection<Cleaned> cleaned = stages.clean(read);
+    if (last == Stage.CLEAN) {
+      return cleaned;
+    }
+    PCollection<Fingerprint> docs = stages.fingerprint(read, cleaned);
+    if (last == Stage.FINGERPRINT) {
+      return docs;
+    }
+    PCollection<KV<String, String>> candidates = stages.candidates(docs);
+    if (last == Stage.CANDIDATES) {
+      return candidates;
+    }
+    PCollection<KV<String, String>> edges = stages.verify(docs, candidates);
+    if (last == Stage.VERIFY) {
+      return edges;
+    }
+    PCollection<KV<String, String>> components = stages.components(edges);
+    if (last == Stage.COMPONENTS) {
+      return components;
+    }
+    PCollection<Cluster> clusters = stages.clusters(docs, components);
+    stages.write(read, cleaned, clusters, s.output(), null);
+    return clusters;
   }
 
   /** Consumes every element (so that the runner computes them) and keeps only a count. */

@@ -1,18 +1,14 @@
 package io.newsdedup.cli;
 
-import io.newsdedup.pipeline.batch.BatchOptions;
-import io.newsdedup.pipeline.batch.BatchPipeline;
-import io.newsdedup.pipeline.batch.UsageException;
+import io.newsdedup.pipeline.options.ProductionDefaults;
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.stream.StreamOptions;
 import io.newsdedup.pipeline.stream.StreamPipeline;
-import io.newsdedup.report.DedupReport;
 import io.newsdedup.report.ReportCommand;
 import io.newsdedup.report.ReportException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code news-dedup <command> [--name=value ...]}. Exit codes: 0 success, 1 the run failed (or its
@@ -49,7 +45,7 @@ public final class Main {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
       return switch (command) {
-        case "batch" -> batch(rest, out, err);
+        case "batch" -> BatchCommand.run(rest, out, err);
         case "stream" -> stream(rest, out, err);
         case "eval" -> EvalCommand.run(rest, out, err);
         case "bench" -> io.newsdedup.bench.BenchCommand.run(rest, out, err);
@@ -75,53 +71,6 @@ public final class Main {
       Thread.currentThread().interrupt();
       return FAILED;
     }
-  }
-
-  private static int batch(String[] args, PrintStream out, PrintStream err) {
-    if (Arrays.stream(args).anyMatch(Main::isHelp)) {
-      out.println("news-dedup batch --input=PATTERN[,PATTERN...] --output=DIR [options]");
-      out.println();
-      out.println("Finds copies of the same story among the input articles and writes, in --output:");
-      out.println("clusters-*.jsonl, assignments-*.jsonl, rejected-*.jsonl and summary.json;");
-      out.println("with --report=DIR also the offline HTML report (`news-dedup report --help`).");
-      out.println();
-      out.println("Options:");
-      out.print(OptionsHelp.describe(BatchOptions.class));
-      out.println();
-      out.println("Beam options are accepted too, e.g. --runner=DirectRunner,");
-      out.println("--runner=FlinkRunner, --targetParallelism=N (Direct runner threads).");
-      out.println();
-      out.printf(java.util.Locale.ROOT, "Without --runner, local input of fewer than %,d records"
-          + " (estimated)%n", BatchChoice.FLINK_FROM);
-      out.println("runs on the Direct runner and larger input on embedded Flink, which spills");
-      out.println("to disk; and when the JVM options set no heap, the job's JVM gets one sized");
-      out.println("to the input. The command says which on standard error.");
-      return OK;
-    }
-    PipelineOptionsFactory.register(BatchOptions.class);
-    BatchOptions options =
-        PipelineOptionsFactory.fromArgs(withProductionDefaults(args))
-            .withValidation()
-            .as(BatchOptions.class);
-    if (options.getReport() != null) {
-      DedupReport.checkTarget(Path.of(options.getOutput()), Path.of(options.getReport()));
-    }
-    BatchPipeline.Outcome outcome = BatchPipeline.run(options);
-    var s = outcome.summary();
-    out.printf(
-        "read %d records: %d articles in %d clusters (%d duplicates), %d rejected -> %s%n",
-        s.read(), s.articles(), s.counter("output", "clusters"), s.counter("output", "duplicates"),
-        s.rejected(), options.getOutput());
-    if (options.getReport() != null) {
-      out.println("report -> " + Path.of(options.getReport(), "index.html"));
-    }
-    if (!s.accountingHolds()) {
-      err.printf(
-          "news-dedup batch: accounting mismatch: read %d != articles %d + rejected %d%n",
-          s.read(), s.articles(), s.rejected());
-      return FAILED;
-    }
-    return OK;
   }
 
   /** The stream job's options that Beam's Pub/Sub and Google Cloud interfaces declare. */
@@ -156,7 +105,7 @@ public final class Main {
       out.println("Beam options are accepted too, e.g. --runner=DirectRunner (default).");
       return OK;
     }
-    StreamOptions options = StreamPipeline.options(withProductionDefaults(args));
+    StreamOptions options = StreamPipeline.options(ProductionDefaults.apply(args));
     PipelineResult result = StreamPipeline.start(options);
     String input = options.getInputSubscription() != null
         ? options.getInputSubscription() : options.getInputTopic();
@@ -190,28 +139,6 @@ public final class Main {
 
   private static final String NOOP_CREDENTIALS =
       "org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory";
-
-  /**
-   * The Direct runner re-encodes and clones every element to catch DoFns that mutate their input,
-   * and Flink copies every element by encoding it between chained operators for the same reason;
-   * that is for tests (TestPipeline keeps the Direct runner's checks on, so a DoFn that mutated
-   * its input would fail there) and costs production runs dearly. Production runs turn both off
-   * unless the command line says otherwise.
-   */
-  public static String[] withProductionDefaults(String[] args) {
-    java.util.List<String> all = new java.util.ArrayList<>(Arrays.asList(args));
-    String[][] defaults = {
-      {"enforceImmutability", "false"}, // Direct runner: no immutability checks of every element
-      {"enforceEncodability", "false"}, // Direct runner: no encoding round trip of every element
-      {"fasterCopy", "true"}, // Flink: no copy by encoding between chained operators
-    };
-    for (String[] d : defaults) {
-      if (all.stream().noneMatch(a -> a.startsWith("--" + d[0]))) {
-        all.add("--" + d[0] + "=" + d[1]);
-      }
-    }
-    return all.toArray(String[]::new);
-  }
 
   static boolean isHelp(String arg) {
     return arg.equals("--help") || arg.equals("-h") || arg.startsWith("--help=");

@@ -1,5 +1,6 @@
 package io.newsdedup.bench;
 
+import io.newsdedup.bench.corpus.SyntheticCorpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

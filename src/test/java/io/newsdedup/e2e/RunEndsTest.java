@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsdedup.bench.SyntheticCorpus;
+import io.newsdedup.bench.corpus.SyntheticCorpus;
 import io.newsdedup.testing.CommandRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

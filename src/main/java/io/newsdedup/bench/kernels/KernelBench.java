@@ -1,6 +1,6 @@
 package io.newsdedup.bench.kernels;
 
-import io.newsdedup.bench.SyntheticCorpus;
+import io.newsdedup.bench.corpus.SyntheticCorpus;
 import io.newsdedup.core.article.ArticleParser;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.clean.TextCleaner;

@@ -1,6 +1,6 @@
 package io.newsdedup.bench.kernels;
 
-import io.newsdedup.bench.SyntheticCorpus;
+import io.newsdedup.bench.corpus.SyntheticCorpus;
 import io.newsdedup.core.clean.TextCleaner;
 import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;

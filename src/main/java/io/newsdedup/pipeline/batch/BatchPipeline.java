@@ -1,32 +1,17 @@
 package io.newsdedup.pipeline.batch;
 
-import io.newsdedup.core.article.Article;
-import io.newsdedup.core.article.Rejection;
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.core.cluster.Cluster;
-import io.newsdedup.pipeline.candidates.FindCandidates;
-import io.newsdedup.pipeline.cluster.BuildClusters;
-import io.newsdedup.pipeline.cluster.ConnectedComponents;
-import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.fingerprint.Cleaned;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
-import io.newsdedup.pipeline.fingerprint.FingerprintArticles;
 import io.newsdedup.pipeline.index.IndexDirectory;
 import io.newsdedup.pipeline.index.MergeWithIndex;
-import io.newsdedup.pipeline.index.ReadIndex;
-import io.newsdedup.pipeline.index.WriteIndex;
 import io.newsdedup.pipeline.progress.ProgressLine;
 import io.newsdedup.pipeline.read.InputFile;
 import io.newsdedup.pipeline.read.InputPatterns;
-import io.newsdedup.pipeline.read.ReadArticles;
-import io.newsdedup.pipeline.read.UniqueIds;
-import io.newsdedup.pipeline.verify.VerifyCandidates;
 import io.newsdedup.pipeline.write.DirectoryLock;
 import io.newsdedup.pipeline.write.StagingDirectories;
-import io.newsdedup.pipeline.write.WriteResults;
-import io.newsdedup.report.DedupReport;
-import io.newsdedup.report.ReportSettings;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +19,8 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 
 /** The batch job: article files in, canonical clusters with provenance out. */
 public final class BatchPipeline {
@@ -50,10 +32,10 @@ public final class BatchPipeline {
   /**
    * Validates the options, runs the job to completion into the output directory's staging
    * directory, then publishes the outputs and {@code summary.json}, updates the index, writes the
-   * offline report ({@code --report}) and, when the accounting holds, {@code _SUCCESS} last
-   * ({@link OutputDirectory}).
+   * companion (the offline report of {@code --report}) and, when the accounting holds, {@code
+   * _SUCCESS} last ({@link OutputDirectory}).
    */
-  public static Outcome run(BatchOptions options) {
+  public static Outcome run(BatchOptions options, Companion companion) {
     Instant started = Instant.now();
     BatchSettings settings = BatchSettings.from(options);
     FileSystems.setDefaultPipelineOptions(options);
@@ -62,7 +44,7 @@ public final class BatchPipeline {
     MemoryEstimate.warning(options.getRunner().getSimpleName(), inputs,
             Runtime.getRuntime().maxMemory())
         .ifPresent(w -> System.err.println("news-dedup batch: " + w));
-    try (OutputDirectory output = OutputDirectory.open(options);
+    try (OutputDirectory output = OutputDirectory.open(options, companion);
         IndexDirectory index = openIndex(settings)) {
       PipelineResult result = runJob(options, settings, output.staging(),
           index == null ? null : index.staging());
@@ -72,17 +54,21 @@ public final class BatchPipeline {
       if (index != null) {
         index.publish(summary.counter(MergeWithIndex.NAMESPACE, "articles_indexed"));
       }
-      if (options.getReport() != null) {
-        // before _SUCCESS, the last file: the report is told whether it will be written
-        DedupReport.write(
-            ReportSettings.defaults(Path.of(settings.output()), Path.of(options.getReport())),
-            summary.accountingHolds());
-      }
+      // before _SUCCESS, the last file: the companion is told whether it will be written
+      companion.write(summary.accountingHolds());
       if (summary.accountingHolds()) {
         output.markSuccess();
       }
       return new Outcome(result, summary);
     }
+  }
+
+  /** {@link #run(BatchOptions, Companion)} without a companion: {@code --report} is refused. */
+  public static Outcome run(BatchOptions options) {
+    if (options.getReport() != null) {
+      throw new UsageException("--report is written by the batch command, not by the pipeline");
+    }
+    return run(options, Companion.NONE);
   }
 
   /** Runs the job to its end; a job that does not end DONE is an exception. */
@@ -159,93 +145,19 @@ public final class BatchPipeline {
     }
   }
 
-  /** The stages of the batch job, in order; {@link #buildUpTo} stops after one of them. */
-  public enum Stage { READ, CLEAN, FINGERPRINT, CANDIDATES, VERIFY, COMPONENTS, WRITE }
-
   /**
-   * read → clean → (merge with the index) → fingerprint → candidates → verify → components →
-   * clusters → write (into {@code writeTo}: the output directory or a staging directory; and the
-   * next index into {@code indexTo} when there is an index). Beside them, unique ids name the
-   * records that give up their id, which the merge or the fingerprinting drops.
+   * The whole job ({@link BatchStages}): read → clean → (merge with the index) → fingerprint →
+   * candidates → verify → components → clusters → write (into {@code writeTo}: the output
+   * directory or a staging directory; and the next index into {@code indexTo} when there is an
+   * index).
    */
   public static void build(Pipeline p, BatchSettings s, String writeTo, String indexTo) {
-    build(p, s, writeTo, indexTo, Stage.WRITE);
-  }
-
-  /**
-   * The job up to and including {@code last} (without an index), for timing the stages: returns
-   * that stage's output, which nothing consumes yet; {@link Stage#WRITE} is the whole job.
-   */
-  public static PCollection<?> buildUpTo(Pipeline p, BatchSettings s, String writeTo, Stage last) {
-    if (s.index() != null) {
-      throw new UsageException("timing the stages does not take --index");
-    }
-    return build(p, s, writeTo, null, last);
-  }
-
-  private static PCollection<?> build(
-      Pipeline p, BatchSettings s, String writeTo, String indexTo, Stage last) {
-    CoreCoders.registerAll(p);
-    WithFailures.Result<PCollection<Article>, Rejection> read =
-        p.apply("ReadArticles", ReadArticles.from(s.inputs()));
-    UniqueIds.Result unique =
-        read.output().apply("UniqueIds", UniqueIds.of(s.inputs()).withShards(s.shards()));
-    if (last == Stage.READ) {
-      return read.output();
-    }
-    FingerprintArticles fingerprint = FingerprintArticles.create()
-        .withRules(s.rules()).withLearning(s.learning()).withMinShingles(s.minShingles())
-        .withShingleSize(s.shingleSize()).withNumHashes(s.numHashes())
-        .withMaxChars(s.maxArticleChars()).withShards(s.shards());
-    // The records that gave up their id are dropped at the first step that waits anyway: the
-    // merge with the index, else the fingerprinting (which waits for the learned boilerplate).
-    PCollection<Cleaned> cleaned = read.output().apply("Clean", fingerprint.cleaning());
-    if (s.index() != null) {
-      cleaned = cleaned.apply("MergeWithIndex",
-          MergeWithIndex.of(p.apply("ReadIndex", ReadIndex.from(s.index())))
-              .without(unique.dropped()).withShards(s.shards()));
-    }
-    if (last == Stage.CLEAN) {
-      return cleaned;
-    }
-    PCollection<Fingerprint> docs = cleaned.apply("Fingerprint",
-        fingerprint.fingerprinting(s.index() != null ? null : unique.dropped()));
-    if (last == Stage.FINGERPRINT) {
-      return docs;
-    }
-    PCollection<KV<String, String>> candidates =
-        docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
-                .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
-                .withAnchors(s.anchors()).withMaxAnchorBucket(s.maxAnchorBucket())
-                .withTitles(s.titleCandidates())
-                .withShards(s.shards()));
-    if (last == Stage.CANDIDATES) {
-      return candidates;
-    }
-    PCollection<KV<String, String>> edges = candidates.apply("VerifyCandidates",
-        VerifyCandidates.against(docs, s.rule()).withShards(s.shards()));
-    if (last == Stage.VERIFY) {
-      return edges;
-    }
-    PCollection<KV<String, String>> components =
-        edges.apply("ConnectedComponents",
-            ConnectedComponents.create().withRounds(s.componentRounds()).withShards(s.shards()));
-    if (last == Stage.COMPONENTS) {
-      return components;
-    }
-    PCollection<Cluster> clusters =
-        docs.apply("BuildClusters",
-            BuildClusters.from(components, s.builder()).withShards(s.shards()));
-    PCollection<Rejection> rejected =
-        PCollectionList.of(read.failures()).and(unique.rejected())
-            .apply("AllRejections", Flatten.pCollections());
-    clusters.apply("WriteResults",
-        WriteResults.to(writeTo, rejected).withNumShards(s.numShards())
-            .withReviewAbove(s.reviewClusterSize()).withIncremental(s.index() != null));
-    if (s.index() != null) {
-      clusters.apply("WriteIndex", WriteIndex.to(indexTo, cleaned)
-          .withRetention(s.indexRetention()).withShards(s.shards()));
-    }
-    return clusters;
+    BatchStages stages = new BatchStages(p, s);
+    BatchStages.Read read = stages.read();
+    PCollection<Cleaned> cleaned = stages.clean(read);
+    PCollection<Fingerprint> docs = stages.fingerprint(read, cleaned);
+    PCollection<KV<String, String>> edges = stages.verify(docs, stages.candidates(docs));
+    PCollection<Cluster> clusters = stages.clusters(docs, stages.components(edges));
+    stages.write(read, cleaned, clusters, writeTo, indexTo);
   }
 }

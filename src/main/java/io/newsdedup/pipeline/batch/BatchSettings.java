@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.batch;
 
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.core.canonical.CanonicalPolicy;
 import io.newsdedup.core.clean.BoilerplateRules;
 import io.newsdedup.core.clean.LearnedBoilerplate;

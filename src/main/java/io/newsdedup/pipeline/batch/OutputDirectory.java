@@ -1,9 +1,9 @@
 package io.newsdedup.pipeline.batch;
 
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.write.DirectoryLock;
 import io.newsdedup.pipeline.write.StagingDirectories;
 import io.newsdedup.pipeline.write.WriteResults;
-import io.newsdedup.report.DedupReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,34 +76,45 @@ public final class OutputDirectory implements AutoCloseable {
   private final String directory;
   private final boolean overwrite;
   private final String report;
+  private final Companion companion;
   private final String staging;
   private final DirectoryLock lock;
   private boolean published;
 
-  private OutputDirectory(String directory, boolean overwrite, String report, String staging,
-      DirectoryLock lock) {
+  private OutputDirectory(String directory, boolean overwrite, String report, Companion companion,
+      String staging, DirectoryLock lock) {
     this.directory = directory;
     this.overwrite = overwrite;
     this.report = report;
+    this.companion = companion;
     this.staging = staging;
     this.lock = lock;
   }
 
-  /** The run's {@code --output}, checked, with {@code --overwrite} and {@code --report}. */
-  public static OutputDirectory open(BatchOptions options) {
-    return open(options.getOutput(), options.getOverwrite(), options.getReport());
+  /**
+   * The run's {@code --output}, checked, with {@code --overwrite} and {@code --report}, whose files
+   * the companion knows.
+   */
+  public static OutputDirectory open(BatchOptions options, Companion companion) {
+    return open(options.getOutput(), options.getOverwrite(), options.getReport(), companion);
+  }
+
+  static OutputDirectory open(String directory, boolean overwrite, String report) {
+    return open(directory, overwrite, report, Companion.NONE);
   }
 
   /**
    * @param report the {@code --report} directory or null; inside the output directory, it is part
    *     of the run (its files are in the manifest)
    */
-  static OutputDirectory open(String directory, boolean overwrite, String report) {
+  static OutputDirectory open(
+      String directory, boolean overwrite, String report, Companion companion) {
     refuseNoDirectoryOfItsOwn(directory);
     if (!StagingDirectories.isLocal(directory)) {
       probe(directory);
       prepareRemote(directory, overwrite);
-      return new OutputDirectory(directory, overwrite, null, newStaging(directory), null);
+      return new OutputDirectory(
+          directory, overwrite, null, companion, newStaging(directory), null);
     }
     Path dir = Path.of(directory);
     createAndProbe(dir);
@@ -113,7 +124,7 @@ public final class OutputDirectory implements AutoCloseable {
       String staging = newStaging(directory);
       Files.createDirectory(Path.of(staging));
       return new OutputDirectory(
-          directory, overwrite, reportEntry(directory, report), staging, lock);
+          directory, overwrite, reportEntry(directory, report), companion, staging, lock);
     } catch (IOException | RuntimeException e) {
       try {
         lock.close();
@@ -271,7 +282,7 @@ public final class OutputDirectory implements AutoCloseable {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         String relative = dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-        if (Files.isRegularFile(p) && DedupReport.isReportFile(relative)) {
+        if (Files.isRegularFile(p) && companion.writes(relative)) {
           Files.delete(p);
         } else if (Files.isDirectory(p) && (p.equals(dir) || relative.equals("clusters"))) {
           try (Stream<Path> left = Files.list(p)) {

@@ -7,7 +7,6 @@ import io.newsdedup.core.cluster.ClusterBuilder;
 import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.verify.MatchRule;
-import io.newsdedup.pipeline.batch.UsageException;
 import io.newsdedup.pipeline.read.InputPatterns;
 import java.io.IOException;
 import java.io.Serializable;

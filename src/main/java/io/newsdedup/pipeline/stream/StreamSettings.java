@@ -1,7 +1,7 @@
 package io.newsdedup.pipeline.stream;
 
 import io.newsdedup.pipeline.options.Retention;
-import io.newsdedup.pipeline.batch.UsageException;
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.options.MatchingSettings;
 import java.io.Serializable;
 import java.util.regex.Pattern;

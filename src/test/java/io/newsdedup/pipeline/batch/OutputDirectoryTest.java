@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.batch;
 
+import io.newsdedup.pipeline.options.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

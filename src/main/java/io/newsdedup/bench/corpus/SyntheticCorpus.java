@@ -1,4 +1,4 @@
-package io.newsdedup.bench;
+package io.newsdedup.bench.corpus;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

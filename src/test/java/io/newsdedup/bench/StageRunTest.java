@@ -1,8 +1,11 @@
-package io.newsdedup.pipeline.batch;
+package io.newsdedup.bench;
 
+import io.newsdedup.pipeline.options.UsageException;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.newsdedup.pipeline.batch.BatchPipeline.Stage;
+import io.newsdedup.bench.StageRun.Stage;
+import io.newsdedup.pipeline.batch.BatchOptions;
+import io.newsdedup.pipeline.batch.BatchSettings;
 import io.newsdedup.testing.TestPipelines;
 import java.nio.file.Path;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -16,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The stage prefixes that `bench --stages` times compute what the whole job computes so far. */
-class BuildUpToTest {
+class StageRunTest {
   @TempDir Path out;
 
   private BatchSettings settings(String... extra) {
@@ -32,7 +35,7 @@ class BuildUpToTest {
   @CsvSource({"READ, 199", "CLEAN, 199", "FINGERPRINT, 199", "WRITE, 55"})
   void eachPrefixEndsWithItsStagesOutput(Stage stage, long expected) {
     TestPipeline p = TestPipelines.create();
-    PCollection<?> output = BatchPipeline.buildUpTo(p, settings(), out.toString(), stage);
+    PCollection<?> output = StageRun.buildUpTo(p, settings(), stage);
     PAssert.thatSingleton(output.apply(Count.globally())).isEqualTo(expected);
     p.run().waitUntilFinish();
   }
@@ -42,7 +45,7 @@ class BuildUpToTest {
   void componentsCoverTheArticlesWithCopies() {
     TestPipeline p = TestPipelines.create();
     PCollection<?> components =
-        BatchPipeline.buildUpTo(p, settings(), out.toString(), Stage.COMPONENTS);
+        StageRun.buildUpTo(p, settings(), Stage.COMPONENTS);
     PAssert.thatSingleton(components.apply(Count.globally())).satisfies(n -> {
       // every article that has an edge appears once: at least the 144 duplicates, at most all 199
       if (n < 144 || n > 199) {
@@ -57,6 +60,6 @@ class BuildUpToTest {
   void timingTheStagesDoesNotTakeAnIndex() {
     BatchSettings withIndex = settings("--index=" + out.resolve("index"));
     assertThrows(UsageException.class, () ->
-        BatchPipeline.buildUpTo(TestPipelines.create(), withIndex, out.toString(), Stage.READ));
+        StageRun.buildUpTo(TestPipelines.create(), withIndex, Stage.READ));
   }
 }

@@ -1,4 +1,4 @@
-package io.newsdedup.pipeline.batch;
+package io.newsdedup.pipeline.options;
 
 /** A mistake in the command line or options: reported in one line, exit code 2. */
 public final class UsageException extends RuntimeException {

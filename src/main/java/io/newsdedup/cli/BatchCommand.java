@@ -1,0 +1,87 @@
+package io.newsdedup.cli;
+
+import io.newsdedup.pipeline.batch.BatchOptions;
+import io.newsdedup.pipeline.batch.BatchPipeline;
+import io.newsdedup.pipeline.batch.Companion;
+import io.newsdedup.pipeline.options.ProductionDefaults;
+import io.newsdedup.report.DedupReport;
+import io.newsdedup.report.ReportSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/** {@code news-dedup batch}: the batch job, and with {@code --report} its offline report. */
+final class BatchCommand {
+  private BatchCommand() {}
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (Arrays.stream(args).anyMatch(Main::isHelp)) {
+      out.println("news-dedup batch --input=PATTERN[,PATTERN...] --output=DIR [options]");
+      out.println();
+      out.println("Finds copies of the same story among the input articles and writes, in --output:");
+      out.println("clusters-*.jsonl, assignments-*.jsonl, rejected-*.jsonl and summary.json;");
+      out.println("with --report=DIR also the offline HTML report (`news-dedup report --help`).");
+      out.println();
+      out.println("Options:");
+      out.print(OptionsHelp.describe(BatchOptions.class));
+      out.println();
+      out.println("Beam options are accepted too, e.g. --runner=DirectRunner,");
+      out.println("--runner=FlinkRunner, --targetParallelism=N (Direct runner threads).");
+      out.println();
+      out.printf(Locale.ROOT, "Without --runner, local input of fewer than %,d records"
+          + " (estimated)%n", BatchChoice.FLINK_FROM);
+      out.println("runs on the Direct runner and larger input on embedded Flink, which spills");
+      out.println("to disk; and when the JVM options set no heap, the job's JVM gets one sized");
+      out.println("to the input. The command says which on standard error.");
+      return Main.OK;
+    }
+    PipelineOptionsFactory.register(BatchOptions.class);
+    BatchOptions options =
+        PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args))
+            .withValidation()
+            .as(BatchOptions.class);
+    if (options.getReport() != null) {
+      DedupReport.checkTarget(Path.of(options.getOutput()), Path.of(options.getReport()));
+    }
+    BatchPipeline.Outcome outcome = BatchPipeline.run(options, report(options));
+    var s = outcome.summary();
+    out.printf(
+        "read %d records: %d articles in %d clusters (%d duplicates), %d rejected -> %s%n",
+        s.read(), s.articles(), s.counter("output", "clusters"), s.counter("output", "duplicates"),
+        s.rejected(), options.getOutput());
+    if (options.getReport() != null) {
+      out.println("report -> " + Path.of(options.getReport(), "index.html"));
+    }
+    if (!s.accountingHolds()) {
+      err.printf(
+          "news-dedup batch: accounting mismatch: read %d != articles %d + rejected %d%n",
+          s.read(), s.articles(), s.rejected());
+      return Main.FAILED;
+    }
+    return Main.OK;
+  }
+
+  /**
+   * The offline report as the run's companion: written before {@code _SUCCESS} when {@code
+   * --report} is set; its files are what {@code --overwrite} may delete of an earlier run's report.
+   */
+  private static Companion report(BatchOptions options) {
+    return new Companion() {
+      @Override
+      public boolean writes(String relative) {
+        return DedupReport.isReportFile(relative);
+      }
+
+      @Override
+      public void write(boolean complete) {
+        if (options.getReport() != null) {
+          DedupReport.write(
+              ReportSettings.defaults(Path.of(options.getOutput()), Path.of(options.getReport())),
+              complete);
+        }
+      }
+    };
+  }
+}
