@@ -347,22 +347,22 @@ class HtmlExtractorTest {
 
   @Test
   void stripSiteSuffix() {
-    assertEquals("Headline", HtmlExtractor.stripSiteSuffix("Headline | The Site", "The  site"));
-    assertEquals("Headline", HtmlExtractor.stripSiteSuffix("Headline — The Site", "The Site"));
-    assertEquals("Headline - Other", HtmlExtractor.stripSiteSuffix("Headline - Other", "Site"));
-    assertEquals("| Site", HtmlExtractor.stripSiteSuffix("| Site", "Site"));
-    assertEquals("Headline | Site", HtmlExtractor.stripSiteSuffix("Headline | Site", null));
+    assertEquals("Headline", PageMetadata.stripSiteSuffix("Headline | The Site", "The  site"));
+    assertEquals("Headline", PageMetadata.stripSiteSuffix("Headline — The Site", "The Site"));
+    assertEquals("Headline - Other", PageMetadata.stripSiteSuffix("Headline - Other", "Site"));
+    assertEquals("| Site", PageMetadata.stripSiteSuffix("| Site", "Site"));
+    assertEquals("Headline | Site", PageMetadata.stripSiteSuffix("Headline | Site", null));
   }
 
   @Test
   void chromeWords() {
-    assertTrue(HtmlExtractor.hasChromeWord("cookie-banner"));
-    assertTrue(HtmlExtractor.hasChromeWord("c-shareBar"));
-    assertTrue(HtmlExtractor.hasChromeWord("foo newsletter_box"));
-    assertTrue(HtmlExtractor.hasChromeWord("article-header-wrapper"));
-    assertFalse(HtmlExtractor.hasChromeWord("story__body"));
-    assertFalse(HtmlExtractor.hasChromeWord("shadow loaded headline"));
-    assertFalse(HtmlExtractor.hasChromeWord(""));
+    assertTrue(PageChrome.hasChromeWord("cookie-banner"));
+    assertTrue(PageChrome.hasChromeWord("c-shareBar"));
+    assertTrue(PageChrome.hasChromeWord("foo newsletter_box"));
+    assertTrue(PageChrome.hasChromeWord("article-header-wrapper"));
+    assertFalse(PageChrome.hasChromeWord("story__body"));
+    assertFalse(PageChrome.hasChromeWord("shadow loaded headline"));
+    assertFalse(PageChrome.hasChromeWord(""));
   }
 
   @Test
