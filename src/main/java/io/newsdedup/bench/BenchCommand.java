@@ -1,6 +1,7 @@
 package io.newsdedup.bench;
 
 import io.newsdedup.bench.corpus.SyntheticCorpus;
+import io.newsdedup.bench.floor.FloorProgram;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code bench}: end-to-end throughput of the batch job. Generates (or takes) a JSONL corpus, runs
@@ -32,7 +35,7 @@ public final class BenchCommand {
     DEFAULTS.put("runner", "DirectRunner");
     DEFAULTS.put("xmx", "2g");
     DEFAULTS.put("batchArgs", "");
-    DEFAULTS.put("floorClasses", "");
+    DEFAULTS.put("floor", "false");
     DEFAULTS.put("runnerFloor", "false");
     DEFAULTS.put("stages", "false");
     DEFAULTS.put("baseline", "");
@@ -59,12 +62,16 @@ public final class BenchCommand {
       out.println("news-dedup bench corpus-kernels --corpus=FILE.jsonl [--articles=N] [--passes=5]:");
       out.println("  the same kernels over a corpus's own texts (all unless --articles), one thread");
       out.println("news-dedup bench accuracy [--pairs=N]: MinHash estimate error vs exact Jaccard");
+      out.println("news-dedup bench floor --corpus=FILE.jsonl: the floor program alone, in this");
+      out.println("  JVM (read the JSONL, 5-word shingles, OPH MinHash-128, 9 x 13 LSH buckets;");
+      out.println("  one thread, no Beam): its counts and seconds");
       DEFAULTS.forEach((k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
       out.println("--corpus takes an existing JSONL file instead of generating --articles;");
       out.println("--reps=0 only generates the corpus (into --workDir) and prints its path;");
       out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
-      out.println("--floorClasses=DIR: also time the single-process floor program (MinHashBench,");
-      out.println("compiled into DIR) on the same corpus, and print the ratio.");
+      out.println("--floor=true: also time the floor program (FloorProgram, in this jar: see");
+      out.println("bench floor) in a fresh JVM with --xmx on the same corpus after each");
+      out.println("repetition, and print our ratio to it.");
       out.println("--runnerFloor=true: also time the floor's work as the leanest Beam job");
       out.println("(RunnerFloor: read, shingle, MinHash, group by LSH band) on the same runner,");
       out.println("with the runner's defaults and --jvmArgs, not --batchArgs; its ratio to the");
@@ -81,6 +88,14 @@ public final class BenchCommand {
     }
     if (args.length > 0 && args[0].equals("corpus-kernels")) {
       return corpusKernels(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (args.length > 0 && args[0].equals("floor")) {
+      return floorProgram(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+    if (Arrays.stream(args).anyMatch(a -> a.startsWith("--floorClasses="))) {
+      err.println("bench: --floorClasses is gone: --floor=true times the floor program of this"
+          + " jar (see bench --help)");
+      return 2;
     }
     Map<String, String> o = options(args, DEFAULTS, "bench", err);
     if (o == null) {
@@ -114,7 +129,7 @@ public final class BenchCommand {
       return 0;
     }
     String baseline = o.get("baseline");
-    boolean withFloor = !o.get("floorClasses").isEmpty();
+    boolean withFloor = Boolean.parseBoolean(o.get("floor"));
     boolean withRunnerFloor = Boolean.parseBoolean(o.get("runnerFloor"));
     double[] walls = new double[reps];
     double[] runnerFloorWalls = new double[reps];
@@ -159,8 +174,14 @@ public final class BenchCommand {
             Files.readString(work.resolve("runner-floor.txt")).strip());
       }
       if (withFloor) {
-        floorWalls[rep] = floor(o, corpus, work, rep);
-        out.printf("floor rep %d: %.2f s%n", rep + 1, floorWalls[rep]);
+        Run r = runJava(floorCommand(o, ours, corpus),
+            work.resolve("floor-" + rep + ".log").toFile());
+        if (r.exit() != 0) {
+          err.println("bench: the floor program failed (exit " + r.exit() + "), see " + r.log());
+          return 1;
+        }
+        floorWalls[rep] = r.seconds();
+        out.printf("floor rep %d: %.2f s, %s%n", rep + 1, r.seconds(), floorCounts(r.log()));
       }
     }
     double median = median(walls);
@@ -253,6 +274,23 @@ public final class BenchCommand {
         out, Path.of(o.get("corpus")), articles, passes);
   }
 
+  /** {@code bench floor --corpus=FILE}: {@link FloorProgram} in this JVM. */
+  private static int floorProgram(String[] args, PrintStream out, PrintStream err)
+      throws IOException {
+    Map<String, String> o = options(args, Map.of("corpus", ""), "bench floor", err);
+    if (o == null) {
+      return 2;
+    }
+    if (o.get("corpus").isEmpty()) {
+      err.println("bench floor: --corpus=FILE.jsonl is required");
+      return 2;
+    }
+    long t0 = System.nanoTime();
+    FloorProgram.Counts counts = FloorProgram.run(Path.of(o.get("corpus")));
+    FloorProgram.print(counts, (System.nanoTime() - t0) / 1e9, out);
+    return 0;
+  }
+
   /**
    * The other side's median and our median over it; also the median of the repetitions' own
    * ratios, each taken from two runs next to each other (steadier on a drifting machine).
@@ -333,17 +371,19 @@ public final class BenchCommand {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Wall time of one run of the floor program (MinHash + LSH of the same corpus, one process). */
-  static double floor(Map<String, String> o, Path corpus, Path work, int rep)
-      throws IOException, InterruptedException {
-    List<String> cmd = List.of(javaCommand(),
-        "-Xmx" + o.get("xmx"), "-cp", o.get("floorClasses"), "MinHashBench", corpus.toString(),
-        "e2e", "--scheme", "oph", "--lsh", "9,13");
-    Run r = runJava(cmd, work.resolve("floor-" + rep + ".log").toFile());
-    if (r.exit() != 0) {
-      throw new IOException("the floor program failed, see " + r.log());
-    }
-    return r.seconds();
+  /**
+   * The JVM command of one run of {@link FloorProgram} over the corpus: {@code -Xmx} of {@code
+   * --xmx}, nothing else (the floor is plain Java, with the JVM's defaults).
+   */
+  static List<String> floorCommand(Map<String, String> o, String classpath, Path corpus) {
+    return List.of(javaCommand(), "-Xmx" + o.get("xmx"), "-cp", classpath,
+        FloorProgram.class.getName(), corpus.toString());
+  }
+
+  /** {@code buckets=B links=L} of the floor program's line in its log (as the runner floor's). */
+  private static String floorCounts(File log) throws IOException {
+    Matcher m = Pattern.compile("buckets=\\d+ links=\\d+").matcher(Files.readString(log.toPath()));
+    return m.find() ? m.group() : "no counts";
   }
 
   /** VmHWM of a live process in kB (0 when unknown). */

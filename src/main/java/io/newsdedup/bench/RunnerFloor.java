@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.newsdedup.bench.floor.FloorProgram;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
@@ -45,7 +46,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * floor's work and what our pipeline adds to it.
  */
 public final class RunnerFloor {
-  public static final LshParams BANDS = new LshParams(9, 13);
+  public static final LshParams BANDS = FloorProgram.BANDS;
 
   private RunnerFloor() {}
 

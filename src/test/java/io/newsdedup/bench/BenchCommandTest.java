@@ -70,21 +70,41 @@ class BenchCommandTest {
   }
 
   @Test
-  void timesTheRunnerFloorOnTheSameCorpusAndRunner() throws Exception {
+  void timesBothFloorsOnTheSameCorpusAndTheyCountTheSameBuckets() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = BenchCommand.run(new String[] {
-        "--articles=60", "--reps=1", "--xmx=1g", "--workDir=" + work, "--runnerFloor=true"},
+    int exit = BenchCommand.run(new String[] {"--articles=60", "--reps=1", "--xmx=1g",
+        "--workDir=" + work, "--runnerFloor=true", "--floor=true"},
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, printed + err.toString(StandardCharsets.UTF_8));
-    assertTrue(Pattern.compile("runner floor rep 1: [0-9.]+ s, buckets=\\d+ links=\\d+")
-        .matcher(printed).find(), printed);
-    assertTrue(Pattern.compile("RESULT runnerFloor median_wall_s=[0-9.]+ articles_per_s=\\d+"
-        + " ratio=[0-9.]+ median_ratio_of_pairs=[0-9.]+").matcher(printed).find(), printed);
+    Matcher runnerFloor =
+        Pattern.compile("runner floor rep 1: [0-9.]+ s, (buckets=\\d+ links=\\d+)")
+            .matcher(printed);
+    assertTrue(runnerFloor.find(), printed);
+    // The floor program (this build's, in its own JVM) finds the buckets the Beam job finds.
+    Matcher floor = Pattern.compile("\nfloor rep 1: [0-9.]+ s, (buckets=\\d+ links=\\d+)")
+        .matcher(printed);
+    assertTrue(floor.find(), printed);
+    assertEquals(runnerFloor.group(1), floor.group(1));
+    assertTrue(!floor.group(1).equals("buckets=0 links=0"), printed);
+    for (String what : new String[] {"runnerFloor", "floor", "runnerFloor_over_floor"}) {
+      assertTrue(Pattern.compile("RESULT " + what + " median_wall_s=[0-9.]+ articles_per_s=\\d+"
+          + " ratio=[0-9.]+ median_ratio_of_pairs=[0-9.]+").matcher(printed).find(), printed);
+    }
     String log = Files.readString(work.resolve("runner-floor-0.log"));
     assertTrue(!log.contains("Exception"), log);
+    assertTrue(Files.readString(work.resolve("floor-0.log"))
+        .contains("RESULT floorProgram docs=60 skipped=0 "));
+  }
+
+  @Test
+  void theFloorClassesOptionIsGoneWithAPointerToItsSuccessor() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, BenchCommand.run(new String[] {"--floorClasses=/tmp/floor"},
+        System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--floor=true"));
   }
 
   @Test
