@@ -49,8 +49,10 @@ public interface MatchingOptions extends PipelineOptions {
   void setContainmentThreshold(double value);
 
   @Description(
-      "Also accept reworded reprints: containment at least 0.4 and at least 60% of the shorter"
-          + " text's sentences (and three) keeping most of their words in the other.")
+      "Also accept reworded reprints: containment at least " + MatchRule.REWORDED_CONTAINMENT
+          + " and at least " + (int) (MatchRule.REWORDED_ALIGNED * 100) + "% of the shorter"
+          + " text's sentences (and three) keeping most of their words in the other, and "
+          + (int) (MatchRule.REWORDED_NUMBERS * 100) + "% of its numbers.")
   @Default.Boolean(true)
   boolean getRewordedCopies();
 
