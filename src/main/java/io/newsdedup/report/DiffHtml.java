@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * A {@link WordDiff} as HTML elements: one {@code <p>} per paragraph, removed words in {@code
- * <del>}, added words in {@code <ins>}; paragraphs made only of removed (added) words get the class {@code
- * removed} ({@code added}). Unchanged paragraphs more than one paragraph away from a change are
- * folded into a {@code <details>} element, so a long article shows its changes, not its text.
+ * <del>}, added words in {@code <ins>}; paragraphs made only of removed (added) words get the
+ * class {@code removed} ({@code added}). Unchanged paragraphs more than one paragraph away from a
+ * change are folded into a {@code <details>} element, so a long article shows its changes, not
+ * its text.
  */
 final class DiffHtml {
   private DiffHtml() {}

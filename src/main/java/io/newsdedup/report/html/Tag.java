@@ -99,12 +99,21 @@ public final class Tag implements Node {
       throw new IllegalStateException("code only goes once into <script> or <style>, not <"
           + name + ">");
     }
-    String lower = code.toLowerCase(Locale.ROOT);
-    if (lower.contains("</" + name) || lower.contains("<!--")) {
+    if (contains(code, "</" + name) || contains(code, "<!--")) {
       throw new IllegalArgumentException("the <" + name + "> code could end its element early");
     }
     this.code = code;
     return this;
+  }
+
+  /** Whether {@code s} contains {@code part}, ignoring case (without copying {@code s}). */
+  private static boolean contains(String s, String part) {
+    for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+      if (s.regionMatches(true, i, part, 0, part.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<Node> children() {
