@@ -2,6 +2,7 @@ package io.newsdedup.report;
 
 import io.newsdedup.report.ClusterLine.Member;
 import io.newsdedup.report.ClusterLine.Parsed;
+import io.newsdedup.report.html.Html;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

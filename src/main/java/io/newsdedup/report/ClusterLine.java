@@ -2,6 +2,7 @@ package io.newsdedup.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsdedup.core.article.Timestamps;
+import io.newsdedup.report.html.Html;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import io.newsdedup.report.ClusterLine.OriginRef;
 import io.newsdedup.report.ClusterLine.Parsed;
 import io.newsdedup.report.ClusterLine.Summary;
 import io.newsdedup.report.ReportData.TemplatePage;
+import io.newsdedup.report.html.Html;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

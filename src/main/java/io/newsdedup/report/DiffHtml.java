@@ -1,21 +1,28 @@
 package io.newsdedup.report;
 
+import static io.newsdedup.report.html.Html.el;
+import static io.newsdedup.report.html.Html.text;
+
 import io.newsdedup.report.WordDiff.Op;
 import io.newsdedup.report.WordDiff.Run;
+import io.newsdedup.report.html.Node;
+import io.newsdedup.report.html.Tag;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link WordDiff} as HTML: one {@code <p>} per paragraph, removed words in {@code <del>}, added
- * words in {@code <ins>}; paragraphs made only of removed (added) words get the class {@code
- * removed} ({@code added}). Unchanged paragraphs more than one paragraph away from a change are
- * folded into a {@code <details>} element, so a long article shows its changes, not its text.
+ * A {@link WordDiff} as HTML elements: one {@code <p>} per paragraph, removed words in {@code
+ * <del>}, added words in {@code <ins>}; paragraphs made only of removed (added) words get the
+ * class {@code removed} ({@code added}). Unchanged paragraphs more than one paragraph away from a
+ * change are folded into a {@code <details>} element, so a long article shows its changes, not
+ * its text.
  */
 final class DiffHtml {
   private DiffHtml() {}
 
   private static final class Para {
-    final StringBuilder html = new StringBuilder();
+    final List<Node> nodes = new ArrayList<>();
+    final StringBuilder run = new StringBuilder();
     boolean deleted;
     boolean inserted;
     boolean equal;
@@ -25,30 +32,27 @@ final class DiffHtml {
     void word(Op op, String w) {
       if (open != op) {
         close();
-        if (html.length() > 0) {
-          html.append(' ');
-        }
-        if (op == Op.DELETE) {
-          html.append("<del>");
-        } else if (op == Op.INSERT) {
-          html.append("<ins>");
+        if (!nodes.isEmpty()) {
+          nodes.add(SPACE);
         }
         open = op;
       } else {
-        html.append(' ');
+        run.append(' ');
       }
-      html.append(Html.text(w));
+      run.append(w);
       words++;
       deleted |= op == Op.DELETE;
       inserted |= op == Op.INSERT;
       equal |= op == Op.EQUAL;
     }
 
+    /** Ends the run of words with the same operation. */
     void close() {
-      if (open == Op.DELETE) {
-        html.append("</del>");
-      } else if (open == Op.INSERT) {
-        html.append("</ins>");
+      if (run.length() > 0) {
+        String s = run.toString();
+        nodes.add(open == Op.DELETE ? el("del").text(s)
+            : open == Op.INSERT ? el("ins").text(s) : text(s));
+        run.setLength(0);
       }
       open = null;
     }
@@ -57,21 +61,23 @@ final class DiffHtml {
       return deleted || inserted;
     }
 
-    String cssClass() {
+    Tag tag() {
+      String cls = null;
       if (deleted && !inserted && !equal) {
-        return " class=\"removed\"";
+        cls = "removed";
+      } else if (inserted && !deleted && !equal) {
+        cls = "added";
       }
-      if (inserted && !deleted && !equal) {
-        return " class=\"added\"";
-      }
-      return "";
+      return el("p").attr("dir", "auto").cls(cls).add(nodes);
     }
   }
 
-  /** The diff's paragraphs as HTML (a {@code <div class="diff">}). */
-  static String render(WordDiff.Result result) {
+  private static final Node SPACE = text(" ");
+
+  /** The diff's paragraphs (a {@code <div class="diff">}). */
+  static Tag render(WordDiff.Result result) {
     List<Para> paras = paragraphs(result.runs());
-    StringBuilder sb = new StringBuilder("<div class=\"diff\">");
+    Tag div = el("div").cls("diff");
     int n = paras.size();
     boolean[] near = new boolean[n];
     for (int i = 0; i < n; i++) {
@@ -84,7 +90,7 @@ final class DiffHtml {
     int i = 0;
     while (i < n) {
       if (near[i]) {
-        para(sb, paras.get(i++));
+        div.add(paras.get(i++).tag());
         continue;
       }
       int j = i;
@@ -93,36 +99,31 @@ final class DiffHtml {
         words += paras.get(j++).words;
       }
       if (j - i == 1) {
-        para(sb, paras.get(i));
+        div.add(paras.get(i).tag());
       } else {
-        sb.append("<details class=\"same\"><summary>")
-            .append(j - i).append(" unchanged paragraphs (").append(words)
-            .append(" words)</summary>");
+        Tag folded = el("details").cls("same").add(el("summary")
+            .text((j - i) + " unchanged paragraphs (" + words + " words)"));
         for (int k = i; k < j; k++) {
-          para(sb, paras.get(k));
+          folded.add(paras.get(k).tag());
         }
-        sb.append("</details>");
+        div.add(folded);
       }
       i = j;
     }
-    return sb.append("</div>").toString();
+    return div;
   }
 
   /** The text itself, one {@code <p>} per paragraph, at most {@link WordDiff#MAX_WORDS} words. */
-  static String plain(String text) {
+  static Tag plain(String text) {
     List<String> tokens = WordDiff.tokens(text);
     if (tokens.size() > WordDiff.MAX_WORDS) {
       tokens = tokens.subList(0, WordDiff.MAX_WORDS);
     }
-    StringBuilder sb = new StringBuilder("<div class=\"text\">");
+    Tag div = el("div").cls("text");
     for (Para p : paragraphs(List.of(new Run(Op.EQUAL, tokens)))) {
-      para(sb, p);
+      div.add(p.tag());
     }
-    return sb.append("</div>").toString();
-  }
-
-  private static void para(StringBuilder sb, Para p) {
-    sb.append("<p dir=\"auto\"").append(p.cssClass()).append('>').append(p.html).append("</p>");
+    return div;
   }
 
   private static List<Para> paragraphs(List<Run> runs) {

@@ -1,5 +1,10 @@
 package io.newsdedup.report;
 
+import static io.newsdedup.report.html.Html.el;
+import static io.newsdedup.report.html.Html.text;
+
+import io.newsdedup.report.html.HtmlWriter;
+import io.newsdedup.report.html.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,29 +28,39 @@ final class Layout {
   static final String CSP = "default-src 'none'; script-src '" + sha256(JS) + "'; style-src '"
       + sha256(CSS) + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
+  /** A line break between elements, to keep the source readable. */
+  static final Node NL = text("\n");
+
   /**
-   * Everything up to and including {@code <body>}, and the {@code banner} that the page must not
-   * be read without (null: none; see {@link ReportData#banner}); {@code title} is untrusted text.
+   * Writes everything up to and including {@code <body>} (left open), and the {@code banner}
+   * that the page must not be read without (null: none; see {@link ReportData#banner}).
    */
-  static String head(String title, String banner) {
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + CSP + "\">\n"
-        + "<meta name=\"referrer\" content=\"no-referrer\">\n"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        + "<meta name=\"generator\" content=\"news-dedup report\">\n"
-        + "<title>" + Html.text(title) + "</title>\n<style>" + CSS + "</style>\n</head>\n"
-        + "<body data-status=\"loading\">\n"
-        + (banner == null ? "" : "<div class=\"banner\" id=\"incomplete\" role=\"alert\">"
-            + "<strong>Incomplete run.</strong> " + Html.text(capitalized(banner)) + ".</div>\n");
+  static void open(HtmlWriter w, String title, String banner) throws IOException {
+    w.doctype().open(el("html").attr("lang", "en")).newline();
+    w.add(el("head").add(NL,
+        el("meta").attr("charset", "utf-8"), NL,
+        el("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CSP), NL,
+        el("meta").attr("name", "referrer").attr("content", "no-referrer"), NL,
+        el("meta").attr("name", "viewport")
+            .attr("content", "width=device-width, initial-scale=1"), NL,
+        el("meta").attr("name", "generator").attr("content", "news-dedup report"), NL,
+        el("title").text(title), NL,
+        el("style").code(CSS), NL)).newline();
+    w.open(el("body").attr("data-status", "loading")).newline();
+    if (banner != null) {
+      w.add(el("div").cls("banner").id("incomplete").attr("role", "alert")
+          .add(el("strong").text("Incomplete run."), text(" " + capitalized(banner) + ".")), NL);
+    }
   }
 
   private static String capitalized(String s) {
     return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 
-  /** The script and the closing tags. */
-  static String foot() {
-    return "<script>" + JS + "</script>\n</body>\n</html>\n";
+  /** Writes the script and closes {@code <body>} and {@code <html>}. */
+  static void close(HtmlWriter w) throws IOException {
+    w.add(el("script").code(JS)).newline().close("body").newline().close("html").newline()
+        .finish();
   }
 
   private static String resource(String name) {

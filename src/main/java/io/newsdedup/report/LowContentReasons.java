@@ -1,9 +1,14 @@
 package io.newsdedup.report;
 
+import static io.newsdedup.report.html.Html.el;
+
+import io.newsdedup.report.html.Html;
+import io.newsdedup.report.html.Node;
+
 /**
  * How the pages name the reasons an article is low-content ({@code low_content_reason}): a label,
  * a meaning and a badge. Reasons the report does not know (a later version's) are shown as their
- * label, escaped.
+ * label, as text.
  */
 final class LowContentReasons {
   private LowContentReasons() {}
@@ -39,17 +44,16 @@ final class LowContentReasons {
     };
   }
 
-  /** A badge (a chip with the meaning as its tooltip), or "" when {@code reason} is null. */
-  static String badge(String reason) {
+  /** A badge (a chip with the meaning as its tooltip); nothing when {@code reason} is null. */
+  static Node badge(String reason) {
     if (reason == null) {
-      return "";
+      return Html.EMPTY;
     }
     String cls = switch (reason) {
       case ClusterLine.TEMPLATE_ONLY -> "chip low tpl";
       case ClusterLine.TOO_SHORT -> "chip low short";
       default -> "chip low";
     };
-    return "<span class=\"" + cls + "\" title=\"" + Html.text(meaning(reason)) + "\">"
-        + Html.text(label(reason)) + "</span>";
+    return el("span").cls(cls).attr("title", meaning(reason)).text(label(reason));
   }
 }

@@ -1,6 +1,12 @@
 package io.newsdedup.report;
 
+import static io.newsdedup.report.html.Html.bdi;
+import static io.newsdedup.report.html.Html.el;
+
 import io.newsdedup.report.ReportData.Rejected;
+import io.newsdedup.report.html.Html;
+import io.newsdedup.report.html.HtmlWriter;
+import io.newsdedup.report.html.Tag;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -14,55 +20,54 @@ final class RejectedPage {
 
   static final int RAW_CHARS = 2000;
 
-  static void write(Writer w, ReportData d) throws IOException {
-    StringBuilder sb = new StringBuilder(1 << 16);
-    sb.append(Layout.head("Rejected records · news-dedup report", d.banner()));
-    sb.append("<header class=\"top\"><div class=\"inner\"><h1>Rejected records</h1><p>")
-        .append(Fmt.n(d.rejected)).append(" records of ")
-        .append(Html.bdi(d.settings.output().toString()))
-        .append(" could not be used</p></div></header>\n<main><nav class=\"crumbs\">"
-            + "<a href=\"index.html#rejected\">← report</a></nav>");
+  static void write(Writer out, ReportData d) throws IOException {
+    HtmlWriter w = new HtmlWriter(out);
+    Layout.open(w, "Rejected records · news-dedup report", d.banner());
+    w.add(el("header").cls("top").add(el("div").cls("inner").add(
+        el("h1").text("Rejected records"),
+        el("p").text(Fmt.n(d.rejected) + " records of ")
+            .add(bdi(d.settings.output().toString())).text(" could not be used"))), Layout.NL);
+    w.open(el("main")).add(el("nav").cls("crumbs")
+        .add(el("a").attr("href", "index.html#rejected").text("← report")));
     if (d.rejected == 0) {
-      sb.append("<p class=\"note\">No record was rejected.</p>");
+      w.add(el("p").cls("note").text("No record was rejected."));
     } else {
-      sb.append("<p class=\"note\">")
-          .append(d.rejectedShown.size() < d.rejected
+      w.add(el("p").cls("note").text((d.rejectedShown.size() < d.rejected
               ? "The first " + Fmt.n(d.rejectedShown.size()) + " of " + Fmt.n(d.rejected)
                   + " (--maxRejected), in the order of rejected-*.jsonl, which holds all."
               : "All of them, in the order of rejected-*.jsonl.")
-          .append(" Raw payloads are the run's first 4 KB of each record, shown up to ")
-          .append(Fmt.n(RAW_CHARS)).append(" characters; invisible characters appear as"
-              + " <span class=\"cc\">U+XXXX</span>.</p>");
-      table(sb, d.rejectedShown, 0, RAW_CHARS);
+          + " Raw payloads are the run's first 4 KB of each record, shown up to "
+          + Fmt.n(RAW_CHARS) + " characters; invisible characters appear as ")
+          .add(el("span").cls("cc").text("U+XXXX")).text("."));
+      table(w, d.rejectedShown, 0, RAW_CHARS);
     }
-    sb.append("</main>\n").append(Layout.foot());
-    w.write(sb.toString());
+    w.close("main").newline();
+    Layout.close(w);
   }
 
-  /** A table of rejected records, raw payloads cut at {@code rawChars}. */
-  static void table(StringBuilder sb, List<Rejected> rows, int offset, int rawChars) {
-    sb.append("<table><tr><th class=\"n\">#</th><th>origin</th><th>reason</th><th>message</th>"
-        + "<th>raw payload</th></tr>");
+  /** A table of rejected records, raw payloads cut at {@code rawChars}, written row by row. */
+  static void table(HtmlWriter w, List<Rejected> rows, int offset, int rawChars)
+      throws IOException {
+    w.open(el("table")).add(el("tr").add(el("th").cls("n").text("#"), el("th").text("origin"),
+        el("th").text("reason"), el("th").text("message"), el("th").text("raw payload")));
     int i = offset;
     for (Rejected r : rows) {
       i++;
-      sb.append("<tr><td class=\"n\">").append(i).append("</td><td class=\"id\">")
-          .append(Html.bdi(r.origin(), 300)).append("</td><td>").append(Html.bdi(r.reason(), 80))
-          .append("</td><td class=\"t\">").append(Html.bdi(r.message(), 500))
-          .append("</td><td class=\"t\">");
+      Tag payload = el("td").cls("t");
       String raw = r.raw() == null ? "" : r.raw();
       if (raw.isEmpty()) {
-        sb.append("<span class=\"muted\">(none)</span>");
+        payload.add(el("span").cls("muted").text("(none)"));
       } else {
-        sb.append("<pre class=\"raw\">").append(Html.visible(Html.clip(raw, rawChars)))
-            .append("</pre>");
+        payload.add(el("pre").cls("raw").add(Html.visible(Html.clip(raw, rawChars))));
         if (raw.length() > rawChars) {
-          sb.append("<span class=\"muted\">").append(Fmt.n(raw.length() - rawChars))
-              .append(" more characters not shown</span>");
+          payload.add(el("span").cls("muted")
+              .text(Fmt.n(raw.length() - rawChars) + " more characters not shown"));
         }
       }
-      sb.append("</td></tr>");
+      w.add(el("tr").add(el("td").cls("n").text(Integer.toString(i)),
+          el("td").cls("id").add(bdi(r.origin(), 300)), el("td").add(bdi(r.reason(), 80)),
+          el("td").cls("t").add(bdi(r.message(), 500)), payload));
     }
-    sb.append("</table>");
+    w.close("table");
   }
 }

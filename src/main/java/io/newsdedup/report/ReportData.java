@@ -3,6 +3,7 @@ package io.newsdedup.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsdedup.report.ClusterLine.Detail;
 import io.newsdedup.report.ClusterLine.Summary;
+import io.newsdedup.report.html.Html;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,7 +1,15 @@
 package io.newsdedup.report;
 
+import static io.newsdedup.report.html.Html.bdi;
+import static io.newsdedup.report.html.Html.el;
+import static io.newsdedup.report.html.Html.link;
+import static io.newsdedup.report.html.Html.text;
+
 import io.newsdedup.report.ClusterLine.Summary;
 import io.newsdedup.report.ReportData.TemplatePage;
+import io.newsdedup.report.html.Html;
+import io.newsdedup.report.html.HtmlWriter;
+import io.newsdedup.report.html.Tag;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URLEncoder;
@@ -13,45 +21,44 @@ import java.util.List;
  * {@code template-only.html}: the first {@code maxTemplateOnly} template-only pages (low-content
  * because their text does not carry their headline: walls, bot checks, error pages, forms, player
  * shells), pages in the largest clusters first, then by source and id, each with the cluster it is
- * in; {@code template-only.csv} lists all of them. Everything shown comes from the outputs and is
- * escaped.
+ * in; {@code template-only.csv} lists all of them.
  */
 final class TemplateOnlyPage {
   private TemplateOnlyPage() {}
 
-  static void write(Writer w, ReportData d) throws IOException {
+  static void write(Writer out, ReportData d) throws IOException {
     Aggregates a = d.agg;
     long total = a.templateOnly();
-    StringBuilder sb = new StringBuilder(1 << 16);
-    sb.append(Layout.head("Template-only pages · news-dedup report", d.banner()));
-    sb.append("<header class=\"top\"><div class=\"inner\"><h1>Template-only pages</h1><p>")
-        .append(Fmt.n(total)).append(" pages of ").append(Html.bdi(d.settings.output().toString()))
-        .append(" are templates, not stories</p></div></header>\n<main><nav class=\"crumbs\">"
-            + "<a href=\"index.html#low-content\">← report</a></nav>");
-    sb.append("<p class=\"note\">").append(Html.text(
-        "A template-only page's text does not carry its headline: it is a consent or paywall"
-            + " wall, a bot check, an error page, a registration form or a video-player shell, the"
-            + " same whatever the story. Its text is not used for matching; it only joins a story"
-            + " with the same informative headline. Most are scraped pages of paywalled or"
-            + " bot-protected sites: the crawler got the wall, not the article.")).append("</p>");
+    HtmlWriter w = new HtmlWriter(out);
+    Layout.open(w, "Template-only pages · news-dedup report", d.banner());
+    w.add(el("header").cls("top").add(el("div").cls("inner").add(
+        el("h1").text("Template-only pages"),
+        el("p").text(Fmt.n(total) + " pages of ").add(bdi(d.settings.output().toString()))
+            .text(" are templates, not stories"))), Layout.NL);
+    w.open(el("main")).add(el("nav").cls("crumbs")
+        .add(el("a").attr("href", "index.html#low-content").text("← report")));
+    w.add(el("p").cls("note").text("A template-only page's text does not carry its headline: it"
+        + " is a consent or paywall wall, a bot check, an error page, a registration form or a"
+        + " video-player shell, the same whatever the story. Its text is not used for matching;"
+        + " it only joins a story with the same informative headline. Most are scraped pages of"
+        + " paywalled or bot-protected sites: the crawler got the wall, not the article."));
     if (!a.reasonsKnown()) {
-      sb.append("<p class=\"warning\">").append(Html.text(unknownReasons(a))).append("</p>");
+      w.add(el("p").cls("warning").text(unknownReasons(a)));
     }
     if (total == 0) {
-      sb.append("<p class=\"note\">No template-only page.</p>");
+      w.add(el("p").cls("note").text("No template-only page."));
     } else {
-      sb.append("<p class=\"note\">").append(listNote(d))
-          .append(" <a href=\"").append(DedupReport.TEMPLATE_ONLY_CSV).append("\">")
-          .append(DedupReport.TEMPLATE_ONLY_CSV).append("</a> lists all ").append(Fmt.n(total))
-          .append(" (id, source, title, url, published_at, cluster_id, cluster_size, role,"
-              + " canonical_id).</p>");
-      table(sb, d, d.templateOnlyShown, w);
+      w.add(el("p").cls("note").text(listNote(d) + " ").add(el("a")
+              .attr("href", DedupReport.TEMPLATE_ONLY_CSV).text(DedupReport.TEMPLATE_ONLY_CSV))
+          .text(" lists all " + Fmt.n(total) + " (id, source, title, url, published_at,"
+              + " cluster_id, cluster_size, role, canonical_id)."));
+      table(w, d, d.templateOnlyShown);
     }
-    sb.append("</main>\n").append(Layout.foot());
-    w.write(sb.toString());
+    w.close("main").newline();
+    Layout.close(w);
   }
 
-  /** Says which template-only pages the list holds (HTML). */
+  /** Says which template-only pages the list holds. */
   static String listNote(ReportData d) {
     long total = d.agg.templateOnly();
     int shown = d.templateOnlyShown.size();
@@ -71,61 +78,49 @@ final class TemplateOnlyPage {
         + " template-only pages is unknown. Run batch again to see them.";
   }
 
-  /**
-   * A table of template-only pages with the cluster each is in; {@code w}, when not null,
-   * receives the rows written so far every 500 rows (long lists are not held twice).
-   */
-  static void table(StringBuilder sb, ReportData d, List<TemplatePage> rows, Writer w)
-      throws IOException {
-    sb.append("<div class=\"scroll\"><table class=\"members\"><tr><th class=\"n\">#</th>"
-        + "<th>title</th><th>source</th><th>id</th><th>url</th><th>cluster</th></tr>");
+  /** A table of template-only pages with the cluster each is in, written row by row. */
+  static void table(HtmlWriter w, ReportData d, List<TemplatePage> rows) throws IOException {
+    w.open(el("div").cls("scroll")).open(el("table").cls("members")).add(el("tr").add(
+        el("th").cls("n").text("#"), el("th").text("title"), el("th").text("source"),
+        el("th").text("id"), el("th").text("url"), el("th").text("cluster")));
     int i = 0;
     for (TemplatePage t : rows) {
       i++;
-      sb.append("<tr><td class=\"n\">").append(i).append("</td><td class=\"t\">")
-          .append(LowContentReasons.badge(ClusterLine.TEMPLATE_ONLY)).append(' ')
-          .append(Html.bdi(t.title() == null ? "(no title)" : t.title(), 200))
-          .append("</td><td>").append(Html.bdi(t.source(), 80))
-          .append("</td><td class=\"id\">").append(Html.bdi(t.id(), 120))
-          .append("</td><td class=\"t\">")
-          .append(t.url() == null ? "—" : Html.link(t.url(), Html.clip(t.url(), 100)))
-          .append("</td><td>");
-      cluster(sb, d, t);
-      sb.append("</td></tr>");
-      if (w != null && i % 500 == 0) {
-        w.write(sb.toString());
-        sb.setLength(0);
-      }
+      w.add(el("tr").add(
+          el("td").cls("n").text(Integer.toString(i)),
+          el("td").cls("t").add(LowContentReasons.badge(ClusterLine.TEMPLATE_ONLY), text(" "),
+              bdi(t.title() == null ? "(no title)" : t.title(), 200)),
+          el("td").add(bdi(t.source(), 80)),
+          el("td").cls("id").add(bdi(t.id(), 120)),
+          el("td").cls("t").add(t.url() == null ? text("—")
+              : link(t.url(), Html.clip(t.url(), 100))),
+          cluster(d, t)));
     }
-    sb.append("</table></div>");
+    w.close("table").close("div");
   }
 
   /** The cluster a page is in: alone or merged, its id linked to its page or list entry. */
-  private static void cluster(StringBuilder sb, ReportData d, TemplatePage t) {
+  private static Tag cluster(ReportData d, TemplatePage t) {
+    Tag td = el("td");
     if (t.clusterSize() <= 1) {
-      sb.append("<span class=\"chip can\" title=\"not merged with any other article\">alone"
-          + "</span> ");
+      td.add(el("span").cls("chip can").attr("title", "not merged with any other article")
+          .text("alone"));
     } else if (t.canonical()) {
-      sb.append("<span class=\"chip dup\" title=\"merged with other articles\">canonical of ")
-          .append(Fmt.n(t.clusterSize())).append(" members</span> ");
+      td.add(el("span").cls("chip dup").attr("title", "merged with other articles")
+          .text("canonical of " + Fmt.n(t.clusterSize()) + " members"));
     } else {
-      sb.append("<span class=\"chip dup\" title=\"merged with other articles\">in a cluster of ")
-          .append(Fmt.n(t.clusterSize())).append("</span> ");
+      td.add(el("span").cls("chip dup").attr("title", "merged with other articles")
+          .text("in a cluster of " + Fmt.n(t.clusterSize())));
     }
+    td.add(text(" "));
     String href = clusterHref(d, t);
-    String id = Html.bdi(t.clusterId(), 80);
-    sb.append("<span class=\"mono\">");
-    if (href == null) {
-      sb.append(id);
-    } else {
-      sb.append("<a href=\"").append(Html.text(href)).append("\">").append(id).append("</a>");
-    }
-    sb.append("</span>");
+    Tag id = bdi(t.clusterId(), 80);
+    td.add(el("span").cls("mono").add(href == null ? id : el("a").attr("href", href).add(id)));
     if (t.canonicalTitle() != null || t.canonicalId() != null) {
-      sb.append("<br><span class=\"muted\">canonical: ")
-          .append(Html.bdi(t.canonicalTitle() != null ? t.canonicalTitle() : t.canonicalId(), 120))
-          .append("</span>");
+      td.add(el("br"), el("span").cls("muted").text("canonical: ").add(
+          bdi(t.canonicalTitle() != null ? t.canonicalTitle() : t.canonicalId(), 120)));
     }
+    return td;
   }
 
   /**

@@ -8,6 +8,7 @@ import io.newsdedup.core.read.InputFormat;
 import io.newsdedup.core.read.InputRecords;
 import io.newsdedup.report.ClusterLine.Member;
 import io.newsdedup.report.ClusterLine.OriginRef;
+import io.newsdedup.report.html.Html;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -150,7 +150,7 @@ class WordDiffTest {
       original.append("Paragraph ").append(i).append(" text.\n");
     }
     String copy = original + "<script>alert(1)</script> Read original article here";
-    String html = DiffHtml.render(WordDiff.diff(original.toString(), copy));
+    String html = DiffHtml.render(WordDiff.diff(original.toString(), copy)).html();
     assertTrue(html.contains("<ins>&lt;script&gt;alert(1)&lt;/script&gt; Read original article"
         + " here</ins>"), html);
     assertFalse(html.contains("<script>"));
@@ -163,7 +163,7 @@ class WordDiffTest {
   void removedParagraphsAndAnAddedOneAreSeparateParagraphs() {
     String original = "Kept paragraph.\nCut one.\nCut two.";
     String copy = "Kept paragraph.\nSigned off.";
-    String html = DiffHtml.render(WordDiff.diff(original, copy));
+    String html = DiffHtml.render(WordDiff.diff(original, copy)).html();
     assertTrue(html.contains("<p dir=\"auto\" class=\"removed\"><del>Cut two.</del></p>"
         + "<p dir=\"auto\" class=\"added\"><ins>Signed off.</ins></p>"), html);
   }
