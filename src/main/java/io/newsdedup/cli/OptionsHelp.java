@@ -1,5 +1,6 @@
 package io.newsdedup.cli;
 
+import java.util.Locale;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ final class OptionsHelp {
     if (t.isEnum()) {
       return String.join("|", Arrays.stream(t.getEnumConstants()).map(Object::toString).toList());
     }
-    return t.getSimpleName().toLowerCase();
+    return t.getSimpleName().toLowerCase(Locale.ROOT);
   }
 
   private static String defaultOf(Method m) {

@@ -228,7 +228,7 @@ public final class ArticleParser {
     }
     if (v.isContainerNode()) {
       throw new InvalidField(
-          "\"" + name + "\" must be a string, got " + v.getNodeType().toString().toLowerCase());
+          "\"" + name + "\" must be a string, got " + v.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
     return v.isNumber() ? numberAsWritten(raw, name) : v.asText();
   }

@@ -102,16 +102,21 @@ class FloorProgramTest {
     assertTrue(c.buckets() > 9 && c.dupDocs() > 1, c.toString());
   }
 
+  /** Distinct keys spread over the whole long range (multiplication by the golden ratio, mod 2^64). */
+  private static long spread(long i) {
+    return i * 0x9E3779B97F4A7C15L;
+  }
+
   @Test
   void bucketsKeepKeyZeroAndGrow() {
     FloorProgram.Buckets b = new FloorProgram.Buckets();
     assertEquals(-1, b.add(0, 1));
     for (int i = 1; i <= 200_000; i++) {
-      assertEquals(-1, b.add(i * 0x9E3779B97F4A7C15L, i));
+      assertEquals(-1, b.add(spread(i), i));
     }
     assertEquals(1, b.add(0, 2));
     assertEquals(1, b.add(0, 3));
-    assertEquals(77, b.add(77 * 0x9E3779B97F4A7C15L, 500_000));
+    assertEquals(77, b.add(spread(77), 500_000));
     assertEquals(2, b.shared());
     assertEquals(3, b.links());
   }
