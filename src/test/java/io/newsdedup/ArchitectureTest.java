@@ -13,19 +13,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of the code, kept by tests: core (plain Java) ← pipeline (Beam stages) ← report,
- * eval, bench ← cli. Only cli depends on everything, and no package depends on itself through
- * another.
+ * The layers of the code, kept by tests: core (plain Java) ← pipeline (Beam stages) ← report, eval,
+ * bench ← cli. Only cli depends on everything, and no package depends on itself through another.
  */
 class ArchitectureTest {
   private static JavaClasses main;
 
   @BeforeAll
   static void importMainClasses() {
-    main = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(location -> !location.contains("/jmh_generated/"))
-        .importPackages("io.newsdedup");
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("/jmh_generated/"))
+            .importPackages("io.newsdedup");
   }
 
   @Test
@@ -36,35 +36,61 @@ class ArchitectureTest {
 
   @Test
   void coreIsPlainJava() {
-    ArchRule rule = noClasses().that().resideInAPackage("io.newsdedup.core..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.apache.beam..", "org.joda..")
-        .because("the algorithm is unit-tested and reused without a runner");
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAPackage("io.newsdedup.core..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.apache.beam..", "org.joda..")
+            .because("the algorithm is unit-tested and reused without a runner");
     rule.check(main);
   }
 
   @Test
   void layers() {
-    ArchRule rule = layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("core").definedBy("io.newsdedup.core..")
-        .layer("pipeline").definedBy("io.newsdedup.pipeline..")
-        .layer("report").definedBy("io.newsdedup.report..")
-        .layer("eval").definedBy("io.newsdedup.eval..")
-        .layer("bench").definedBy("io.newsdedup.bench..")
-        .layer("cli").definedBy("io.newsdedup.cli..")
-        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("eval").mayOnlyBeAccessedByLayers("cli", "bench")
-        .whereLayer("pipeline").mayOnlyBeAccessedByLayers("bench", "cli")
-        .whereLayer("core").mayOnlyBeAccessedByLayers("pipeline", "report", "eval", "bench", "cli");
+    ArchRule rule =
+        layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("core")
+            .definedBy("io.newsdedup.core..")
+            .layer("pipeline")
+            .definedBy("io.newsdedup.pipeline..")
+            .layer("report")
+            .definedBy("io.newsdedup.report..")
+            .layer("eval")
+            .definedBy("io.newsdedup.eval..")
+            .layer("bench")
+            .definedBy("io.newsdedup.bench..")
+            .layer("cli")
+            .definedBy("io.newsdedup.cli..")
+            .whereLayer("cli")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("bench")
+            .mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("report")
+            .mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("eval")
+            .mayOnlyBeAccessedByLayers("cli", "bench")
+            .whereLayer("pipeline")
+            .mayOnlyBeAccessedByLayers("bench", "cli")
+            .whereLayer("core")
+            .mayOnlyBeAccessedByLayers("pipeline", "report", "eval", "bench", "cli");
     rule.check(main);
   }
 
   @Test
   void everyClassIsInALayer() {
-    ArchRule rule = classes().should().resideInAnyPackage("io.newsdedup.core..",
-        "io.newsdedup.pipeline..", "io.newsdedup.report..", "io.newsdedup.eval..",
-        "io.newsdedup.bench..", "io.newsdedup.cli..");
+    ArchRule rule =
+        classes()
+            .should()
+            .resideInAnyPackage(
+                "io.newsdedup.core..",
+                "io.newsdedup.pipeline..",
+                "io.newsdedup.report..",
+                "io.newsdedup.eval..",
+                "io.newsdedup.bench..",
+                "io.newsdedup.cli..");
     rule.check(main);
   }
 }

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code bench}: end-to-end throughput of the batch job. Generates (or takes) a JSONL corpus, runs
- * {@code batch} on it in a fresh JVM per repetition, and prints wall time, articles/s and the
- * JVM's peak resident memory; the summary line gives the median.
+ * {@code batch} on it in a fresh JVM per repetition, and prints wall time, articles/s and the JVM's
+ * peak resident memory; the summary line gives the median.
  */
 public final class BenchCommand {
   private BenchCommand() {}
@@ -43,7 +43,8 @@ public final class BenchCommand {
     DEFAULTS.put("baselineJvmArgs", "");
   }
 
-  public static int run(String[] args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+  public static int run(String[] args, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
     if (args.length > 0 && args[0].equals("kernels")) {
       try {
         return io.newsdedup.bench.kernels.KernelBench.kernels(out);
@@ -53,22 +54,26 @@ public final class BenchCommand {
       }
     }
     if (args.length > 0 && args[0].equals("accuracy")) {
-      return io.newsdedup.bench.kernels.KernelBench.accuracy(out,
-          args.length > 1 ? Integer.parseInt(args[1].replace("--pairs=", "")) : 2000);
+      return io.newsdedup.bench.kernels.KernelBench.accuracy(
+          out, args.length > 1 ? Integer.parseInt(args[1].replace("--pairs=", "")) : 2000);
     }
     if (Arrays.asList(args).contains("--help")) {
       out.println("news-dedup bench [--name=value ...]: end-to-end batch throughput");
       out.println("news-dedup bench kernels: JMH benchmarks of the per-article kernels");
-      out.println("news-dedup bench corpus-kernels --corpus=FILE.jsonl [--articles=N] [--passes=5]:");
-      out.println("  the same kernels over a corpus's own texts (all unless --articles), one thread");
+      out.println(
+          "news-dedup bench corpus-kernels --corpus=FILE.jsonl [--articles=N] [--passes=5]:");
+      out.println(
+          "  the same kernels over a corpus's own texts (all unless --articles), one thread");
       out.println("news-dedup bench accuracy [--pairs=N]: MinHash estimate error vs exact Jaccard");
       out.println("news-dedup bench floor --corpus=FILE.jsonl: the floor program alone, in this");
       out.println("  JVM (read the JSONL, 5-word shingles, OPH MinHash-128, 9 x 13 LSH buckets;");
       out.println("  one thread, no Beam): its counts and seconds");
-      DEFAULTS.forEach((k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
+      DEFAULTS.forEach(
+          (k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
       out.println("--corpus takes an existing JSONL file instead of generating --articles;");
       out.println("--reps=0 only generates the corpus (into --workDir) and prints its path;");
-      out.println("--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
+      out.println(
+          "--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
       out.println("--floor=true: also time the floor program (FloorProgram, in this jar: see");
       out.println("bench floor) in a fresh JVM with --xmx on the same corpus after each");
       out.println("repetition, and print our ratio to it.");
@@ -83,7 +88,8 @@ public final class BenchCommand {
       out.println("JVM settings with this same jar as --baseline).");
       out.println("--stages=true: also time each stage, as the difference between runs that stop");
       out.println("after it (read, clean, fingerprint, candidates, verify, components) and the");
-      out.println("whole job (clusters and write); each prefix is run --reps times, medians shown.");
+      out.println(
+          "whole job (clusters and write); each prefix is run --reps times, medians shown.");
       return 0;
     }
     if (args.length > 0 && args[0].equals("corpus-kernels")) {
@@ -93,8 +99,9 @@ public final class BenchCommand {
       return floorProgram(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     if (Arrays.stream(args).anyMatch(a -> a.startsWith("--floorClasses="))) {
-      err.println("bench: --floorClasses is gone: --floor=true times the floor program of this"
-          + " jar (see bench --help)");
+      err.println(
+          "bench: --floorClasses is gone: --floor=true times the floor program of this"
+              + " jar (see bench --help)");
       return 2;
     }
     Map<String, String> o = options(args, DEFAULTS, "bench", err);
@@ -115,11 +122,17 @@ public final class BenchCommand {
       corpus = work.resolve("synthetic-" + n + "-s" + o.get("seed") + ".jsonl");
       if (!Files.exists(corpus)) {
         long t0 = System.nanoTime();
-        SyntheticCorpus.Stats s = new SyntheticCorpus(40_000).write(
-            n, Double.parseDouble(o.get("copyShare")), Long.parseLong(o.get("seed")), corpus,
-            work.resolve(corpus.getFileName() + ".labels.jsonl"));
-        out.printf("generated %s: %d originals, %d copies in %.1f s%n", corpus, s.originals(),
-            s.copies(), (System.nanoTime() - t0) / 1e9);
+        SyntheticCorpus.Stats s =
+            new SyntheticCorpus(40_000)
+                .write(
+                    n,
+                    Double.parseDouble(o.get("copyShare")),
+                    Long.parseLong(o.get("seed")),
+                    corpus,
+                    work.resolve(corpus.getFileName() + ".labels.jsonl"));
+        out.printf(
+            "generated %s: %d originals, %d copies in %.1f s%n",
+            corpus, s.originals(), s.copies(), (System.nanoTime() - t0) / 1e9);
       }
       articles = n;
     }
@@ -140,42 +153,57 @@ public final class BenchCommand {
     for (int rep = 0; rep < reps; rep++) {
       // Comparisons run next to each other, the baseline first in every other repetition, so
       // that a machine whose speed drifts favours neither side.
-      boolean[] baseOrNot = baseline.isEmpty() ? new boolean[] {false}
-          : rep % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
+      boolean[] baseOrNot =
+          baseline.isEmpty()
+              ? new boolean[] {false}
+              : rep % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
       for (boolean isBase : baseOrNot) {
         String name = (isBase ? "baseline-" : "run-") + rep + ".log";
-        Run r = runJava(batchCommand(o, isBase ? baseline : ours,
-            o.get(isBase ? "baselineJvmArgs" : "jvmArgs"), corpus, work,
-            "io.newsdedup.cli.Main", "batch"), work.resolve(name).toFile());
+        Run r =
+            runJava(
+                batchCommand(
+                    o,
+                    isBase ? baseline : ours,
+                    o.get(isBase ? "baselineJvmArgs" : "jvmArgs"),
+                    corpus,
+                    work,
+                    "io.newsdedup.cli.Main",
+                    "batch"),
+                work.resolve(name).toFile());
         if (r.exit() != 0) {
           err.println("bench: batch failed (exit " + r.exit() + "), see " + r.log());
           return 1;
         }
         if (isBase) {
           baseWalls[rep] = r.seconds();
-          out.printf("baseline rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n", rep + 1,
-              r.seconds(), articles / r.seconds(), r.peakRssKb() / 1024);
+          out.printf(
+              "baseline rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n",
+              rep + 1, r.seconds(), articles / r.seconds(), r.peakRssKb() / 1024);
         } else {
           walls[rep] = r.seconds();
           rss[rep] = r.peakRssKb();
-          out.printf("rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n", rep + 1, walls[rep],
-              articles / walls[rep], rss[rep] / 1024);
+          out.printf(
+              "rep %d: %.2f s, %.0f articles/s, peak RSS %d MB%n",
+              rep + 1, walls[rep], articles / walls[rep], rss[rep] / 1024);
         }
       }
       if (withRunnerFloor) {
-        Run r = runJava(runnerFloorCommand(o, ours, corpus, work),
-            work.resolve("runner-floor-" + rep + ".log").toFile());
+        Run r =
+            runJava(
+                runnerFloorCommand(o, ours, corpus, work),
+                work.resolve("runner-floor-" + rep + ".log").toFile());
         if (r.exit() != 0) {
           err.println("bench: the runner floor failed (exit " + r.exit() + "), see " + r.log());
           return 1;
         }
         runnerFloorWalls[rep] = r.seconds();
-        out.printf("runner floor rep %d: %.2f s, %s%n", rep + 1, r.seconds(),
-            Files.readString(work.resolve("runner-floor.txt")).strip());
+        out.printf(
+            "runner floor rep %d: %.2f s, %s%n",
+            rep + 1, r.seconds(), Files.readString(work.resolve("runner-floor.txt")).strip());
       }
       if (withFloor) {
-        Run r = runJava(floorCommand(o, ours, corpus),
-            work.resolve("floor-" + rep + ".log").toFile());
+        Run r =
+            runJava(floorCommand(o, ours, corpus), work.resolve("floor-" + rep + ".log").toFile());
         if (r.exit() != 0) {
           err.println("bench: the floor program failed (exit " + r.exit() + "), see " + r.log());
           return 1;
@@ -194,9 +222,11 @@ public final class BenchCommand {
         if (stage != StageRun.Stage.WRITE) {
           double[] times = new double[reps];
           for (int rep = 0; rep < reps; rep++) {
-            Run r = runJava(batchCommand(o, ours, o.get("jvmArgs"), corpus, work,
-                    StageRun.class.getName(), name),
-                work.resolve("stage-" + name + "-" + rep + ".log").toFile());
+            Run r =
+                runJava(
+                    batchCommand(
+                        o, ours, o.get("jvmArgs"), corpus, work, StageRun.class.getName(), name),
+                    work.resolve("stage-" + name + "-" + rep + ".log").toFile());
             if (r.exit() != 0) {
               err.println("bench: stage run failed (exit " + r.exit() + "), see " + r.log());
               return 1;
@@ -205,17 +235,21 @@ public final class BenchCommand {
           }
           cumulative = median(times);
         }
-        out.printf("%-12s %12.2f %9.2f%n",
+        out.printf(
+            "%-12s %12.2f %9.2f%n",
             stage == StageRun.Stage.WRITE ? "clusters+write" : name,
-            cumulative, cumulative - before);
-        out.printf("RESULT stage=%s cumulative_s=%.2f stage_s=%.2f%n",
+            cumulative,
+            cumulative - before);
+        out.printf(
+            "RESULT stage=%s cumulative_s=%.2f stage_s=%.2f%n",
             name, cumulative, cumulative - before);
         before = cumulative;
       }
     }
     long[] rs = rss.clone();
     Arrays.sort(rs);
-    out.printf("RESULT runner=%s articles=%d reps=%d median_wall_s=%.2f articles_per_s=%.0f"
+    out.printf(
+        "RESULT runner=%s articles=%d reps=%d median_wall_s=%.2f articles_per_s=%.0f"
             + " median_peak_rss_mb=%d%n",
         o.get("runner"), articles, reps, median, articles / median, rs[reps / 2] / 1024);
     if (withRunnerFloor) {
@@ -255,8 +289,12 @@ public final class BenchCommand {
   /** {@code bench corpus-kernels --corpus=FILE [--articles=N] [--passes=P]}. */
   private static int corpusKernels(String[] args, PrintStream out, PrintStream err)
       throws IOException {
-    Map<String, String> o = options(args, Map.of("corpus", "",
-        "articles", String.valueOf(Integer.MAX_VALUE), "passes", "5"), "bench corpus-kernels", err);
+    Map<String, String> o =
+        options(
+            args,
+            Map.of("corpus", "", "articles", String.valueOf(Integer.MAX_VALUE), "passes", "5"),
+            "bench corpus-kernels",
+            err);
     if (o == null) {
       return 2;
     }
@@ -292,8 +330,8 @@ public final class BenchCommand {
   }
 
   /**
-   * The other side's median and our median over it; also the median of the repetitions' own
-   * ratios, each taken from two runs next to each other (steadier on a drifting machine).
+   * The other side's median and our median over it; also the median of the repetitions' own ratios,
+   * each taken from two runs next to each other (steadier on a drifting machine).
    */
   private static void printComparison(
       PrintStream out, String what, long articles, double[] ours, double[] theirs) {
@@ -302,18 +340,29 @@ public final class BenchCommand {
       ratios[i] = ours[i] / theirs[i];
     }
     double m = median(theirs);
-    out.printf("RESULT %s median_wall_s=%.2f articles_per_s=%.0f ratio=%.2f"
+    out.printf(
+        "RESULT %s median_wall_s=%.2f articles_per_s=%.0f ratio=%.2f"
             + " median_ratio_of_pairs=%.2f%n",
         what, m, articles / m, median(ours) / m, median(ratios));
   }
 
   /** The JVM command of one batch run (or one stage prefix run) over the corpus. */
-  private static List<String> batchCommand(Map<String, String> o, String classpath,
-      String jvmArgs, Path corpus, Path work, String mainClass, String first) {
+  private static List<String> batchCommand(
+      Map<String, String> o,
+      String classpath,
+      String jvmArgs,
+      Path corpus,
+      Path work,
+      String mainClass,
+      String first) {
     List<String> cmd = java(o, classpath, jvmArgs, mainClass);
-    cmd.addAll(List.of(first,
-        "--input=" + corpus, "--output=" + work.resolve("out"), "--overwrite",
-        "--runner=" + o.get("runner")));
+    cmd.addAll(
+        List.of(
+            first,
+            "--input=" + corpus,
+            "--output=" + work.resolve("out"),
+            "--overwrite",
+            "--runner=" + o.get("runner")));
     cmd.addAll(words(o.get("batchArgs")));
     return cmd;
   }
@@ -322,8 +371,11 @@ public final class BenchCommand {
   private static List<String> runnerFloorCommand(
       Map<String, String> o, String classpath, Path corpus, Path work) {
     List<String> cmd = java(o, classpath, o.get("jvmArgs"), RunnerFloor.class.getName());
-    cmd.addAll(List.of("--input=" + corpus, "--output=" + work.resolve("runner-floor.txt"),
-        "--runner=" + o.get("runner")));
+    cmd.addAll(
+        List.of(
+            "--input=" + corpus,
+            "--output=" + work.resolve("runner-floor.txt"),
+            "--runner=" + o.get("runner")));
     return cmd;
   }
 
@@ -332,10 +384,10 @@ public final class BenchCommand {
       Map<String, String> o, String classpath, String jvmArgs, String mainClass) {
     List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + o.get("xmx")));
     cmd.addAll(words(jvmArgs));
-    cmd.addAll(List.of(
-        // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
-        "-cp", classpath, mainClass));
+    cmd.addAll(
+        List.of(
+            // What the jar's manifest gives `java -jar` (the Spark runner needs it), for -cp too.
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "-cp", classpath, mainClass));
     return cmd;
   }
 
@@ -376,8 +428,13 @@ public final class BenchCommand {
    * --xmx}, nothing else (the floor is plain Java, with the JVM's defaults).
    */
   static List<String> floorCommand(Map<String, String> o, String classpath, Path corpus) {
-    return List.of(javaCommand(), "-Xmx" + o.get("xmx"), "-cp", classpath,
-        FloorProgram.class.getName(), corpus.toString());
+    return List.of(
+        javaCommand(),
+        "-Xmx" + o.get("xmx"),
+        "-cp",
+        classpath,
+        FloorProgram.class.getName(),
+        corpus.toString());
   }
 
   /** {@code buckets=B links=L} of the floor program's line in its log (as the runner floor's). */

@@ -1,15 +1,15 @@
 package io.newsdedup.bench;
 
-import io.newsdedup.pipeline.options.ProductionDefaults;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.newsdedup.bench.floor.FloorProgram;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
 import io.newsdedup.pipeline.coders.LongArrayCoder;
+import io.newsdedup.pipeline.options.ProductionDefaults;
 import java.io.IOException;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -38,12 +38,12 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 /**
  * The floor program's work as the leanest Beam job we can write: read the JSONL, shingle and
  * MinHash each {@code text} (our kernels: 5-word shingles, OPH MinHash-128), key it by its 9 × 13
- * LSH band keys and group by key; writes one line, {@code buckets=B links=L} (band buckets with
- * at least two articles, and their members beyond the first); a line that is not such an object
- * is skipped and counted. No cleaning, verification,
- * clustering or provenance. {@code bench --runnerFloor=true} times it on the same runner as {@code
- * batch}, which splits our ratio to the floor into what the runner costs any Beam job doing the
- * floor's work and what our pipeline adds to it.
+ * LSH band keys and group by key; writes one line, {@code buckets=B links=L} (band buckets with at
+ * least two articles, and their members beyond the first); a line that is not such an object is
+ * skipped and counted. No cleaning, verification, clustering or provenance. {@code bench
+ * --runnerFloor=true} times it on the same runner as {@code batch}, which splits our ratio to the
+ * floor into what the runner costs any Beam job doing the floor's work and what our pipeline adds
+ * to it.
  */
 public final class RunnerFloor {
   public static final LshParams BANDS = FloorProgram.BANDS;
@@ -67,8 +67,10 @@ public final class RunnerFloor {
 
   public static void main(String[] args) {
     PipelineOptionsFactory.register(Options.class);
-    Options options = PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args))
-        .withValidation().as(Options.class);
+    Options options =
+        PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args))
+            .withValidation()
+            .as(Options.class);
     PipelineResult.State state = run(options).waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
@@ -94,8 +96,10 @@ public final class RunnerFloor {
           .apply("Links", ParDo.of(new LinksFn()))
           .setCoder(VarLongCoder.of())
           .apply("Sum", Combine.globally(new Counts()).withoutDefaults())
-          .apply("Format", MapElements.into(TypeDescriptors.strings())
-              .via((long[] c) -> "buckets=" + c[0] + " links=" + c[1]));
+          .apply(
+              "Format",
+              MapElements.into(TypeDescriptors.strings())
+                  .via((long[] c) -> "buckets=" + c[0] + " links=" + c[1]));
     }
   }
 

@@ -1,14 +1,13 @@
 package io.newsdedup.bench;
 
 import io.newsdedup.core.cluster.Cluster;
-import org.apache.beam.sdk.values.KV;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
-import io.newsdedup.pipeline.fingerprint.Cleaned;
-import io.newsdedup.pipeline.options.ProductionDefaults;
 import io.newsdedup.pipeline.batch.BatchOptions;
-import io.newsdedup.pipeline.batch.BatchStages;
-import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.batch.BatchSettings;
+import io.newsdedup.pipeline.batch.BatchStages;
+import io.newsdedup.pipeline.fingerprint.Cleaned;
+import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.options.ProductionDefaults;
+import io.newsdedup.pipeline.options.UsageException;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.beam.sdk.Pipeline;
@@ -18,6 +17,7 @@ import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
@@ -30,7 +30,15 @@ public final class StageRun {
   private StageRun() {}
 
   /** The stages of the batch job, in order; {@link #buildUpTo} stops after one of them. */
-  public enum Stage { READ, CLEAN, FINGERPRINT, CANDIDATES, VERIFY, COMPONENTS, WRITE }
+  public enum Stage {
+    READ,
+    CLEAN,
+    FINGERPRINT,
+    CANDIDATES,
+    VERIFY,
+    COMPONENTS,
+    WRITE
+  }
 
   public static void main(String[] args) {
     Stage last = Stage.valueOf(args[0].toUpperCase(Locale.ROOT));
@@ -38,9 +46,11 @@ public final class StageRun {
       throw new IllegalArgumentException("the whole job is `batch`; StageRun stops before writing");
     }
     PipelineOptionsFactory.register(BatchOptions.class);
-    BatchOptions options = PipelineOptionsFactory
-        .fromArgs(ProductionDefaults.apply(Arrays.copyOfRange(args, 1, args.length)))
-        .withValidation().as(BatchOptions.class);
+    BatchOptions options =
+        PipelineOptionsFactory.fromArgs(
+                ProductionDefaults.apply(Arrays.copyOfRange(args, 1, args.length)))
+            .withValidation()
+            .as(BatchOptions.class);
     BatchSettings settings = BatchSettings.from(options);
     Pipeline p = Pipeline.create(options);
     @SuppressWarnings("unchecked")
@@ -53,8 +63,8 @@ public final class StageRun {
   }
 
   /**
-   * The job up to and including {@code last} (without an index): returns that stage's output,
-   * which nothing consumes yet; {@link Stage#WRITE} is the whole job, writing into the output.
+   * The job up to and including {@code last} (without an index): returns that stage's output, which
+   * nothing consumes yet; {@link Stage#WRITE} is the whole job, writing into the output.
    */
   public static PCollection<?> buildUpTo(Pipeline p, BatchSettings s, Stage last) {
     if (s.index() != null) {

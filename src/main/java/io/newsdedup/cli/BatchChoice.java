@@ -39,10 +39,10 @@ record BatchChoice(List<String> jvmOptions, String[] args, String reason) {
   static final double HEADROOM = 1.5;
 
   /**
-   * The choice for {@code args} run with {@code jvmOptions} on a machine with {@code memory}
-   * bytes; empty when it is not a batch, its runner is neither given as Direct nor left open, the
-   * JVM options set the heap and the runner is given, or the input is not local or cannot be
-   * matched here (the job then says what is wrong with it).
+   * The choice for {@code args} run with {@code jvmOptions} on a machine with {@code memory} bytes;
+   * empty when it is not a batch, its runner is neither given as Direct nor left open, the JVM
+   * options set the heap and the runner is given, or the input is not local or cannot be matched
+   * here (the job then says what is wrong with it).
    */
   static Optional<BatchChoice> of(String[] args, List<String> jvmOptions, long memory) {
     if (args.length == 0 || !args[0].equals("batch") || memory <= 0) {
@@ -72,25 +72,43 @@ record BatchChoice(List<String> jvmOptions, String[] args, String reason) {
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-    return Optional.of(of(args, runner == null, setsHeap, MemoryEstimate.records(files),
-        MemoryEstimate.inputBytes(files), MemoryEstimate.directHeap(files), memory));
+    return Optional.of(
+        of(
+            args,
+            runner == null,
+            setsHeap,
+            MemoryEstimate.records(files),
+            MemoryEstimate.inputBytes(files),
+            MemoryEstimate.directHeap(files),
+            memory));
   }
 
   /**
    * The choice for an input of {@code records} records and {@code bytes} bytes needing {@code
    * directHeap} on the Direct runner; {@code runnerOpen}: no {@code --runner} was given.
    */
-  static BatchChoice of(String[] args, boolean runnerOpen, boolean setsHeap, double records,
-      long bytes, long directHeap, long memory) {
+  static BatchChoice of(
+      String[] args,
+      boolean runnerOpen,
+      boolean setsHeap,
+      double records,
+      long bytes,
+      long directHeap,
+      long memory) {
     boolean flink = runnerOpen && records >= FLINK_FROM;
     List<String> jvm = new ArrayList<>();
     List<String> command = new ArrayList<>(List.of(args));
-    String reason = String.format(Locale.ROOT, "%s of input, about %,d records",
-        MemoryEstimate.size(bytes), roughly(records));
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "%s of input, about %,d records",
+            MemoryEstimate.size(bytes),
+            roughly(records));
     if (flink) {
       command.add("--runner=FlinkRunner");
-      reason += ": running on embedded Flink, which spills to disk where the Direct runner holds"
-          + " the input in memory (--runner=DirectRunner keeps the Direct runner)";
+      reason +=
+          ": running on embedded Flink, which spills to disk where the Direct runner holds"
+              + " the input in memory (--runner=DirectRunner keeps the Direct runner)";
     } else {
       reason += ": running on the Direct runner";
     }
@@ -119,8 +137,13 @@ record BatchChoice(List<String> jvmOptions, String[] args, String reason) {
 
   /** Whether the JVM options size the heap already. */
   static boolean setsHeap(List<String> jvmOptions) {
-    return jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmx") || o.startsWith("-XX:MaxHeapSize")
-        || o.startsWith("-XX:MaxRAM") || o.startsWith("-XX:InitialRAMPercentage")
-        || o.startsWith("-XX:MinRAMPercentage"));
+    return jvmOptions.stream()
+        .anyMatch(
+            o ->
+                o.startsWith("-Xmx")
+                    || o.startsWith("-XX:MaxHeapSize")
+                    || o.startsWith("-XX:MaxRAM")
+                    || o.startsWith("-XX:InitialRAMPercentage")
+                    || o.startsWith("-XX:MinRAMPercentage"));
   }
 }

@@ -20,7 +20,8 @@ final class BatchCommand {
     if (Arrays.stream(args).anyMatch(Main::isHelp)) {
       out.println("news-dedup batch --input=PATTERN[,PATTERN...] --output=DIR [options]");
       out.println();
-      out.println("Finds copies of the same story among the input articles and writes, in --output:");
+      out.println(
+          "Finds copies of the same story among the input articles and writes, in --output:");
       out.println("clusters-*.jsonl, assignments-*.jsonl, rejected-*.jsonl and summary.json;");
       out.println("with --report=DIR also the offline HTML report (`news-dedup report --help`).");
       out.println();
@@ -30,8 +31,10 @@ final class BatchCommand {
       out.println("Beam options are accepted too, e.g. --runner=DirectRunner,");
       out.println("--runner=FlinkRunner, --targetParallelism=N (Direct runner threads).");
       out.println();
-      out.printf(Locale.ROOT, "Without --runner, local input of fewer than %,d records"
-          + " (estimated)%n", BatchChoice.FLINK_FROM);
+      out.printf(
+          Locale.ROOT,
+          "Without --runner, local input of fewer than %,d records" + " (estimated)%n",
+          BatchChoice.FLINK_FROM);
       out.println("runs on the Direct runner and larger input on embedded Flink, which spills");
       out.println("to disk; and when the JVM options set no heap, the job's JVM gets one sized");
       out.println("to the input. The command says which on standard error.");
@@ -49,8 +52,12 @@ final class BatchCommand {
     var s = outcome.summary();
     out.printf(
         "read %d records: %d articles in %d clusters (%d duplicates), %d rejected -> %s%n",
-        s.read(), s.articles(), s.counter("output", "clusters"), s.counter("output", "duplicates"),
-        s.rejected(), options.getOutput());
+        s.read(),
+        s.articles(),
+        s.counter("output", "clusters"),
+        s.counter("output", "duplicates"),
+        s.rejected(),
+        options.getOutput());
     if (options.getReport() != null) {
       out.println("report -> " + Path.of(options.getReport(), "index.html"));
     }

@@ -5,7 +5,9 @@ import io.newsdedup.eval.score.ScoreCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code eval generate ...} builds a labelled corpus; {@code eval --truth=... --output=...} scores. */
+/**
+ * {@code eval generate ...} builds a labelled corpus; {@code eval --truth=... --output=...} scores.
+ */
 final class EvalCommand {
   private EvalCommand() {}
 

@@ -26,12 +26,13 @@ public final class Main {
    * stops on SIGTERM and reads file names as UTF-8 ({@link Supervisor}).
    */
   public static void main(String[] args) {
-    boolean help = args.length == 0 || args[0].equals("help")
-        || Arrays.stream(args).anyMatch(Main::isHelp);
-    int code = help
-        ? run(args, System.out, System.err)
-        : Supervisor.runInChild(args, System.err)
-            .orElseGet(() -> run(args, System.out, System.err));
+    boolean help =
+        args.length == 0 || args[0].equals("help") || Arrays.stream(args).anyMatch(Main::isHelp);
+    int code =
+        help
+            ? run(args, System.out, System.err)
+            : Supervisor.runInChild(args, System.err)
+                .orElseGet(() -> run(args, System.out, System.err));
     System.exit(code);
   }
 
@@ -107,18 +108,24 @@ public final class Main {
     }
     StreamOptions options = StreamPipeline.options(ProductionDefaults.apply(args));
     PipelineResult result = StreamPipeline.start(options);
-    String input = options.getInputSubscription() != null
-        ? options.getInputSubscription() : options.getInputTopic();
-    out.printf("news-dedup stream: reading %s; decisions -> %s; dead letters -> %s;"
-            + " index retention %s. Stop with Ctrl-C.%n", input, options.getOutputTopic(),
-        options.getDeadLetterTopic(), options.getIndexRetention());
-    Thread cancel = new Thread(() -> {
-      try {
-        result.cancel();
-      } catch (java.io.IOException | RuntimeException e) {
-        // stopping anyway
-      }
-    }, "news-dedup-stream-cancel");
+    String input =
+        options.getInputSubscription() != null
+            ? options.getInputSubscription()
+            : options.getInputTopic();
+    out.printf(
+        "news-dedup stream: reading %s; decisions -> %s; dead letters -> %s;"
+            + " index retention %s. Stop with Ctrl-C.%n",
+        input, options.getOutputTopic(), options.getDeadLetterTopic(), options.getIndexRetention());
+    Thread cancel =
+        new Thread(
+            () -> {
+              try {
+                result.cancel();
+              } catch (java.io.IOException | RuntimeException e) {
+                // stopping anyway
+              }
+            },
+            "news-dedup-stream-cancel");
     Runtime.getRuntime().addShutdownHook(cancel);
     PipelineResult.State state;
     try {

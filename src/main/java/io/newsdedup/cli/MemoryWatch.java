@@ -75,9 +75,13 @@ final class MemoryWatch {
     if (share < GC_SHARE || last.fullAfterGc() < FULL) {
       return null;
     }
-    return String.format(Locale.ROOT, "the Java heap is exhausted: garbage collection took %.0f%%"
-        + " of the last %d s, and the heap is still %.0f%% full after it",
-        100 * share, wall / 1000, 100 * last.fullAfterGc());
+    return String.format(
+        Locale.ROOT,
+        "the Java heap is exhausted: garbage collection took %.0f%%"
+            + " of the last %d s, and the heap is still %.0f%% full after it",
+        100 * share,
+        wall / 1000,
+        100 * last.fullAfterGc());
   }
 
   private static Sample sample() {
@@ -99,5 +103,4 @@ final class MemoryWatch {
     }
     return max > 0 ? (double) used / max : 0;
   }
-
 }

@@ -1,12 +1,12 @@
 package io.newsdedup.cli;
 
-import java.util.Locale;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -20,17 +20,19 @@ final class OptionsHelp {
   private OptionsHelp() {}
 
   /**
-   * The options declared by {@code options} and by the project's interfaces it extends (such as
-   * the matching options shared by batch and stream); Beam's own interfaces are left out.
+   * The options declared by {@code options} and by the project's interfaces it extends (such as the
+   * matching options shared by batch and stream); Beam's own interfaces are left out.
    */
   /**
-   * Defaults a command applies itself (one option name, two commands with different defaults:
-   * Beam needs the same {@code @Default} on every interface that declares a property).
+   * Defaults a command applies itself (one option name, two commands with different defaults: Beam
+   * needs the same {@code @Default} on every interface that declares a property).
    */
-  private static final Map<String, String> APPLIED_DEFAULTS = Map.of(
-      "StreamOptions.indexRetention",
-      "\"" + io.newsdedup.pipeline.stream.StreamSettings.DEFAULT_RETENTION + "\"",
-      "BatchOptions.indexRetention", "keep everything");
+  private static final Map<String, String> APPLIED_DEFAULTS =
+      Map.of(
+          "StreamOptions.indexRetention",
+          "\"" + io.newsdedup.pipeline.stream.StreamSettings.DEFAULT_RETENTION + "\"",
+          "BatchOptions.indexRetention",
+          "keep everything");
 
   static String describe(Class<? extends PipelineOptions> options) {
     return describe(
@@ -65,8 +67,8 @@ final class OptionsHelp {
       if (m.isAnnotationPresent(Validation.Required.class)) {
         sb.append("  (required)");
       } else {
-        String applied = APPLIED_DEFAULTS.get(
-            m.getDeclaringClass().getSimpleName() + "." + property(m));
+        String applied =
+            APPLIED_DEFAULTS.get(m.getDeclaringClass().getSimpleName() + "." + property(m));
         sb.append("  (default: ").append(applied != null ? applied : defaultOf(m)).append(")");
       }
       sb.append('\n');

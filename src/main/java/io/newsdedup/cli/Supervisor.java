@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>halts when this JVM disappears (a {@code kill -9}), so no run outlives its command;
  *   <li>reads file names as UTF-8 whatever the caller's locale ({@code LC_ALL=C.UTF-8} when the
  *       caller's is not UTF-8: cron, systemd units, {@code env -i});
- *   <li>collects with the parallel collector unless the options choose one, but for {@code
- *       stream} ({@link #THROUGHPUT_COLLECTOR});
+ *   <li>collects with the parallel collector unless the options choose one, but for {@code stream}
+ *       ({@link #THROUGHPUT_COLLECTOR});
  *   <li>for a {@code batch} that leaves them open, runs on the runner and in the heap its input
  *       needs ({@link BatchChoice}).
  * </ul>
@@ -44,12 +44,16 @@ final class Supervisor {
 
   /** Set in the child (to this JVM's pid): the child never starts another. */
   static final String CHILD = "NEWS_DEDUP_CHILD";
+
   /** Set by a user who wants the command to run in the JVM they started. */
   static final String IN_PROCESS = "NEWS_DEDUP_IN_PROCESS";
+
   /** HotSpot's exit status under {@code -XX:+ExitOnOutOfMemoryError}; {@link MemoryWatch}'s too. */
   static final int OUT_OF_MEMORY = 3;
+
   /** How long a child may take to stop after SIGTERM before it is killed. */
   static final int GRACE_SECONDS = 5;
+
   static final String LOCALE = "C.UTF-8";
 
   /**
@@ -67,13 +71,14 @@ final class Supervisor {
     }
     Optional<String> java = ProcessHandle.current().info().command();
     if (java.isEmpty()) {
-      err.println("news-dedup: warning: cannot find the java command to start the run's JVM;"
-          + " running here, where running out of memory may not end the run.");
+      err.println(
+          "news-dedup: warning: cannot find the java command to start the run's JVM;"
+              + " running here, where running out of memory may not end the run.");
       warnIfNamesNotUtf8(err, "Run with LC_ALL=" + LOCALE + ".");
       return Optional.empty();
     }
-    List<String> jvmOptions = new ArrayList<>(ManagementFactory.getRuntimeMXBean()
-        .getInputArguments());
+    List<String> jvmOptions =
+        new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
     String[] command = args;
     Optional<BatchChoice> choice = BatchChoice.of(args, jvmOptions, physicalMemory());
     if (choice.isPresent()) {
@@ -81,8 +86,11 @@ final class Supervisor {
       command = choice.get().args();
       err.println("news-dedup batch: " + choice.get().reason());
     }
-    ProcessBuilder pb = new ProcessBuilder(childCommand(java.get(), jvmOptions,
-        System.getProperty("java.class.path"), command)).inheritIO();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                childCommand(
+                    java.get(), jvmOptions, System.getProperty("java.class.path"), command))
+            .inheritIO();
     pb.environment().put(CHILD, Long.toString(ProcessHandle.current().pid()));
     if (!namesAreUtf8()) {
       pb.environment().put("LC_ALL", LOCALE);
@@ -91,18 +99,25 @@ final class Supervisor {
     try {
       child = pb.start();
     } catch (IOException e) {
-      err.println("news-dedup: warning: could not start the run's JVM (" + e.getMessage()
-          + "); running here, where running out of memory may not end the run.");
+      err.println(
+          "news-dedup: warning: could not start the run's JVM ("
+              + e.getMessage()
+              + "); running here, where running out of memory may not end the run.");
       warnIfNamesNotUtf8(err, "Run with LC_ALL=" + LOCALE + ".");
       return Optional.empty();
     }
     AtomicBoolean told = new AtomicBoolean();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      if (child.isAlive()) { // this JVM got SIGTERM or Ctrl-C, the child is still running
-        stop(child);
-        tellOnce(told, err, interrupted(args));
-      }
-    }, "news-dedup-stop-child"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (child
+                      .isAlive()) { // this JVM got SIGTERM or Ctrl-C, the child is still running
+                    stop(child);
+                    tellOnce(told, err, interrupted(args));
+                  }
+                },
+                "news-dedup-stop-child"));
     int code;
     while (true) {
       try {
@@ -140,11 +155,11 @@ final class Supervisor {
   /**
    * Why the child of a command other than {@code stream} collects with the parallel collector,
    * unless the JVM options choose one: a batch job wants throughput, not short pauses. Measured on
-   * the 100,000-article bench corpus with {@code -Xmx6g} ({@code bench --reps=3
-   * --baseline=<same jar> --baselineJvmArgs=-XX:+UseG1GC}): 78 s median and 3.5 GB peak RSS against
-   * G1's 88 s and 6.0 GB; on 1,000,000 one-line records, 63 s and 4.7 GB against 78 s and 6.6 GB.
-   * When the heap is exhausted it gives up at once ("GC overhead limit exceeded") where G1 collects
-   * on for minutes. {@code stream} keeps G1, whose pauses stay short.
+   * the 100,000-article bench corpus with {@code -Xmx6g} ({@code bench --reps=3 --baseline=<same
+   * jar> --baselineJvmArgs=-XX:+UseG1GC}): 78 s median and 3.5 GB peak RSS against G1's 88 s and
+   * 6.0 GB; on 1,000,000 one-line records, 63 s and 4.7 GB against 78 s and 6.6 GB. When the heap
+   * is exhausted it gives up at once ("GC overhead limit exceeded") where G1 collects on for
+   * minutes. {@code stream} keeps G1, whose pauses stay short.
    */
   static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
 
@@ -152,8 +167,8 @@ final class Supervisor {
    * The child's command line: the same JVM options, an exit at the first out-of-memory, and the
    * parallel collector for a batch command ({@link #THROUGHPUT_COLLECTOR}).
    */
-  static List<String> childCommand(String java, List<String> jvmOptions, String classPath,
-      String[] args) {
+  static List<String> childCommand(
+      String java, List<String> jvmOptions, String classPath, String[] args) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);
@@ -211,35 +226,42 @@ final class Supervisor {
     String command = spaceAndCommand(args);
     String message = "news-dedup" + command + ": the run's JVM was killed by signal " + signal;
     if (signal == 9) {
-      message += " (SIGKILL: if nobody sent it, the system's out-of-memory killer did; give the"
-          + " run a smaller -Xmx than the machine's free memory)";
+      message +=
+          " (SIGKILL: if nobody sent it, the system's out-of-memory killer did; give the"
+              + " run a smaller -Xmx than the machine's free memory)";
     }
     return message + ".";
   }
 
   static String interrupted(String[] args) {
     String command = spaceAndCommand(args);
-    String message = "news-dedup" + command + ": interrupted (SIGTERM or Ctrl-C); the run was"
-        + " stopped";
+    String message =
+        "news-dedup" + command + ": interrupted (SIGTERM or Ctrl-C); the run was" + " stopped";
     if (command.equals(" batch")) {
-      message += " before it finished: nothing was published (no _SUCCESS), an earlier run in"
-          + " --output is as it was, and --overwrite cleans what this one left";
+      message +=
+          " before it finished: nothing was published (no _SUCCESS), an earlier run in"
+              + " --output is as it was, and --overwrite cleans what this one left";
     }
     return message + ".";
   }
 
   static String outOfMemory(String[] args, long maxHeap) {
     String command = spaceAndCommand(args);
-    String message = "news-dedup" + command + ": out of memory: the run needed more than its "
-        + MemoryEstimate.size(maxHeap) + " of Java heap and was stopped.";
+    String message =
+        "news-dedup"
+            + command
+            + ": out of memory: the run needed more than its "
+            + MemoryEstimate.size(maxHeap)
+            + " of Java heap and was stopped.";
     if (command.equals(" batch")) {
       message += " Nothing was published (no _SUCCESS); an earlier run in --output is as it was.";
     }
     long moreGb = Math.max(1, (long) Math.ceil(2.0 * maxHeap / (1L << 30)));
     message += " Give it more heap (java -Xmx" + moreGb + "g -jar news-dedup.jar ...)";
     if (command.equals(" batch") || command.equals(" stream")) {
-      message += ", or run on Flink, which spills to disk (--runner=FlinkRunner): the Direct runner"
-          + " (the default) holds every stage's data in memory";
+      message +=
+          ", or run on Flink, which spills to disk (--runner=FlinkRunner): the Direct runner"
+              + " (the default) holds every stage's data in memory";
       if (command.equals(" batch")) {
         message += ", about two and a half times the input's size";
       }
@@ -253,12 +275,19 @@ final class Supervisor {
     MemoryWatch.start(err);
     try {
       long parentPid = Long.parseLong(System.getenv(CHILD));
-      ProcessHandle.current().parent()
+      ProcessHandle.current()
+          .parent()
           .filter(p -> p.pid() == parentPid)
-          .ifPresent(parent -> parent.onExit().thenRun(() -> {
-            err.println("news-dedup: the command that started this run is gone; stopping.");
-            Runtime.getRuntime().halt(143);
-          }));
+          .ifPresent(
+              parent ->
+                  parent
+                      .onExit()
+                      .thenRun(
+                          () -> {
+                            err.println(
+                                "news-dedup: the command that started this run is gone; stopping.");
+                            Runtime.getRuntime().halt(143);
+                          }));
     } catch (NumberFormatException e) {
       // not started by a supervisor of ours: nothing to watch
     }
@@ -270,9 +299,11 @@ final class Supervisor {
 
   private static void warnIfNamesNotUtf8(PrintStream err, String advice) {
     if (!namesAreUtf8()) {
-      err.println("news-dedup: warning: file names are read as "
-          + System.getProperty("sun.jnu.encoding") + "; names outside ASCII may not be read. "
-          + advice);
+      err.println(
+          "news-dedup: warning: file names are read as "
+              + System.getProperty("sun.jnu.encoding")
+              + "; names outside ASCII may not be read. "
+              + advice);
     }
   }
 }

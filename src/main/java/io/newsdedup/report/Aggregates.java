@@ -15,23 +15,26 @@ import java.util.TreeMap;
 /**
  * Aggregates over every cluster line, in memory independent of the clusters' sizes: counts, the
  * cluster-size distribution, histograms of the duplicates' similarity to their canonical and of
- * their repost lag, per-source counts and "who copies whom" pair counts. The only part growing
- * with the input is the per-source list of lags (4 bytes per dated duplicate) kept for exact
- * medians.
+ * their repost lag, per-source counts and "who copies whom" pair counts. The only part growing with
+ * the input is the per-source list of lags (4 bytes per dated duplicate) kept for exact medians.
  */
 final class Aggregates {
   static final int SIMILARITY_BINS = 20;
+
   /** Distinct low-content reasons counted apart; more (a corrupt output) go to OTHER_REASON. */
   static final int MAX_REASONS = 16;
+
   static final String OTHER_REASON = "(other)";
 
   /** Lag bucket edges in seconds; bucket i is [EDGES[i-1], EDGES[i]). */
   static final long[] LAG_EDGES = {
-      -86_400, -3_600, 0, 600, 3_600, 3 * 3_600, 6 * 3_600, 12 * 3_600, 86_400, 3 * 86_400,
-      7 * 86_400};
+    -86_400, -3_600, 0, 600, 3_600, 3 * 3_600, 6 * 3_600, 12 * 3_600, 86_400, 3 * 86_400, 7 * 86_400
+  };
+
   static final String[] LAG_LABELS = {
-      "< −1 d", "−1 d\n… −1 h", "−1 h\n… 0", "0–10\nmin", "10–60\nmin", "1–3 h",
-      "3–6 h", "6–12 h", "12–24 h", "1–3 d", "3–7 d", "> 7 d"};
+    "< −1 d", "−1 d\n… −1 h", "−1 h\n… 0", "0–10\nmin", "10–60\nmin", "1–3 h",
+    "3–6 h", "6–12 h", "12–24 h", "1–3 d", "3–7 d", "> 7 d"
+  };
 
   /** Per source: what it published and how it was copied. */
   static final class SourceStats {
@@ -41,11 +44,15 @@ final class Aggregates {
     long originalsCopied;
     long reposts;
     long copiesReceived;
+
     /** Its low-content articles, whatever the reason, and of them the template-only pages. */
     long lowContent;
+
     long templateOnly;
+
     /** The template-only page with the smallest id: an example to look at. */
     String templateExampleId;
+
     String templateExampleUrl;
     private int[] lags = new int[0];
     private int lagCount;
@@ -85,19 +92,29 @@ final class Aggregates {
   long duplicates;
   long clustersWithDuplicates;
   long sizeMismatches;
+
   /** Duplicates whose matched_via is another duplicate (admitted through a chain). */
   long chained;
+
   long duplicatesWithoutSimilarity;
+
   /** Low-content members (canonicals included). */
   long lowContent;
-  /** Low-content members by reason ({@link ClusterLine#TEMPLATE_ONLY}, ...), at most MAX_REASONS. */
+
+  /**
+   * Low-content members by reason ({@link ClusterLine#TEMPLATE_ONLY}, ...), at most MAX_REASONS.
+   */
   final TreeMap<String, Long> lowContentByReason = new TreeMap<>();
+
   /** Of those, the ones in a cluster with other articles (joined a story), by reason. */
   final TreeMap<String, Long> lowContentJoined = new TreeMap<>();
+
   /** Members carrying a low_content_reason field (0: outputs older than the reasons). */
   long withReasonField;
+
   /** Members with a reason but "low_content": false (counted as not low-content). */
   long reasonConflicts;
+
   final TreeMap<Integer, Long> sizes = new TreeMap<>();
   final TreeMap<String, Long> reasons = new TreeMap<>();
   final long[] jaccard = new long[SIMILARITY_BINS];
@@ -106,6 +123,7 @@ final class Aggregates {
   long lagMissing;
   long lagNegative;
   final Map<String, SourceStats> sources = new HashMap<>();
+
   /** repost source → original's source → count. */
   final Map<String, Map<String, long[]>> copies = new HashMap<>();
 
@@ -207,8 +225,8 @@ final class Aggregates {
 
   /**
    * Whether the outputs say why articles are low-content: some member carries {@code
-   * low_content_reason}, or none is low-content. False for older outputs with low-content
-   * articles: then how many are template-only is unknown.
+   * low_content_reason}, or none is low-content. False for older outputs with low-content articles:
+   * then how many are template-only is unknown.
    */
   boolean reasonsKnown() {
     return withReasonField > 0 || lowContent == 0;
@@ -222,8 +240,8 @@ final class Aggregates {
         out.add(s);
       }
     }
-    out.sort(Comparator.comparingLong((SourceStats s) -> -s.templateOnly)
-        .thenComparing(s -> s.source));
+    out.sort(
+        Comparator.comparingLong((SourceStats s) -> -s.templateOnly).thenComparing(s -> s.source));
     return out;
   }
 
@@ -271,15 +289,13 @@ final class Aggregates {
   /** The median of sorted values: the middle one, or the mean of the two middle ones (floored). */
   static long median(int[] sorted) {
     int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2]
-        : Math.floorDiv((long) sorted[n / 2 - 1] + sorted[n / 2], 2);
+    return n % 2 == 1 ? sorted[n / 2] : Math.floorDiv((long) sorted[n / 2 - 1] + sorted[n / 2], 2);
   }
 
   /** Sources by articles (then name), most first. */
   List<SourceStats> sourcesByArticles() {
     List<SourceStats> out = new ArrayList<>(sources.values());
-    out.sort(Comparator.comparingLong((SourceStats s) -> -s.articles)
-        .thenComparing(s -> s.source));
+    out.sort(Comparator.comparingLong((SourceStats s) -> -s.articles).thenComparing(s -> s.source));
     return out;
   }
 
@@ -303,8 +319,9 @@ final class Aggregates {
         out.add(s);
       }
     }
-    out.sort(Comparator.comparingLong((SourceStats s) -> -s.copiesReceived)
-        .thenComparing(s -> s.source));
+    out.sort(
+        Comparator.comparingLong((SourceStats s) -> -s.copiesReceived)
+            .thenComparing(s -> s.source));
     return out;
   }
 

@@ -36,7 +36,13 @@ final class Charts {
     double pw = (double) (W - LEFT - RIGHT) / n;
     for (int i = 0; i < n; i++) {
       double x = LEFT + i * pw;
-      bar(svg, x + pw * 0.12, pw * 0.76, values[i], max, cls == null ? "bar" : cls[i],
+      bar(
+          svg,
+          x + pw * 0.12,
+          pw * 0.76,
+          values[i],
+          max,
+          cls == null ? "bar" : cls[i],
           labels[i].replace('\n', ' ') + ": " + fmt(values[i]));
       svg.add(text(x + pw / 2, H - BOTTOM + 14, "middle", labels[i], n > 10 ? 9.5 : 10.5));
     }
@@ -44,8 +50,8 @@ final class Charts {
   }
 
   /**
-   * A histogram of {@code counts} over [0, 1] in equal bins, edges labelled every 0.1, with
-   * marker lines (thresholds).
+   * A histogram of {@code counts} over [0, 1] in equal bins, edges labelled every 0.1, with marker
+   * lines (thresholds).
    */
   static Tag histogram(String title, long[] counts, String xLabel, Marker... markers) {
     Tag svg = open(title, H);
@@ -56,14 +62,19 @@ final class Charts {
     for (int i = 0; i < n; i++) {
       double from = (double) i / n;
       double to = (double) (i + 1) / n;
-      bar(svg, LEFT + i * pw + 1, pw - 2, counts[i], max, "bar",
+      bar(
+          svg,
+          LEFT + i * pw + 1,
+          pw - 2,
+          counts[i],
+          max,
+          "bar",
           String.format(Locale.ROOT, "%.2f–%.2f: %s", from, to, fmt(counts[i])));
     }
     for (int t = 0; t <= 10; t++) {
       double x = LEFT + t / 10.0 * (W - LEFT - RIGHT);
       svg.add(line("axis", x, H - BOTTOM, x, H - BOTTOM + 4));
-      svg.add(text(x, H - BOTTOM + 16, "middle", String.format(Locale.ROOT, "%.1f", t / 10.0),
-          11));
+      svg.add(text(x, H - BOTTOM + 16, "middle", String.format(Locale.ROOT, "%.1f", t / 10.0), 11));
     }
     svg.add(text(LEFT + (W - LEFT - RIGHT) / 2.0, H - 8, "middle", xLabel, 11));
     for (Marker m : markers) {
@@ -71,8 +82,13 @@ final class Charts {
         double x = LEFT + m.at() * (W - LEFT - RIGHT);
         svg.add(line("thr", x, TOP - 6, x, H - BOTTOM));
         boolean right = m.at() > 0.75;
-        svg.add(el("text").cls("thr-label").attr("x", f1(right ? x - 5 : x + 5))
-            .attr("y", TOP - 8).attr("text-anchor", right ? "end" : "start").text(m.label()));
+        svg.add(
+            el("text")
+                .cls("thr-label")
+                .attr("x", f1(right ? x - 5 : x + 5))
+                .attr("y", TOP - 8)
+                .attr("text-anchor", right ? "end" : "start")
+                .text(m.label()));
       }
     }
     return close(svg, counts);
@@ -89,9 +105,14 @@ final class Charts {
       int y = 8 + i * rowH;
       double w = (double) values[i] / max * (W - left - 70);
       svg.add(text(left - 6, y + 13, "end", Html.clip(labels[i], 30), 11));
-      svg.add(el("rect").cls("bar alt").attr("x", left).attr("y", y + 2)
-          .attr("width", f1(Math.max(w, values[i] > 0 ? 1 : 0))).attr("height", rowH - 5)
-          .add(el("title").text(labels[i] + ": " + fmt(values[i]))));
+      svg.add(
+          el("rect")
+              .cls("bar alt")
+              .attr("x", left)
+              .attr("y", y + 2)
+              .attr("width", f1(Math.max(w, values[i] > 0 ? 1 : 0)))
+              .attr("height", rowH - 5)
+              .add(el("title").text(labels[i] + ": " + fmt(values[i]))));
       svg.add(text(left + w + 5, y + 13, "start", fmt(values[i]), 11));
     }
     if (n == 0) {
@@ -101,7 +122,10 @@ final class Charts {
   }
 
   private static Tag open(String title, int height) {
-    return el("svg").cls("chart").attr("viewBox", "0 0 " + W + " " + height).attr("role", "img")
+    return el("svg")
+        .cls("chart")
+        .attr("viewBox", "0 0 " + W + " " + height)
+        .attr("role", "img")
         .attr("aria-label", title);
   }
 
@@ -122,34 +146,51 @@ final class Charts {
       svg.add(text(LEFT - 6, y + 4, "end", fmt(step * t), 10.5));
     }
     String mid = f1(TOP + ph / 2.0);
-    svg.add(el("text").attr("x", 12).attr("y", mid).attr("text-anchor", "middle")
-        .attr("transform", "rotate(-90 12 " + mid + ")").text(yLabel));
+    svg.add(
+        el("text")
+            .attr("x", 12)
+            .attr("y", mid)
+            .attr("text-anchor", "middle")
+            .attr("transform", "rotate(-90 12 " + mid + ")")
+            .text(yLabel));
   }
 
-  private static void bar(Tag svg, double x, double w, long v, double max, String cls,
-      String tip) {
+  private static void bar(Tag svg, double x, double w, long v, double max, String cls, String tip) {
     int ph = H - TOP - BOTTOM;
     double h = max == 0 ? 0 : v / max * ph;
     if (v > 0 && h < 1) {
       h = 1;
     }
-    svg.add(el("rect").cls(cls).attr("x", f1(x)).attr("y", f1(H - BOTTOM - h))
-        .attr("width", f1(Math.max(0.5, w))).attr("height", f1(h))
-        .add(el("title").text(tip)));
+    svg.add(
+        el("rect")
+            .cls(cls)
+            .attr("x", f1(x))
+            .attr("y", f1(H - BOTTOM - h))
+            .attr("width", f1(Math.max(0.5, w)))
+            .attr("height", f1(h))
+            .add(el("title").text(tip)));
     if (v > 0) {
       svg.add(text(x + w / 2, H - BOTTOM - h - 3, "middle", fmt(v), w < 18 ? 8.5 : 10.5));
     }
   }
 
   private static Tag line(String cls, double x1, double y1, double x2, double y2) {
-    return el("line").cls(cls).attr("x1", f1(x1)).attr("y1", f1(y1)).attr("x2", f1(x2))
+    return el("line")
+        .cls(cls)
+        .attr("x1", f1(x1))
+        .attr("y1", f1(y1))
+        .attr("x2", f1(x2))
         .attr("y2", f1(y2));
   }
 
   /** A label; a line break in {@code s} starts a second line below the first. */
   private static Tag text(double x, double y, String anchor, String s, double size) {
-    Tag t = el("text").attr("x", f1(x)).attr("y", f1(y)).attr("text-anchor", anchor)
-        .attr("font-size", f1(size));
+    Tag t =
+        el("text")
+            .attr("x", f1(x))
+            .attr("y", f1(y))
+            .attr("text-anchor", anchor)
+            .attr("font-size", f1(size));
     String[] lines = s.split("\n", -1);
     if (lines.length == 1) {
       return t.text(s);
@@ -173,8 +214,8 @@ final class Charts {
   }
 
   /**
-   * The top of the y axis: {@code ticks(v)} steps of 1, 2 or 5 × 10^k (at least 1), the
-   * smallest such step that covers {@code v} in at most 5 steps.
+   * The top of the y axis: {@code ticks(v)} steps of 1, 2 or 5 × 10^k (at least 1), the smallest
+   * such step that covers {@code v} in at most 5 steps.
    */
   static double niceMax(long v) {
     long step = niceStep(v);

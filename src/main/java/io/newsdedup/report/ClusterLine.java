@@ -14,24 +14,40 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One line of {@code clusters-*.jsonl} as the report sees it. Unknown fields are kept as short
- * text ({@code extra}) and shown; missing optional fields are null.
+ * One line of {@code clusters-*.jsonl} as the report sees it. Unknown fields are kept as short text
+ * ({@code extra}) and shown; missing optional fields are null.
  */
 final class ClusterLine {
   private ClusterLine() {}
 
   static final String NO_SOURCE = "(no source)";
   private static final int MAX_EXTRA_CHARS = 200;
-  private static final Set<String> MEMBER_FIELDS = Set.of("id", "url", "source", "title",
-      "published_at", "role", "jaccard", "containment", "matched_via", "origin", "low_content",
-      "low_content_reason");
+  private static final Set<String> MEMBER_FIELDS =
+      Set.of(
+          "id",
+          "url",
+          "source",
+          "title",
+          "published_at",
+          "role",
+          "jaccard",
+          "containment",
+          "matched_via",
+          "origin",
+          "low_content",
+          "low_content_reason");
 
   /** {@code low_content_reason}: the page's text does not carry its headline (a template). */
   static final String TEMPLATE_ONLY = "template_only";
+
   /** {@code low_content_reason}: too little text left after cleaning. */
   static final String TOO_SHORT = "too_short";
-  /** {@code "low_content": true} without a reason: outputs older than {@code low_content_reason}. */
+
+  /**
+   * {@code "low_content": true} without a reason: outputs older than {@code low_content_reason}.
+   */
   static final String UNKNOWN_REASON = "unknown";
+
   private static final int MAX_REASON_CHARS = 40;
   private static final Set<String> CLUSTER_FIELDS =
       Set.of("cluster_id", "size", "canonical", "canonical_reason", "members");
@@ -51,9 +67,19 @@ final class ClusterLine {
 
   /** A member (or the canonical) of a cluster. */
   record Member(
-      String id, String url, String source, String title, String publishedAt, Instant published,
-      boolean canonical, Double jaccard, Double containment, String matchedVia, OriginRef origin,
-      Map<String, String> extra, String lowContent) {
+      String id,
+      String url,
+      String source,
+      String title,
+      String publishedAt,
+      Instant published,
+      boolean canonical,
+      Double jaccard,
+      Double containment,
+      String matchedVia,
+      OriginRef origin,
+      Map<String, String> extra,
+      String lowContent) {
 
     /** The source, or {@link #NO_SOURCE}. */
     String sourceKey() {
@@ -73,13 +99,20 @@ final class ClusterLine {
 
   /** What the cluster list and {@code clusters.csv} need of a cluster. */
   record Summary(
-      String clusterId, int size, Member canonical, String reason, Double minJaccard,
-      Double minContainment, int sources, List<String> memberSources, int lowContent,
+      String clusterId,
+      int size,
+      Member canonical,
+      String reason,
+      Double minJaccard,
+      Double minContainment,
+      int sources,
+      List<String> memberSources,
+      int lowContent,
       int templateOnly) {}
 
   /**
-   * A cluster with a page of its own: its summary, the members shown (the canonical first) and
-   * how many duplicates it has in all.
+   * A cluster with a page of its own: its summary, the members shown (the canonical first) and how
+   * many duplicates it has in all.
    */
   record Detail(Summary summary, List<Member> shown, int duplicates, Map<String, String> extra) {}
 
@@ -92,23 +125,29 @@ final class ClusterLine {
    * members carry a {@code low_content_reason} field (null or not), {@code reasonConflicts} have a
    * reason but {@code "low_content": false} (counted as not low-content).
    */
-  record Parsed(Summary summary, List<Member> members, Map<String, String> extra,
-      int withReasonField, int reasonConflicts) {
+  record Parsed(
+      Summary summary,
+      List<Member> members,
+      Map<String, String> extra,
+      int withReasonField,
+      int reasonConflicts) {
     /**
-     * The members to show: the canonical and up to {@code max - 1} duplicates; when there are
-     * more, the least similar ones (lowest Jaccard, then containment), as auditing needs.
-     * Shown in order of publication (undated last), then id.
+     * The members to show: the canonical and up to {@code max - 1} duplicates; when there are more,
+     * the least similar ones (lowest Jaccard, then containment), as auditing needs. Shown in order
+     * of publication (undated last), then id.
      */
     Detail detail(int max) {
       List<Member> dups = new ArrayList<>(members.subList(1, members.size()));
       if (dups.size() > max - 1) {
-        dups.sort(Comparator.comparing((Member m) -> m.jaccard() == null ? -1 : m.jaccard())
-            .thenComparing(m -> m.containment() == null ? -1 : m.containment())
-            .thenComparing(Member::id, Comparator.nullsLast(Comparator.naturalOrder())));
+        dups.sort(
+            Comparator.comparing((Member m) -> m.jaccard() == null ? -1 : m.jaccard())
+                .thenComparing(m -> m.containment() == null ? -1 : m.containment())
+                .thenComparing(Member::id, Comparator.nullsLast(Comparator.naturalOrder())));
         dups = new ArrayList<>(dups.subList(0, max - 1));
       }
-      dups.sort(Comparator.comparing(Member::published, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(Member::id, Comparator.nullsLast(Comparator.naturalOrder())));
+      dups.sort(
+          Comparator.comparing(Member::published, Comparator.nullsLast(Comparator.naturalOrder()))
+              .thenComparing(Member::id, Comparator.nullsLast(Comparator.naturalOrder())));
       List<Member> shown = new ArrayList<>();
       shown.add(members.get(0));
       shown.addAll(dups);
@@ -117,9 +156,9 @@ final class ClusterLine {
   }
 
   /**
-   * Parses one line's JSON. The canonical is the member with role "canonical" (else the one
-   * whose id is {@code canonical.id}, else the first). Throws IllegalArgumentException on a line
-   * that is not a cluster.
+   * Parses one line's JSON. The canonical is the member with role "canonical" (else the one whose
+   * id is {@code canonical.id}, else the first). Throws IllegalArgumentException on a line that is
+   * not a cluster.
    */
   static Parsed parse(JsonNode n) {
     if (n == null || !n.isObject()) {
@@ -189,7 +228,8 @@ final class ClusterLine {
         }
       }
     }
-    int size = n.has("size") && n.get("size").canConvertToInt() ? n.get("size").asInt() : all.size();
+    int size =
+        n.has("size") && n.get("size").canConvertToInt() ? n.get("size").asInt() : all.size();
     List<String> someSources = new ArrayList<>();
     for (String s : sources) {
       if (someSources.size() == 10) {
@@ -198,8 +238,18 @@ final class ClusterLine {
       someSources.add(s);
     }
     Map<String, String> extra = extra(n, CLUSTER_FIELDS);
-    Summary summary = new Summary(clusterId, size, canonical, text(n.get("canonical_reason")),
-        minJ, minC, sources.size(), someSources, lowContent, templateOnly);
+    Summary summary =
+        new Summary(
+            clusterId,
+            size,
+            canonical,
+            text(n.get("canonical_reason")),
+            minJ,
+            minC,
+            sources.size(),
+            someSources,
+            lowContent,
+            templateOnly);
     return new Parsed(summary, ordered, extra, withReasonField, reasonConflicts);
   }
 
@@ -209,11 +259,19 @@ final class ClusterLine {
     }
     String published = text(m.get("published_at"));
     return new Member(
-        text(m.get("id")), text(m.get("url")), text(m.get("source")), text(m.get("title")),
-        published, instant(published),
-        "canonical".equals(text(m.get("role"))), number(m.get("jaccard")),
-        number(m.get("containment")), text(m.get("matched_via")), origin(m.get("origin")),
-        extra(m, MEMBER_FIELDS), lowContent(m));
+        text(m.get("id")),
+        text(m.get("url")),
+        text(m.get("source")),
+        text(m.get("title")),
+        published,
+        instant(published),
+        "canonical".equals(text(m.get("role"))),
+        number(m.get("jaccard")),
+        number(m.get("containment")),
+        text(m.get("matched_via")),
+        origin(m.get("origin")),
+        extra(m, MEMBER_FIELDS),
+        lowContent(m));
   }
 
   /**
@@ -255,8 +313,10 @@ final class ClusterLine {
       return new OriginRef(null, 0, null);
     }
     JsonNode line = o.get("line");
-    return new OriginRef(text(o.get("file")), line != null && line.canConvertToLong()
-        ? line.asLong() : 0, text(o.get("pubsub_message_id")));
+    return new OriginRef(
+        text(o.get("file")),
+        line != null && line.canConvertToLong() ? line.asLong() : 0,
+        text(o.get("pubsub_message_id")));
   }
 
   /** A scalar as text; a container as its JSON; null/missing as null. */
@@ -284,8 +344,9 @@ final class ClusterLine {
           out = new LinkedHashMap<>();
         }
         if (out.size() < 20) {
-          out.put(Html.clip(e.getKey(), 60), Html.clip(String.valueOf(text(e.getValue())),
-              MAX_EXTRA_CHARS));
+          out.put(
+              Html.clip(e.getKey(), 60),
+              Html.clip(String.valueOf(text(e.getValue())), MAX_EXTRA_CHARS));
         }
       }
     }

@@ -23,14 +23,42 @@ final class Companions {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  static final String[] CLUSTER_COLUMNS = {"cluster_id", "size", "canonical_id",
-      "canonical_source", "canonical_title", "canonical_url", "canonical_published_at",
-      "canonical_reason", "sources", "min_jaccard", "min_containment"};
-  static final String[] SOURCE_COLUMNS = {"source", "articles", "originals", "originals_copied",
-      "reposts", "copies_received", "dated_reposts", "median_lag_seconds", "low_content",
-      "template_only"};
-  static final String[] TEMPLATE_ONLY_COLUMNS = {"id", "source", "title", "url", "published_at",
-      "cluster_id", "cluster_size", "role", "canonical_id"};
+  static final String[] CLUSTER_COLUMNS = {
+    "cluster_id",
+    "size",
+    "canonical_id",
+    "canonical_source",
+    "canonical_title",
+    "canonical_url",
+    "canonical_published_at",
+    "canonical_reason",
+    "sources",
+    "min_jaccard",
+    "min_containment"
+  };
+  static final String[] SOURCE_COLUMNS = {
+    "source",
+    "articles",
+    "originals",
+    "originals_copied",
+    "reposts",
+    "copies_received",
+    "dated_reposts",
+    "median_lag_seconds",
+    "low_content",
+    "template_only"
+  };
+  static final String[] TEMPLATE_ONLY_COLUMNS = {
+    "id",
+    "source",
+    "title",
+    "url",
+    "published_at",
+    "cluster_id",
+    "cluster_size",
+    "role",
+    "canonical_id"
+  };
 
   static void templateOnlyHeader(Writer out) throws IOException {
     Csv.row(out, TEMPLATE_ONLY_COLUMNS);
@@ -39,10 +67,17 @@ final class Companions {
   /** A template-only member and the cluster it is in ({@code cluster_size} 1: alone). */
   static void templateOnlyRow(Writer out, Member m, Summary s) throws IOException {
     boolean canonical = m == s.canonical();
-    Csv.row(out, Csv.text(m.id()), Csv.text(m.source()), Csv.text(m.title()), Csv.text(m.url()),
+    Csv.row(
+        out,
+        Csv.text(m.id()),
+        Csv.text(m.source()),
+        Csv.text(m.title()),
+        Csv.text(m.url()),
         Csv.text(m.published() == null ? m.publishedAt() : m.published().toString()),
-        Csv.text(s.clusterId()), Csv.number(s.size()),
-        Csv.text(canonical ? "canonical" : "duplicate"), Csv.text(s.canonical().id()));
+        Csv.text(s.clusterId()),
+        Csv.number(s.size()),
+        Csv.text(canonical ? "canonical" : "duplicate"),
+        Csv.text(s.canonical().id()));
   }
 
   static void clustersHeader(Writer out) throws IOException {
@@ -51,19 +86,35 @@ final class Companions {
 
   static void clusterRow(Writer out, Summary s) throws IOException {
     var c = s.canonical();
-    Csv.row(out, Csv.text(s.clusterId()), Csv.number(s.size()), Csv.text(c.id()),
-        Csv.text(c.source()), Csv.text(c.title()), Csv.text(c.url()),
+    Csv.row(
+        out,
+        Csv.text(s.clusterId()),
+        Csv.number(s.size()),
+        Csv.text(c.id()),
+        Csv.text(c.source()),
+        Csv.text(c.title()),
+        Csv.text(c.url()),
         Csv.text(c.published() == null ? c.publishedAt() : c.published().toString()),
-        Csv.text(s.reason()), Csv.number(s.sources()), Csv.number(s.minJaccard()),
+        Csv.text(s.reason()),
+        Csv.number(s.sources()),
+        Csv.number(s.minJaccard()),
         Csv.number(s.minContainment()));
   }
 
   static void sources(Writer out, ReportData d) throws IOException {
     Csv.row(out, SOURCE_COLUMNS);
     for (SourceStats s : d.agg.sourcesByArticles()) {
-      Csv.row(out, Csv.text(s.source), Csv.number(s.articles), Csv.number(s.originals),
-          Csv.number(s.originalsCopied), Csv.number(s.reposts), Csv.number(s.copiesReceived),
-          Csv.number(s.datedReposts()), Csv.number(s.medianLag()), Csv.number(s.lowContent),
+      Csv.row(
+          out,
+          Csv.text(s.source),
+          Csv.number(s.articles),
+          Csv.number(s.originals),
+          Csv.number(s.originalsCopied),
+          Csv.number(s.reposts),
+          Csv.number(s.copiesReceived),
+          Csv.number(s.datedReposts()),
+          Csv.number(s.medianLag()),
+          Csv.number(s.lowContent),
           Csv.number(s.templateOnly));
     }
   }
@@ -111,14 +162,17 @@ final class Companions {
     c.put("low_content_reasons_known", a.reasonsKnown());
     ObjectNode low = o.putObject("template_only");
     low.put("pages", a.templateOnly());
-    low.put("alone_in_their_cluster",
-        a.templateOnly() - a.lowContentJoined(ClusterLine.TEMPLATE_ONLY));
+    low.put(
+        "alone_in_their_cluster", a.templateOnly() - a.lowContentJoined(ClusterLine.TEMPLATE_ONLY));
     low.put("in_clusters_with_others", a.lowContentJoined(ClusterLine.TEMPLATE_ONLY));
     List<SourceStats> templateSources = a.sourcesByTemplateOnly();
     low.put("sources", templateSources.size());
     ArrayNode topTemplate = low.putArray("top_sources");
     for (SourceStats s : head(templateSources, IndexPage.WHO_ROWS)) {
-      topTemplate.addObject().put("source", s.source).put("template_only", s.templateOnly)
+      topTemplate
+          .addObject()
+          .put("source", s.source)
+          .put("template_only", s.templateOnly)
           .put("articles", s.articles);
     }
     ObjectNode sizes = o.putObject("cluster_sizes");

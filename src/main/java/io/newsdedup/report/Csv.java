@@ -18,8 +18,8 @@ final class Csv {
       return "";
     }
     char c = s.charAt(0);
-    String guarded = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
-        ? "'" + s : s;
+    String guarded =
+        c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
     return StringEscapeUtils.escapeCsv(guarded);
   }
 

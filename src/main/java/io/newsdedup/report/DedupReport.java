@@ -48,41 +48,57 @@ public final class DedupReport {
   private DedupReport() {}
 
   static final ObjectMapper JSON = new ObjectMapper();
+
   /** Article text kept in memory for the diffs, in characters. */
   static final long TEXT_BUDGET_CHARS = 150_000_000L;
+
   static final String TEMPLATE_ONLY_HTML = "template-only.html";
   static final String TEMPLATE_ONLY_CSV = "template-only.csv";
   private static final Pattern PAGE_FILE = Pattern.compile("\\d{4,7}\\.html");
-  private static final Pattern BATCH_FILE = Pattern.compile(
-      "(clusters|assignments|rejected)-\\d+-of-\\d+\\.jsonl");
+  private static final Pattern BATCH_FILE =
+      Pattern.compile("(clusters|assignments|rejected)-\\d+-of-\\d+\\.jsonl");
 
   /** The files of a report besides the cluster pages ({@code clusters/NNNN.html}). */
-  private static final java.util.Set<String> REPORT_FILES = java.util.Set.of("index.html",
-      "rejected.html", TEMPLATE_ONLY_HTML, TEMPLATE_ONLY_CSV, "sources.csv", "clusters.csv",
-      "summary.json");
+  private static final java.util.Set<String> REPORT_FILES =
+      java.util.Set.of(
+          "index.html",
+          "rejected.html",
+          TEMPLATE_ONLY_HTML,
+          TEMPLATE_ONLY_CSV,
+          "sources.csv",
+          "clusters.csv",
+          "summary.json");
 
   /**
-   * Whether a path inside a report directory ({@code /}-separated) is of a file the report
-   * writes: what a batch run's {@code --overwrite} may delete of a report it wrote into its output.
+   * Whether a path inside a report directory ({@code /}-separated) is of a file the report writes:
+   * what a batch run's {@code --overwrite} may delete of a report it wrote into its output.
    */
   public static boolean isReportFile(String relative) {
-    return REPORT_FILES.contains(relative) || (relative.startsWith("clusters/")
-        && PAGE_FILE.matcher(relative.substring("clusters/".length())).matches());
+    return REPORT_FILES.contains(relative)
+        || (relative.startsWith("clusters/")
+            && PAGE_FILE.matcher(relative.substring("clusters/".length())).matches());
   }
 
   /**
    * What the report says of an output without {@code _SUCCESS}, in a banner on every page (and
    * {@code report} on stderr).
    */
-  public static final String INCOMPLETE = "this output has no _SUCCESS: the run did not finish,"
-      + " or its accounting did not hold; the numbers may be incomplete";
+  public static final String INCOMPLETE =
+      "this output has no _SUCCESS: the run did not finish,"
+          + " or its accounting did not hold; the numbers may be incomplete";
 
   /**
-   * What was written; {@code complete}: whether the run finished with its accounting holding
-   * (else every page carries the {@link #INCOMPLETE} banner).
+   * What was written; {@code complete}: whether the run finished with its accounting holding (else
+   * every page carries the {@link #INCOMPLETE} banner).
    */
-  public record Result(Path index, long clusters, long articles, long duplicates, int pages,
-      List<String> warnings, boolean complete) {}
+  public record Result(
+      Path index,
+      long clusters,
+      long articles,
+      long duplicates,
+      int pages,
+      List<String> warnings,
+      boolean complete) {}
 
   /**
    * Checks that {@code report} may receive a report of {@code output} without touching the run's
@@ -92,8 +108,10 @@ public final class DedupReport {
     Path out = output.toAbsolutePath().normalize();
     Path rep = report.toAbsolutePath().normalize();
     if (out.equals(rep)) {
-      throw ReportException.usage("--report must not be the --output directory (the report's"
-          + " summary.json would replace the run's); use e.g. --report=" + output.resolve("report"));
+      throw ReportException.usage(
+          "--report must not be the --output directory (the report's"
+              + " summary.json would replace the run's); use e.g. --report="
+              + output.resolve("report"));
     }
     if (Files.exists(rep) && !Files.isDirectory(rep)) {
       throw ReportException.usage("--report " + report + " exists and is not a directory");
@@ -101,8 +119,11 @@ public final class DedupReport {
     if (Files.isDirectory(rep)) {
       try (Stream<Path> list = Files.list(rep)) {
         if (list.anyMatch(p -> BATCH_FILE.matcher(p.getFileName().toString()).matches())) {
-          throw ReportException.usage("--report " + report + " holds the outputs of a batch run;"
-              + " choose an empty or report directory");
+          throw ReportException.usage(
+              "--report "
+                  + report
+                  + " holds the outputs of a batch run;"
+                  + " choose an empty or report directory");
         }
       } catch (IOException e) {
         throw ReportException.failed("cannot list " + report + ": " + e.getMessage(), e);
@@ -119,9 +140,9 @@ public final class DedupReport {
   }
 
   /**
-   * Writes the report of a run whose completion the caller knows: {@code batch --report} writes
-   * the report before {@code _SUCCESS} (the last file of a run), and passes whether it will write
-   * it (the run's accounting holds).
+   * Writes the report of a run whose completion the caller knows: {@code batch --report} writes the
+   * report before {@code _SUCCESS} (the last file of a run), and passes whether it will write it
+   * (the run's accounting holds).
    */
   public static Result write(ReportSettings s, boolean complete) {
     OutputFiles files = OutputFiles.in(s.output());
@@ -136,7 +157,8 @@ public final class DedupReport {
     crossCheck(data);
     int width = Math.max(4, String.valueOf(s.topClusters()).length());
     for (int i = 0; i < data.details.size(); i++) {
-      data.pageOf.put(data.details.get(i).summary().clusterId(),
+      data.pageOf.put(
+          data.details.get(i).summary().clusterId(),
           String.format("clusters/%0" + width + "d.html", i + 1));
     }
     writeClusterPages(data, pages);
@@ -148,11 +170,17 @@ public final class DedupReport {
       write(s.report().resolve("summary.json"), w -> Companions.summary(w, data));
       write(index, w -> IndexPage.write(w, data));
     } catch (IOException e) {
-      throw ReportException.failed("cannot write the report into " + s.report() + ": "
-          + e.getMessage(), e);
+      throw ReportException.failed(
+          "cannot write the report into " + s.report() + ": " + e.getMessage(), e);
     }
-    return new Result(index, data.agg.clusters, data.agg.articles, data.agg.duplicates,
-        data.details.size(), List.copyOf(data.warnings), complete);
+    return new Result(
+        index,
+        data.agg.clusters,
+        data.agg.articles,
+        data.agg.duplicates,
+        data.details.size(),
+        List.copyOf(data.warnings),
+        complete);
   }
 
   private static Path prepare(Path report) {
@@ -175,8 +203,9 @@ public final class DedupReport {
   private static void readSummary(OutputFiles files, ReportData data) {
     Path p = files.summary();
     if (!Files.exists(p)) {
-      data.warnings.add("summary.json is missing: counts come from the output files; parameters,"
-          + " timings and counters are unknown (did the run finish?)");
+      data.warnings.add(
+          "summary.json is missing: counts come from the output files; parameters,"
+              + " timings and counters are unknown (did the run finish?)");
       return;
     }
     try {
@@ -196,16 +225,17 @@ public final class DedupReport {
     try {
       return JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON (" + e.getOriginalMessage() + ") in "
-          + what);
+      throw new IllegalArgumentException(
+          "not valid JSON (" + e.getOriginalMessage() + ") in " + what);
     }
   }
 
   private static void readClusters(OutputFiles files, ReportData data) {
     ReportSettings s = data.settings;
     BoundedTop<Summary> list = new BoundedTop<>(s.listClusters(), ClusterLine.LARGEST_FIRST);
-    BoundedTop<Detail> top = new BoundedTop<>(s.topClusters(),
-        Comparator.comparing(Detail::summary, ClusterLine.LARGEST_FIRST));
+    BoundedTop<Detail> top =
+        new BoundedTop<>(
+            s.topClusters(), Comparator.comparing(Detail::summary, ClusterLine.LARGEST_FIRST));
     BoundedTop<TemplatePage> templates =
         new BoundedTop<>(s.maxTemplateOnly(), ReportData.TEMPLATE_ORDER);
     Path csv = s.report().resolve("clusters.csv");
@@ -216,32 +246,34 @@ public final class DedupReport {
       Companions.templateOnlyHeader(templateOut);
       for (Path file : files.shards(OutputFiles.CLUSTERS)) {
         String name = file.getFileName().toString();
-        files.forEachShardLine(file, (line, number) -> {
-          Parsed p = ClusterLine.parse(json(line, name));
-          data.agg.add(p);
-          list.offer(p.summary());
-          Detail probe = new Detail(p.summary(), List.of(), 0, Map.of());
-          if (top.wouldKeep(probe)) {
-            top.offer(p.detail(s.maxMembers()));
-          }
-          try {
-            Companions.clusterRow(out, p.summary());
-            if (p.summary().templateOnly() > 0) {
-              for (Member m : p.members()) {
-                if (m.templateOnly()) {
-                  Companions.templateOnlyRow(templateOut, m, p.summary());
-                  templates.offer(TemplatePage.of(m, p.summary()));
-                }
+        files.forEachShardLine(
+            file,
+            (line, number) -> {
+              Parsed p = ClusterLine.parse(json(line, name));
+              data.agg.add(p);
+              list.offer(p.summary());
+              Detail probe = new Detail(p.summary(), List.of(), 0, Map.of());
+              if (top.wouldKeep(probe)) {
+                top.offer(p.detail(s.maxMembers()));
               }
-            }
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+              try {
+                Companions.clusterRow(out, p.summary());
+                if (p.summary().templateOnly() > 0) {
+                  for (Member m : p.members()) {
+                    if (m.templateOnly()) {
+                      Companions.templateOnlyRow(templateOut, m, p.summary());
+                      templates.offer(TemplatePage.of(m, p.summary()));
+                    }
+                  }
+                }
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
       }
     } catch (IOException | UncheckedIOException e) {
-      throw ReportException.failed("cannot write " + csv + " or " + templateCsv + ": "
-          + e.getMessage(), e);
+      throw ReportException.failed(
+          "cannot write " + csv + " or " + templateCsv + ": " + e.getMessage(), e);
     }
     data.listed = list.sorted();
     data.details = top.sorted();
@@ -249,47 +281,60 @@ public final class DedupReport {
   }
 
   private static void readAssignments(OutputFiles files, ReportData data) {
-    files.forEachLine(OutputFiles.ASSIGNMENTS, (line, number) -> {
-      JsonNode n = json(line, "assignments");
-      if (!n.isObject() || !n.has("id")) {
-        throw new IllegalArgumentException("not an assignment: " + Html.clip(line, 80));
-      }
-      data.assignments++;
-      if (n.path("is_canonical").asBoolean(false)) {
-        data.assignedCanonicals++;
-      }
-      if (n.has("low_content") || n.has("low_content_reason")) {
-        data.assignmentsWithLowContentField++;
-        String low = ClusterLine.lowContent(n);
-        if (low != null) {
-          data.assignedLowContent++;
-          if (low.equals(ClusterLine.TEMPLATE_ONLY)) {
-            data.assignedTemplateOnly++;
+    files.forEachLine(
+        OutputFiles.ASSIGNMENTS,
+        (line, number) -> {
+          JsonNode n = json(line, "assignments");
+          if (!n.isObject() || !n.has("id")) {
+            throw new IllegalArgumentException("not an assignment: " + Html.clip(line, 80));
           }
-        }
-      }
-    });
+          data.assignments++;
+          if (n.path("is_canonical").asBoolean(false)) {
+            data.assignedCanonicals++;
+          }
+          if (n.has("low_content") || n.has("low_content_reason")) {
+            data.assignmentsWithLowContentField++;
+            String low = ClusterLine.lowContent(n);
+            if (low != null) {
+              data.assignedLowContent++;
+              if (low.equals(ClusterLine.TEMPLATE_ONLY)) {
+                data.assignedTemplateOnly++;
+              }
+            }
+          }
+        });
   }
 
   private static void readRejected(OutputFiles files, ReportData data) {
     int max = data.settings.maxRejected();
-    files.forEachLine(OutputFiles.REJECTED, (line, number) -> {
-      JsonNode n = json(line, "rejected");
-      if (!n.isObject()) {
-        throw new IllegalArgumentException("not a rejected record: " + Html.clip(line, 80));
-      }
-      data.rejected++;
-      String reason = ClusterLine.text(n.get("reason"));
-      data.rejectedByReason.merge(reason == null ? "(none)" : reason, 1L, Long::sum);
-      if (data.rejectedShown.size() < max) {
-        JsonNode o = n.get("origin");
-        String origin = o == null || !o.isObject() ? ClusterLine.text(o)
-            : new OriginRef(ClusterLine.text(o.get("file")),
-                o.path("line").asLong(0), ClusterLine.text(o.get("pubsub_message_id"))).display();
-        data.rejectedShown.add(new ReportData.Rejected(origin, reason,
-            ClusterLine.text(n.get("message")), ClusterLine.text(n.get("raw"))));
-      }
-    });
+    files.forEachLine(
+        OutputFiles.REJECTED,
+        (line, number) -> {
+          JsonNode n = json(line, "rejected");
+          if (!n.isObject()) {
+            throw new IllegalArgumentException("not a rejected record: " + Html.clip(line, 80));
+          }
+          data.rejected++;
+          String reason = ClusterLine.text(n.get("reason"));
+          data.rejectedByReason.merge(reason == null ? "(none)" : reason, 1L, Long::sum);
+          if (data.rejectedShown.size() < max) {
+            JsonNode o = n.get("origin");
+            String origin =
+                o == null || !o.isObject()
+                    ? ClusterLine.text(o)
+                    : new OriginRef(
+                            ClusterLine.text(o.get("file")),
+                            o.path("line").asLong(0),
+                            ClusterLine.text(o.get("pubsub_message_id")))
+                        .display();
+            data.rejectedShown.add(
+                new ReportData.Rejected(
+                    origin,
+                    reason,
+                    ClusterLine.text(n.get("message")),
+                    ClusterLine.text(n.get("raw"))));
+          }
+        });
   }
 
   /** Warnings where the files and summary.json disagree. */
@@ -298,17 +343,24 @@ public final class DedupReport {
     compare(d, "clusters", a.clusters, "cluster lines");
     compare(d, "articles", a.articles, "members in clusters-*.jsonl");
     compare(d, "duplicates", a.duplicates, "duplicates in clusters-*.jsonl");
-    compare(d, "clusters_with_duplicates", a.clustersWithDuplicates,
+    compare(
+        d,
+        "clusters_with_duplicates",
+        a.clustersWithDuplicates,
         "clusters with duplicates in clusters-*.jsonl");
     compare(d, "rejected", d.rejected, "lines in rejected-*.jsonl");
     if (d.assignments != a.articles) {
-      d.warnings.add(String.format("assignments-*.jsonl has %,d lines but clusters-*.jsonl has"
-          + " %,d members", d.assignments, a.articles));
+      d.warnings.add(
+          String.format(
+              "assignments-*.jsonl has %,d lines but clusters-*.jsonl has" + " %,d members",
+              d.assignments, a.articles));
     }
     lowContentChecks(d);
     if (a.sizeMismatches > 0) {
-      d.warnings.add(String.format("%,d clusters have a \"size\" other than their number of"
-          + " members", a.sizeMismatches));
+      d.warnings.add(
+          String.format(
+              "%,d clusters have a \"size\" other than their number of" + " members",
+              a.sizeMismatches));
     }
     if (d.runSummary != null) {
       String status = ClusterLine.text(d.runSummary.get("status"));
@@ -320,8 +372,8 @@ public final class DedupReport {
 
   /**
    * Where the low-content counts of the outputs, of summary.json and of assignments-*.jsonl
-   * disagree. The report shows the members' counts. summary.json's counters also count the
-   * indexed articles of an incremental run, which the outputs hold only in part: not compared then.
+   * disagree. The report shows the members' counts. summary.json's counters also count the indexed
+   * articles of an incremental run, which the outputs hold only in part: not compared then.
    */
   private static void lowContentChecks(ReportData d) {
     Aggregates a = d.agg;
@@ -331,28 +383,38 @@ public final class DedupReport {
         long said = d.runCount("low_content_by_reason", reason);
         long found = a.lowContent(reason);
         if (said >= 0 && said != found) {
-          d.warnings.add(String.format("summary.json says low_content_by_reason.%s = %,d but the"
-              + " report found %,d such members in clusters-*.jsonl", reason, said, found));
+          d.warnings.add(
+              String.format(
+                  "summary.json says low_content_by_reason.%s = %,d but the"
+                      + " report found %,d such members in clusters-*.jsonl",
+                  reason, said, found));
         }
       }
     }
-    if (d.assignments > 0 && d.assignmentsWithLowContentField == d.assignments
+    if (d.assignments > 0
+        && d.assignmentsWithLowContentField == d.assignments
         && (d.assignedLowContent != a.lowContent || d.assignedTemplateOnly != a.templateOnly())) {
-      d.warnings.add(String.format("assignments-*.jsonl marks %,d articles low-content (%,d"
-          + " template-only) but clusters-*.jsonl marks %,d members (%,d template-only)",
-          d.assignedLowContent, d.assignedTemplateOnly, a.lowContent, a.templateOnly()));
+      d.warnings.add(
+          String.format(
+              "assignments-*.jsonl marks %,d articles low-content (%,d"
+                  + " template-only) but clusters-*.jsonl marks %,d members (%,d template-only)",
+              d.assignedLowContent, d.assignedTemplateOnly, a.lowContent, a.templateOnly()));
     }
     if (a.reasonConflicts > 0) {
-      d.warnings.add(String.format("%,d members have a low_content_reason but \"low_content\":"
-          + " false; they are counted as not low-content", a.reasonConflicts));
+      d.warnings.add(
+          String.format(
+              "%,d members have a low_content_reason but \"low_content\":"
+                  + " false; they are counted as not low-content",
+              a.reasonConflicts));
     }
   }
 
   private static void compare(ReportData d, String count, long found, String what) {
     long said = d.runCount(count);
     if (said >= 0 && said != found) {
-      d.warnings.add(String.format("summary.json says %s = %,d but the report found %,d %s",
-          count, said, found, what));
+      d.warnings.add(
+          String.format(
+              "summary.json says %s = %,d but the report found %,d %s", count, said, found, what));
     }
   }
 

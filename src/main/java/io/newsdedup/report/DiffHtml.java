@@ -12,10 +12,9 @@ import java.util.List;
 
 /**
  * A {@link WordDiff} as HTML elements: one {@code <p>} per paragraph, removed words in {@code
- * <del>}, added words in {@code <ins>}; paragraphs made only of removed (added) words get the
- * class {@code removed} ({@code added}). Unchanged paragraphs more than one paragraph away from a
- * change are folded into a {@code <details>} element, so a long article shows its changes, not
- * its text.
+ * <del>}, added words in {@code <ins>}; paragraphs made only of removed (added) words get the class
+ * {@code removed} ({@code added}). Unchanged paragraphs more than one paragraph away from a change
+ * are folded into a {@code <details>} element, so a long article shows its changes, not its text.
  */
 final class DiffHtml {
   private DiffHtml() {}
@@ -50,8 +49,10 @@ final class DiffHtml {
     void close() {
       if (run.length() > 0) {
         String s = run.toString();
-        nodes.add(open == Op.DELETE ? el("del").text(s)
-            : open == Op.INSERT ? el("ins").text(s) : text(s));
+        nodes.add(
+            open == Op.DELETE
+                ? el("del").text(s)
+                : open == Op.INSERT ? el("ins").text(s) : text(s));
         run.setLength(0);
       }
       open = null;
@@ -101,8 +102,10 @@ final class DiffHtml {
       if (j - i == 1) {
         div.add(paras.get(i).tag());
       } else {
-        Tag folded = el("details").cls("same").add(el("summary")
-            .text((j - i) + " unchanged paragraphs (" + words + " words)"));
+        Tag folded =
+            el("details")
+                .cls("same")
+                .add(el("summary").text((j - i) + " unchanged paragraphs (" + words + " words)"));
         for (int k = i; k < j; k++) {
           folded.add(paras.get(k).tag());
         }
@@ -131,7 +134,9 @@ final class DiffHtml {
     Para current = new Para();
     Run previous = null;
     for (Run run : runs) {
-      if (previous != null && previous.op() == Op.DELETE && run.op() == Op.INSERT
+      if (previous != null
+          && previous.op() == Op.DELETE
+          && run.op() == Op.INSERT
           && current.words > 0
           && (previous.tokens().contains(WordDiff.PARAGRAPH)
               || run.tokens().contains(WordDiff.PARAGRAPH))) {

@@ -33,7 +33,10 @@ final class Fmt {
       return sign + (s / 60) + " min";
     }
     if (s < 86_400) {
-      return sign + (s / 3600) + " h " + String.format(Locale.ROOT, "%02d", (s % 3600) / 60)
+      return sign
+          + (s / 3600)
+          + " h "
+          + String.format(Locale.ROOT, "%02d", (s % 3600) / 60)
           + " min";
     }
     return sign + (s / 86_400) + " d " + ((s % 86_400) / 3600) + " h";

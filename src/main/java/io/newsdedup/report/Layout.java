@@ -25,31 +25,52 @@ final class Layout {
 
   static final String CSS = resource("report.css");
   static final String JS = resource("report.js");
-  static final String CSP = "default-src 'none'; script-src '" + sha256(JS) + "'; style-src '"
-      + sha256(CSS) + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
+  static final String CSP =
+      "default-src 'none'; script-src '"
+          + sha256(JS)
+          + "'; style-src '"
+          + sha256(CSS)
+          + "'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
   /** A line break between elements, to keep the source readable. */
   static final Node NL = text("\n");
 
   /**
-   * Writes everything up to and including {@code <body>} (left open), and the {@code banner}
-   * that the page must not be read without (null: none; see {@link ReportData#banner}).
+   * Writes everything up to and including {@code <body>} (left open), and the {@code banner} that
+   * the page must not be read without (null: none; see {@link ReportData#banner}).
    */
   static void open(HtmlWriter w, String title, String banner) throws IOException {
     w.doctype().open(el("html").attr("lang", "en")).newline();
-    w.add(el("head").add(NL,
-        el("meta").attr("charset", "utf-8"), NL,
-        el("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CSP), NL,
-        el("meta").attr("name", "referrer").attr("content", "no-referrer"), NL,
-        el("meta").attr("name", "viewport")
-            .attr("content", "width=device-width, initial-scale=1"), NL,
-        el("meta").attr("name", "generator").attr("content", "news-dedup report"), NL,
-        el("title").text(title), NL,
-        el("style").code(CSS), NL)).newline();
+    w.add(
+            el("head")
+                .add(
+                    NL,
+                    el("meta").attr("charset", "utf-8"),
+                    NL,
+                    el("meta").attr("http-equiv", "Content-Security-Policy").attr("content", CSP),
+                    NL,
+                    el("meta").attr("name", "referrer").attr("content", "no-referrer"),
+                    NL,
+                    el("meta")
+                        .attr("name", "viewport")
+                        .attr("content", "width=device-width, initial-scale=1"),
+                    NL,
+                    el("meta").attr("name", "generator").attr("content", "news-dedup report"),
+                    NL,
+                    el("title").text(title),
+                    NL,
+                    el("style").code(CSS),
+                    NL))
+        .newline();
     w.open(el("body").attr("data-status", "loading")).newline();
     if (banner != null) {
-      w.add(el("div").cls("banner").id("incomplete").attr("role", "alert")
-          .add(el("strong").text("Incomplete run."), text(" " + capitalized(banner) + ".")), NL);
+      w.add(
+          el("div")
+              .cls("banner")
+              .id("incomplete")
+              .attr("role", "alert")
+              .add(el("strong").text("Incomplete run."), text(" " + capitalized(banner) + ".")),
+          NL);
     }
   }
 
@@ -59,8 +80,7 @@ final class Layout {
 
   /** Writes the script and closes {@code <body>} and {@code <html>}. */
   static void close(HtmlWriter w) throws IOException {
-    w.add(el("script").code(JS)).newline().close("body").newline().close("html").newline()
-        .finish();
+    w.add(el("script").code(JS)).newline().close("body").newline().close("html").newline().finish();
   }
 
   private static String resource(String name) {
@@ -76,8 +96,8 @@ final class Layout {
 
   static String sha256(String content) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(content.getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
       return "sha256-" + Base64.getEncoder().encodeToString(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

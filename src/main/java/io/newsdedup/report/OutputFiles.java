@@ -26,6 +26,7 @@ final class OutputFiles {
   static final String ASSIGNMENTS = "assignments";
   static final String REJECTED = "rejected";
   static final String SUMMARY = "summary.json";
+
   /** The marker a batch run writes last, when it finished and its accounting held. */
   static final String SUCCESS = "_SUCCESS";
 
@@ -41,8 +42,11 @@ final class OutputFiles {
   /** Lists {@code dir}; a missing directory is a usage error. */
   static OutputFiles in(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw ReportException.usage("--output " + dir + " is not a directory"
-          + (Files.exists(dir) ? "" : " (it does not exist)"));
+      throw ReportException.usage(
+          "--output "
+              + dir
+              + " is not a directory"
+              + (Files.exists(dir) ? "" : " (it does not exist)"));
     }
     OutputFiles files = new OutputFiles(dir);
     Map<String, Map<Integer, Map<Integer, Path>>> found = new TreeMap<>();
@@ -50,7 +54,8 @@ final class OutputFiles {
       for (Path p : (Iterable<Path>) list::iterator) {
         Matcher m = SHARD.matcher(p.getFileName().toString());
         if (m.matches() && Files.isRegularFile(p)) {
-          found.computeIfAbsent(m.group(1), k -> new TreeMap<>())
+          found
+              .computeIfAbsent(m.group(1), k -> new TreeMap<>())
               .computeIfAbsent(Integer.parseInt(m.group(3)), k -> new TreeMap<>())
               .put(Integer.parseInt(m.group(2)), p);
         }
@@ -61,16 +66,24 @@ final class OutputFiles {
     for (String name : List.of(CLUSTERS, ASSIGNMENTS, REJECTED)) {
       Map<Integer, Map<Integer, Path>> byTotal = found.getOrDefault(name, Map.of());
       if (byTotal.size() > 1) {
-        throw ReportException.failed(dir + " holds " + name + " files of different runs (shard"
-            + " counts " + byTotal.keySet() + "); remove the stale ones");
+        throw ReportException.failed(
+            dir
+                + " holds "
+                + name
+                + " files of different runs (shard"
+                + " counts "
+                + byTotal.keySet()
+                + "); remove the stale ones");
       }
       List<Path> shards = new ArrayList<>();
       for (var e : byTotal.entrySet()) {
         for (int i = 0; i < e.getKey(); i++) {
           Path shard = e.getValue().get(i);
           if (shard == null) {
-            throw ReportException.failed(String.format(
-                "%s is incomplete: %s-%05d-of-%05d.jsonl is missing", dir, name, i, e.getKey()));
+            throw ReportException.failed(
+                String.format(
+                    "%s is incomplete: %s-%05d-of-%05d.jsonl is missing",
+                    dir, name, i, e.getKey()));
           }
           shards.add(shard);
         }
@@ -78,8 +91,11 @@ final class OutputFiles {
       files.sets.put(name, shards);
     }
     if (files.shards(CLUSTERS).isEmpty() && !Files.exists(files.summary())) {
-      throw ReportException.usage("--output " + dir + " holds no batch outputs (no clusters-*.jsonl,"
-          + " no summary.json)");
+      throw ReportException.usage(
+          "--output "
+              + dir
+              + " holds no batch outputs (no clusters-*.jsonl,"
+              + " no summary.json)");
     }
     if (files.shards(CLUSTERS).isEmpty()) {
       throw ReportException.failed(dir + " has a summary.json but no clusters-*.jsonl");
@@ -105,8 +121,8 @@ final class OutputFiles {
   }
 
   /**
-   * Streams every non-blank line of the set's shards. An I/O error, or a handler's exception, is
-   * a {@link ReportException} naming the file and line (an IllegalArgumentException's message is
+   * Streams every non-blank line of the set's shards. An I/O error, or a handler's exception, is a
+   * {@link ReportException} naming the file and line (an IllegalArgumentException's message is
    * taken as the description of what is wrong with the line).
    */
   void forEachLine(String name, LineHandler handler) {
@@ -133,14 +149,17 @@ final class OutputFiles {
     } catch (IOException e) {
       throw ReportException.failed("cannot read " + file + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
-      throw ReportException.failed(name + " line " + number + ": unexpected content (" + e + ")", e);
+      throw ReportException.failed(
+          name + " line " + number + ": unexpected content (" + e + ")", e);
     }
   }
 
   static BufferedReader reader(Path file) throws IOException {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
   }
 }

@@ -24,24 +24,38 @@ final class ReportData {
    * merged with anything); texts clipped. {@code canonicalId} and {@code canonicalTitle} are its
    * cluster's canonical's when it is not the canonical itself.
    */
-  record TemplatePage(String id, String title, String source, String url, String publishedAt,
-      String clusterId, int clusterSize, boolean canonical, String canonicalId,
+  record TemplatePage(
+      String id,
+      String title,
+      String source,
+      String url,
+      String publishedAt,
+      String clusterId,
+      int clusterSize,
+      boolean canonical,
+      String canonicalId,
       String canonicalTitle) {
 
     static TemplatePage of(ClusterLine.Member m, Summary s) {
       ClusterLine.Member c = s.canonical();
       boolean isCanonical = m == c;
-      return new TemplatePage(Html.clip(m.id(), 300), Html.clip(m.title(), 400),
+      return new TemplatePage(
+          Html.clip(m.id(), 300),
+          Html.clip(m.title(), 400),
           Html.clip(m.sourceKey(), 200),
           m.url() == null || m.url().length() <= 4096 ? m.url() : Html.clip(m.url(), 300),
           m.published() != null ? m.published().toString() : Html.clip(m.publishedAt(), 40),
-          Html.clip(s.clusterId(), 200), s.size(), isCanonical,
+          Html.clip(s.clusterId(), 200),
+          s.size(),
+          isCanonical,
           isCanonical ? null : Html.clip(c.id(), 300),
           isCanonical ? null : Html.clip(c.title(), 200));
     }
   }
 
-  /** Template-only pages in the largest clusters first (merged ones), then by source, id, cluster. */
+  /**
+   * Template-only pages in the largest clusters first (merged ones), then by source, id, cluster.
+   */
   static final Comparator<TemplatePage> TEMPLATE_ORDER =
       Comparator.comparingInt((TemplatePage t) -> -t.clusterSize())
           .thenComparing(TemplatePage::source, NULLS_FIRST)
@@ -49,28 +63,39 @@ final class ReportData {
           .thenComparing(TemplatePage::clusterId, NULLS_FIRST);
 
   final ReportSettings settings;
+
   /** The batch run's summary.json, or null when it is missing. */
   JsonNode runSummary;
+
   final Aggregates agg = new Aggregates();
+
   /** The largest clusters, largest first: the searchable list. */
   List<Summary> listed = List.of();
+
   /** The largest clusters with a page of their own, largest first. */
   List<Detail> details = List.of();
+
   /** cluster id → page name ({@code clusters/0001.html}) for the clusters with a page. */
   final Map<String, String> pageOf = new HashMap<>();
+
   /** The first {@code maxTemplateOnly} template-only pages in {@link #TEMPLATE_ORDER}. */
   List<TemplatePage> templateOnlyShown = List.of();
+
   long assignments;
   long assignedCanonicals;
+
   /** Assignment lines with a low_content field, low-content ones, and template-only ones. */
   long assignmentsWithLowContentField;
+
   long assignedLowContent;
   long assignedTemplateOnly;
   long rejected;
   final TreeMap<String, Long> rejectedByReason = new TreeMap<>();
   final List<Rejected> rejectedShown = new ArrayList<>();
+
   /** Disagreements between the outputs and summary.json, and other things to warn about. */
   final List<String> warnings = new ArrayList<>();
+
   /**
    * Whether the run finished with its accounting holding ({@code _SUCCESS}); else every page
    * carries the {@link DedupReport#INCOMPLETE} banner.

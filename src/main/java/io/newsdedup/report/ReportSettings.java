@@ -45,30 +45,36 @@ public record ReportSettings(
 
   /** The defaults, reading {@code output} and writing {@code report}; origins relative to ".". */
   public static ReportSettings defaults(Path output, Path report) {
-    return new ReportSettings(output, report, Path.of(""), DEFAULT_TOP_CLUSTERS,
-        DEFAULT_LIST_CLUSTERS, DEFAULT_MAX_MEMBERS, DEFAULT_MAX_REJECTED,
+    return new ReportSettings(
+        output,
+        report,
+        Path.of(""),
+        DEFAULT_TOP_CLUSTERS,
+        DEFAULT_LIST_CLUSTERS,
+        DEFAULT_MAX_MEMBERS,
+        DEFAULT_MAX_REJECTED,
         DEFAULT_MAX_TEMPLATE_ONLY);
   }
 
   public ReportSettings withInputRoot(Path root) {
-    return new ReportSettings(output, report, root, topClusters, listClusters, maxMembers,
-        maxRejected, maxTemplateOnly);
+    return new ReportSettings(
+        output, report, root, topClusters, listClusters, maxMembers, maxRejected, maxTemplateOnly);
   }
 
   public ReportSettings withLimits(int top, int list, int members, int rejected) {
-    return new ReportSettings(output, report, inputRoot, top, list, members, rejected,
-        maxTemplateOnly);
+    return new ReportSettings(
+        output, report, inputRoot, top, list, members, rejected, maxTemplateOnly);
   }
 
   public ReportSettings withMaxTemplateOnly(int max) {
-    return new ReportSettings(output, report, inputRoot, topClusters, listClusters, maxMembers,
-        maxRejected, max);
+    return new ReportSettings(
+        output, report, inputRoot, topClusters, listClusters, maxMembers, maxRejected, max);
   }
 
   private static void positive(String name, int value, int min, int max) {
     if (value < min || value > max) {
-      throw ReportException.usage("--" + name + " must be between " + min + " and " + max
-          + ", got " + value);
+      throw ReportException.usage(
+          "--" + name + " must be between " + min + " and " + max + ", got " + value);
     }
   }
 }

@@ -19,14 +19,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Re-reads the texts of chosen articles from their origins as the pipeline read them: the file
- * read by {@link InputRecords} (gzip by name and magic bytes, every member, what follows the last
- * good one an error, lines in bounded memory) and the record parsed by {@link InputFormat#parse},
- * so a diff shows exactly the text the pipeline read. Relative origin paths are resolved against
- * a root directory. Each file is read once, a JSONL file only up to the last wanted line. What
- * cannot be re-read (a file gone, a line that no longer holds the article, a line after where the
- * file breaks off, a record longer than {@link InputRecords#MAX_RECORD_CHARS}, a Pub/Sub message)
- * gets a {@link Text#problem() problem} instead of a text.
+ * Re-reads the texts of chosen articles from their origins as the pipeline read them: the file read
+ * by {@link InputRecords} (gzip by name and magic bytes, every member, what follows the last good
+ * one an error, lines in bounded memory) and the record parsed by {@link InputFormat#parse}, so a
+ * diff shows exactly the text the pipeline read. Relative origin paths are resolved against a root
+ * directory. Each file is read once, a JSONL file only up to the last wanted line. What cannot be
+ * re-read (a file gone, a line that no longer holds the article, a line after where the file breaks
+ * off, a record longer than {@link InputRecords#MAX_RECORD_CHARS}, a Pub/Sub message) gets a {@link
+ * Text#problem() problem} instead of a text.
  */
 final class TextLoader {
   /** Text kept per article (more is cut; diffs look at 20,000 words at most anyway). */
@@ -56,8 +56,8 @@ final class TextLoader {
   }
 
   /**
-   * The texts of {@code members}, by origin, keeping at most {@code budgetChars} characters in
-   * all (members past the budget get a problem).
+   * The texts of {@code members}, by origin, keeping at most {@code budgetChars} characters in all
+   * (members past the budget get a problem).
    */
   static Map<OriginRef, Text> load(Path root, Collection<Member> members, long budgetChars) {
     return load(root, members, budgetChars, InputRecords.MAX_RECORD_CHARS);
@@ -67,8 +67,8 @@ final class TextLoader {
    * {@link #load} with another limit per record than {@link InputRecords#MAX_RECORD_CHARS}: a
    * longer line or file is a problem, read in memory bounded by the limit.
    */
-  static Map<OriginRef, Text> load(Path root, Collection<Member> members, long budgetChars,
-      int maxRecordChars) {
+  static Map<OriginRef, Text> load(
+      Path root, Collection<Member> members, long budgetChars, int maxRecordChars) {
     TextLoader loader = new TextLoader(root, budgetChars, maxRecordChars);
     Map<String, TreeMap<Long, String>> byFile = new TreeMap<>();
     for (Member m : members) {
@@ -94,8 +94,12 @@ final class TextLoader {
       return;
     }
     if (!Files.isRegularFile(path)) {
-      fail(file, wanted, "source file not found: " + path
-          + " (moved or deleted since the run? set --inputRoot to where batch ran)");
+      fail(
+          file,
+          wanted,
+          "source file not found: "
+              + path
+              + " (moved or deleted since the run? set --inputRoot to where batch ran)");
       return;
     }
     InputFormat format = InputFormat.of(path.getFileName().toString());
@@ -118,8 +122,8 @@ final class TextLoader {
       }
     } catch (IOException | RuntimeException e) {
       for (Long line : wanted.keySet()) { // what was read before stands
-        out.putIfAbsent(new OriginRef(file, line, null),
-            Text.problem("could not read " + path + ": " + e));
+        out.putIfAbsent(
+            new OriginRef(file, line, null), Text.problem("could not read " + path + ": " + e));
       }
     }
   }
@@ -136,37 +140,58 @@ final class TextLoader {
     return p.isAbsolute() ? p : root.resolve(p);
   }
 
-  private void readLines(String file, Path path, TreeMap<Long, String> wanted,
-      InputRecords records) {
+  private void readLines(
+      String file, Path path, TreeMap<Long, String> wanted, InputRecords records) {
     Exception failure = null;
     try {
-      records.select(wanted.navigableKeySet(), r -> {
-        OriginRef ref = new OriginRef(file, r.line(), null);
-        if (r.tooLarge()) {
-          put(ref, Text.problem("line " + r.line() + " is longer than the limit of "
-              + maxRecordChars + " characters per record: it has " + r.length()
-              + " characters (not loaded)"));
-          return;
-        }
-        Parsed parsed = ArticleParser.parseJsonLine(r.text(), Origin.ofLine(file, r.line()));
-        if (parsed.article() == null) {
-          put(ref, Text.problem("line " + r.line() + " no longer holds an article ("
-              + parsed.rejection().reason() + "): the file changed since the run"));
-        } else {
-          accept(ref, wanted.get(r.line()), parsed.article());
-        }
-      });
+      records.select(
+          wanted.navigableKeySet(),
+          r -> {
+            OriginRef ref = new OriginRef(file, r.line(), null);
+            if (r.tooLarge()) {
+              put(
+                  ref,
+                  Text.problem(
+                      "line "
+                          + r.line()
+                          + " is longer than the limit of "
+                          + maxRecordChars
+                          + " characters per record: it has "
+                          + r.length()
+                          + " characters (not loaded)"));
+              return;
+            }
+            Parsed parsed = ArticleParser.parseJsonLine(r.text(), Origin.ofLine(file, r.line()));
+            if (parsed.article() == null) {
+              put(
+                  ref,
+                  Text.problem(
+                      "line "
+                          + r.line()
+                          + " no longer holds an article ("
+                          + parsed.rejection().reason()
+                          + "): the file changed since the run"));
+            } else {
+              accept(ref, wanted.get(r.line()), parsed.article());
+            }
+          });
     } catch (IOException | RuntimeException e) {
       failure = e;
     }
     long number = records.lastLine();
     for (var w : wanted.entrySet()) {
       if (w.getKey() > number || w.getKey() <= 0) {
-        put(new OriginRef(file, w.getKey(), null), Text.problem(w.getKey() <= 0
-            ? "no line number recorded for a JSONL record"
-            : failure != null
-                ? "could not read " + path + " after line " + number + ": " + failure
-                : path + " has only " + number + " lines now: the file changed since the run"));
+        put(
+            new OriginRef(file, w.getKey(), null),
+            Text.problem(
+                w.getKey() <= 0
+                    ? "no line number recorded for a JSONL record"
+                    : failure != null
+                        ? "could not read " + path + " after line " + number + ": " + failure
+                        : path
+                            + " has only "
+                            + number
+                            + " lines now: the file changed since the run"));
       }
     }
   }
@@ -180,16 +205,26 @@ final class TextLoader {
       return;
     }
     if (content.tooLarge()) {
-      fail(file, wanted, path + " is longer than the limit of " + maxRecordChars
-          + " characters per record (not loaded)");
+      fail(
+          file,
+          wanted,
+          path
+              + " is longer than the limit of "
+              + maxRecordChars
+              + " characters per record (not loaded)");
       return;
     }
     for (var w : wanted.entrySet()) {
       OriginRef ref = new OriginRef(file, w.getKey(), null);
       Parsed parsed = records.format().parse(content.text(), w.getValue(), Origin.ofFile(file));
       if (parsed.article() == null) {
-        put(ref, Text.problem(path + " no longer holds an article ("
-            + parsed.rejection().reason() + "): the file changed since the run"));
+        put(
+            ref,
+            Text.problem(
+                path
+                    + " no longer holds an article ("
+                    + parsed.rejection().reason()
+                    + "): the file changed since the run"));
       } else {
         accept(ref, null, parsed.article());
       }
@@ -198,15 +233,26 @@ final class TextLoader {
 
   private void accept(OriginRef ref, String expectedId, Article a) {
     if (expectedId != null && !expectedId.equals(a.id())) {
-      put(ref, Text.problem(ref.display() + " now holds article \"" + Html.clip(a.id(), 80)
-          + "\", not \"" + Html.clip(expectedId, 80) + "\": the file changed since the run"));
+      put(
+          ref,
+          Text.problem(
+              ref.display()
+                  + " now holds article \""
+                  + Html.clip(a.id(), 80)
+                  + "\", not \""
+                  + Html.clip(expectedId, 80)
+                  + "\": the file changed since the run"));
       return;
     }
-    String body = a.body().length() > MAX_TEXT_CHARS ? a.body().substring(0, MAX_TEXT_CHARS)
-        : a.body();
+    String body =
+        a.body().length() > MAX_TEXT_CHARS ? a.body().substring(0, MAX_TEXT_CHARS) : a.body();
     if (used + body.length() > budget) {
-      put(ref, Text.problem("not loaded: the report keeps at most " + budget
-          + " characters of article text in memory"));
+      put(
+          ref,
+          Text.problem(
+              "not loaded: the report keeps at most "
+                  + budget
+                  + " characters of article text in memory"));
       return;
     }
     used += body.length();

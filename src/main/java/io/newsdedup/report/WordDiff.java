@@ -34,7 +34,9 @@ final class WordDiff {
     INSERT
   }
 
-  /** Consecutive tokens with the same operation (paragraph breaks included as {@link #PARAGRAPH}). */
+  /**
+   * Consecutive tokens with the same operation (paragraph breaks included as {@link #PARAGRAPH}).
+   */
   record Run(Op op, List<String> tokens) {
     int words() {
       int n = 0;
@@ -52,7 +54,12 @@ final class WordDiff {
    * changes before the first and after the last kept word (0 when no word is kept).
    */
   record Stats(
-      int same, int added, int removed, int addedAtStart, int addedAtEnd, int removedAtStart,
+      int same,
+      int added,
+      int removed,
+      int addedAtStart,
+      int addedAtEnd,
+      int removedAtStart,
       int removedAtEnd) {
     boolean identical() {
       return added == 0 && removed == 0;
@@ -61,8 +68,8 @@ final class WordDiff {
 
   /**
    * @param aligned false when a cost bound turned part of the diff into "removed + added"
-   * @param clipped true when a text was longer than {@link #MAX_WORDS} words and only its start
-   *     was compared
+   * @param clipped true when a text was longer than {@link #MAX_WORDS} words and only its start was
+   *     compared
    */
   record Result(List<Run> runs, Stats stats, boolean aligned, boolean clipped) {}
 
@@ -118,7 +125,8 @@ final class WordDiff {
         i++;
       } else {
         int start = i;
-        while (i < n && !Character.isWhitespace(text.charAt(i))
+        while (i < n
+            && !Character.isWhitespace(text.charAt(i))
             && !Character.isSpaceChar(text.charAt(i))) {
           i++;
         }
@@ -274,8 +282,10 @@ final class WordDiff {
     outer:
     for (int d = 0; d <= max; d++) {
       for (int k = -d; k <= d; k += 2) {
-        int x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
-            ? v[offset + k + 1] : v[offset + k - 1] + 1;
+        int x =
+            k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])
+                ? v[offset + k + 1]
+                : v[offset + k - 1] + 1;
         int y = x - k;
         int snakeStart = x;
         while (x < n && y < m && a[a0 + x] == b[b0 + y]) {
@@ -366,11 +376,12 @@ final class WordDiff {
     List<String> ins = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       Run run = runs.get(i);
-      boolean fold = run.op() == Op.EQUAL
-          && run.tokens().size() <= 2
-          && !run.tokens().contains(PARAGRAPH)
-          && (!del.isEmpty() || !ins.isEmpty())
-          && i + 1 < runs.size();
+      boolean fold =
+          run.op() == Op.EQUAL
+              && run.tokens().size() <= 2
+              && !run.tokens().contains(PARAGRAPH)
+              && (!del.isEmpty() || !ins.isEmpty())
+              && i + 1 < runs.size();
       if (run.op() == Op.EQUAL && !fold) {
         flush(out, del, ins);
         out.add(run);

@@ -1,11 +1,11 @@
 package io.newsdedup.bench;
 
-import io.newsdedup.bench.corpus.SyntheticCorpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsdedup.bench.corpus.SyntheticCorpus;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
 import io.newsdedup.testing.TestPipelines;
@@ -36,8 +36,7 @@ class RunnerFloorTest {
     assertTrue(!expected.equals("buckets=0 links=0"), "the corpus must have copies: " + expected);
 
     TestPipeline p = TestPipelines.create();
-    PCollection<String> counts =
-        p.apply(Create.of(lines)).apply(new RunnerFloor.CountBuckets());
+    PCollection<String> counts = p.apply(Create.of(lines)).apply(new RunnerFloor.CountBuckets());
     PAssert.that(counts).containsInAnyOrder(expected);
     p.run().waitUntilFinish();
   }

@@ -1,11 +1,11 @@
 package io.newsdedup.bench;
 
-import io.newsdedup.pipeline.options.UsageException;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.newsdedup.bench.StageRun.Stage;
 import io.newsdedup.pipeline.batch.BatchOptions;
 import io.newsdedup.pipeline.batch.BatchSettings;
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.testing.TestPipelines;
 import java.nio.file.Path;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -44,22 +44,25 @@ class StageRunTest {
   @Test
   void componentsCoverTheArticlesWithCopies() {
     TestPipeline p = TestPipelines.create();
-    PCollection<?> components =
-        StageRun.buildUpTo(p, settings(), Stage.COMPONENTS);
-    PAssert.thatSingleton(components.apply(Count.globally())).satisfies(n -> {
-      // every article that has an edge appears once: at least the 144 duplicates, at most all 199
-      if (n < 144 || n > 199) {
-        throw new AssertionError("component entries: " + n);
-      }
-      return null;
-    });
+    PCollection<?> components = StageRun.buildUpTo(p, settings(), Stage.COMPONENTS);
+    PAssert.thatSingleton(components.apply(Count.globally()))
+        .satisfies(
+            n -> {
+              // every article that has an edge appears once: at least the 144 duplicates, at most
+              // all 199
+              if (n < 144 || n > 199) {
+                throw new AssertionError("component entries: " + n);
+              }
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
   @Test
   void timingTheStagesDoesNotTakeAnIndex() {
     BatchSettings withIndex = settings("--index=" + out.resolve("index"));
-    assertThrows(UsageException.class, () ->
-        StageRun.buildUpTo(TestPipelines.create(), withIndex, Stage.READ));
+    assertThrows(
+        UsageException.class,
+        () -> StageRun.buildUpTo(TestPipelines.create(), withIndex, Stage.READ));
   }
 }

@@ -21,8 +21,10 @@ class BatchChoiceTest {
     BatchChoice small = BatchChoice.of(BATCH, true, false, 199, 1 << 20, 160L << 20, 24 * GB);
     assertArrayEquals(BATCH, small.args());
     assertEquals(List.of("-Xmx1024m"), small.jvmOptions());
-    assertEquals("1 MB of input, about 199 records: running on the Direct runner, in a 1.0 GB"
-        + " heap; choose another with java -Xmx...", small.reason());
+    assertEquals(
+        "1 MB of input, about 199 records: running on the Direct runner, in a 1.0 GB"
+            + " heap; choose another with java -Xmx...",
+        small.reason());
     BatchChoice mid = BatchChoice.of(BATCH, true, false, 100_000, 405L << 20, 2 * GB, 24 * GB);
     assertEquals(List.of("-Xmx3072m"), mid.jvmOptions());
   }
@@ -30,12 +32,14 @@ class BatchChoiceTest {
   @Test
   void aLargeInputRunsOnEmbeddedFlink() {
     BatchChoice big = BatchChoice.of(BATCH, true, false, 1_000_000, 4 * GB, 13 * GB, 24 * GB);
-    assertArrayEquals(new String[] {"batch", "--input=x", "--output=y", "--runner=FlinkRunner"},
-        big.args());
+    assertArrayEquals(
+        new String[] {"batch", "--input=x", "--output=y", "--runner=FlinkRunner"}, big.args());
     assertEquals(List.of("-Xmx4096m"), big.jvmOptions());
-    assertEquals("4.0 GB of input, about 1,000,000 records: running on embedded Flink, which spills"
-        + " to disk where the Direct runner holds the input in memory (--runner=DirectRunner keeps"
-        + " the Direct runner), in a 4.0 GB heap; choose another with java -Xmx...", big.reason());
+    assertEquals(
+        "4.0 GB of input, about 1,000,000 records: running on embedded Flink, which spills to disk"
+            + " where the Direct runner holds the input in memory (--runner=DirectRunner keeps the"
+            + " Direct runner), in a 4.0 GB heap; choose another with java -Xmx...",
+        big.reason());
   }
 
   @Test
@@ -44,8 +48,9 @@ class BatchChoiceTest {
     BatchChoice big = BatchChoice.of(direct, false, false, 1_000_000, 4 * GB, 13 * GB, 16 * GB);
     assertArrayEquals(direct, big.args());
     assertEquals(List.of("-Xmx12288m"), big.jvmOptions());
-    assertEquals("4.0 GB of input, about 1,000,000 records: running on the Direct runner, in a 12.0"
-        + " GB heap (three quarters of this machine's memory); choose another with java -Xmx...",
+    assertEquals(
+        "4.0 GB of input, about 1,000,000 records: running on the Direct runner, in a 12.0 GB heap"
+            + " (three quarters of this machine's memory); choose another with java -Xmx...",
         big.reason());
   }
 
@@ -60,11 +65,14 @@ class BatchChoiceTest {
   void localFilesAreCountedFromTheirLines() throws Exception {
     Path in = dir.resolve("tiny.jsonl");
     Files.writeString(in, "{\"id\":\"1\",\"text\":\"a b c\"}\n".repeat(300_000));
-    BatchChoice choice = BatchChoice.of(new String[] {"batch", "--input=" + dir + "/*.jsonl"},
-        List.of(), 24 * GB).orElseThrow();
-    assertEquals("7 MB of input, about 300,000 records: running on embedded Flink, which spills to"
-        + " disk where the Direct runner holds the input in memory (--runner=DirectRunner keeps the"
-        + " Direct runner), in a 4.0 GB heap; choose another with java -Xmx...", choice.reason());
+    BatchChoice choice =
+        BatchChoice.of(new String[] {"batch", "--input=" + dir + "/*.jsonl"}, List.of(), 24 * GB)
+            .orElseThrow();
+    assertEquals(
+        "7 MB of input, about 300,000 records: running on embedded Flink, which spills to disk"
+            + " where the Direct runner holds the input in memory (--runner=DirectRunner keeps the"
+            + " Direct runner), in a 4.0 GB heap; choose another with java -Xmx...",
+        choice.reason());
   }
 
   @Test
@@ -77,15 +85,24 @@ class BatchChoiceTest {
   @Test
   void aGivenRunnerWithAHeapAnotherRunnerOrARemoteInputIsLeftAlone() {
     String in = "--input=" + dir + "/*";
-    assertEquals(Optional.empty(), BatchChoice.of(new String[] {"batch", in,
-        "--runner=DirectRunner"}, List.of("-Xmx2g"), 24 * GB));
-    assertEquals(Optional.empty(), BatchChoice.of(new String[] {"batch", in,
-        "--runner=DirectRunner"}, List.of("-XX:MaxRAMPercentage=50"), 24 * GB));
-    assertEquals(Optional.empty(), BatchChoice.of(new String[] {"batch", in,
-        "--runner=SparkRunner"}, List.of(), 24 * GB));
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
+        BatchChoice.of(
+            new String[] {"batch", in, "--runner=DirectRunner"}, List.of("-Xmx2g"), 24 * GB));
+    assertEquals(
+        Optional.empty(),
+        BatchChoice.of(
+            new String[] {"batch", in, "--runner=DirectRunner"},
+            List.of("-XX:MaxRAMPercentage=50"),
+            24 * GB));
+    assertEquals(
+        Optional.empty(),
+        BatchChoice.of(new String[] {"batch", in, "--runner=SparkRunner"}, List.of(), 24 * GB));
+    assertEquals(
+        Optional.empty(),
         BatchChoice.of(new String[] {"stream", "--inputTopic=t"}, List.of(), 24 * GB));
-    assertEquals(Optional.empty(), BatchChoice.of(new String[] {"batch",
-        "--input=gs://bucket/*.jsonl"}, List.of(), 24 * GB));
+    assertEquals(
+        Optional.empty(),
+        BatchChoice.of(new String[] {"batch", "--input=gs://bucket/*.jsonl"}, List.of(), 24 * GB));
   }
 }

@@ -21,12 +21,19 @@ class MainTest {
   void helpListsEveryOptionWithItsDefault() {
     CommandRun r = run("batch", "--help");
     assertEquals(0, r.code());
-    for (String option : new String[] {
-        "--input=<string>  (required)", "--output=<string>  (required)",
-        "--threshold=<double>  (default: 0.5)", "--shingleSize=<int>  (default: 5)",
-        "--numHashes=<int>  (default: 128)", "--containmentThreshold=<double>  (default: 0.8)",
-        "--matchRule=<JACCARD|CONTAINMENT|JACCARD_OR_CONTAINMENT>  (default: JACCARD_OR_CONTAINMENT)",
-        "--overwrite=<boolean>  (default: false)", "--boilerplateRules=<string>  (default: none)"}) {
+    for (String option :
+        new String[] {
+          "--input=<string>  (required)",
+          "--output=<string>  (required)",
+          "--threshold=<double>  (default: 0.5)",
+          "--shingleSize=<int>  (default: 5)",
+          "--numHashes=<int>  (default: 128)",
+          "--containmentThreshold=<double>  (default: 0.8)",
+          "--matchRule=<JACCARD|CONTAINMENT|JACCARD_OR_CONTAINMENT>  (default:"
+              + " JACCARD_OR_CONTAINMENT)",
+          "--overwrite=<boolean>  (default: false)",
+          "--boilerplateRules=<string>  (default: none)"
+        }) {
       assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
     }
   }
@@ -76,9 +83,15 @@ class MainTest {
     CommandRun replaced = run("batch", "--input=" + in, "--output=" + out, "--overwrite");
     assertEquals(0, replaced.code(), replaced.err());
     try (var files = Files.list(out)) {
-      assertEquals(java.util.List.of(".news-dedup.lock", "_MANIFEST", "_SUCCESS",
+      assertEquals(
+          java.util.List.of(
+              ".news-dedup.lock",
+              "_MANIFEST",
+              "_SUCCESS",
               "assignments-00000-of-00001.jsonl",
-              "clusters-00000-of-00001.jsonl", "notes.txt", "rejected-00000-of-00001.jsonl",
+              "clusters-00000-of-00001.jsonl",
+              "notes.txt",
+              "rejected-00000-of-00001.jsonl",
               "summary.json"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }

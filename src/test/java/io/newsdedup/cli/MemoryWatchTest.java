@@ -20,8 +20,10 @@ class MemoryWatchTest {
 
   @Test
   void collectingMostOfTheTimeWithAFullHeapIsThrashing() {
-    assertEquals("the Java heap is exhausted: garbage collection took 92% of the last 30 s, and the"
-        + " heap is still 97% full after it", MemoryWatch.thrashing(samples(30, 0.92, 0.97)));
+    assertEquals(
+        "the Java heap is exhausted: garbage collection took 92% of the last 30 s, and the"
+            + " heap is still 97% full after it",
+        MemoryWatch.thrashing(samples(30, 0.92, 0.97)));
   }
 
   @Test
@@ -47,8 +49,10 @@ class MemoryWatchTest {
     for (int s = 1; s <= 30; s++) { // ...then 30 thrashing ones
       window.addLast(new MemoryWatch.Sample(t + s * 1000L, gc + s * 950L, 0.99));
     }
-    assertEquals("the Java heap is exhausted: garbage collection took 95% of the last 30 s, and the"
-        + " heap is still 99% full after it", MemoryWatch.thrashing(window));
+    assertEquals(
+        "the Java heap is exhausted: garbage collection took 95% of the last 30 s, and the"
+            + " heap is still 99% full after it",
+        MemoryWatch.thrashing(window));
     assertEquals(31, window.size());
   }
 }

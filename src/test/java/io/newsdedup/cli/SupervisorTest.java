@@ -10,45 +10,93 @@ import org.junit.jupiter.api.Test;
 class SupervisorTest {
   @Test
   void theChildKeepsTheJvmOptionsAndExitsAtTheFirstOutOfMemory() {
-    assertEquals(List.of("/usr/bin/java", "-Xmx2g", "-Dx=y", "-XX:+ExitOnOutOfMemoryError",
-            "-XX:+UseParallelGC", "-cp", "a.jar", "io.newsdedup.cli.Main", "batch", "--input=x"),
-        Supervisor.childCommand("/usr/bin/java", List.of("-Xmx2g", "-Dx=y"), "a.jar",
+    assertEquals(
+        List.of(
+            "/usr/bin/java",
+            "-Xmx2g",
+            "-Dx=y",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:+UseParallelGC",
+            "-cp",
+            "a.jar",
+            "io.newsdedup.cli.Main",
+            "batch",
+            "--input=x"),
+        Supervisor.childCommand(
+            "/usr/bin/java",
+            List.of("-Xmx2g", "-Dx=y"),
+            "a.jar",
             new String[] {"batch", "--input=x"}));
   }
 
   @Test
   void aUsersCollectorIsKeptAndAStreamKeepsG1() {
-    assertEquals(List.of("java", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", "-cp", "a.jar",
-            "io.newsdedup.cli.Main", "batch"),
+    assertEquals(
+        List.of(
+            "java",
+            "-XX:+UseG1GC",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-cp",
+            "a.jar",
+            "io.newsdedup.cli.Main",
+            "batch"),
         Supervisor.childCommand("java", List.of("-XX:+UseG1GC"), "a.jar", new String[] {"batch"}));
-    assertEquals(List.of("java", "-XX:+ExitOnOutOfMemoryError", "-cp", "a.jar",
-            "io.newsdedup.cli.Main", "stream"),
+    assertEquals(
+        List.of(
+            "java",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-cp",
+            "a.jar",
+            "io.newsdedup.cli.Main",
+            "stream"),
         Supervisor.childCommand("java", List.of(), "a.jar", new String[] {"stream"}));
   }
 
   @Test
   void aUsersOwnOutOfMemoryChoiceIsKept() {
-    assertEquals(List.of("java", "-XX:-ExitOnOutOfMemoryError", "-cp", "a.jar",
-            "io.newsdedup.cli.Main", "stream"),
-        Supervisor.childCommand("java", List.of("-XX:-ExitOnOutOfMemoryError"), "a.jar",
-            new String[] {"stream"}));
-    assertEquals(List.of("java", "-XX:OnOutOfMemoryError=kill -9 %p", "-cp", "a.jar",
-            "io.newsdedup.cli.Main", "stream"),
-        Supervisor.childCommand("java", List.of("-XX:OnOutOfMemoryError=kill -9 %p"), "a.jar",
+    assertEquals(
+        List.of(
+            "java",
+            "-XX:-ExitOnOutOfMemoryError",
+            "-cp",
+            "a.jar",
+            "io.newsdedup.cli.Main",
+            "stream"),
+        Supervisor.childCommand(
+            "java", List.of("-XX:-ExitOnOutOfMemoryError"), "a.jar", new String[] {"stream"}));
+    assertEquals(
+        List.of(
+            "java",
+            "-XX:OnOutOfMemoryError=kill -9 %p",
+            "-cp",
+            "a.jar",
+            "io.newsdedup.cli.Main",
+            "stream"),
+        Supervisor.childCommand(
+            "java",
+            List.of("-XX:OnOutOfMemoryError=kill -9 %p"),
+            "a.jar",
             new String[] {"stream"}));
   }
 
   @Test
   void outOfMemorySaysHowMuchHeapThereWasAndWhatToDo() {
     String batch = Supervisor.outOfMemory(new String[] {"batch"}, 700L << 20);
-    assertTrue(batch.startsWith("news-dedup batch: out of memory: the run needed more than its 700"
-        + " MB of Java heap and was stopped. Nothing was published (no _SUCCESS)"), batch);
+    assertTrue(
+        batch.startsWith(
+            "news-dedup batch: out of memory: the run needed more than its 700"
+                + " MB of Java heap and was stopped. Nothing was published (no _SUCCESS)"),
+        batch);
     assertTrue(batch.contains("java -Xmx2g -jar news-dedup.jar"), batch);
     assertTrue(batch.contains("--runner=FlinkRunner"), batch);
     String stream = Supervisor.outOfMemory(new String[] {"stream"}, 6L << 30);
-    assertTrue(stream.startsWith("news-dedup stream: out of memory: the run needed more than its"
-        + " 6.0 GB of Java heap and was stopped. Give it more heap (java -Xmx12g"), stream);
-    assertEquals("news-dedup eval: out of memory: the run needed more than its 1.0 GB of Java heap"
+    assertTrue(
+        stream.startsWith(
+            "news-dedup stream: out of memory: the run needed more than its"
+                + " 6.0 GB of Java heap and was stopped. Give it more heap (java -Xmx12g"),
+        stream);
+    assertEquals(
+        "news-dedup eval: out of memory: the run needed more than its 1.0 GB of Java heap"
             + " and was stopped. Give it more heap (java -Xmx2g -jar news-dedup.jar ...).",
         Supervisor.outOfMemory(new String[] {"eval"}, 1L << 30));
   }
@@ -56,16 +104,20 @@ class SupervisorTest {
   @Test
   void anInterruptedBatchSaysNothingWasPublished() {
     assertTrue(Supervisor.interrupted(new String[] {"batch"}).contains("nothing was published"));
-    assertEquals("news-dedup stream: interrupted (SIGTERM or Ctrl-C); the run was stopped.",
+    assertEquals(
+        "news-dedup stream: interrupted (SIGTERM or Ctrl-C); the run was stopped.",
         Supervisor.interrupted(new String[] {"stream"}));
   }
 
   @Test
   void aChildKilledByAnotherSignalIsNamed() {
-    assertEquals("news-dedup batch: the run's JVM was killed by signal 9 (SIGKILL: if nobody sent"
-        + " it, the system's out-of-memory killer did; give the run a smaller -Xmx than the"
-        + " machine's free memory).", Supervisor.killed(new String[] {"batch"}, 9));
-    assertEquals("news-dedup stream: the run's JVM was killed by signal 6.",
+    assertEquals(
+        "news-dedup batch: the run's JVM was killed by signal 9 (SIGKILL: if nobody sent"
+            + " it, the system's out-of-memory killer did; give the run a smaller -Xmx than the"
+            + " machine's free memory).",
+        Supervisor.killed(new String[] {"batch"}, 9));
+    assertEquals(
+        "news-dedup stream: the run's JVM was killed by signal 6.",
         Supervisor.killed(new String[] {"stream"}, 6));
   }
 }

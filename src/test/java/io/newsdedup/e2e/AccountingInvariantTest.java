@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 8, accounting: records read = articles assigned + records rejected, over everything in
- * testdata/ (the labelled corpus, the mixed files, the bad-input suite, and the files that are
- * not input at all: READMEs, labels, story sources) plus the generated big cases, in one run. The
+ * testdata/ (the labelled corpus, the mixed files, the bad-input suite, and the files that are not
+ * input at all: READMEs, labels, story sources) plus the generated big cases, in one run. The
  * number of records read is checked against a count made here, independently of the pipeline, so
  * that a reader skipping records could not make the invariant hold by reading less.
  */
@@ -41,9 +41,12 @@ class AccountingInvariantTest {
     Path generated = GeneratedBadInputs.writeTo(tmp.resolve("generated"));
     Path out = tmp.resolve("out");
     long start = System.nanoTime();
-    assertEquals(0, BatchOnTestdataTest.main(
-        "batch", "--input=testdata/**," + generated + "/*", "--output=" + out));
-    System.out.printf("AccountingInvariantTest: batch over testdata/** took %.1f s%n",
+    assertEquals(
+        0,
+        BatchOnTestdataTest.main(
+            "batch", "--input=testdata/**," + generated + "/*", "--output=" + out));
+    System.out.printf(
+        "AccountingInvariantTest: batch over testdata/** took %.1f s%n",
         (System.nanoTime() - start) / 1e9);
 
     JsonNode s = BatchOutputs.summary(out);
@@ -85,13 +88,19 @@ class AccountingInvariantTest {
   @Test
   void aMismatchExitsWithOneAndWritesNoSuccessMarker() {
     Path out = tmp.resolve("miscounted");
-    assertEquals(1, BatchOnTestdataTest.main("batch", "--input=testdata/mixed/*",
-        "--output=" + out, "--runner=" + MiscountingRunner.class.getName()));
+    assertEquals(
+        1,
+        BatchOnTestdataTest.main(
+            "batch",
+            "--input=testdata/mixed/*",
+            "--output=" + out,
+            "--runner=" + MiscountingRunner.class.getName()));
     assertFalse(Files.exists(out.resolve("_SUCCESS")));
     JsonNode s = BatchOutputs.summary(out);
     assertEquals("accounting_mismatch", s.get("status").asText());
     assertFalse(s.at("/counts/accounting_holds").asBoolean());
-    assertEquals(s.at("/counts/articles").asLong() + s.at("/counts/rejected").asLong() + 1,
+    assertEquals(
+        s.at("/counts/articles").asLong() + s.at("/counts/rejected").asLong() + 1,
         s.at("/counts/read").asLong());
   }
 
@@ -123,8 +132,11 @@ class AccountingInvariantTest {
       return 1;
     }
     byte[] bytes = Files.readAllBytes(file); // small: the big cases are small compressed
-    boolean gzip = name.endsWith(".gz") && bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f
-        && (bytes[1] & 0xff) == 0x8b;
+    boolean gzip =
+        name.endsWith(".gz")
+            && bytes.length >= 2
+            && (bytes[0] & 0xff) == 0x1f
+            && (bytes[1] & 0xff) == 0x8b;
     Members members = gzip ? new Members(bytes) : null;
     InputStream data = gzip ? members : new ByteArrayInputStream(bytes);
     long n = 0;
@@ -167,8 +179,8 @@ class AccountingInvariantTest {
   }
 
   /**
-   * The data of the gzip members of a file, one after the other; {@code broken} when one breaks
-   * off or does not match its CRC, or what follows one is neither a member nor zero bytes.
+   * The data of the gzip members of a file, one after the other; {@code broken} when one breaks off
+   * or does not match its CRC, or what follows one is neither a member nor zero bytes.
    */
   private static final class Members extends InputStream {
     private final byte[] gz;
@@ -208,7 +220,9 @@ class AccountingInvariantTest {
           return n;
         }
         int end = gz.length - rest.available() - inflater.getRemaining();
-        if (n == -2 || !inflater.finished() || end + 8 > gz.length
+        if (n == -2
+            || !inflater.finished()
+            || end + 8 > gz.length
             || littleEndianInt(end) != crc.getValue()
             || littleEndianInt(end + 4) != (inflater.getBytesWritten() & 0xffffffffL)) {
           broken = true;
@@ -231,8 +245,11 @@ class AccountingInvariantTest {
       if (zeros) {
         return false; // the end, or padding
       }
-      if (gz.length - p < 10 || (gz[p] & 0xff) != 0x1f || (gz[p + 1] & 0xff) != 0x8b
-          || gz[p + 2] != 8 || (gz[p + 3] & 0xe0) != 0) {
+      if (gz.length - p < 10
+          || (gz[p] & 0xff) != 0x1f
+          || (gz[p + 1] & 0xff) != 0x8b
+          || gz[p + 2] != 8
+          || (gz[p + 3] & 0xe0) != 0) {
         broken = true;
         return false;
       }
@@ -264,7 +281,9 @@ class AccountingInvariantTest {
     }
 
     private long littleEndianInt(int p) {
-      return (gz[p] & 0xffL) | (gz[p + 1] & 0xffL) << 8 | (gz[p + 2] & 0xffL) << 16
+      return (gz[p] & 0xffL)
+          | (gz[p + 1] & 0xffL) << 8
+          | (gz[p + 2] & 0xffL) << 16
           | (gz[p + 3] & 0xffL) << 24;
     }
   }

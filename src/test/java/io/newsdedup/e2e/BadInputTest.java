@@ -35,12 +35,16 @@ class BadInputTest {
   private static Path out;
   private static Path generated;
   private static int exitCode;
+
   /** origin → expectation, in file order. */
   private static final Map<String, JsonNode> expected = new LinkedHashMap<>();
+
   /** origin → cluster member, with its cluster's "cluster_id" added. */
   private static final Map<String, JsonNode> members = new TreeMap<>();
+
   /** origin → rejection. */
   private static final Map<String, JsonNode> rejections = new TreeMap<>();
+
   /** Origins written more than once. */
   private static final List<String> repeated = new ArrayList<>();
 
@@ -49,10 +53,11 @@ class BadInputTest {
     generated = GeneratedBadInputs.writeTo(tmp.resolve("generated"));
     out = tmp.resolve("out");
     long start = System.nanoTime();
-    exitCode = BatchOnTestdataTest.main(
-        "batch", "--input=" + INPUT + "/*," + generated + "/*", "--output=" + out);
-    System.out.printf("BadInputTest: batch over the suite took %.1f s%n",
-        (System.nanoTime() - start) / 1e9);
+    exitCode =
+        BatchOnTestdataTest.main(
+            "batch", "--input=" + INPUT + "/*," + generated + "/*", "--output=" + out);
+    System.out.printf(
+        "BadInputTest: batch over the suite took %.1f s%n", (System.nanoTime() - start) / 1e9);
 
     for (String line : Files.readAllLines(SUITE.resolve("expected.jsonl"))) {
       JsonNode e = BatchOutputs.JSON.readTree(line);
@@ -98,8 +103,13 @@ class BadInputTest {
     assertEquals(0, exitCode);
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of(), files.map(f -> f.getFileName().toString())
-          .filter(n -> n.startsWith(".incomplete-")).toList(), "staging left behind");
+      assertEquals(
+          List.of(),
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.startsWith(".incomplete-"))
+              .toList(),
+          "staging left behind");
     }
   }
 
@@ -113,8 +123,12 @@ class BadInputTest {
     missing.removeAll(actual);
     TreeSet<String> unexpected = new TreeSet<>(actual);
     unexpected.removeAll(expected.keySet());
-    assertEquals("", (missing.isEmpty() ? "" : "expected but not in the output: " + missing)
-        + (unexpected.isEmpty() ? "" : " in the output but not in expected.jsonl: " + unexpected));
+    assertEquals(
+        "",
+        (missing.isEmpty() ? "" : "expected but not in the output: " + missing)
+            + (unexpected.isEmpty()
+                ? ""
+                : " in the output but not in expected.jsonl: " + unexpected));
 
     List<String> wrong = new ArrayList<>();
     for (JsonNode e : expected.values()) {
@@ -122,7 +136,8 @@ class BadInputTest {
       if (e.has("reason")) {
         JsonNode r = rejections.get(at);
         if (r == null) {
-          wrong.add(at + ": expected rejected " + e.get("reason") + ", got article " + members.get(at));
+          wrong.add(
+              at + ": expected rejected " + e.get("reason") + ", got article " + members.get(at));
           continue;
         }
         check(wrong, at, "reason", e.get("reason").asText(), r.get("reason").asText());
@@ -136,9 +151,17 @@ class BadInputTest {
           continue;
         }
         check(wrong, at, "id", e.get("id").asText(), m.get("id").asText());
-        check(wrong, at, "low_content", e.path("low_content").asBoolean(false),
+        check(
+            wrong,
+            at,
+            "low_content",
+            e.path("low_content").asBoolean(false),
             m.path("low_content").asBoolean(false));
-        check(wrong, at, "truncated", e.path("truncated").asBoolean(false),
+        check(
+            wrong,
+            at,
+            "truncated",
+            e.path("truncated").asBoolean(false),
             m.path("truncated").asBoolean(false));
         for (String field : List.of("published_at", "url", "title", "source")) {
           if (e.has(field)) {
@@ -146,7 +169,11 @@ class BadInputTest {
           }
         }
         if (e.has("canonical")) {
-          check(wrong, at, "canonical", e.get("canonical").asBoolean(),
+          check(
+              wrong,
+              at,
+              "canonical",
+              e.get("canonical").asBoolean(),
               m.get("is_canonical").asBoolean());
         }
         if (e.has("jaccard")) {
@@ -167,11 +194,13 @@ class BadInputTest {
       if (e.has("id") && members.containsKey(e.get("origin").asText())) {
         String at = e.get("origin").asText();
         expectedStories.computeIfAbsent(e.path("story").asText(at), k -> new TreeSet<>()).add(at);
-        actualClusters.computeIfAbsent(members.get(at).get("cluster_id").asText(),
-            k -> new TreeSet<>()).add(at);
+        actualClusters
+            .computeIfAbsent(members.get(at).get("cluster_id").asText(), k -> new TreeSet<>())
+            .add(at);
       }
     }
-    assertEquals(new TreeSet<>(expectedStories.values().stream().map(Object::toString).toList()),
+    assertEquals(
+        new TreeSet<>(expectedStories.values().stream().map(Object::toString).toList()),
         new TreeSet<>(actualClusters.values().stream().map(Object::toString).toList()));
   }
 
@@ -184,7 +213,9 @@ class BadInputTest {
       assertTrue(before == null, "two assignments for id " + a.get("id"));
     }
     Map<String, String> fromClusters = new TreeMap<>();
-    members.values().forEach(m -> fromClusters.put(m.get("id").asText(), m.get("cluster_id").asText()));
+    members
+        .values()
+        .forEach(m -> fromClusters.put(m.get("id").asText(), m.get("cluster_id").asText()));
     assertEquals(fromClusters, clusterOf);
     assertEquals(members.size(), clusterOf.size(), "article ids are not unique");
   }
@@ -215,13 +246,15 @@ class BadInputTest {
     assertEquals(rejected, s.at("/counts/rejected").asLong());
     assertTrue(s.at("/counts/accounting_holds").asBoolean());
     Map<String, Long> actualByReason = new TreeMap<>();
-    s.at("/counts/rejected_by_reason").fields()
+    s.at("/counts/rejected_by_reason")
+        .fields()
         .forEachRemaining(f -> actualByReason.put(f.getKey(), f.getValue().asLong()));
     assertEquals(byReason, actualByReason);
     assertEquals(truncated, s.at("/counts/truncated").asLong());
     assertEquals(lowContent, s.at("/counts/low_content").asLong());
     assertEquals(unparseable, s.at("/counts/published_at_unparseable").asLong());
-    assertEquals(s.at("/counts/read").asLong(),
+    assertEquals(
+        s.at("/counts/read").asLong(),
         BatchOutputs.lines(out, "assignments").size() + BatchOutputs.lines(out, "rejected").size());
   }
 
@@ -231,16 +264,21 @@ class BadInputTest {
     String readme = Files.readString(SUITE.resolve("README.md"));
     List<String> undocumented = new ArrayList<>();
     try (Stream<Path> files = Files.list(INPUT)) {
-      files.map(f -> f.getFileName().toString()).sorted()
+      files
+          .map(f -> f.getFileName().toString())
+          .sorted()
           .filter(name -> !readme.contains("`" + name))
           .forEach(undocumented::add);
     }
     try (Stream<Path> files = Files.list(generated)) {
-      files.map(f -> GENERATED + f.getFileName()).sorted()
+      files
+          .map(f -> GENERATED + f.getFileName())
+          .sorted()
           .filter(name -> !readme.contains("`" + name))
           .forEach(undocumented::add);
     }
-    expected.keySet().stream().filter(o -> !readme.contains("`" + o + "`"))
+    expected.keySet().stream()
+        .filter(o -> !readme.contains("`" + o + "`"))
         .forEach(undocumented::add);
     assertEquals(List.of(), undocumented, "not in testdata/bad/README.md");
   }

@@ -34,8 +34,11 @@ class BatchOnTestdataTest {
 
   static int main(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args,
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     if (code != 0) {
       System.err.println(err.toString(StandardCharsets.UTF_8));
     }
@@ -53,7 +56,9 @@ class BatchOnTestdataTest {
     Map<String, TreeSet<String>> clusters = new TreeMap<>();
     for (String line : Files.readAllLines(Path.of("testdata/labels.jsonl"))) {
       JsonNode n = BatchOutputs.JSON.readTree(line);
-      clusters.computeIfAbsent(n.get("cluster").asText(), k -> new TreeSet<>()).add(n.get("id").asText());
+      clusters
+          .computeIfAbsent(n.get("cluster").asText(), k -> new TreeSet<>())
+          .add(n.get("id").asText());
       originals.put(n.get("id").asText(), n.path("original").asBoolean(false));
     }
     return clusters;
@@ -66,10 +71,13 @@ class BatchOnTestdataTest {
     Map<String, TreeSet<String>> actual = new TreeMap<>();
     Map<String, String> canonicalOf = new TreeMap<>();
     for (JsonNode a : BatchOutputs.json(out, "assignments")) {
-      actual.computeIfAbsent(a.get("cluster_id").asText(), k -> new TreeSet<>()).add(a.get("id").asText());
+      actual
+          .computeIfAbsent(a.get("cluster_id").asText(), k -> new TreeSet<>())
+          .add(a.get("id").asText());
       canonicalOf.put(a.get("id").asText(), a.get("canonical_id").asText());
     }
-    assertEquals(new TreeSet<>(expected.values().stream().map(Object::toString).toList()),
+    assertEquals(
+        new TreeSet<>(expected.values().stream().map(Object::toString).toList()),
         new TreeSet<>(actual.values().stream().map(Object::toString).toList()));
     List<String> wrongCanonical = new ArrayList<>();
     for (TreeSet<String> members : expected.values()) {
@@ -107,15 +115,21 @@ class BatchOnTestdataTest {
       JsonNode first = members.get(0);
       assertEquals("canonical", first.get("role").asText());
       assertEquals(c.at("/canonical/id").asText(), first.get("id").asText());
-      assertTrue(c.get("canonical_reason").asText().matches(
-          "singleton|has_content|wire_source|not_a_repost|earliest_published|most_complete"
-              + "|fewest_boilerplate_markers|smallest_id"), c.toString());
+      assertTrue(
+          c.get("canonical_reason")
+              .asText()
+              .matches(
+                  "singleton|has_content|wire_source|not_a_repost|earliest_published|most_complete"
+                      + "|fewest_boilerplate_markers|smallest_id"),
+          c.toString());
       for (JsonNode m : members) {
         assertTrue(m.at("/origin/file").asText().startsWith("testdata/articles/"), m.toString());
         if (m.get("role").asText().equals("duplicate")) {
           // A low-content page (a paywall) joins on its title: nothing of its text may be left.
-          assertTrue(m.get("low_content").asBoolean()
-              || m.get("jaccard").asDouble() > 0 && m.get("containment").asDouble() > 0, m.toString());
+          assertTrue(
+              m.get("low_content").asBoolean()
+                  || m.get("jaccard").asDouble() > 0 && m.get("containment").asDouble() > 0,
+              m.toString());
           assertTrue(!m.get("matched_via").isNull());
         }
       }
@@ -150,8 +164,14 @@ class BatchOnTestdataTest {
       }
     }
     Path again = tmp.resolve("again");
-    assertEquals(0, main("batch", "--input=" + String.join(",", patterns), "--output=" + again,
-        "--targetParallelism=1", "--numShards=3"));
+    assertEquals(
+        0,
+        main(
+            "batch",
+            "--input=" + String.join(",", patterns),
+            "--output=" + again,
+            "--targetParallelism=1",
+            "--numShards=3"));
     assertEquals(BatchOutputs.lines(out, "assignments"), BatchOutputs.lines(again, "assignments"));
   }
 

@@ -19,8 +19,13 @@ final class BatchOutputs {
   /** The files {@code name-*.jsonl}. */
   static List<Path> files(Path dir, String name) {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(f -> f.getFileName().toString().startsWith(name + "-")
-          && f.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+      return files
+          .filter(
+              f ->
+                  f.getFileName().toString().startsWith(name + "-")
+                      && f.getFileName().toString().endsWith(".jsonl"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -30,8 +35,14 @@ final class BatchOutputs {
   static List<String> lines(Path dir, String name) {
     List<String> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().startsWith(name + "-")
-          && f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
+      for (Path f :
+          files
+              .filter(
+                  f ->
+                      f.getFileName().toString().startsWith(name + "-")
+                          && f.getFileName().toString().endsWith(".jsonl"))
+              .sorted()
+              .toList()) {
         for (String l : Files.readAllLines(f)) {
           if (!l.isBlank()) {
             out.add(l);

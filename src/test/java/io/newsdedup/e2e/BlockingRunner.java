@@ -38,8 +38,10 @@ public final class BlockingRunner extends PipelineRunner<PipelineResult> {
   }
 
   public static BlockingRunner fromOptions(PipelineOptions options) {
-    return new BlockingRunner(DirectRunner.fromOptions(options),
-        Path.of(System.getProperty(STARTED)), Path.of(System.getProperty(RELEASE)));
+    return new BlockingRunner(
+        DirectRunner.fromOptions(options),
+        Path.of(System.getProperty(STARTED)),
+        Path.of(System.getProperty(RELEASE)));
   }
 
   @Override
@@ -100,8 +102,8 @@ public final class BlockingRunner extends PipelineRunner<PipelineResult> {
    * Waits (up to two minutes) until a held run has made its {@code started} file; fails when the
    * run ended first ({@code ended}), saying {@code why}.
    */
-  public static void awaitStart(Path started, BooleanSupplier ended,
-      Supplier<Object> why) throws InterruptedException {
+  public static void awaitStart(Path started, BooleanSupplier ended, Supplier<Object> why)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (!Files.exists(started)) {
       if (ended.getAsBoolean() || System.nanoTime() > deadline) {

@@ -25,16 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
 class CopiesUnderNewHeadlinesTest {
   @TempDir Path tmp;
 
-  static final String STORY = "The central bank of Kenya held its benchmark lending rate at"
-      + " 10.75 percent on Tuesday, saying inflation had eased for a third month in a row.\n"
-      + "Governor Patrick Njoroge said the bank would keep rates on hold until price pressures"
-      + " were firmly under control, and that the shilling had stabilised since January.\n"
-      + "Analysts polled before the meeting had expected no change. The bank's next meeting is"
-      + " due in May, when a new inflation target will be discussed.";
+  static final String STORY =
+      "The central bank of Kenya held its benchmark lending rate at"
+          + " 10.75 percent on Tuesday, saying inflation had eased for a third month in a row.\n"
+          + "Governor Patrick Njoroge said the bank would keep rates on hold until price pressures"
+          + " were firmly under control, and that the shilling had stabilised since January.\n"
+          + "Analysts polled before the meeting had expected no change. The bank's next meeting is"
+          + " due in May, when a new inflation target will be discussed.";
 
-  static final String BRIEF = "Firefighters contained a wildfire that burned 300 hectares of"
-      + " pine forest near the village of Lindale on Sunday, two days after it forced the"
-      + " evacuation of a campsite and a children's holiday camp, the regional fire service said.";
+  static final String BRIEF =
+      "Firefighters contained a wildfire that burned 300 hectares of pine forest near the village"
+          + " of Lindale on Sunday, two days after it forced the evacuation of a campsite and a"
+          + " children's holiday camp, the regional fire service said.";
 
   private Map<String, Set<String>> clusters(List<String> lines) throws IOException {
     Path in = tmp.resolve("in-" + System.nanoTime() + ".jsonl");
@@ -43,7 +45,8 @@ class CopiesUnderNewHeadlinesTest {
     assertEquals(0, BatchOnTestdataTest.main("batch", "--input=" + in, "--output=" + out));
     Map<String, Set<String>> byCluster = new TreeMap<>();
     for (JsonNode a : BatchOutputs.json(out, "assignments")) {
-      byCluster.computeIfAbsent(a.get("cluster_id").asText(), k -> new TreeSet<>())
+      byCluster
+          .computeIfAbsent(a.get("cluster_id").asText(), k -> new TreeSet<>())
           .add(a.get("id").asText());
       assertFalse(a.get("low_content").asBoolean(), a.toString());
     }
@@ -53,24 +56,27 @@ class CopiesUnderNewHeadlinesTest {
   @Test
   void rewrittenHeadlinesAndSyndicatedHeadlinesStillMerge() throws IOException {
     String[][] copies = {
-        {"original", "Reuters", "Kenya's central bank holds rates as inflation eases"},
-        {"what-to-know", "Midland Courier", "What to know: Kenya's central bank holds rates"},
-        {"question", "Valley Herald", "Will Kenya's central bank keep holding rates?"},
-        {"reordered", "Coast Times", "As inflation eases, Kenya central bank holds rates"},
-        {"outlet-added", "Nairobi Wire", "Kenya's central bank holds rates | Nairobi Wire"},
-        {"syndicated", "Lakeside Gazette", "Nairobi lenders get a pause from Njoroge"},
-        {"syndicated-2", "Harbour Daily", "Shilling steadies as CBK stands pat"}};
+      {"original", "Reuters", "Kenya's central bank holds rates as inflation eases"},
+      {"what-to-know", "Midland Courier", "What to know: Kenya's central bank holds rates"},
+      {"question", "Valley Herald", "Will Kenya's central bank keep holding rates?"},
+      {"reordered", "Coast Times", "As inflation eases, Kenya central bank holds rates"},
+      {"outlet-added", "Nairobi Wire", "Kenya's central bank holds rates | Nairobi Wire"},
+      {"syndicated", "Lakeside Gazette", "Nairobi lenders get a pause from Njoroge"},
+      {"syndicated-2", "Harbour Daily", "Shilling steadies as CBK stands pat"}
+    };
     List<String> lines = new ArrayList<>();
     for (String[] c : copies) {
       lines.add(NewsCasesTest.line(c[0], c[1], c[2], STORY, "2025-03-04T09:15:00Z"));
     }
     // and a different story of the syndication partner, which must stay apart
-    lines.add(NewsCasesTest.line("other", "Lakeside Gazette", "Wildfire near Lindale contained",
-        BRIEF, null));
+    lines.add(
+        NewsCasesTest.line(
+            "other", "Lakeside Gazette", "Wildfire near Lindale contained", BRIEF, null));
     Map<String, Set<String>> c = clusters(lines);
     assertEquals(2, c.size(), c.toString());
-    assertEquals(Set.of("other"), c.values().stream().filter(s -> s.contains("other"))
-        .findFirst().orElseThrow());
+    assertEquals(
+        Set.of("other"),
+        c.values().stream().filter(s -> s.contains("other")).findFirst().orElseThrow());
   }
 
   @Test
@@ -88,13 +94,18 @@ class CopiesUnderNewHeadlinesTest {
 
   @Test
   void verbatimCopiesUnderDifferentHeadlinesThatTheyCarryAreOneCluster() throws IOException {
-    String[] headlines = {"Wildfire near Lindale contained", "Firefighters stop pine forest blaze",
-        "Lindale campsite fire under control", "Fire service contains forest wildfire"};
+    String[] headlines = {
+      "Wildfire near Lindale contained",
+      "Firefighters stop pine forest blaze",
+      "Lindale campsite fire under control",
+      "Fire service contains forest wildfire"
+    };
     for (int n : new int[] {3, 50}) {
       List<String> lines = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        lines.add(NewsCasesTest.line("copy-" + i, "Site " + i, headlines[i % headlines.length],
-            BRIEF, null));
+        lines.add(
+            NewsCasesTest.line(
+                "copy-" + i, "Site " + i, headlines[i % headlines.length], BRIEF, null));
       }
       Map<String, Set<String>> c = clusters(lines);
       assertEquals(1, c.size(), n + " copies: " + c);

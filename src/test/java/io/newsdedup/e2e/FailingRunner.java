@@ -9,8 +9,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * For tests only ({@code --runner=io.newsdedup.e2e.FailingRunner}): the Direct runner runs the
- * whole job — so its files are written wherever the job writes them — and then the job fails, as
- * a cluster job does when a worker is lost at the end.
+ * whole job — so its files are written wherever the job writes them — and then the job fails, as a
+ * cluster job does when a worker is lost at the end.
  */
 public final class FailingRunner extends PipelineRunner<PipelineResult> {
   private final DirectRunner direct;

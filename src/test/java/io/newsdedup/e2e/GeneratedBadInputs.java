@@ -20,6 +20,7 @@ import java.util.zip.GZIPOutputStream;
 final class GeneratedBadInputs {
   static final long BIG_ARTICLE_CHARS = 20_000_000;
   static final int ONE_WORD_CHARS = 5 * 1024 * 1024;
+
   /** The length of the bombs' big line: twice InputRecords.MAX_RECORD_CHARS (64 Mi). */
   static final long BOMB_CHARS = 128L << 20;
 
@@ -31,12 +32,14 @@ final class GeneratedBadInputs {
       Files.createDirectories(dir);
       writeBigArticle(dir.resolve("big-article.jsonl"));
       String oneWord = "news ".repeat(ONE_WORD_CHARS / 5).strip();
-      Files.writeString(dir.resolve("one-word.jsonl"),
+      Files.writeString(
+          dir.resolve("one-word.jsonl"),
           "{\"id\": \"one-word-5mb\", \"text\": \"" + oneWord + "\"}\n");
       Files.writeString(dir.resolve("one-word.txt"), oneWord);
-      Files.writeString(dir.resolve("one-word-titled.txt"),
-          "One word, five megabytes\n\n" + oneWord + "\n");
-      writeGzipBomb(dir.resolve("bomb.jsonl.gz"),
+      Files.writeString(
+          dir.resolve("one-word-titled.txt"), "One word, five megabytes\n\n" + oneWord + "\n");
+      writeGzipBomb(
+          dir.resolve("bomb.jsonl.gz"),
           "{\"id\": \"bomb-before\", \"title\": \"Tram line reopens after track renewal\", "
               + "\"text\": \"Trams are running again on the harbour line after six weeks of track "
               + "renewal, the transport authority said, with journeys a few minutes faster.\"}\n"
@@ -57,12 +60,11 @@ final class GeneratedBadInputs {
    * A gzip file of {@code before}, {@code chars} times 'x' and {@code after}, compressed as it is
    * written (the file is a few hundred KB; nothing big is ever in memory).
    */
-  static void writeGzipBomb(Path file, String before, long chars, String after)
-      throws IOException {
+  static void writeGzipBomb(Path file, String before, long chars, String after) throws IOException {
     byte[] xs = new byte[1 << 16];
     java.util.Arrays.fill(xs, (byte) 'x');
-    try (OutputStream out = new GZIPOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(file)), 1 << 16)) {
+    try (OutputStream out =
+        new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), 1 << 16)) {
       out.write(before.getBytes(StandardCharsets.UTF_8));
       for (long left = chars; left > 0; left -= xs.length) {
         out.write(xs, 0, (int) Math.min(xs.length, left));
@@ -79,15 +81,20 @@ final class GeneratedBadInputs {
   private static void writeOddPaths(Path dir) throws IOException {
     Files.createSymbolicLink(dir.resolve("dangling.jsonl"), Path.of("gone.jsonl"));
     Files.createSymbolicLink(dir.resolve("loop"), Path.of("."));
-    shell(dir, "mkfifo fifo.jsonl && printf 'A Latin-1 name\\n\\nThis page was saved under a name "
-        + "in Latin-1, as old Windows shares and zip files still write them.\\n' > "
-        + "\"$(printf 'caf\\351.txt')\"");
+    shell(
+        dir,
+        "mkfifo fifo.jsonl && printf 'A Latin-1 name\\n\\nThis page was saved under a name "
+            + "in Latin-1, as old Windows shares and zip files still write them.\\n' > "
+            + "\"$(printf 'caf\\351.txt')\"");
   }
 
   private static void shell(Path dir, String script) throws IOException {
     try {
-      Process p = new ProcessBuilder("sh", "-c", script).directory(dir.toFile())
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("sh", "-c", script)
+              .directory(dir.toFile())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (p.waitFor() != 0) {
         throw new IOException("sh -c " + script + ": " + out);

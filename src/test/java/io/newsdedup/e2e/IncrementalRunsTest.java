@@ -45,8 +45,11 @@ class IncrementalRunsTest {
         String name = f.getFileName().toString();
         // Day 1: the wire and the papers' feeds and a few pages; day 2: everything else (reposts
         // of day 1's stories, new stories, pages).
-        boolean first = name.equals("wire.jsonl") || name.equals("papers.jsonl")
-            || name.startsWith("000") || name.startsWith("001");
+        boolean first =
+            name.equals("wire.jsonl")
+                || name.equals("papers.jsonl")
+                || name.startsWith("000")
+                || name.startsWith("001");
         Files.copy(f, (first ? day1 : day2).resolve(name));
       }
     }
@@ -54,8 +57,10 @@ class IncrementalRunsTest {
     out1 = tmp.resolve("out1");
     out2 = tmp.resolve("out2");
     both = tmp.resolve("both");
-    assertEquals(0, main("batch", "--input=" + day1 + "/*", "--output=" + out1, "--index=" + index));
-    assertEquals(0, main("batch", "--input=" + day2 + "/*", "--output=" + out2, "--index=" + index));
+    assertEquals(
+        0, main("batch", "--input=" + day1 + "/*", "--output=" + out1, "--index=" + index));
+    assertEquals(
+        0, main("batch", "--input=" + day2 + "/*", "--output=" + out2, "--index=" + index));
     assertEquals(0, main("batch", "--input=" + day1 + "/*," + day2 + "/*", "--output=" + both));
   }
 
@@ -65,7 +70,9 @@ class IncrementalRunsTest {
     for (String line : indexLines(index)) {
       try {
         JsonNode n = BatchOutputs.JSON.readTree(line);
-        m.put(n.get("id").asText(), n.get("cluster_id").asText() + " " + n.get("canonical_id").asText());
+        m.put(
+            n.get("id").asText(),
+            n.get("cluster_id").asText() + " " + n.get("canonical_id").asText());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -76,7 +83,8 @@ class IncrementalRunsTest {
   static List<String> indexLines(Path index) {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(index)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("articles-")).toList()) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().startsWith("articles-")).toList()) {
         try (var in = new GZIPInputStream(Files.newInputStream(f))) {
           for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
             if (!l.isBlank()) {
@@ -95,7 +103,9 @@ class IncrementalRunsTest {
   static Map<String, String> assigned(Path out) {
     Map<String, String> m = new TreeMap<>();
     for (JsonNode a : BatchOutputs.json(out, "assignments")) {
-      m.put(a.get("id").asText(), a.get("cluster_id").asText() + " " + a.get("canonical_id").asText());
+      m.put(
+          a.get("id").asText(),
+          a.get("cluster_id").asText() + " " + a.get("canonical_id").asText());
     }
     return m;
   }
@@ -119,12 +129,14 @@ class IncrementalRunsTest {
     Map<String, String> once = assigned(both);
     for (JsonNode c : changes) {
       assertTrue(c.get("previous_cluster_ids").size() >= 1, c.toString());
-      assertTrue(once.containsValue(c.get("cluster_id").asText() + " "
-          + c.get("canonical_id").asText()), c.toString());
+      assertTrue(
+          once.containsValue(c.get("cluster_id").asText() + " " + c.get("canonical_id").asText()),
+          c.toString());
     }
     for (JsonNode cl : BatchOutputs.json(out2, "clusters")) {
-      assertTrue(cl.get("members").findValues("from_index").stream()
-          .anyMatch(v -> !v.asBoolean()), "every cluster of day 2 has a day-2 article");
+      assertTrue(
+          cl.get("members").findValues("from_index").stream().anyMatch(v -> !v.asBoolean()),
+          "every cluster of day 2 has a day-2 article");
     }
   }
 
@@ -133,7 +145,8 @@ class IncrementalRunsTest {
     List<String> before = indexLines(index);
     Path again = tmp.resolve("again");
     Path day2 = tmp.resolve("day2");
-    assertEquals(0, main("batch", "--input=" + day2 + "/*", "--output=" + again, "--index=" + index));
+    assertEquals(
+        0, main("batch", "--input=" + day2 + "/*", "--output=" + again, "--index=" + index));
     assertEquals(before, indexLines(index));
     assertEquals(assigned(out2), assigned(again));
     assertEquals(List.of(), BatchOutputs.json(again, "changes"));
@@ -143,19 +156,27 @@ class IncrementalRunsTest {
   @Test
   void aRecordThatLosesItsIdNeverReplacesTheIndexedArticle() throws IOException {
     Path dupIndex = tmp.resolve("dup-index");
-    assertEquals(0, main("batch", "--input=" + tmp.resolve("day1") + "/*",
-        "--output=" + tmp.resolve("dup-day1"), "--index=" + dupIndex));
+    assertEquals(
+        0,
+        main(
+            "batch",
+            "--input=" + tmp.resolve("day1") + "/*",
+            "--output=" + tmp.resolve("dup-day1"),
+            "--index=" + dupIndex));
     String original = Files.readAllLines(tmp.resolve("day1/wire.jsonl")).get(0);
     String id = BatchOutputs.JSON.readTree(original).get("id").asText();
-    String other = "{\"id\": \"" + id + "\", \"title\": \"Council votes on parking fees\","
-        + " \"text\": \"The city council voted on Tuesday to double parking fees downtown.\"}";
+    String other =
+        "{\"id\": \""
+            + id
+            + "\", \"title\": \"Council votes on parking fees\","
+            + " \"text\": \"The city council voted on Tuesday to double parking fees downtown.\"}";
     Path day3 = Files.createDirectories(tmp.resolve("day3"));
     Files.writeString(day3.resolve("again.jsonl"), original + "\n" + other + "\n");
     Map<String, String> textBefore = indexedTexts(dupIndex);
 
     Path out = tmp.resolve("dup-day3");
-    assertEquals(0, main("batch", "--input=" + day3 + "/*", "--output=" + out,
-        "--index=" + dupIndex));
+    assertEquals(
+        0, main("batch", "--input=" + day3 + "/*", "--output=" + out, "--index=" + dupIndex));
     List<JsonNode> rejected = BatchOutputs.json(out, "rejected");
     assertEquals(1, rejected.size());
     assertEquals("duplicate_id", rejected.get(0).get("reason").asText());
@@ -181,16 +202,28 @@ class IncrementalRunsTest {
   @Test
   void anIndexBuiltWithOtherParametersIsRefused() {
     Path day2 = tmp.resolve("day2");
-    assertEquals(2, main("batch", "--input=" + day2 + "/*", "--output=" + tmp.resolve("x"),
-        "--index=" + index, "--threshold=0.6"));
+    assertEquals(
+        2,
+        main(
+            "batch",
+            "--input=" + day2 + "/*",
+            "--output=" + tmp.resolve("x"),
+            "--index=" + index,
+            "--threshold=0.6"));
   }
 
   @Test
   void retentionCompactsTheIndexAfterMatching() throws IOException {
     Path compact = tmp.resolve("compact");
     Path out = tmp.resolve("compact-out");
-    assertEquals(0, main("batch", "--input=testdata/articles/*", "--output=" + out,
-        "--index=" + compact, "--indexRetention=30d"));
+    assertEquals(
+        0,
+        main(
+            "batch",
+            "--input=testdata/articles/*",
+            "--output=" + out,
+            "--index=" + compact,
+            "--indexRetention=30d"));
     // Matching used everything: the same clusters as a run without an index.
     assertEquals(assigned(both), assigned(out));
     List<String> kept = indexLines(compact);
@@ -218,13 +251,21 @@ class IncrementalRunsTest {
   void timesAtTheEndsOfIsoRangeDoNotBreakAnIndexRun() throws IOException {
     Path in = Files.createDirectories(tmp.resolve("far-times"));
     Files.copy(Path.of("testdata/articles/wire.jsonl"), in.resolve("wire.jsonl"));
-    Files.writeString(in.resolve("far.jsonl"), """
+    Files.writeString(
+        in.resolve("far.jsonl"),
+        """
         {"id": "far-future", "published_at": "+999999999-12-31T23:59:59Z", "text": "x"}
         {"id": "far-past", "published_at": "-999999999-01-01T00:00:00Z", "text": "y"}
         """);
     Path out = tmp.resolve("far-out");
-    assertEquals(0, main("batch", "--input=" + in + "/*", "--output=" + out,
-        "--index=" + tmp.resolve("far-index"), "--indexRetention=7d"));
+    assertEquals(
+        0,
+        main(
+            "batch",
+            "--input=" + in + "/*",
+            "--output=" + out,
+            "--index=" + tmp.resolve("far-index"),
+            "--indexRetention=7d"));
     assertEquals(2, BatchOutputs.summary(out).at("/counts/published_at_unparseable").asLong());
   }
 }

@@ -27,22 +27,41 @@ class LocaleIndependenceTest {
   private void write(Path in) throws Exception {
     Files.createDirectories(in);
     for (String name : NAMES) {
-      Files.writeString(in.resolve(name), "Story of " + name + "\n\nThe body of the story told in "
-          + name + " with enough words to be an article of its own, not a copy of another.\n");
+      Files.writeString(
+          in.resolve(name),
+          "Story of "
+              + name
+              + "\n\nThe body of the story told in "
+              + name
+              + " with enough words to be an article of its own, not a copy of another.\n");
     }
     // Latin-1 "café.txt": not UTF-8; written by the shell since Java cannot name it.
-    Process p = new ProcessBuilder("sh", "-c",
-        "printf 'Story of a Latin-1 name\\n\\nA body in a file whose name is not UTF-8 at all.\\n'"
-            + " > \"$(printf 'caf\\351.txt')\"").directory(in.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "printf 'Story of a Latin-1 name\\n"
+                    + "\\n"
+                    + "A body in a file whose name is not UTF-8 at all.\\n"
+                    + "' > \"$(printf 'caf\\351.txt')\"")
+            .directory(in.toFile())
+            .start();
     assertEquals(0, p.waitFor());
   }
 
   private String run(Path in, Path out, String... env) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("env", "-i"));
     cmd.addAll(List.of(env));
-    cmd.addAll(List.of(ProcessHandle.current().info().command().orElseThrow(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "io.newsdedup.cli.Main", "batch",
-        "--input=" + in + "/*", "--output=" + out));
+    cmd.addAll(
+        List.of(
+            ProcessHandle.current().info().command().orElseThrow(),
+            "-Xmx512m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.newsdedup.cli.Main",
+            "batch",
+            "--input=" + in + "/*",
+            "--output=" + out));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     byte[] log = p.getInputStream().readAllBytes();
     assertTrue(p.waitFor(5, TimeUnit.MINUTES));
@@ -54,8 +73,11 @@ class LocaleIndependenceTest {
   private static List<String> assignments(Path out) throws IOException {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(out)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("assignments-"))
-          .sorted().toList()) {
+      for (Path f :
+          files
+              .filter(f -> f.getFileName().toString().startsWith("assignments-"))
+              .sorted()
+              .toList()) {
         lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
       }
     }
@@ -72,8 +94,8 @@ class LocaleIndependenceTest {
     List<String> c = assignments(dir.resolve("out-c"));
     assertEquals(assignments(dir.resolve("out-utf8")), c);
     String all = String.join("\n", c);
-    for (String id : new String[] {"\"plain.txt\"", "\"é-nfc.txt\"", "\"日本.txt\"",
-        "\"caf\uFFFD.txt\""}) {
+    for (String id :
+        new String[] {"\"plain.txt\"", "\"é-nfc.txt\"", "\"日本.txt\"", "\"caf\uFFFD.txt\""}) {
       assertTrue(all.contains(id), id + " in " + all);
     }
   }

@@ -65,8 +65,13 @@ public final class MiscountingRunner extends PipelineRunner<PipelineResult> {
             for (MetricResult<Long> c : q.getCounters()) {
               counters.add(isRecordsRead(c) ? plusOne(c) : c);
             }
-            return MetricQueryResults.create(counters, q.getDistributions(), q.getGauges(),
-                q.getStringSets(), q.getBoundedTries(), q.getHistograms());
+            return MetricQueryResults.create(
+                counters,
+                q.getDistributions(),
+                q.getGauges(),
+                q.getStringSets(),
+                q.getBoundedTries(),
+                q.getHistograms());
           }
         };
       }
@@ -80,7 +85,7 @@ public final class MiscountingRunner extends PipelineRunner<PipelineResult> {
 
   private static MetricResult<Long> plusOne(MetricResult<Long> c) {
     Long committed = c.getCommittedOrNull();
-    return MetricResult.create(c.getKey(), committed == null ? null : committed + 1,
-        c.getAttempted() + 1);
+    return MetricResult.create(
+        c.getKey(), committed == null ? null : committed + 1, c.getAttempted() + 1);
   }
 }

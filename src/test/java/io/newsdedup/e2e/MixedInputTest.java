@@ -17,45 +17,59 @@ class MixedInputTest {
   @Test
   void everyRecordIsAssignedOrRejectedExactlyOnce() throws java.io.IOException {
     Path out = tmp.resolve("out");
-    assertEquals(0, BatchOnTestdataTest.main("batch", "--input=testdata/mixed/*", "--output=" + out));
+    assertEquals(
+        0, BatchOnTestdataTest.main("batch", "--input=testdata/mixed/*", "--output=" + out));
 
     Map<String, String> assigned = new TreeMap<>();
     for (JsonNode c : BatchOutputs.json(out, "clusters")) {
       for (JsonNode m : c.get("members")) {
-        assigned.put(m.at("/origin/file").asText() + ":" + m.at("/origin/line").asLong(),
+        assigned.put(
+            m.at("/origin/file").asText() + ":" + m.at("/origin/line").asLong(),
             m.get("id").asText());
       }
     }
-    assertEquals(Map.of(
-        "testdata/mixed/feed.jsonl:1", "m1",
-        "testdata/mixed/feed.jsonl:3", "m2",
-        "testdata/mixed/feed.jsonl:9", "m3",
-        "testdata/mixed/feed.jsonl:12", "m4"), assigned);
-    assertEquals(List.of("m1", "m2", "m3", "m4"),
-        BatchOutputs.json(out, "assignments").stream().map(a -> a.get("id").asText()).sorted().toList());
+    assertEquals(
+        Map.of(
+            "testdata/mixed/feed.jsonl:1", "m1",
+            "testdata/mixed/feed.jsonl:3", "m2",
+            "testdata/mixed/feed.jsonl:9", "m3",
+            "testdata/mixed/feed.jsonl:12", "m4"),
+        assigned);
+    assertEquals(
+        List.of("m1", "m2", "m3", "m4"),
+        BatchOutputs.json(out, "assignments").stream()
+            .map(a -> a.get("id").asText())
+            .sorted()
+            .toList());
 
     Map<String, String> rejected = new TreeMap<>();
     for (JsonNode r : BatchOutputs.json(out, "rejected")) {
-      String at = r.at("/origin/file").asText()
-          + (r.at("/origin/line").isMissingNode() ? "" : ":" + r.at("/origin/line").asLong());
+      String at =
+          r.at("/origin/file").asText()
+              + (r.at("/origin/line").isMissingNode() ? "" : ":" + r.at("/origin/line").asLong());
       rejected.put(at, r.get("reason").asText());
       if (at.equals("testdata/mixed/feed.jsonl:10")) {
         // The record that lost its id keeps its original line as payload.
-        assertEquals(java.nio.file.Files.readAllLines(java.nio.file.Path.of(
-            "testdata/mixed/feed.jsonl")).get(9), r.get("raw").asText());
+        assertEquals(
+            java.nio.file.Files.readAllLines(java.nio.file.Path.of("testdata/mixed/feed.jsonl"))
+                .get(9),
+            r.get("raw").asText());
       }
     }
-    assertEquals(new TreeMap<>(Map.of(
-        "testdata/mixed/feed.jsonl:2", "malformed_json",
-        "testdata/mixed/feed.jsonl:5", "not_an_object",
-        "testdata/mixed/feed.jsonl:6", "no_text",
-        "testdata/mixed/feed.jsonl:7", "no_text",
-        "testdata/mixed/feed.jsonl:8", "invalid_field",
-        "testdata/mixed/feed.jsonl:10", "duplicate_id",
-        "testdata/mixed/feed.jsonl:11", "not_an_object",
-        "testdata/mixed/feed.jsonl:13", "malformed_json",
-        "testdata/mixed/headline-only.txt", "no_text",
-        "testdata/mixed/notes.csv", "unsupported_format")), rejected);
+    assertEquals(
+        new TreeMap<>(
+            Map.of(
+                "testdata/mixed/feed.jsonl:2", "malformed_json",
+                "testdata/mixed/feed.jsonl:5", "not_an_object",
+                "testdata/mixed/feed.jsonl:6", "no_text",
+                "testdata/mixed/feed.jsonl:7", "no_text",
+                "testdata/mixed/feed.jsonl:8", "invalid_field",
+                "testdata/mixed/feed.jsonl:10", "duplicate_id",
+                "testdata/mixed/feed.jsonl:11", "not_an_object",
+                "testdata/mixed/feed.jsonl:13", "malformed_json",
+                "testdata/mixed/headline-only.txt", "no_text",
+                "testdata/mixed/notes.csv", "unsupported_format")),
+        rejected);
 
     JsonNode s = BatchOutputs.summary(out);
     assertEquals(14, s.at("/counts/read").asLong());

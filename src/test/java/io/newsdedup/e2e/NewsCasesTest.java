@@ -60,11 +60,19 @@ class NewsCasesTest {
       big.append("Sentence ").append(i).append(" of a very long report on river levels. ");
     }
     String text = big.toString();
-    Path out = run(List.of(
-            line("big", "Herald", "A very long report on river levels", text, null),
-            line("copy1", "Courier", "A long report on river levels", text.substring(0, 3000), null),
-            line("copy2", "Ledger", "River levels report", text.substring(0, 2500), null)),
-        "--maxArticleChars=2000", "--reviewClusterSize=2");
+    Path out =
+        run(
+            List.of(
+                line("big", "Herald", "A very long report on river levels", text, null),
+                line(
+                    "copy1",
+                    "Courier",
+                    "A long report on river levels",
+                    text.substring(0, 3000),
+                    null),
+                line("copy2", "Ledger", "River levels report", text.substring(0, 2500), null)),
+            "--maxArticleChars=2000",
+            "--reviewClusterSize=2");
     JsonNode cluster = BatchOutputs.json(out, "clusters").get(0);
     assertEquals(3, cluster.get("size").asInt());
     assertTrue(cluster.get("flagged_for_review").asBoolean());
@@ -98,8 +106,10 @@ class NewsCasesTest {
       if (skipCaption && s.startsWith("US Secretary of State Antony Blinken, left,")) {
         continue;
       }
-      if (s.startsWith("LEAH MILLIS") || s.startsWith("For all the latest")
-          || s.startsWith("For the latest news") || s.equals("Read original article here")
+      if (s.startsWith("LEAH MILLIS")
+          || s.startsWith("For all the latest")
+          || s.startsWith("For the latest news")
+          || s.equals("Read original article here")
           || s.startsWith("Denial of responsibility!")) {
         continue;
       }
@@ -107,9 +117,11 @@ class NewsCasesTest {
     }
     String original = String.join("\n", kept);
     assertTrue(original.length() < repost.length() - 500);
-    Path out = run(List.of(
-        line("thedailycheck-1", "TheDailyCheck", title, repost, "2023-06-19T06:00:00Z"),
-        line("cbs-1", "CBS News", title, original, "2023-06-19T08:00:00Z")));
+    Path out =
+        run(
+            List.of(
+                line("thedailycheck-1", "TheDailyCheck", title, repost, "2023-06-19T06:00:00Z"),
+                line("cbs-1", "CBS News", title, original, "2023-06-19T08:00:00Z")));
     assertEquals(Map.of("cbs-1", "cbs-1", "thedailycheck-1", "cbs-1"), canonicalOf(out));
     JsonNode cluster = BatchOutputs.json(out, "clusters").get(0);
     assertEquals("not_a_repost", cluster.get("canonical_reason").asText());
@@ -118,23 +130,34 @@ class NewsCasesTest {
 
   @Test
   void paywallPagesOfDifferentStoriesStayApartAndJoinTheirOwnStory() throws IOException {
-    String wall = "Subscribe to keep reading this story and everything else on our site, for less"
-        + " than a coffee a week. Your subscription supports the reporters of the Valley Bugle.";
+    String wall =
+        "Subscribe to keep reading this story and everything else on our site, for less than a"
+            + " coffee a week. Your subscription supports the reporters of the Valley Bugle.";
     String t1 = "Night bus routes to reach the eastern suburbs in May";
     String t2 = "Late frost damages a quarter of the valley's apple blossom";
-    String story1 = "The city council voted on Tuesday to extend the night bus service to the eastern"
-        + " suburbs, a change that will take effect in May and cost about 1.2 million dollars a"
-        + " year.\n\nCouncillor Ines Moreau said the vote ended a three-year campaign by residents.";
-    String story2 = "A late frost damaged a quarter of the apple blossom in the upper valley, growers"
-        + " said on Monday.\n\nThe cooperative expects a smaller harvest for the second season.";
-    Path out = run(List.of(
-        line("story1", "Valley Herald", t1, story1, "2025-03-04T08:00:00Z"),
-        line("story2", "Valley Herald", t2, story2, "2025-03-05T08:00:00Z"),
-        line("wall1", "Valley Bugle", t1, wall, "2025-03-04T10:00:00Z"),
-        line("wall2", "Valley Bugle", t2, wall, "2025-03-05T10:00:00Z"),
-        line("wall3", "Valley Bugle", "A completely different headline about the river", wall,
-            "2025-03-06T10:00:00Z"),
-        line("wall4", "Valley Bugle", "Just a moment...", wall, "2025-03-06T10:00:00Z")));
+    String story1 =
+        "The city council voted on Tuesday to extend the night bus service to the eastern suburbs,"
+            + " a change that will take effect in May and cost about 1.2 million dollars a"
+            + " year.\n\n"
+            + "Councillor Ines Moreau said the vote ended a three-year campaign by residents.";
+    String story2 =
+        "A late frost damaged a quarter of the apple blossom in the upper valley, growers said on"
+            + " Monday.\n\n"
+            + "The cooperative expects a smaller harvest for the second season.";
+    Path out =
+        run(
+            List.of(
+                line("story1", "Valley Herald", t1, story1, "2025-03-04T08:00:00Z"),
+                line("story2", "Valley Herald", t2, story2, "2025-03-05T08:00:00Z"),
+                line("wall1", "Valley Bugle", t1, wall, "2025-03-04T10:00:00Z"),
+                line("wall2", "Valley Bugle", t2, wall, "2025-03-05T10:00:00Z"),
+                line(
+                    "wall3",
+                    "Valley Bugle",
+                    "A completely different headline about the river",
+                    wall,
+                    "2025-03-06T10:00:00Z"),
+                line("wall4", "Valley Bugle", "Just a moment...", wall, "2025-03-06T10:00:00Z")));
     Map<String, String> canonical = canonicalOf(out);
     assertEquals("story1", canonical.get("wall1"));
     assertEquals("story2", canonical.get("wall2"));
@@ -149,18 +172,34 @@ class NewsCasesTest {
   void anExcerptWithAPointerJoinsItsOriginal() throws IOException {
     StringBuilder story = new StringBuilder();
     for (int i = 1; i <= 12; i++) {
-      story.append("Paragraph ").append(i).append(" of the harbour report says that crane number ")
-          .append(i * 7).append(" was repaired by the night crew after the storm of week ")
-          .append(i + 3).append(", and that the port authority expects full traffic again.\n\n");
+      story
+          .append("Paragraph ")
+          .append(i)
+          .append(" of the harbour report says that crane number ")
+          .append(i * 7)
+          .append(" was repaired by the night crew after the storm of week ")
+          .append(i + 3)
+          .append(", and that the port authority expects full traffic again.\n\n");
     }
     String full = story.toString().strip();
-    String excerpt = full.substring(0, full.indexOf("Paragraph 3")).strip()
-        + "\n\nRead the full story at Harbour Times";
-    Path out = run(List.of(
-        line("full", "Harbour Times", "Harbour cranes repaired after the storm", full,
-            "2025-01-01T10:00:00Z"),
-        line("excerpt", "NewsPulse", "Cranes back in service at the harbour", excerpt,
-            "2025-01-01T09:00:00Z")));
+    String excerpt =
+        full.substring(0, full.indexOf("Paragraph 3")).strip()
+            + "\n\nRead the full story at Harbour Times";
+    Path out =
+        run(
+            List.of(
+                line(
+                    "full",
+                    "Harbour Times",
+                    "Harbour cranes repaired after the storm",
+                    full,
+                    "2025-01-01T10:00:00Z"),
+                line(
+                    "excerpt",
+                    "NewsPulse",
+                    "Cranes back in service at the harbour",
+                    excerpt,
+                    "2025-01-01T09:00:00Z")));
     assertEquals(Map.of("excerpt", "full", "full", "full"), canonicalOf(out));
   }
 }

@@ -60,8 +60,13 @@ class PipelineScriptsTest {
   void batchLocalRunsWithItsOptionsAndCommandLineOverrides() throws Exception {
     Path out = tmp.resolve("out");
     // options.txt sets --numShards=1; the command line's --numShards=2 replaces it.
-    Result r = script("pipelines/batch-local/run.sh", Map.of(), "testdata/articles/*",
-        out.toString(), "--numShards=2");
+    Result r =
+        script(
+            "pipelines/batch-local/run.sh",
+            Map.of(),
+            "testdata/articles/*",
+            out.toString(),
+            "--numShards=2");
     assertTestdataRun(out, r, "DirectRunner");
     assertEquals(2, BatchOutputs.files(out, "assignments").size());
   }
@@ -69,7 +74,8 @@ class PipelineScriptsTest {
   @Test
   void reportScriptWritesTheReportOfAFinishedRunOnly() throws Exception {
     Path out = tmp.resolve("out");
-    assertEquals(0, BatchOnTestdataTest.main("batch", "--input=testdata/mixed/*", "--output=" + out));
+    assertEquals(
+        0, BatchOnTestdataTest.main("batch", "--input=testdata/mixed/*", "--output=" + out));
     Result r = script("pipelines/report/run.sh", Map.of(), out.toString(), "--topClusters=5");
     assertEquals(0, r.code(), r.output());
     assertTrue(Files.exists(out.resolve("report/index.html")));
@@ -81,32 +87,45 @@ class PipelineScriptsTest {
   @Test
   void batchFlinkRunsOnAnEmbeddedCluster() throws Exception {
     Path out = tmp.resolve("out");
-    Result r = script("pipelines/batch-flink/run.sh", Map.of(), "testdata/articles/*", out.toString());
+    Result r =
+        script("pipelines/batch-flink/run.sh", Map.of(), "testdata/articles/*", out.toString());
     assertTestdataRun(out, r);
   }
 
   /**
-   * SUBMIT=flink goes through Flink's command-line client ({@code flink run -c Main JAR ...}),
-   * here the client class from the test class path with execution target "local" instead of a
-   * cluster; the jar it is given is empty, so Main comes from the class path.
+   * SUBMIT=flink goes through Flink's command-line client ({@code flink run -c Main JAR ...}), here
+   * the client class from the test class path with execution target "local" instead of a cluster;
+   * the jar it is given is empty, so Main comes from the class path.
    */
   @Test
   void batchFlinkSubmitsThroughFlinkRun() throws Exception {
     Path conf = Files.createDirectories(tmp.resolve("flink-conf"));
     Files.writeString(conf.resolve("config.yaml"), "execution:\n  target: local\n");
     Path flink = tmp.resolve("flink");
-    Files.writeString(flink, "#!/usr/bin/env bash\nexec java -Xmx1g -cp \"$NEWS_DEDUP_CLASSPATH\""
-        + " org.apache.flink.client.cli.CliFrontend \"$@\"\n");
+    Files.writeString(
+        flink,
+        "#!/usr/bin/env bash\nexec java -Xmx1g -cp \"$NEWS_DEDUP_CLASSPATH\""
+            + " org.apache.flink.client.cli.CliFrontend \"$@\"\n");
     assertTrue(flink.toFile().setExecutable(true));
     Path jar = tmp.resolve("empty.jar");
     Manifest m = new Manifest();
     m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     new JarOutputStream(Files.newOutputStream(jar), m).close();
     Path out = tmp.resolve("out");
-    Result r = script("pipelines/batch-flink/run.sh",
-        Map.of("SUBMIT", "flink", "FLINK", flink.toString(), "FLINK_CONF_DIR", conf.toString(),
-            "NEWS_DEDUP_JAR", jar.toString()),
-        "testdata/articles/*", out.toString());
+    Result r =
+        script(
+            "pipelines/batch-flink/run.sh",
+            Map.of(
+                "SUBMIT",
+                "flink",
+                "FLINK",
+                flink.toString(),
+                "FLINK_CONF_DIR",
+                conf.toString(),
+                "NEWS_DEDUP_JAR",
+                jar.toString()),
+            "testdata/articles/*",
+            out.toString());
     assertTestdataRun(out, r);
   }
 

@@ -43,10 +43,13 @@ class RunEndsTest {
   /** An output directory holding a good run of two articles; returns its files and contents. */
   private Map<String, String> earlierRun(Path out) throws IOException {
     Path in = dir.resolve("earlier.jsonl");
-    Files.writeString(in, "{\"id\":\"a\",\"title\":\"A story\",\"text\":\"The council approved the"
-        + " new budget on Tuesday after a long debate about schools and roads in the city.\"}\n"
-        + "{\"id\":\"b\",\"title\":\"Another story\",\"text\":\"The river flooded three villages"
-        + " overnight and rescue teams worked until dawn to reach the stranded families.\"}\n");
+    Files.writeString(
+        in,
+        "{\"id\":\"a\",\"title\":\"A story\",\"text\":\"The council approved the new budget on"
+            + " Tuesday after a long debate about schools and roads in the city.\"}\n"
+            + "{\"id\":\"b\",\"title\":\"Another story\",\"text\":\"The river flooded three"
+            + " villages overnight and rescue teams worked until dawn to reach the stranded"
+            + " families.\"}\n");
     CommandRun run = CommandRun.of("batch", "--input=" + in, "--output=" + out);
     assertEquals(0, run.code(), run.err());
     return published(out);
@@ -70,8 +73,15 @@ class RunEndsTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElseThrow());
     cmd.addAll(List.of(jvmOptions));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.newsdedup.cli.Main",
-        "batch", "--input=" + corpus, "--output=" + out, "--overwrite"));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.newsdedup.cli.Main",
+            "batch",
+            "--input=" + corpus,
+            "--output=" + out,
+            "--overwrite"));
     ProcessBuilder pb =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove("NEWS_DEDUP_IN_PROCESS");
@@ -134,14 +144,20 @@ class RunEndsTest {
   void runningOutOfMemoryEndsTheRunWithExit1AndAMessage() throws Exception {
     Run run = new Run("-Xmx96m");
     String text = run.ends(1, 180);
-    assertTrue(text.contains("news-dedup batch: out of memory: the run needed more than its 96 MB"
-        + " of Java heap and was stopped. Nothing was published (no _SUCCESS)"), text);
+    assertTrue(
+        text.contains(
+            "news-dedup batch: out of memory: the run needed more than its 96 MB"
+                + " of Java heap and was stopped. Nothing was published (no _SUCCESS)"),
+        text);
     assertTrue(text.contains("--runner=FlinkRunner"), text);
-    assertTrue(text.contains("news-dedup batch: warning: the input is ") // said before the run
-        && text.contains(" MB, so the run is likely to run out of memory"), text);
+    assertTrue(
+        text.contains("news-dedup batch: warning: the input is ") // said before the run
+            && text.contains(" MB, so the run is likely to run out of memory"),
+        text);
     run.leftNothing(List.of());
     try (Stream<Path> list = Files.list(run.out)) {
-      assertTrue(list.anyMatch(f -> f.getFileName().toString().startsWith(".incomplete-")),
+      assertTrue(
+          list.anyMatch(f -> f.getFileName().toString().startsWith(".incomplete-")),
           "the staging directory stays for --overwrite to clean");
     }
   }
@@ -152,8 +168,11 @@ class RunEndsTest {
     List<ProcessHandle> jvms = run.underWay();
     run.p.destroy(); // SIGTERM to the command
     String text = run.ends(143, 30);
-    assertTrue(text.contains("news-dedup batch: interrupted (SIGTERM or Ctrl-C); the run was"
-        + " stopped before it finished: nothing was published (no _SUCCESS)"), text);
+    assertTrue(
+        text.contains(
+            "news-dedup batch: interrupted (SIGTERM or Ctrl-C); the run was"
+                + " stopped before it finished: nothing was published (no _SUCCESS)"),
+        text);
     run.leftNothing(jvms);
   }
 
@@ -194,14 +213,20 @@ class RunEndsTest {
   void aJobLeftOpenRunsInTheHeapItsInputNeeds() throws Exception {
     Run run = new Run(); // no -Xmx: the JVM's default would be a quarter of the machine
     List<ProcessHandle> jvms = run.underWay();
-    List<String> job = List.of(Files.readString( // ProcessHandle.Info cuts long command lines
-        Path.of("/proc/" + jvms.get(jvms.size() - 1).pid() + "/cmdline")).split("\0"));
+    List<String> job =
+        List.of(
+            Files.readString( // ProcessHandle.Info cuts long command lines
+                    Path.of("/proc/" + jvms.get(jvms.size() - 1).pid() + "/cmdline"))
+                .split("\0"));
     // 12,000 articles, 49 MB: 150 MB + 2.5 x 49 MB + 2 KB x 12,000, and half again: 443 MB,
     // raised to the floor of 1 GB (the JVM's own default here: a quarter of the machine)
     assertTrue(job.contains("-Xmx1024m"), "the job's JVM: " + job);
     String text = run.ends(0, 300);
-    assertTrue(text.contains("news-dedup batch: 49 MB of input, about 12,000 records: running on"
-        + " the Direct runner, in a 1.0 GB heap; choose another with java -Xmx..."), text);
+    assertTrue(
+        text.contains(
+            "news-dedup batch: 49 MB of input, about 12,000 records: running on"
+                + " the Direct runner, in a 1.0 GB heap; choose another with java -Xmx..."),
+        text);
   }
 
   private static void awaitStaging(Process p, Path out) throws Exception {

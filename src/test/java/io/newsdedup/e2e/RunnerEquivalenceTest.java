@@ -31,15 +31,19 @@ class RunnerEquivalenceTest {
 
   static Path run(String runner, String input, String name, String... extra) {
     Path out = tmp.resolve(runner + "-" + name);
-    List<String> args = new ArrayList<>(List.of(
-        "batch", "--input=" + input, "--output=" + out, "--runner=" + runner));
+    List<String> args =
+        new ArrayList<>(
+            List.of("batch", "--input=" + input, "--output=" + out, "--runner=" + runner));
     if (runner.equals("SparkRunner")) {
       args.add("--sparkMaster=local[2]");
     }
     args.addAll(List.of(extra));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args.toArray(String[]::new),
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     assertEquals(0, code, runner + " failed:\n" + err.toString(StandardCharsets.UTF_8));
     return out;
   }

@@ -72,9 +72,12 @@ class StreamOnPubsubEmulatorTest {
 
   @BeforeAll
   static void startEmulator() throws Exception {
-    assertTrue(Files.isExecutable(EMULATOR),
+    assertTrue(
+        Files.isExecutable(EMULATOR),
         "the Pub/Sub emulator is not installed at " + EMULATOR + " (see ENVIRONMENT.md)");
-    assertEquals("true", System.getenv("NO_GCE_CHECK"),
+    assertEquals(
+        "true",
+        System.getenv("NO_GCE_CHECK"),
         "NO_GCE_CHECK=true must be in the environment (Maven's surefire configuration sets it)");
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -82,23 +85,27 @@ class StreamOnPubsubEmulatorTest {
     }
     Path log = Path.of("target", "pubsub-emulator-" + port + ".log");
     Files.createDirectories(log.getParent());
-    emulator = new ProcessBuilder(EMULATOR.toString(), "--host=127.0.0.1", "--port=" + port)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    emulator =
+        new ProcessBuilder(EMULATOR.toString(), "--host=127.0.0.1", "--port=" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     root = "http://127.0.0.1:" + port;
     int p = port;
-    waitFor(Duration.ofSeconds(60), () -> {
-      if (!emulator.isAlive()) {
-        fail("the emulator exited; see " + log);
-      }
-      try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress("127.0.0.1", p), 500);
-        return true;
-      } catch (IOException e) {
-        return false;
-      }
-    }, "the emulator to listen on port " + port + " (log: " + log + ")");
+    waitFor(
+        Duration.ofSeconds(60),
+        () -> {
+          if (!emulator.isAlive()) {
+            fail("the emulator exited; see " + log);
+          }
+          try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", p), 500);
+            return true;
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        "the emulator to listen on port " + port + " (log: " + log + ")");
   }
 
   @AfterAll
@@ -171,8 +178,10 @@ class StreamOnPubsubEmulatorTest {
       messages.add(new Message(JSON.writeValueAsString(json), attributes));
     }
     messages.add(messages.get(7)); // delivered twice: one decision
-    poison.add(new Message("{\"id\": \"no-text-here\", \"title\": \"A headline and nothing\"}",
-        Map.of("origin", "test")));
+    poison.add(
+        new Message(
+            "{\"id\": \"no-text-here\", \"title\": \"A headline and nothing\"}",
+            Map.of("origin", "test")));
     reasons.add("no_text");
     poison.add(new Message("{\"text\": \"" + "too large ".repeat(30_000) + "\"}", Map.of()));
     reasons.add("too_large");
@@ -180,53 +189,64 @@ class StreamOnPubsubEmulatorTest {
     publish(n.articles(), messages.subList(0, 100));
     Map<String, String> poisonIds = new HashMap<>();
     List<String> ids = publish(n.articles(), poison);
-    assertEquals(Set.of("malformed_json", "not_an_object", "no_text", "invalid_field",
-        "too_large"), Set.copyOf(reasons));
+    assertEquals(
+        Set.of("malformed_json", "not_an_object", "no_text", "invalid_field", "too_large"),
+        Set.copyOf(reasons));
     for (int i = 0; i < ids.size(); i++) {
       poisonIds.put(ids.get(i), reasons.get(i));
     }
-    StreamOptions options = StreamPipeline.options(
-        "--inputSubscription=projects/" + PROJECT + "/subscriptions/" + n.articles() + "-sub",
-        "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
-        "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
-        "--indexRetention=0", "--maxMessageBytes=200000",
-        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
-        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
+    StreamOptions options =
+        StreamPipeline.options(
+            "--inputSubscription=projects/" + PROJECT + "/subscriptions/" + n.articles() + "-sub",
+            "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
+            "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
+            "--indexRetention=0",
+            "--maxMessageBytes=200000",
+            "--pubsubRootUrl=" + root,
+            "--project=" + PROJECT,
+            "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
     long started = System.nanoTime();
     PipelineResult job = StreamPipeline.start(options);
     Map<Long, JsonNode> decisions = new TreeMap<>();
     Map<String, JsonNode> deadLetters = new TreeMap<>();
     try {
       publish(n.articles(), messages.subList(100, messages.size()));
-      waitFor(Duration.ofSeconds(120), () -> {
-        for (Pulled m : pull(n.decisions() + "-sub")) {
-          JsonNode d = m.json();
-          assertEquals(d.get("id").asText(), m.attributes().get("id"));
-          assertEquals(d.get("status").asText(), m.attributes().get("status"));
-          decisions.put(d.get("seq").asLong(), d);
-        }
-        for (Pulled m : pull(n.rejected() + "-sub")) {
-          deadLetters.put(m.json().get("message_id").asText(), m.json());
-          assertEquals(m.json().get("reason").asText(), m.attributes().get("reason"));
-        }
-        return complete(decisions, articles.size()) && deadLetters.size() >= poison.size();
-      }, "a decision for every article and every dead letter");
+      waitFor(
+          Duration.ofSeconds(120),
+          () -> {
+            for (Pulled m : pull(n.decisions() + "-sub")) {
+              JsonNode d = m.json();
+              assertEquals(d.get("id").asText(), m.attributes().get("id"));
+              assertEquals(d.get("status").asText(), m.attributes().get("status"));
+              decisions.put(d.get("seq").asLong(), d);
+            }
+            for (Pulled m : pull(n.rejected() + "-sub")) {
+              deadLetters.put(m.json().get("message_id").asText(), m.json());
+              assertEquals(m.json().get("reason").asText(), m.attributes().get("reason"));
+            }
+            return complete(decisions, articles.size()) && deadLetters.size() >= poison.size();
+          },
+          "a decision for every article and every dead letter");
       // an id already indexed, with other content
       String taken = publish(n.articles(), List.of(takenId)).get(0);
       poisonIds.put(taken, "duplicate_id");
-      waitFor(Duration.ofSeconds(60), () -> {
-        for (Pulled m : pull(n.rejected() + "-sub")) {
-          deadLetters.put(m.json().get("message_id").asText(), m.json());
-        }
-        for (Pulled m : pull(n.decisions() + "-sub")) {
-          decisions.put(m.json().get("seq").asLong(), m.json());
-        }
-        return deadLetters.containsKey(taken);
-      }, "the duplicate_id dead letter");
+      waitFor(
+          Duration.ofSeconds(60),
+          () -> {
+            for (Pulled m : pull(n.rejected() + "-sub")) {
+              deadLetters.put(m.json().get("message_id").asText(), m.json());
+            }
+            for (Pulled m : pull(n.decisions() + "-sub")) {
+              decisions.put(m.json().get("seq").asLong(), m.json());
+            }
+            return deadLetters.containsKey(taken);
+          },
+          "the duplicate_id dead letter");
     } finally {
       job.cancel();
     }
-    System.err.printf("stream on the emulator: %d decisions, %d dead letters in %.1f s%n",
+    System.err.printf(
+        "stream on the emulator: %d decisions, %d dead letters in %.1f s%n",
         decisions.size(), deadLetters.size(), (System.nanoTime() - started) / 1e9);
 
     // every article decided once (the duplicate delivery changed nothing), then maybe re-decided
@@ -251,23 +271,26 @@ class StreamOnPubsubEmulatorTest {
     own.forEach((id, count) -> assertEquals(1, count, id));
     Map<String, String> clusterOf = new TreeMap<>();
     Map<String, String> canonicalOf = new TreeMap<>();
-    latest.forEach((id, d) -> {
-      clusterOf.put(id, d.get("cluster_id").asText());
-      canonicalOf.put(id, d.get("canonical_id").asText());
-      if (d.get("is_canonical").asBoolean()) {
-        assertEquals(id, d.get("canonical_id").asText());
-      }
-    });
-    assertEquals(StreamTestData.partition(StreamTestData.clusterOf(batch)),
-        StreamTestData.partition(clusterOf), "final clusters = batch clusters");
+    latest.forEach(
+        (id, d) -> {
+          clusterOf.put(id, d.get("cluster_id").asText());
+          canonicalOf.put(id, d.get("canonical_id").asText());
+          if (d.get("is_canonical").asBoolean()) {
+            assertEquals(id, d.get("canonical_id").asText());
+          }
+        });
+    assertEquals(
+        StreamTestData.partition(StreamTestData.clusterOf(batch)),
+        StreamTestData.partition(clusterOf),
+        "final clusters = batch clusters");
     Map<String, String> batchCanonical = new TreeMap<>();
     batch.forEach((id, a) -> batchCanonical.put(id, a.canonicalId()));
     assertEquals(batchCanonical, canonicalOf);
 
     // poison messages: dead-lettered with their message id and reason, nothing else
     assertEquals(poisonIds.keySet(), deadLetters.keySet());
-    poisonIds.forEach((id, reason) ->
-        assertEquals(reason, deadLetters.get(id).get("reason").asText(), id));
+    poisonIds.forEach(
+        (id, reason) -> assertEquals(reason, deadLetters.get(id).get("reason").asText(), id));
     JsonNode noText = deadLetters.get(ids.get(ids.size() - 2));
     assertEquals("test", noText.get("attributes").get("origin").asText());
     assertTrue(noText.get("raw").asText().contains("A headline and nothing"));
@@ -285,18 +308,23 @@ class StreamOnPubsubEmulatorTest {
     PipelineResult job = StreamPipeline.start(options);
     Map<Long, JsonNode> decisions = new TreeMap<>();
     try {
-      waitFor(Duration.ofSeconds(60), () -> !subscriptions(n.articles()).isEmpty(),
+      waitFor(
+          Duration.ofSeconds(60),
+          () -> !subscriptions(n.articles()).isEmpty(),
           "the job's subscription to " + n.articles());
       List<String> story = List.of("headlinestream24-21714567d6", "ap-58da1d4c74");
       for (String id : story) {
         publish(n.articles(), List.of(new Message(StreamTestData.json(byId.get(id)), Map.of())));
       }
-      waitFor(Duration.ofSeconds(60), () -> {
-        for (Pulled m : pull(n.decisions() + "-sub")) {
-          decisions.put(m.json().get("seq").asLong(), m.json());
-        }
-        return complete(decisions, story.size());
-      }, "decisions on both articles");
+      waitFor(
+          Duration.ofSeconds(60),
+          () -> {
+            for (Pulled m : pull(n.decisions() + "-sub")) {
+              decisions.put(m.json().get("seq").asLong(), m.json());
+            }
+            return complete(decisions, story.size());
+          },
+          "decisions on both articles");
     } finally {
       job.cancel();
     }
@@ -304,14 +332,15 @@ class StreamOnPubsubEmulatorTest {
     decisions.values().forEach(d -> latest.put(d.get("id").asText(), d));
     assertEquals(Set.of("headlinestream24-21714567d6", "ap-58da1d4c74"), latest.keySet());
     latest.values().forEach(d -> assertEquals("ap-58da1d4c74", d.get("canonical_id").asText()));
-    assertEquals(latest.get("ap-58da1d4c74").get("cluster_id"),
+    assertEquals(
+        latest.get("ap-58da1d4c74").get("cluster_id"),
         latest.get("headlinestream24-21714567d6").get("cluster_id"));
   }
 
   /**
-   * {@code stream} as a user runs it ({@code Main.main}, which runs the job in a child JVM): SIGTERM
-   * stops it within seconds with exit 143 and a message, both JVMs end, and an article published
-   * afterwards is decided by nobody.
+   * {@code stream} as a user runs it ({@code Main.main}, which runs the job in a child JVM):
+   * SIGTERM stops it within seconds with exit 143 and a message, both JVMs end, and an article
+   * published afterwards is decided by nobody.
    */
   @Test
   @Timeout(180)
@@ -319,19 +348,30 @@ class StreamOnPubsubEmulatorTest {
     Names n = topicsOf("sigterm");
     Map<String, Article> byId = articlesById();
     Path log = tmp.resolve("stream-" + n.articles() + ".log");
-    List<String> cmd = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElseThrow(), "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), "io.newsdedup.cli.Main", "stream"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.newsdedup.cli.Main",
+                "stream"));
     cmd.addAll(readingTopic(n));
     Process command =
         new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     List<ProcessHandle> jvms = new ArrayList<>();
     try {
-      waitFor(Duration.ofSeconds(90), () -> !subscriptions(n.articles()).isEmpty(),
+      waitFor(
+          Duration.ofSeconds(90),
+          () -> !subscriptions(n.articles()).isEmpty(),
           "the job's subscription to " + n.articles());
-      publish(n.articles(), List.of(
-          new Message(StreamTestData.json(byId.get("ap-58da1d4c74")), Map.of())));
-      waitFor(Duration.ofSeconds(60), () -> !pull(n.decisions() + "-sub").isEmpty(),
+      publish(
+          n.articles(),
+          List.of(new Message(StreamTestData.json(byId.get("ap-58da1d4c74")), Map.of())));
+      waitFor(
+          Duration.ofSeconds(60),
+          () -> !pull(n.decisions() + "-sub").isEmpty(),
           "a decision on the first article");
       jvms.add(command.toHandle());
       jvms.addAll(command.descendants().toList());
@@ -343,13 +383,17 @@ class StreamOnPubsubEmulatorTest {
     }
     String text = Files.readString(log, StandardCharsets.UTF_8);
     assertEquals(143, command.exitValue(), text);
-    assertTrue(text.contains("news-dedup stream: interrupted (SIGTERM or Ctrl-C); the run was"
-        + " stopped."), text);
+    assertTrue(
+        text.contains(
+            "news-dedup stream: interrupted (SIGTERM or Ctrl-C); the run was" + " stopped."),
+        text);
     for (ProcessHandle h : jvms) {
       h.onExit().get(30, TimeUnit.SECONDS);
     }
-    publish(n.articles(), List.of(
-        new Message(StreamTestData.json(byId.get("headlinestream24-21714567d6")), Map.of())));
+    publish(
+        n.articles(),
+        List.of(
+            new Message(StreamTestData.json(byId.get("headlinestream24-21714567d6")), Map.of())));
     Thread.sleep(5000);
     assertEquals(List.of(), pull(n.decisions() + "-sub"), "a decision after the stop");
   }
@@ -368,8 +412,13 @@ class StreamOnPubsubEmulatorTest {
   void aRestartedJobLosesNothingAndRedecidesOnlyWhatWasNotAcknowledged() throws Exception {
     Names n = Names.fresh("restart");
     createTopic(n.articles());
-    call("PUT", "/v1/projects/" + PROJECT + "/subscriptions/" + n.articles() + "-sub",
-        "{\"topic\": \"projects/" + PROJECT + "/topics/" + n.articles()
+    call(
+        "PUT",
+        "/v1/projects/" + PROJECT + "/subscriptions/" + n.articles() + "-sub",
+        "{\"topic\": \"projects/"
+            + PROJECT
+            + "/topics/"
+            + n.articles()
             + "\", \"ackDeadlineSeconds\": 10}");
     for (String topic : List.of(n.decisions(), n.rejected())) {
       createTopic(topic);
@@ -379,25 +428,34 @@ class StreamOnPubsubEmulatorTest {
     StreamTestData.articles().forEach(a -> byId.put(a.id(), a));
     String original = "ap-58da1d4c74";
     String repost = "headlinestream24-21714567d6";
-    String other = StreamTestData.articles().stream().map(Article::id)
-        .filter(id -> !id.equals(original) && !id.equals(repost) && id.startsWith("ap-"))
-        .filter(id -> !byId.get(id).title().equals(byId.get(original).title()))
-        .findFirst().orElseThrow();
-    List<String> args = List.of(
-        "--inputSubscription=projects/" + PROJECT + "/subscriptions/" + n.articles() + "-sub",
-        "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
-        "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
-        "--indexRetention=0",
-        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
-        "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
+    String other =
+        StreamTestData.articles().stream()
+            .map(Article::id)
+            .filter(id -> !id.equals(original) && !id.equals(repost) && id.startsWith("ap-"))
+            .filter(id -> !byId.get(id).title().equals(byId.get(original).title()))
+            .findFirst()
+            .orElseThrow();
+    List<String> args =
+        List.of(
+            "--inputSubscription=projects/" + PROJECT + "/subscriptions/" + n.articles() + "-sub",
+            "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
+            "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
+            "--indexRetention=0",
+            "--pubsubRootUrl=" + root,
+            "--project=" + PROJECT,
+            "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
     List<JsonNode> first = new ArrayList<>();
     PipelineResult job = StreamPipeline.start(StreamPipeline.options(args.toArray(String[]::new)));
     try {
-      publish(n.articles(), List.of(new Message(StreamTestData.json(byId.get(original)), Map.of())));
-      waitFor(Duration.ofSeconds(60), () -> {
-        pull(n.decisions() + "-sub").forEach(m -> first.add(m.json()));
-        return !first.isEmpty();
-      }, "the original's decision");
+      publish(
+          n.articles(), List.of(new Message(StreamTestData.json(byId.get(original)), Map.of())));
+      waitFor(
+          Duration.ofSeconds(60),
+          () -> {
+            pull(n.decisions() + "-sub").forEach(m -> first.add(m.json()));
+            return !first.isEmpty();
+          },
+          "the original's decision");
     } finally {
       job.cancel();
     }
@@ -409,25 +467,34 @@ class StreamOnPubsubEmulatorTest {
     try {
       // let an unacknowledged message come back (ack deadline 10 s) before the repost arrives
       long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-      waitFor(Duration.ofSeconds(30), () -> {
-        pull(n.decisions() + "-sub").forEach(m -> second.add(m.json()));
-        return System.nanoTime() > until;
-      }, "the ack deadline");
-      publish(n.articles(), List.of(
-          new Message(StreamTestData.json(byId.get(repost)), Map.of()),
-          new Message(StreamTestData.json(byId.get(other)), Map.of())));
-      waitFor(Duration.ofSeconds(60), () -> {
-        pull(n.decisions() + "-sub").forEach(m -> second.add(m.json()));
-        Set<String> decided = new java.util.HashSet<>();
-        second.forEach(d -> decided.add(d.get("id").asText()));
-        return decided.contains(repost) && decided.contains(other);
-      }, "decisions on the repost and the other story after the restart");
+      waitFor(
+          Duration.ofSeconds(30),
+          () -> {
+            pull(n.decisions() + "-sub").forEach(m -> second.add(m.json()));
+            return System.nanoTime() > until;
+          },
+          "the ack deadline");
+      publish(
+          n.articles(),
+          List.of(
+              new Message(StreamTestData.json(byId.get(repost)), Map.of()),
+              new Message(StreamTestData.json(byId.get(other)), Map.of())));
+      waitFor(
+          Duration.ofSeconds(60),
+          () -> {
+            pull(n.decisions() + "-sub").forEach(m -> second.add(m.json()));
+            Set<String> decided = new java.util.HashSet<>();
+            second.forEach(d -> decided.add(d.get("id").asText()));
+            return decided.contains(repost) && decided.contains(other);
+          },
+          "decisions on the repost and the other story after the restart");
     } finally {
       job.cancel();
     }
     Map<String, JsonNode> latest = new TreeMap<>();
     second.forEach(d -> latest.put(d.get("id").asText(), d));
-    assertTrue(Set.of(original, repost, other).containsAll(latest.keySet()),
+    assertTrue(
+        Set.of(original, repost, other).containsAll(latest.keySet()),
         "only published articles are decided: " + latest.keySet());
     assertEquals("new", latest.get(other).get("status").asText());
     if (latest.containsKey(original)) { // delivered again: decided again, same cluster id
@@ -441,17 +508,20 @@ class StreamOnPubsubEmulatorTest {
   }
 
   /**
-   * Whether every article has its own decision and the decision numbers run 1..max without a
-   * gap: an arrival's re-decisions are numbered before its own decision, so nothing is missing.
+   * Whether every article has its own decision and the decision numbers run 1..max without a gap:
+   * an arrival's re-decisions are numbered before its own decision, so nothing is missing.
    */
   static boolean complete(Map<Long, JsonNode> bySeq, int articles) {
     if (bySeq.isEmpty()) {
       return false;
     }
     long max = Collections.max(bySeq.keySet());
-    long decided = bySeq.values().stream()
-        .filter(d -> !d.get("status").asText().equals("canonical_changed"))
-        .map(d -> d.get("id").asText()).distinct().count();
+    long decided =
+        bySeq.values().stream()
+            .filter(d -> !d.get("status").asText().equals("canonical_changed"))
+            .map(d -> d.get("id").asText())
+            .distinct()
+            .count();
     return max == bySeq.size() && decided >= articles;
   }
 
@@ -480,7 +550,8 @@ class StreamOnPubsubEmulatorTest {
         "--inputTopic=projects/" + PROJECT + "/topics/" + n.articles(),
         "--outputTopic=projects/" + PROJECT + "/topics/" + n.decisions(),
         "--deadLetterTopic=projects/" + PROJECT + "/topics/" + n.rejected(),
-        "--pubsubRootUrl=" + root, "--project=" + PROJECT,
+        "--pubsubRootUrl=" + root,
+        "--project=" + PROJECT,
         "--credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory");
   }
 
@@ -493,14 +564,19 @@ class StreamOnPubsubEmulatorTest {
   }
 
   static void createSubscription(String subscription, String topic) {
-    call("PUT", "/v1/projects/" + PROJECT + "/subscriptions/" + subscription,
-        "{\"topic\": \"projects/" + PROJECT + "/topics/" + topic
+    call(
+        "PUT",
+        "/v1/projects/" + PROJECT + "/subscriptions/" + subscription,
+        "{\"topic\": \"projects/"
+            + PROJECT
+            + "/topics/"
+            + topic
             + "\", \"ackDeadlineSeconds\": 60}");
   }
 
   static List<String> subscriptions(String topic) {
-    JsonNode r = call("GET", "/v1/projects/" + PROJECT + "/topics/" + topic + "/subscriptions",
-        null);
+    JsonNode r =
+        call("GET", "/v1/projects/" + PROJECT + "/topics/" + topic + "/subscriptions", null);
     List<String> out = new ArrayList<>();
     r.path("subscriptions").forEach(s -> out.add(s.asText()));
     return out;
@@ -514,15 +590,16 @@ class StreamOnPubsubEmulatorTest {
       ArrayNode list = body.putArray("messages");
       for (Message m : messages.subList(i, Math.min(messages.size(), i + 50))) {
         ObjectNode o = list.addObject();
-        o.put("data",
-            Base64.getEncoder().encodeToString(m.data().getBytes(StandardCharsets.UTF_8)));
+        o.put(
+            "data", Base64.getEncoder().encodeToString(m.data().getBytes(StandardCharsets.UTF_8)));
         if (!m.attributes().isEmpty()) {
           ObjectNode a = o.putObject("attributes");
           m.attributes().forEach(a::put);
         }
       }
-      JsonNode r = call("POST", "/v1/projects/" + PROJECT + "/topics/" + topic + ":publish",
-          body.toString());
+      JsonNode r =
+          call(
+              "POST", "/v1/projects/" + PROJECT + "/topics/" + topic + ":publish", body.toString());
       r.get("messageIds").forEach(id -> ids.add(id.asText()));
     }
     return ids;
@@ -531,19 +608,21 @@ class StreamOnPubsubEmulatorTest {
   /** Pulls what is there (without waiting) and acknowledges it. */
   static List<Pulled> pull(String subscription) {
     String path = "/v1/projects/" + PROJECT + "/subscriptions/" + subscription;
-    JsonNode r = call("POST", path + ":pull",
-        "{\"maxMessages\": 1000, \"returnImmediately\": true}");
+    JsonNode r =
+        call("POST", path + ":pull", "{\"maxMessages\": 1000, \"returnImmediately\": true}");
     List<Pulled> out = new ArrayList<>();
     ArrayNode acks = JSON.createArrayNode();
     for (JsonNode m : r.path("receivedMessages")) {
       acks.add(m.get("ackId").asText());
       JsonNode msg = m.get("message");
       Map<String, String> attributes = new LinkedHashMap<>();
-      msg.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(),
-          e.getValue().asText()));
+      msg.path("attributes")
+          .fields()
+          .forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
       try {
-        out.add(new Pulled(JSON.readTree(Base64.getDecoder().decode(msg.get("data").asText())),
-            attributes));
+        out.add(
+            new Pulled(
+                JSON.readTree(Base64.getDecoder().decode(msg.get("data").asText())), attributes));
       } catch (IOException e) {
         fail("not JSON: " + msg, e);
       }
@@ -555,11 +634,14 @@ class StreamOnPubsubEmulatorTest {
   }
 
   static JsonNode call(String method, String path, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("content-type", "application/json");
-    b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-        : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(root + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("content-type", "application/json");
+    b =
+        body == null
+            ? b.method(method, HttpRequest.BodyPublishers.noBody())
+            : b.method(method, HttpRequest.BodyPublishers.ofString(body));
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() / 100 != 2) {

@@ -18,9 +18,9 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Headless Chromium for tests: loads a page from disk with no network and returns the DOM after
- * its scripts ran, with the browser's log (console errors, CSP violations); takes screenshots.
- * Tests using it are skipped when Chromium is not installed ({@code .ci/run} installs it).
+ * Headless Chromium for tests: loads a page from disk with no network and returns the DOM after its
+ * scripts ran, with the browser's log (console errors, CSP violations); takes screenshots. Tests
+ * using it are skipped when Chromium is not installed ({@code .ci/run} installs it).
  */
 final class Chromium {
   private Chromium() {}
@@ -29,7 +29,8 @@ final class Chromium {
   private static final long TIMEOUT_SECONDS = 90;
 
   static void assumeAvailable() {
-    Assumptions.assumeTrue(Files.isExecutable(BINARY),
+    Assumptions.assumeTrue(
+        Files.isExecutable(BINARY),
         "Chromium is not installed at " + BINARY + " (apt-get install -y chromium)");
   }
 
@@ -57,7 +58,8 @@ final class Chromium {
     Path log = work.resolve("log-" + System.nanoTime() + ".txt");
     run(work, out, log, "--enable-logging=stderr", "--v=0", "--dump-dom", url);
     try {
-      return new Page(Files.readString(out, StandardCharsets.UTF_8),
+      return new Page(
+          Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(log, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,8 +72,13 @@ final class Chromium {
 
   /** A PNG screenshot of {@code file} at the given window size. */
   static Path screenshot(Path file, Path png, int width, int height, Path work) {
-    run(work, work.resolve("shot-out.txt"), work.resolve("shot-log.txt"), "--hide-scrollbars",
-        "--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height,
+    run(
+        work,
+        work.resolve("shot-out.txt"),
+        work.resolve("shot-log.txt"),
+        "--hide-scrollbars",
+        "--screenshot=" + png.toAbsolutePath(),
+        "--window-size=" + width + "," + height,
         file.toUri().toString());
     assertTrue(Files.exists(png), "no screenshot written");
     return png;
@@ -84,14 +91,27 @@ final class Chromium {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> cmd = new ArrayList<>(List.of(BINARY.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-extensions", "--mute-audio",
-        "--user-data-dir=" + profile));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-extensions",
+                "--mute-audio",
+                "--user-data-dir=" + profile));
     cmd.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile())
-          .redirectError(stderr.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile())
+              .start();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();

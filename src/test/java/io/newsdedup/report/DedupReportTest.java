@@ -22,44 +22,88 @@ class DedupReportTest {
   @TempDir Path tmp;
   OutputFixture f;
 
-  static final String STORY = "The council voted on Tuesday to buy the old wharf.\n"
-      + "The vote was seven to two after a long debate.\n"
-      + "The mayor said the purchase would close by June.";
+  static final String STORY =
+      "The council voted on Tuesday to buy the old wharf.\n"
+          + "The vote was seven to two after a long debate.\n"
+          + "The mayor said the purchase would close by June.";
 
   @BeforeEach
   void inputs() {
     f = new OutputFixture(tmp);
-    f.input("in/feed.jsonl", String.join("\n",
-        article("orig-1", "Harbor Gazette", "Council buys wharf", STORY),
-        "",
-        article("agg-1", "NewsPulse", "Council buys wharf",
-            "Home | World\n" + STORY + "\nRead original article here"),
-        article("other", "Somebody", "Another story", "Nothing to see here at all today."))
-        + "\n");
-    f.input("in/note.txt", "Council buys the wharf\n\n"
-        + STORY.substring(0, STORY.lastIndexOf('\n')));
-    f.input("in/page.html", "<html><head><title>Wharf</title></head><body><article><h1>Wharf"
-        + "</h1>" + "<p>" + STORY.replace("\n", "</p><p>") + "</p></article></body></html>");
-    f.input("in/old.jsonl.gz", article("single", "AP", "A singleton", "Only one of a kind.")
-        + "\n");
+    f.input(
+        "in/feed.jsonl",
+        String.join(
+                "\n",
+                article("orig-1", "Harbor Gazette", "Council buys wharf", STORY),
+                "",
+                article(
+                    "agg-1",
+                    "NewsPulse",
+                    "Council buys wharf",
+                    "Home | World\n" + STORY + "\nRead original article here"),
+                article("other", "Somebody", "Another story", "Nothing to see here at all today."))
+            + "\n");
+    f.input(
+        "in/note.txt", "Council buys the wharf\n\n" + STORY.substring(0, STORY.lastIndexOf('\n')));
+    f.input(
+        "in/page.html",
+        "<html><head><title>Wharf</title></head><body><article><h1>Wharf"
+            + "</h1>"
+            + "<p>"
+            + STORY.replace("\n", "</p><p>")
+            + "</p></article></body></html>");
+    f.input(
+        "in/old.jsonl.gz", article("single", "AP", "A singleton", "Only one of a kind.") + "\n");
   }
 
   Path standardRun() {
-    f.cluster("cl-a", "earliest_published",
-        m("orig-1", "Harbor Gazette", "Council buys wharf", "2025-03-01T10:00:00Z",
-            "in/feed.jsonl", 1),
-        dup("agg-1", "NewsPulse", "Council buys wharf", "2025-03-01T12:30:00Z", "in/feed.jsonl",
-            3, 0.8, 1.0),
+    f.cluster(
+        "cl-a",
+        "earliest_published",
+        m(
+            "orig-1",
+            "Harbor Gazette",
+            "Council buys wharf",
+            "2025-03-01T10:00:00Z",
+            "in/feed.jsonl",
+            1),
+        dup(
+            "agg-1",
+            "NewsPulse",
+            "Council buys wharf",
+            "2025-03-01T12:30:00Z",
+            "in/feed.jsonl",
+            3,
+            0.8,
+            1.0),
         dup("note.txt", null, "Council buys the wharf", null, "in/note.txt", 0, 0.6, 1.0),
         dup("page.html", "Web", "Wharf", "2025-03-01T09:00:00Z", "in/page.html", 0, 1.0, 1.0),
-        dup("msg-1", "Wire feed", "Council buys wharf", "2025-03-01T11:00:00Z", "pubsub:77", 0,
-            0.9, 0.95));
-    f.cluster("cl-b", "singleton",
+        dup(
+            "msg-1",
+            "Wire feed",
+            "Council buys wharf",
+            "2025-03-01T11:00:00Z",
+            "pubsub:77",
+            0,
+            0.9,
+            0.95));
+    f.cluster(
+        "cl-b",
+        "singleton",
         m("single", "AP", "A singleton", "2025-02-01T00:00:00Z", "in/old.jsonl.gz", 1));
-    f.cluster("cl-c", "wire_source",
+    f.cluster(
+        "cl-c",
+        "wire_source",
         m("gone-1", "AP", "Gone", "2025-02-01T00:00:00Z", "in/deleted.jsonl", 4),
-        dup("gone-2", "NewsPulse", "Gone too", "2025-02-01T01:00:00Z", "in/deleted.jsonl", 9,
-            0.7, 0.9));
+        dup(
+            "gone-2",
+            "NewsPulse",
+            "Gone too",
+            "2025-02-01T01:00:00Z",
+            "in/deleted.jsonl",
+            9,
+            0.7,
+            0.9));
     f.reject("in/feed.jsonl", 2, "malformed_json", "bad", "{\"id\": <b>");
     return f.write(2, true);
   }
@@ -78,15 +122,23 @@ class DedupReportTest {
     assertEquals(8, r.articles());
     assertEquals(5, r.duplicates());
     assertEquals(3, r.pages());
-    for (String name : List.of("index.html", "rejected.html", "summary.json", "sources.csv",
-        "clusters.csv", "clusters/0001.html", "clusters/0002.html", "clusters/0003.html")) {
+    for (String name :
+        List.of(
+            "index.html",
+            "rejected.html",
+            "summary.json",
+            "sources.csv",
+            "clusters.csv",
+            "clusters/0001.html",
+            "clusters/0002.html",
+            "clusters/0003.html")) {
       assertTrue(Files.isRegularFile(rep.resolve(name)), name);
     }
     List<String> csv = Files.readAllLines(rep.resolve("clusters.csv"));
     assertEquals(4, csv.size());
     assertEquals(String.join(",", Companions.CLUSTER_COLUMNS), csv.get(0));
-    assertTrue(csv.stream().anyMatch(l -> l.startsWith("cl-a,5,orig-1,Harbor Gazette,")),
-        csv.toString());
+    assertTrue(
+        csv.stream().anyMatch(l -> l.startsWith("cl-a,5,orig-1,Harbor Gazette,")), csv.toString());
     List<String> sources = Files.readAllLines(rep.resolve("sources.csv"));
     assertTrue(sources.contains("NewsPulse,2,0,0,2,0,2,6300,0,0"), sources.toString());
     assertTrue(sources.contains("Harbor Gazette,1,1,1,0,4,0,,0,0"), sources.toString());
@@ -109,7 +161,8 @@ class DedupReportTest {
     assertTrue(html.contains("<ins>Home | World</ins>"), html);
     assertTrue(html.contains("<ins>Read original article here</ins>"), html);
     assertTrue(page.text().contains("Pub/Sub message: its text is not kept"), page.text());
-    assertTrue(page.select("del").text().contains("The mayor said the purchase would close by June."),
+    assertTrue(
+        page.select("del").text().contains("The mayor said the purchase would close by June."),
         page.select("del").text());
     assertTrue(page.text().contains("at the end: the copy is cut short"));
     assertEquals(5, page.select("article.member").size());
@@ -137,11 +190,16 @@ class DedupReportTest {
     assertTrue(Files.exists(rep.resolve("clusters/0001.html")));
     assertFalse(Files.exists(rep.resolve("clusters/0002.html")));
     Document index = Jsoup.parse(read(rep.resolve("index.html")));
-    assertEquals(2, OutputFixture.JSON.readTree(index.getElementById("cluster-data").data())
-        .path("rows").size());
+    assertEquals(
+        2,
+        OutputFixture.JSON
+            .readTree(index.getElementById("cluster-data").data())
+            .path("rows")
+            .size());
     assertTrue(index.text().contains("The 2 largest of 3 clusters are listed"), index.text());
     Document page = Jsoup.parse(read(rep.resolve("clusters/0001.html")));
-    assertTrue(page.text().contains("This cluster has 4 duplicates; the 2 least similar"), page.text());
+    assertTrue(
+        page.text().contains("This cluster has 4 duplicates; the 2 least similar"), page.text());
     assertEquals(3, page.select("article.member").size());
     // The least similar are kept: note.txt (J 0.6) and agg-1 (J 0.8).
     assertTrue(page.text().contains("note.txt") && page.text().contains("agg-1"));
@@ -162,11 +220,26 @@ class DedupReportTest {
 
   @Test
   void unknownFieldsAreShownAndChangedFilesDetected() throws IOException {
-    var o = f.cluster("cl-x", "earliest_published",
-        m("orig-1", "Harbor Gazette", "Council buys wharf", "2025-03-01T10:00:00Z",
-            "in/feed.jsonl", 1),
-        dup("agg-1", "NewsPulse", "Council buys wharf", "2025-03-01T12:30:00Z", "in/feed.jsonl",
-            4, 0.8, 1.0));
+    var o =
+        f.cluster(
+            "cl-x",
+            "earliest_published",
+            m(
+                "orig-1",
+                "Harbor Gazette",
+                "Council buys wharf",
+                "2025-03-01T10:00:00Z",
+                "in/feed.jsonl",
+                1),
+            dup(
+                "agg-1",
+                "NewsPulse",
+                "Council buys wharf",
+                "2025-03-01T12:30:00Z",
+                "in/feed.jsonl",
+                4,
+                0.8,
+                1.0));
     ((com.fasterxml.jackson.databind.node.ObjectNode) o.get("members").get(1))
         .put("low_content", true);
     o.putArray("flags").add("suspicious");
@@ -187,10 +260,12 @@ class DedupReportTest {
     Files.delete(f.out.resolve("summary.json"));
     DedupReport.Result r = DedupReport.write(f.settings());
     assertTrue(r.warnings().get(0).startsWith("summary.json is missing"), r.warnings().toString());
-    Files.writeString(f.out.resolve("summary.json"),
+    Files.writeString(
+        f.out.resolve("summary.json"),
         "{\"status\":\"ok\",\"counts\":{\"clusters\":4,\"duplicates\":5}}");
     r = DedupReport.write(f.settings());
-    assertEquals(List.of("summary.json says clusters = 4 but the report found 3 cluster lines"),
+    assertEquals(
+        List.of("summary.json says clusters = 4 but the report found 3 cluster lines"),
         r.warnings());
     Document index = Jsoup.parse(read(tmp.resolve("report/index.html")));
     assertTrue(index.select("p.warning").text().contains("clusters = 4"));

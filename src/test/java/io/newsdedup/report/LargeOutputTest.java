@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A synthetic output of 200,000 articles (one cluster of 20,000, 2,000 of 10, 20,000 of 3 and
- * 100,000 singletons, 5,000 rejected): the report is written by a separate JVM limited to a
- * 256 MB heap, and its pages stay bounded.
+ * 100,000 singletons, 5,000 rejected): the report is written by a separate JVM limited to a 256 MB
+ * heap, and its pages stay bounded.
  */
 class LargeOutputTest {
   @TempDir Path tmp;
@@ -30,25 +30,38 @@ class LargeOutputTest {
     Path out = synthetic.write(tmp);
     Path report = tmp.resolve("report");
     Path log = tmp.resolve("report.log");
-    Process p = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), "io.newsdedup.cli.Main", "report",
-        "--output=" + out, "--report=" + report, "--inputRoot=" + tmp)
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.newsdedup.cli.Main",
+                "report",
+                "--output=" + out,
+                "--report=" + report,
+                "--inputRoot=" + tmp)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("the report did not finish");
     }
     assertEquals(0, p.exitValue(), Files.readString(log));
-    assertTrue(Files.readString(log).contains(String.format(
-        "report of %,d clusters (%,d articles, %,d duplicates), 100 cluster pages",
-        synthetic.clusters(), synthetic.articles(), synthetic.duplicates())), Files.readString(log));
+    assertTrue(
+        Files.readString(log)
+            .contains(
+                String.format(
+                    "report of %,d clusters (%,d articles, %,d duplicates), 100 cluster pages",
+                    synthetic.clusters(), synthetic.articles(), synthetic.duplicates())),
+        Files.readString(log));
 
     Path index = report.resolve("index.html");
     assertTrue(Files.size(index) < 5_000_000, "index.html is " + Files.size(index) + " bytes");
     Document doc = Jsoup.parse(index.toFile());
-    JsonNode rows = OutputFixture.JSON.readTree(doc.getElementById("cluster-data").data())
-        .path("rows");
+    JsonNode rows =
+        OutputFixture.JSON.readTree(doc.getElementById("cluster-data").data()).path("rows");
     assertEquals(5000, rows.size());
     assertEquals("cl-giant", rows.get(0).get(1).asText());
     assertTrue(doc.text().contains("The 5,000 largest of 122,001 clusters are listed"));
@@ -76,7 +89,9 @@ class LargeOutputTest {
     }
     assertTrue(Files.size(report.resolve("rejected.html")) < 5_000_000);
     JsonNode summary = OutputFixture.JSON.readTree(report.resolve("summary.json").toFile());
-    assertEquals(0, summary.path("report").path("warnings").size(),
+    assertEquals(
+        0,
+        summary.path("report").path("warnings").size(),
         summary.path("report").path("warnings").toString());
     assertEquals(100_000, summary.path("cluster_sizes").path("1").asLong());
 
@@ -84,7 +99,8 @@ class LargeOutputTest {
     assertEquals(10_020, synthetic.templateOnly());
     assertEquals("10,020", doc.selectFirst("[data-count=template_only]").text());
     assertEquals("10,000", doc.selectFirst("[data-count=too_short]").text());
-    assertEquals(IndexPage.TEMPLATE_INLINE,
+    assertEquals(
+        IndexPage.TEMPLATE_INLINE,
         doc.getElementById("low-content").select("table").last().select("tr").size() - 1);
     Path templates = report.resolve("template-only.html");
     assertTrue(Files.size(templates) < 5_000_000, "template-only.html is " + Files.size(templates));
@@ -93,13 +109,14 @@ class LargeOutputTest {
     assertEquals(1 + 1000, listed.size());
     assertTrue(list.text().contains("The first 1,000 of 10,020 (--maxTemplateOnly=1000)"));
     // the 20 merged into the giant cluster first, linked to its page
-    assertEquals("clusters/0001.html", listed.get(20).select("td").last().selectFirst("a")
-        .attr("href"));
+    assertEquals(
+        "clusters/0001.html", listed.get(20).select("td").last().selectFirst("a").attr("href"));
     assertTrue(listed.get(21).select("td").last().text().startsWith("alone"));
     try (Stream<String> lines = Files.lines(report.resolve("template-only.csv"))) {
       assertEquals(1 + 10_020, lines.count());
     }
-    assertEquals(10_020, summary.path("counts").path("low_content_by_reason")
-        .path("template_only").asLong());
+    assertEquals(
+        10_020,
+        summary.path("counts").path("low_content_by_reason").path("template_only").asLong());
   }
 }

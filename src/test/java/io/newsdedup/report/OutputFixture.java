@@ -48,11 +48,19 @@ final class OutputFixture {
   }
 
   /**
-   * A member: id, source, title, published_at, origin file (relative to root) and line; {@code
-   * low} is its low_content_reason (null: it has content).
+   * A member: id, source, title, published_at, origin file (relative to root) and line; {@code low}
+   * is its low_content_reason (null: it has content).
    */
-  record M(String id, String source, String title, String published, String file, long line,
-      double jaccard, double containment, String low) {
+  record M(
+      String id,
+      String source,
+      String title,
+      String published,
+      String file,
+      long line,
+      double jaccard,
+      double containment,
+      String low) {
     /** This member, low-content for {@code reason} ("template_only", "too_short"). */
     M low(String reason) {
       return new M(id, source, title, published, file, line, jaccard, containment, reason);
@@ -63,8 +71,15 @@ final class OutputFixture {
     return new M(id, source, title, published, file, line, 1.0, 1.0, null);
   }
 
-  static M dup(String id, String source, String title, String published, String file, long line,
-      double jaccard, double containment) {
+  static M dup(
+      String id,
+      String source,
+      String title,
+      String published,
+      String file,
+      long line,
+      double jaccard,
+      double containment) {
     return new M(id, source, title, published, file, line, jaccard, containment, null);
   }
 
@@ -191,8 +206,8 @@ final class OutputFixture {
         for (int i = s; i < clusters.size(); i += clusterShards) {
           sb.append(clusters.get(i)).append('\n');
         }
-        Files.writeString(out.resolve(String.format("clusters-%05d-of-%05d.jsonl", s,
-            clusterShards)), sb);
+        Files.writeString(
+            out.resolve(String.format("clusters-%05d-of-%05d.jsonl", s, clusterShards)), sb);
       }
       Files.write(out.resolve("assignments-00000-of-00001.jsonl"), assignments);
       Files.write(out.resolve("rejected-00000-of-00001.jsonl"), rejected);

@@ -38,12 +38,17 @@ class ReportCommandTest {
   void helpListsEveryOptionWithItsDefault() {
     CommandRun r = run("report", "--help");
     assertEquals(0, r.code());
-    for (String option : new String[] {"--output=<dir>  (required)",
-        "--report=<dir>  (default: OUTPUT/report)",
-        "--inputRoot=<dir>  (default: the current directory)",
-        "--topClusters=<int>  (default: 100)", "--listClusters=<int>  (default: 5000)",
-        "--maxMembers=<int>  (default: 200)", "--maxRejected=<int>  (default: 1000)",
-        "--maxTemplateOnly=<int>  (default: 1000)"}) {
+    for (String option :
+        new String[] {
+          "--output=<dir>  (required)",
+          "--report=<dir>  (default: OUTPUT/report)",
+          "--inputRoot=<dir>  (default: the current directory)",
+          "--topClusters=<int>  (default: 100)",
+          "--listClusters=<int>  (default: 5000)",
+          "--maxMembers=<int>  (default: 200)",
+          "--maxRejected=<int>  (default: 1000)",
+          "--maxTemplateOnly=<int>  (default: 1000)"
+        }) {
       assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
     }
     assertTrue(run("--help").out().contains("report "));
@@ -55,13 +60,15 @@ class ReportCommandTest {
     Path out = output();
     CommandRun r = run("report", "--output=" + out, "--inputRoot=" + tmp);
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("report of 1 clusters (1 articles, 0 duplicates), 1 cluster pages"),
+    assertTrue(
+        r.out().contains("report of 1 clusters (1 articles, 0 duplicates), 1 cluster pages"),
         r.out());
     assertTrue(Files.exists(out.resolve("report/index.html")));
   }
 
-  static final String NO_SUCCESS = "this output has no _SUCCESS: the run did not finish, or its"
-      + " accounting did not hold; the numbers may be incomplete";
+  static final String NO_SUCCESS =
+      "this output has no _SUCCESS: the run did not finish, or its"
+          + " accounting did not hold; the numbers may be incomplete";
 
   /** The HTML pages of a report. */
   static List<Path> pages(Path report) throws IOException {
@@ -72,8 +79,8 @@ class ReportCommandTest {
 
   /**
    * An output without _SUCCESS (a run that did not finish, or whose accounting did not hold) is
-   * reported, exit code 0, with a warning banner on every page and the same warning on stderr;
-   * with _SUCCESS, neither.
+   * reported, exit code 0, with a warning banner on every page and the same warning on stderr; with
+   * _SUCCESS, neither.
    */
   @Test
   void anOutputWithoutSuccessIsReportedWithAWarningOnEveryPage() throws IOException {
@@ -90,8 +97,12 @@ class ReportCommandTest {
       assertTrue(banner != null, page + " has no banner");
       assertEquals("Incomplete run. T" + NO_SUCCESS.substring(1) + ".", banner.text());
     }
-    assertFalse(OutputFixture.JSON.readTree(out.resolve("report/summary.json").toFile())
-        .path("report").path("complete").asBoolean(true));
+    assertFalse(
+        OutputFixture.JSON
+            .readTree(out.resolve("report/summary.json").toFile())
+            .path("report")
+            .path("complete")
+            .asBoolean(true));
 
     Files.writeString(out.resolve("_SUCCESS"), "");
     CommandRun ok = run("report", "--output=" + out, "--inputRoot=" + tmp);
@@ -101,8 +112,12 @@ class ReportCommandTest {
       assertEquals(null, Jsoup.parse(page.toFile()).selectFirst("#incomplete"), page.toString());
       assertFalse(Files.readString(page).contains("_SUCCESS"), page.toString());
     }
-    assertTrue(OutputFixture.JSON.readTree(out.resolve("report/summary.json").toFile())
-        .path("report").path("complete").asBoolean(false));
+    assertTrue(
+        OutputFixture.JSON
+            .readTree(out.resolve("report/summary.json").toFile())
+            .path("report")
+            .path("complete")
+            .asBoolean(false));
     assertTrue(run("report", "--help").out().contains("An output without _SUCCESS"));
   }
 
@@ -134,8 +149,13 @@ class ReportCommandTest {
     CommandRun nothing = run("report", "--output=" + empty);
     assertEquals(2, nothing.code());
     assertTrue(nothing.err().contains("holds no batch outputs"), nothing.err());
-    CommandRun batchReportIntoOutput = run("batch", "--input=" + tmp + "/in/*", "--output=" + out,
-        "--report=" + out, "--overwrite");
+    CommandRun batchReportIntoOutput =
+        run(
+            "batch",
+            "--input=" + tmp + "/in/*",
+            "--output=" + out,
+            "--report=" + out,
+            "--overwrite");
     assertEquals(2, batchReportIntoOutput.code(), batchReportIntoOutput.err());
   }
 
@@ -147,7 +167,8 @@ class ReportCommandTest {
     Files.writeString(clusters, good + "{\"cluster_id\": \"x\", \"members\": [\n");
     CommandRun corrupt = run("report", "--output=" + out);
     assertEquals(1, corrupt.code());
-    assertTrue(corrupt.err().contains("clusters-00000-of-00001.jsonl line 2: not valid JSON"),
+    assertTrue(
+        corrupt.err().contains("clusters-00000-of-00001.jsonl line 2: not valid JSON"),
         corrupt.err());
     Files.writeString(clusters, good + "[1, 2]\n");
     CommandRun notCluster = run("report", "--output=" + out);
@@ -172,7 +193,7 @@ class ReportCommandTest {
     Files.move(clusters, out.resolve("clusters-00000-of-00002.jsonl"));
     CommandRun incomplete = run("report", "--output=" + out);
     assertEquals(1, incomplete.code());
-    assertTrue(incomplete.err().contains("clusters-00001-of-00002.jsonl is missing"),
-        incomplete.err());
+    assertTrue(
+        incomplete.err().contains("clusters-00001-of-00002.jsonl is missing"), incomplete.err());
   }
 }

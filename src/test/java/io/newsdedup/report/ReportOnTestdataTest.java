@@ -33,8 +33,11 @@ class ReportOnTestdataTest {
 
   static int main(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args,
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     if (code != 0) {
       System.err.println(err.toString(StandardCharsets.UTF_8));
     }
@@ -44,8 +47,13 @@ class ReportOnTestdataTest {
   @BeforeAll
   static void batchThenReport() throws IOException {
     out = tmp.resolve("out");
-    assertEquals(0, main("batch", "--input=testdata/articles/*", "--output=" + out,
-        "--report=" + tmp.resolve("report-of-batch")));
+    assertEquals(
+        0,
+        main(
+            "batch",
+            "--input=testdata/articles/*",
+            "--output=" + out,
+            "--report=" + tmp.resolve("report-of-batch")));
     report = tmp.resolve("report");
     assertEquals(0, main("report", "--output=" + out, "--report=" + report));
     counts = OutputFixture.JSON.readTree(out.resolve("summary.json").toFile()).path("counts");
@@ -61,13 +69,16 @@ class ReportOnTestdataTest {
     // index, rejected and template-only pages, summary.json, three CSV files, a page per cluster
     assertEquals(7 + counts.path("clusters").asInt(), files.size(), files.toString());
     for (Path f : files) {
-      assertArrayEquals(Files.readAllBytes(report.resolve(f)), Files.readAllBytes(other.resolve(f)),
+      assertArrayEquals(
+          Files.readAllBytes(report.resolve(f)),
+          Files.readAllBytes(other.resolve(f)),
           f.toString());
     }
     // batch --report writes the report before _SUCCESS, knowing the run is complete
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
-    assertEquals(null, org.jsoup.Jsoup.parse(other.resolve("index.html").toFile())
-        .selectFirst("#incomplete"));
+    assertEquals(
+        null,
+        org.jsoup.Jsoup.parse(other.resolve("index.html").toFile()).selectFirst("#incomplete"));
   }
 
   @Test
@@ -75,10 +86,13 @@ class ReportOnTestdataTest {
     Document index = org.jsoup.Jsoup.parse(report.resolve("index.html").toFile());
     JsonNode byReason = counts.path("low_content_by_reason");
     for (String reason : List.of("template_only", "too_short")) {
-      assertEquals(String.format(Locale.ROOT, "%,d", byReason.path(reason).asLong()),
-          index.selectFirst("[data-count=" + reason + "]").text(), reason);
+      assertEquals(
+          String.format(Locale.ROOT, "%,d", byReason.path(reason).asLong()),
+          index.selectFirst("[data-count=" + reason + "]").text(),
+          reason);
     }
-    assertEquals(String.valueOf(counts.path("low_content").asLong()),
+    assertEquals(
+        String.valueOf(counts.path("low_content").asLong()),
         index.selectFirst("[data-count=low_content]").attr("data-value"));
     JsonNode own = OutputFixture.JSON.readTree(report.resolve("summary.json").toFile());
     assertEquals(0, own.path("report").path("warnings").size(), own.path("report").toString());
@@ -86,8 +100,11 @@ class ReportOnTestdataTest {
     try (Stream<String> lines = Files.lines(report.resolve("template-only.csv"))) {
       assertEquals(1 + templates, lines.count());
     }
-    assertEquals(Math.min(templates, 1000), org.jsoup.Jsoup.parse(
-        report.resolve("template-only.html").toFile()).select("table tr:has(td)").size());
+    assertEquals(
+        Math.min(templates, 1000),
+        org.jsoup.Jsoup.parse(report.resolve("template-only.html").toFile())
+            .select("table tr:has(td)")
+            .size());
   }
 
   @Test
@@ -109,8 +126,9 @@ class ReportOnTestdataTest {
     assertEquals(Math.min(50, clusters), dom.select("#cluster-rows tr").size());
     assertEquals("All " + clusters + " listed clusters.", dom.getElementById("list-count").text());
     assertEquals(5, dom.select("figure svg.chart").size());
-    Path png = Chromium.screenshot(report.resolve("index.html"), tmp.resolve("report.png"),
-        1400, 2000, tmp);
+    Path png =
+        Chromium.screenshot(
+            report.resolve("index.html"), tmp.resolve("report.png"), 1400, 2000, tmp);
     try {
       byte[] bytes = Files.readAllBytes(png);
       assertEquals((byte) 0x89, bytes[0]);
@@ -124,8 +142,8 @@ class ReportOnTestdataTest {
   @Test
   void searchAndSizeFilterTheClusterList() {
     Chromium.assumeAvailable();
-    Chromium.Page page = Chromium.load(report.resolve("index.html").toUri() + "?q=wildfire&min=5",
-        tmp);
+    Chromium.Page page =
+        Chromium.load(report.resolve("index.html").toUri() + "?q=wildfire&min=5", tmp);
     page.assertLoadedCleanly("index.html?q=wildfire&min=5");
     Document dom = page.doc();
     var rows = dom.select("#cluster-rows tr");
@@ -146,5 +164,4 @@ class ReportOnTestdataTest {
     assertTrue(dom.select("article.member").size() >= 2);
     assertTrue(!dom.select("ins").isEmpty() || !dom.select("del").isEmpty());
   }
-
 }

@@ -68,12 +68,13 @@ final class SyntheticOutput {
     return "null";
   }
 
-  private static final String STORY = "The regional transport authority said on Monday that the"
-      + " new tram line would open in the spring after two years of delays caused by supply"
-      + " problems and a dispute over the route through the old town.\\nOfficials said the line"
-      + " would carry about forty thousand passengers a day and cut journey times between the"
-      + " station and the university by half.\\nOpponents said the cost had doubled since the"
-      + " project was approved and called for an independent review of the budget.";
+  private static final String STORY =
+      "The regional transport authority said on Monday that the"
+          + " new tram line would open in the spring after two years of delays caused by supply"
+          + " problems and a dispute over the route through the old town.\\nOfficials said the line"
+          + " would carry about forty thousand passengers a day and cut journey times between the"
+          + " station and the university by half.\\nOpponents said the cost had doubled since the"
+          + " project was approved and called for an independent review of the budget.";
 
   private static String json(String s) {
     return s == null ? "null" : "\"" + s + "\"";
@@ -88,36 +89,65 @@ final class SyntheticOutput {
     int shards = 4;
     List<BufferedWriter> clusterFiles = new ArrayList<>();
     for (int s = 0; s < shards; s++) {
-      clusterFiles.add(Files.newBufferedWriter(out.resolve(
-          String.format("clusters-%05d-of-%05d.jsonl", s, shards)), StandardCharsets.UTF_8));
+      clusterFiles.add(
+          Files.newBufferedWriter(
+              out.resolve(String.format("clusters-%05d-of-%05d.jsonl", s, shards)),
+              StandardCharsets.UTF_8));
     }
-    try (BufferedWriter assignments = Files.newBufferedWriter(
-            out.resolve("assignments-00000-of-00001.jsonl"), StandardCharsets.UTF_8);
+    try (BufferedWriter assignments =
+            Files.newBufferedWriter(
+                out.resolve("assignments-00000-of-00001.jsonl"), StandardCharsets.UTF_8);
         BufferedWriter giantIn = Files.newBufferedWriter(in.resolve("giant.jsonl"));
         BufferedWriter mediumIn = Files.newBufferedWriter(in.resolve("medium.jsonl"))) {
       long[] mediumLine = {0};
       int n = 0;
       // the giant cluster
-      cluster(clusterFiles.get(n++ % shards), assignments, "cl-giant", giant, "giant", k -> {
-        giantIn.write(articleLine("giant-" + k, k));
-        return new long[] {k + 1};
-      }, "in/giant.jsonl");
+      cluster(
+          clusterFiles.get(n++ % shards),
+          assignments,
+          "cl-giant",
+          giant,
+          "giant",
+          k -> {
+            giantIn.write(articleLine("giant-" + k, k));
+            return new long[] {k + 1};
+          },
+          "in/giant.jsonl");
       for (int i = 0; i < medium; i++) {
         int c = i;
         String id = String.format("cl-m-%05d", c);
-        cluster(clusterFiles.get(n++ % shards), assignments, id, 10, "m" + c, k -> {
-          mediumIn.write(articleLine("m" + c + "-" + k, k));
-          return new long[] {++mediumLine[0]};
-        }, "in/medium.jsonl");
+        cluster(
+            clusterFiles.get(n++ % shards),
+            assignments,
+            id,
+            10,
+            "m" + c,
+            k -> {
+              mediumIn.write(articleLine("m" + c + "-" + k, k));
+              return new long[] {++mediumLine[0]};
+            },
+            "in/medium.jsonl");
       }
       for (int c = 0; c < small; c++) {
-        cluster(clusterFiles.get(n++ % shards), assignments, String.format("cl-s-%06d", c), 3,
-            "s" + c, k -> new long[] {k + 1}, "in/missing.jsonl");
+        cluster(
+            clusterFiles.get(n++ % shards),
+            assignments,
+            String.format("cl-s-%06d", c),
+            3,
+            "s" + c,
+            k -> new long[] {k + 1},
+            "in/missing.jsonl");
       }
       for (int i = 0; i < singletons; i++) {
         int c = i;
-        cluster(clusterFiles.get(n++ % shards), assignments, String.format("cl-1-%06d", c), 1,
-            "u" + c, k -> new long[] {c + 1}, "in/missing-singletons.jsonl");
+        cluster(
+            clusterFiles.get(n++ % shards),
+            assignments,
+            String.format("cl-1-%06d", c),
+            1,
+            "u" + c,
+            k -> new long[] {c + 1},
+            "in/missing-singletons.jsonl");
       }
     } finally {
       for (BufferedWriter w : clusterFiles) {
@@ -127,18 +157,40 @@ final class SyntheticOutput {
     try (BufferedWriter w = Files.newBufferedWriter(out.resolve("rejected-00000-of-00001.jsonl"))) {
       String raw = "x".repeat(1000);
       for (int r = 0; r < rejected; r++) {
-        w.write("{\"origin\":{\"file\":\"in/bad.jsonl\",\"line\":" + (r + 1) + "},\"reason\":\""
-            + (r % 3 == 0 ? "malformed_json" : "no_text") + "\",\"message\":\"bad record " + r
-            + "\",\"raw\":\"" + raw + "\"}\n");
+        w.write(
+            "{\"origin\":{\"file\":\"in/bad.jsonl\",\"line\":"
+                + (r + 1)
+                + "},\"reason\":\""
+                + (r % 3 == 0 ? "malformed_json" : "no_text")
+                + "\",\"message\":\"bad record "
+                + r
+                + "\",\"raw\":\""
+                + raw
+                + "\"}\n");
       }
     }
-    Files.writeString(out.resolve("summary.json"), "{\"status\":\"ok\",\"counts\":{\"read\":"
-        + (articles() + rejected) + ",\"articles\":" + articles() + ",\"rejected\":" + rejected
-        + ",\"clusters\":" + clusters() + ",\"clusters_with_duplicates\":" + (1 + medium + small)
-        + ",\"duplicates\":" + duplicates() + ",\"low_content\":" + (templateOnly() + tooShort())
-        + ",\"low_content_by_reason\":{\"too_short\":" + tooShort() + ",\"template_only\":"
-        + templateOnly() + "}},\"parameters\":{\"threshold\":0.5,"
-        + "\"containment_threshold\":0.8},\"timings\":{\"wall_seconds\":3600.5},\"counters\":{}}");
+    Files.writeString(
+        out.resolve("summary.json"),
+        "{\"status\":\"ok\",\"counts\":{\"read\":"
+            + (articles() + rejected)
+            + ",\"articles\":"
+            + articles()
+            + ",\"rejected\":"
+            + rejected
+            + ",\"clusters\":"
+            + clusters()
+            + ",\"clusters_with_duplicates\":"
+            + (1 + medium + small)
+            + ",\"duplicates\":"
+            + duplicates()
+            + ",\"low_content\":"
+            + (templateOnly() + tooShort())
+            + ",\"low_content_by_reason\":{\"too_short\":"
+            + tooShort()
+            + ",\"template_only\":"
+            + templateOnly()
+            + "}},\"parameters\":{\"threshold\":0.5,"
+            + "\"containment_threshold\":0.8},\"timings\":{\"wall_seconds\":3600.5},\"counters\":{}}");
     Files.writeString(out.resolve("_SUCCESS"), "");
     return out;
   }
@@ -149,24 +201,48 @@ final class SyntheticOutput {
 
   private String articleLine(String id, int k) {
     String text = STORY + (k == 0 ? "" : "\\nRead more stories like number " + k + " on our site.");
-    return "{\"id\":\"" + id + "\",\"source\":\"" + source(k) + "\",\"title\":\"Tram line " + id
-        + "\",\"text\":\"" + text + "\"}\n";
+    return "{\"id\":\""
+        + id
+        + "\",\"source\":\""
+        + source(k)
+        + "\",\"title\":\"Tram line "
+        + id
+        + "\",\"text\":\""
+        + text
+        + "\"}\n";
   }
 
   private String source(int k) {
     return k == 0 ? "Wire " + (k % 20) : "Source " + (k % sources);
   }
 
-  private void cluster(BufferedWriter out, BufferedWriter assignments, String clusterId, int size,
-      String prefix, LineOf lines, String file) throws IOException {
+  private void cluster(
+      BufferedWriter out,
+      BufferedWriter assignments,
+      String clusterId,
+      int size,
+      String prefix,
+      LineOf lines,
+      String file)
+      throws IOException {
     StringBuilder sb = new StringBuilder(size * 330 + 300);
     String canonicalId = size > 1 && prefix.equals("giant") ? "giant-0" : prefix + "-0";
-    sb.append("{\"cluster_id\":\"").append(clusterId).append("\",\"size\":").append(size)
-        .append(",\"canonical\":{\"id\":\"").append(canonicalId)
-        .append("\",\"url\":\"https://example.com/").append(canonicalId)
-        .append("\",\"source\":\"").append(source(0)).append("\",\"title\":\"Tram line ")
-        .append(canonicalId).append("\",\"published_at\":\"").append(T0)
-        .append("\"},\"canonical_reason\":\"").append(size == 1 ? "singleton" : "wire_source")
+    sb.append("{\"cluster_id\":\"")
+        .append(clusterId)
+        .append("\",\"size\":")
+        .append(size)
+        .append(",\"canonical\":{\"id\":\"")
+        .append(canonicalId)
+        .append("\",\"url\":\"https://example.com/")
+        .append(canonicalId)
+        .append("\",\"source\":\"")
+        .append(source(0))
+        .append("\",\"title\":\"Tram line ")
+        .append(canonicalId)
+        .append("\",\"published_at\":\"")
+        .append(T0)
+        .append("\"},\"canonical_reason\":\"")
+        .append(size == 1 ? "singleton" : "wire_source")
         .append("\",\"members\":[");
     for (int k = 0; k < size; k++) {
       String id = prefix.equals("giant") ? "giant-" + k : prefix + "-" + k;
@@ -174,23 +250,49 @@ final class SyntheticOutput {
       double j = k == 0 ? 1.0 : 0.5 + (k * 37 % 500) / 1000.0;
       String published = k % 7 == 3 ? null : T0.plusSeconds((k % 50) * 1800L - 3600).toString();
       String low = low(prefix, k);
-      String lowFields = ",\"low_content\":" + !low.equals("null") + ",\"low_content_reason\":"
-          + low;
+      String lowFields =
+          ",\"low_content\":" + !low.equals("null") + ",\"low_content_reason\":" + low;
       if (k > 0) {
         sb.append(',');
       }
-      sb.append("{\"id\":\"").append(id).append("\",\"url\":\"https://example.com/").append(id)
-          .append("\",\"source\":\"").append(source(k)).append("\",\"title\":\"Tram line ")
-          .append(id).append("\",\"published_at\":").append(json(k == 0 ? T0.toString() : published))
-          .append(",\"role\":\"").append(k == 0 ? "canonical" : "duplicate")
-          .append("\",\"jaccard\":").append(j).append(",\"containment\":").append(k == 0 ? 1.0 : 0.9)
-          .append(",\"matched_via\":").append(k == 0 ? "null" : json(canonicalId))
+      sb.append("{\"id\":\"")
+          .append(id)
+          .append("\",\"url\":\"https://example.com/")
+          .append(id)
+          .append("\",\"source\":\"")
+          .append(source(k))
+          .append("\",\"title\":\"Tram line ")
+          .append(id)
+          .append("\",\"published_at\":")
+          .append(json(k == 0 ? T0.toString() : published))
+          .append(",\"role\":\"")
+          .append(k == 0 ? "canonical" : "duplicate")
+          .append("\",\"jaccard\":")
+          .append(j)
+          .append(",\"containment\":")
+          .append(k == 0 ? 1.0 : 0.9)
+          .append(",\"matched_via\":")
+          .append(k == 0 ? "null" : json(canonicalId))
           .append(lowFields)
-          .append(",\"origin\":{\"file\":\"").append(file).append("\",\"line\":").append(line)
+          .append(",\"origin\":{\"file\":\"")
+          .append(file)
+          .append("\",\"line\":")
+          .append(line)
           .append("}}");
-      assignments.write("{\"id\":\"" + id + "\",\"cluster_id\":\"" + clusterId
-          + "\",\"canonical_id\":\"" + canonicalId + "\",\"is_canonical\":" + (k == 0)
-          + ",\"jaccard\":" + j + ",\"containment\":0.9" + lowFields + "}\n");
+      assignments.write(
+          "{\"id\":\""
+              + id
+              + "\",\"cluster_id\":\""
+              + clusterId
+              + "\",\"canonical_id\":\""
+              + canonicalId
+              + "\",\"is_canonical\":"
+              + (k == 0)
+              + ",\"jaccard\":"
+              + j
+              + ",\"containment\":0.9"
+              + lowFields
+              + "}\n");
     }
     sb.append("]}\n");
     out.write(sb.toString());

@@ -33,7 +33,8 @@ class WordDiffTest {
 
   @Test
   void tokensAreWordsAndParagraphBreaks() {
-    assertEquals(List.of("One", "two.", P, "Three\u200Bfour", P, "five"),
+    assertEquals(
+        List.of("One", "two.", P, "Three\u200Bfour", P, "five"),
         WordDiff.tokens("  One  two.\r\n\n\nThree\u200Bfour\u00A0\n five\n"));
     assertEquals(List.of(), WordDiff.tokens(null));
     assertEquals(List.of(), WordDiff.tokens(" \n \n"));
@@ -62,8 +63,9 @@ class WordDiffTest {
   @Test
   void boilerplateIsAddedAroundTheText() {
     String original = "The council voted on Tuesday.\nThe vote was close.";
-    String copy = "Home | News\nThe council voted on Tuesday.\nThe vote was close.\n"
-        + "Read original article here";
+    String copy =
+        "Home | News\nThe council voted on Tuesday.\nThe vote was close.\n"
+            + "Read original article here";
     Result r = WordDiff.diff(original, copy);
     assertValid(original, copy, r);
     assertEquals(3, r.stats().addedAtStart());
@@ -151,11 +153,13 @@ class WordDiffTest {
     }
     String copy = original + "<script>alert(1)</script> Read original article here";
     String html = DiffHtml.render(WordDiff.diff(original.toString(), copy)).html();
-    assertTrue(html.contains("<ins>&lt;script&gt;alert(1)&lt;/script&gt; Read original article"
-        + " here</ins>"), html);
-    assertFalse(html.contains("<script>"));
-    assertTrue(html.contains("<details class=\"same\"><summary>9 unchanged paragraphs (27 words)"),
+    assertTrue(
+        html.contains(
+            "<ins>&lt;script&gt;alert(1)&lt;/script&gt; Read original article" + " here</ins>"),
         html);
+    assertFalse(html.contains("<script>"));
+    assertTrue(
+        html.contains("<details class=\"same\"><summary>9 unchanged paragraphs (27 words)"), html);
     assertTrue(html.contains("<p dir=\"auto\" class=\"added\">"), html);
   }
 
@@ -164,7 +168,10 @@ class WordDiffTest {
     String original = "Kept paragraph.\nCut one.\nCut two.";
     String copy = "Kept paragraph.\nSigned off.";
     String html = DiffHtml.render(WordDiff.diff(original, copy)).html();
-    assertTrue(html.contains("<p dir=\"auto\" class=\"removed\"><del>Cut two.</del></p>"
-        + "<p dir=\"auto\" class=\"added\"><ins>Signed off.</ins></p>"), html);
+    assertTrue(
+        html.contains(
+            "<p dir=\"auto\" class=\"removed\"><del>Cut two.</del></p>"
+                + "<p dir=\"auto\" class=\"added\"><ins>Signed off.</ins></p>"),
+        html);
   }
 }

@@ -5,17 +5,20 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A small property-based test runner: {@code tries} inputs drawn from a generator with a fixed
- * seed (so every run checks the same inputs), each handed to a check that throws on failure. The
- * first failing input is shrunk (chunks and then single characters removed while it still fails)
- * and reported with the seed and try number, escaped so that it can be pasted into a unit test.
+ * A small property-based test runner: {@code tries} inputs drawn from a generator with a fixed seed
+ * (so every run checks the same inputs), each handed to a check that throws on failure. The first
+ * failing input is shrunk (chunks and then single characters removed while it still fails) and
+ * reported with the seed and try number, escaped so that it can be pasted into a unit test.
  */
 public final class PropertyCheck {
   private PropertyCheck() {}
 
   /** Checks {@code property} on {@code tries} strings from {@code generator}. */
   public static void forAllStrings(
-      String name, long seed, int tries, Function<SplittableRandom, String> generator,
+      String name,
+      long seed,
+      int tries,
+      Function<SplittableRandom, String> generator,
       Consumer<String> property) {
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < tries; i++) {
@@ -24,11 +27,19 @@ public final class PropertyCheck {
       if (failure != null) {
         String small = shrink(input, property);
         Throwable smallFailure = failure(property, small);
-        AssertionError e = new AssertionError(String.format(
-            "property \"%s\" fails (seed %d, try %d of %d) on %s%n  (shrunk from %d chars: %s)",
-            name, seed, i + 1, tries, Gen.escape(small), input.length(),
-            Gen.escape(input.length() > 300 ? input.substring(0, 300) + "..." : input)),
-            smallFailure != null ? smallFailure : failure);
+        AssertionError e =
+            new AssertionError(
+                String.format(
+                    "property \"%s\" fails (seed %d, try %d of %d) on %s%n  (shrunk from %d chars:"
+                        + " %s)",
+                    name,
+                    seed,
+                    i + 1,
+                    tries,
+                    Gen.escape(small),
+                    input.length(),
+                    Gen.escape(input.length() > 300 ? input.substring(0, 300) + "..." : input)),
+                smallFailure != null ? smallFailure : failure);
         throw e;
       }
     }
@@ -36,7 +47,10 @@ public final class PropertyCheck {
 
   /** Checks {@code property} on {@code tries} values from {@code generator}, without shrinking. */
   public static <T> void forAll(
-      String name, long seed, int tries, Function<SplittableRandom, T> generator,
+      String name,
+      long seed,
+      int tries,
+      Function<SplittableRandom, T> generator,
       Consumer<T> property) {
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < tries; i++) {
@@ -44,8 +58,14 @@ public final class PropertyCheck {
       Throwable failure = failure(property, input);
       if (failure != null) {
         String shown = String.valueOf(input);
-        throw new AssertionError(String.format("property \"%s\" fails (seed %d, try %d of %d) on %s",
-            name, seed, i + 1, tries, shown.length() > 500 ? shown.substring(0, 500) + "..." : shown),
+        throw new AssertionError(
+            String.format(
+                "property \"%s\" fails (seed %d, try %d of %d) on %s",
+                name,
+                seed,
+                i + 1,
+                tries,
+                shown.length() > 500 ? shown.substring(0, 500) + "..." : shown),
             failure);
       }
     }
@@ -71,7 +91,8 @@ public final class PropertyCheck {
         for (int start = 0; start < s.length() && budget > 0; ) {
           int end = Math.min(s.length(), start + chunk);
           // Never split a surrogate pair: the property may be about them.
-          if (end < s.length() && Character.isHighSurrogate(s.charAt(end - 1))
+          if (end < s.length()
+              && Character.isHighSurrogate(s.charAt(end - 1))
               && Character.isLowSurrogate(s.charAt(end))) {
             end++;
           }

@@ -12,8 +12,12 @@ public final class ShortArticles {
   public static Path write(Path file, String... ids) throws IOException {
     StringBuilder s = new StringBuilder();
     for (String id : ids) {
-      s.append("{\"id\":\"").append(id).append("\",\"title\":\"Story ").append(id)
-          .append("\",\"text\":\"The council of ").append(id)
+      s.append("{\"id\":\"")
+          .append(id)
+          .append("\",\"title\":\"Story ")
+          .append(id)
+          .append("\",\"text\":\"The council of ")
+          .append(id)
           .append(" voted on the new bridge across the river on Tuesday evening.\"}\n");
     }
     return Files.writeString(file, s.toString());

@@ -18,21 +18,33 @@ import java.util.SplittableRandom;
  * A synthetic news-like corpus for benchmarks: originals of 400–800 words drawn from a Zipfian
  * vocabulary of pseudo-words (so unrelated articles share common words but almost no 5-word
  * sequences, as real news does), and a share of copies of earlier originals — truncated reprints,
- * aggregator reposts wrapped in boilerplate, lightly edited copies. Deterministic for a seed. Writes
- * JSONL in the batch input contract and a labels file ({@code id}, {@code cluster}, {@code
+ * aggregator reposts wrapped in boilerplate, lightly edited copies. Deterministic for a seed.
+ * Writes JSONL in the batch input contract and a labels file ({@code id}, {@code cluster}, {@code
  * original}).
  */
 public final class SyntheticCorpus {
   private static final String[] SYLLABLES = {
     "ka", "lo", "mi", "ne", "ru", "ta", "po", "se", "vi", "da", "gor", "lin", "mar", "tes", "ban",
-    "cor", "fel", "hun", "jor", "pel", "ris", "tam", "wen", "zol", "ar", "el", "in", "on", "us", "ey"
+    "cor", "fel", "hun", "jor", "pel", "ris", "tam", "wen", "zol", "ar", "el", "in", "on", "us",
+        "ey"
   };
   private static final String[] PUBLISHERS = {
-    "AP", "Reuters", "AFP", "Harbor City Gazette", "The Midland Courier", "Northern Ledger",
-    "Pacific Standard Times", "Valley Herald", "Coastal Post", "Capital Tribune", "Evening Star",
+    "AP",
+    "Reuters",
+    "AFP",
+    "Harbor City Gazette",
+    "The Midland Courier",
+    "Northern Ledger",
+    "Pacific Standard Times",
+    "Valley Herald",
+    "Coastal Post",
+    "Capital Tribune",
+    "Evening Star",
     "Daily Sentinel"
   };
-  private static final String[] AGGREGATORS = {"DailyNewsPulse", "WorldHeadlineHub", "NewsStream24"};
+  private static final String[] AGGREGATORS = {
+    "DailyNewsPulse", "WorldHeadlineHub", "NewsStream24"
+  };
   private static final String[] BOILERPLATE = {
     "For the latest news and updates, follow us on Google News",
     "Read original article here",
@@ -133,8 +145,14 @@ public final class SyntheticCorpus {
           g.writeEndObject();
         }
         out.write('\n');
-        lab.write("{\"id\":\"" + id + "\",\"cluster\":\"" + cluster + "\""
-            + (cluster.equals(id) ? ",\"original\":true" : "") + "}\n");
+        lab.write(
+            "{\"id\":\""
+                + id
+                + "\",\"cluster\":\""
+                + cluster
+                + "\""
+                + (cluster.equals(id) ? ",\"original\":true" : "")
+                + "}\n");
       }
     }
     return new Stats(n, n - copies, copies);

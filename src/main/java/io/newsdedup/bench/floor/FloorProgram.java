@@ -25,10 +25,9 @@ import java.util.Locale;
  * <p>It reads a JSONL file (one article per line; {@code id} and {@code text} must be strings,
  * other lines are skipped and counted), splits lines on the raw bytes and parses each with
  * Jackson's streaming parser; shingles each text with our kernels (5-word shingles, {@link
- * Shingler}; OPH MinHash-128, {@link MinHasher}; the 9 bands of 13 rows of {@link #BANDS}, the
- * same keys as the batch job and {@code RunnerFloor}); keeps a map from band key to its bucket's
- * first article and size, and joins the articles that share a bucket with union-find. It prints one
- * line:
+ * Shingler}; OPH MinHash-128, {@link MinHasher}; the 9 bands of 13 rows of {@link #BANDS}, the same
+ * keys as the batch job and {@code RunnerFloor}); keeps a map from band key to its bucket's first
+ * article and size, and joins the articles that share a bucket with union-find. It prints one line:
  *
  * <pre>
  * RESULT floorProgram docs=D skipped=S shingles=N buckets=B links=L clusters=C dup_docs=U sec=T
@@ -52,8 +51,14 @@ public final class FloorProgram {
   private FloorProgram() {}
 
   /** What one pass over a corpus found; see the class description. */
-  public record Counts(long docs, long skipped, long shingles, long buckets, long links,
-      long clusters, long dupDocs) {}
+  public record Counts(
+      long docs,
+      long skipped,
+      long shingles,
+      long buckets,
+      long links,
+      long clusters,
+      long dupDocs) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
@@ -67,10 +72,19 @@ public final class FloorProgram {
 
   /** Prints the {@code RESULT floorProgram} line of counts {@code c} found in {@code seconds}. */
   public static void print(Counts c, double seconds, PrintStream out) {
-    out.printf(Locale.ROOT, "RESULT floorProgram docs=%d skipped=%d shingles=%d buckets=%d"
+    out.printf(
+        Locale.ROOT,
+        "RESULT floorProgram docs=%d skipped=%d shingles=%d buckets=%d"
             + " links=%d clusters=%d dup_docs=%d sec=%.3f docs_per_s=%.0f%n",
-        c.docs(), c.skipped(), c.shingles(), c.buckets(), c.links(), c.clusters(), c.dupDocs(),
-        seconds, c.docs() / seconds);
+        c.docs(),
+        c.skipped(),
+        c.shingles(),
+        c.buckets(),
+        c.links(),
+        c.clusters(),
+        c.dupDocs(),
+        seconds,
+        c.docs() / seconds);
   }
 
   /** Reads, shingles, MinHashes and buckets every article of {@code corpus}. */
@@ -196,8 +210,8 @@ public final class FloorProgram {
           clusters++;
         }
       }
-      return new Counts(docs, skipped, shingles, buckets.shared(), buckets.links(), clusters,
-          docs - clusters);
+      return new Counts(
+          docs, skipped, shingles, buckets.shared(), buckets.links(), clusters, docs - clusters);
     }
   }
 

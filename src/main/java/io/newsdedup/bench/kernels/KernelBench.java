@@ -34,15 +34,22 @@ public final class KernelBench {
 
   /** Runs {@link KernelBenchmarks} and prints one line per kernel. */
   public static int kernels(PrintStream out) throws RunnerException {
-    var results = new Runner(new OptionsBuilder()
-        .include(KernelBenchmarks.class.getName() + ".*")
-        .shouldFailOnError(true)
-        .build()).run();
+    var results =
+        new Runner(
+                new OptionsBuilder()
+                    .include(KernelBenchmarks.class.getName() + ".*")
+                    .shouldFailOnError(true)
+                    .build())
+            .run();
     out.println("kernel                 µs/op (600-word article; mean ± 99.9% error)");
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
       name = name.substring(name.lastIndexOf('.') + 1);
-      out.printf(Locale.ROOT, "%-22s %9.3f ± %.3f%n", name, r.getPrimaryResult().getScore(),
+      out.printf(
+          Locale.ROOT,
+          "%-22s %9.3f ± %.3f%n",
+          name,
+          r.getPrimaryResult().getScore(),
           r.getPrimaryResult().getScoreError());
     }
     return 0;
@@ -51,10 +58,10 @@ public final class KernelBench {
   /**
    * The per-article kernels over the texts of a JSONL corpus, on one thread (clean, shingle,
    * MinHash-128, and "story": the headline's terms and one pass of {@link Coverage#read}, what
-   * fingerprinting adds to tell templates and reworded reprints): every text once per
-   * pass, each kernel timed over all of them (so caches see a stream of different articles, as in
-   * a run, not one article again and again as in {@link #kernels}). Records that do not parse are
-   * skipped. Prints each pass and the median pass, in µs per article.
+   * fingerprinting adds to tell templates and reworded reprints): every text once per pass, each
+   * kernel timed over all of them (so caches see a stream of different articles, as in a run, not
+   * one article again and again as in {@link #kernels}). Records that do not parse are skipped.
+   * Prints each pass and the median pass, in µs per article.
    */
   public static int corpusKernels(PrintStream out, Path corpus, int limit, int passes)
       throws IOException {
@@ -105,8 +112,7 @@ public final class KernelBench {
       }
       long t3 = System.nanoTime();
       for (int i = 0; i < n; i++) {
-        Coverage.Read read =
-            Coverage.read(Headline.of(titles.get(i), sources.get(i)), cleaned[i]);
+        Coverage.Read read = Coverage.read(Headline.of(titles.get(i), sources.get(i)), cleaned[i]);
         check += read.sentences().fingerprints().length + read.coverage().sample().length;
       }
       long t4 = System.nanoTime();
@@ -114,8 +120,13 @@ public final class KernelBench {
       perArticle[1][pass] = (t2 - t1) / 1e3 / n;
       perArticle[2][pass] = (t3 - t2) / 1e3 / n;
       perArticle[3][pass] = (t4 - t3) / 1e3 / n;
-      out.printf(Locale.ROOT, "pass %d: clean %.2f, shingle %.2f, minHash128 %.2f, story %.2f%n",
-          pass + 1, perArticle[0][pass], perArticle[1][pass], perArticle[2][pass],
+      out.printf(
+          Locale.ROOT,
+          "pass %d: clean %.2f, shingle %.2f, minHash128 %.2f, story %.2f%n",
+          pass + 1,
+          perArticle[0][pass],
+          perArticle[1][pass],
+          perArticle[2][pass],
           perArticle[3][pass]);
     }
     double[] median = new double[4];
@@ -124,18 +135,25 @@ public final class KernelBench {
       Arrays.sort(sorted);
       median[k] = sorted[passes / 2];
     }
-    out.printf(Locale.ROOT, "RESULT corpus-kernels articles=%d shingles_per_article=%.1f"
+    out.printf(
+        Locale.ROOT,
+        "RESULT corpus-kernels articles=%d shingles_per_article=%.1f"
             + " clean_us=%.2f shingle_us=%.2f minhash128_us=%.2f shingle_and_minhash_us=%.2f"
             + " story_us=%.2f%n",
-        n, (double) shingleCount / n, median[0], median[1], median[2], median[1] + median[2],
+        n,
+        (double) shingleCount / n,
+        median[0],
+        median[1],
+        median[2],
+        median[1] + median[2],
         median[3]);
     out.println("checksum " + check); // a result the JIT cannot drop
     return 0;
   }
 
   /**
-   * MinHash-128 estimates against exact Jaccard: pairs of synthetic articles with a known share
-   * of edited words, in bins of exact Jaccard; prints bias, RMSE and the theoretical standard
+   * MinHash-128 estimates against exact Jaccard: pairs of synthetic articles with a known share of
+   * edited words, in bins of exact Jaccard; prints bias, RMSE and the theoretical standard
    * deviation sqrt(J(1-J)/k) of each bin.
    */
   public static int accuracy(PrintStream out, int pairs) {
@@ -172,8 +190,15 @@ public final class KernelBench {
     out.println("exact J    pairs   bias      RMSE     theory sd");
     for (int b = 0; b < bins; b++) {
       if (n[b] > 0) {
-        out.printf(Locale.ROOT, "%.1f-%.1f %7d %+8.4f %8.4f %8.4f%n", b / 10.0, (b + 1) / 10.0, n[b],
-            sum[b] / n[b], Math.sqrt(sumSq[b] / n[b]), theory[b] / n[b]);
+        out.printf(
+            Locale.ROOT,
+            "%.1f-%.1f %7d %+8.4f %8.4f %8.4f%n",
+            b / 10.0,
+            (b + 1) / 10.0,
+            n[b],
+            sum[b] / n[b],
+            Math.sqrt(sumSq[b] / n[b]),
+            theory[b] / n[b]);
       }
     }
     return 0;

@@ -51,9 +51,32 @@ public record ArticleFacts(
 
   /** Facts with no title key and enough content. */
   public ArticleFacts(
-      String id, String url, String source, String title, Instant publishedAt, Origin origin,
-      int shingleCount, int boilerplateMarkers, String wireAgency, boolean pointsToOriginal) {
-    this(id, url, source, title, publishedAt, origin, shingleCount, boilerplateMarkers, wireAgency,
-        pointsToOriginal, 0, null, false, false, null, StoryEvidence.NONE);
+      String id,
+      String url,
+      String source,
+      String title,
+      Instant publishedAt,
+      Origin origin,
+      int shingleCount,
+      int boilerplateMarkers,
+      String wireAgency,
+      boolean pointsToOriginal) {
+    this(
+        id,
+        url,
+        source,
+        title,
+        publishedAt,
+        origin,
+        shingleCount,
+        boilerplateMarkers,
+        wireAgency,
+        pointsToOriginal,
+        0,
+        null,
+        false,
+        false,
+        null,
+        StoryEvidence.NONE);
   }
 }

@@ -33,10 +33,10 @@ import java.util.Locale;
  *
  * <p>A line is malformed ({@code malformed_json}) unless it is exactly one JSON value: anything
  * after the value (a second object, garbage) and a field name used twice in one object reject it,
- * as does nesting deeper than {@value #MAX_NESTING_DEPTH}. "Blank" means no visible content
- * ({@link TextNormalizer#isBlank}: no-break spaces, zero-width and control characters are blank).
- * Unpaired surrogates (from JSON escapes) become U+FFFD in every field. A body that is mostly
- * invalid UTF-8 or control characters is rejected as {@code binary_content}.
+ * as does nesting deeper than {@value #MAX_NESTING_DEPTH}. "Blank" means no visible content ({@link
+ * TextNormalizer#isBlank}: no-break spaces, zero-width and control characters are blank). Unpaired
+ * surrogates (from JSON escapes) become U+FFFD in every field. A body that is mostly invalid UTF-8
+ * or control characters is rejected as {@code binary_content}.
  */
 public final class ArticleParser {
   private ArticleParser() {}
@@ -62,8 +62,8 @@ public final class ArticleParser {
 
   /**
    * The outcome of parsing one record: exactly one of {@code article} and {@code rejection} is
-   * non-null. {@code unparseableTimestamp}: the article had a {@code published_at} (or a page
-   * time) that could not be parsed, so it has no timestamp.
+   * non-null. {@code unparseableTimestamp}: the article had a {@code published_at} (or a page time)
+   * that could not be parsed, so it has no timestamp.
    */
   public record Parsed(Article article, Rejection rejection, boolean unparseableTimestamp) {
     public Parsed(Article article, Rejection rejection) {
@@ -86,10 +86,12 @@ public final class ArticleParser {
       return Parsed.rejected(origin, Reasons.MALFORMED_JSON, String.valueOf(e.getMessage()), line);
     }
     if (node == null || !node.isObject()) {
-      String kind = node == null || node.isMissingNode()
-          ? "nothing"
-          : node.getNodeType().toString().toLowerCase(Locale.ROOT);
-      return Parsed.rejected(origin, Reasons.NOT_AN_OBJECT, "expected a JSON object, got " + kind, line);
+      String kind =
+          node == null || node.isMissingNode()
+              ? "nothing"
+              : node.getNodeType().toString().toLowerCase(Locale.ROOT);
+      return Parsed.rejected(
+          origin, Reasons.NOT_AN_OBJECT, "expected a JSON object, got " + kind, line);
     }
     try {
       String id = field(node, "id", raw);
@@ -103,8 +105,8 @@ public final class ArticleParser {
       boolean fromHtml = isBlank(text) && !isBlank(html);
       if (fromHtml) {
         if (RawText.looksBinary(html)) {
-          return Parsed.rejected(origin, Reasons.BINARY_CONTENT,
-              RawText.binaryMessage("\"html\"", html), line);
+          return Parsed.rejected(
+              origin, Reasons.BINARY_CONTENT, RawText.binaryMessage("\"html\"", html), line);
         }
         HtmlPage page = HtmlExtractor.extract(html, url);
         body = page.text();
@@ -121,8 +123,8 @@ public final class ArticleParser {
         return Parsed.rejected(origin, Reasons.NO_TEXT, why, line);
       }
       if (!fromHtml && RawText.looksBinary(body)) {
-        return Parsed.rejected(origin, Reasons.BINARY_CONTENT,
-            RawText.binaryMessage("\"text\"", body), line);
+        return Parsed.rejected(
+            origin, Reasons.BINARY_CONTENT, RawText.binaryMessage("\"text\"", body), line);
       }
       return build(id, url, source, title, body, published, origin);
     } catch (InvalidField e) {
@@ -136,8 +138,8 @@ public final class ArticleParser {
    */
   public static Parsed parseText(String content, String id, Origin origin) {
     if (RawText.looksBinary(content)) {
-      return Parsed.rejected(origin, Reasons.BINARY_CONTENT,
-          RawText.binaryMessage("the file", content), content);
+      return Parsed.rejected(
+          origin, Reasons.BINARY_CONTENT, RawText.binaryMessage("the file", content), content);
     }
     String s = stripBom(content).replace("\r\n", "\n").replace('\r', '\n');
     int start = 0;
@@ -165,36 +167,55 @@ public final class ArticleParser {
    */
   public static Parsed parseHtml(String content, String id, String baseUri, Origin origin) {
     if (RawText.looksBinary(content)) {
-      return Parsed.rejected(origin, Reasons.BINARY_CONTENT,
-          RawText.binaryMessage("the file", content), content);
+      return Parsed.rejected(
+          origin, Reasons.BINARY_CONTENT, RawText.binaryMessage("the file", content), content);
     }
     HtmlPage page = HtmlExtractor.extract(stripBom(content), baseUri);
     if (isBlank(page.text())) {
       return Parsed.rejected(origin, Reasons.NO_TEXT, "the page has no article text", content);
     }
-    return build(id, page.canonicalUrl(), page.siteName(), page.title(), page.text(),
-        page.publishedTime(), origin);
+    return build(
+        id,
+        page.canonicalUrl(),
+        page.siteName(),
+        page.title(),
+        page.text(),
+        page.publishedTime(),
+        origin);
   }
 
   /** Every field well-formed UTF-16 (unpaired surrogates to U+FFFD), blanks to null. */
   private static Parsed build(
-      String id, String url, String source, String title, String body, String published,
+      String id,
+      String url,
+      String source,
+      String title,
+      String body,
+      String published,
       Origin origin) {
     url = RawText.wellFormed(url);
     title = RawText.wellFormed(title);
     body = RawText.wellFormed(body);
-    String finalId = isBlank(id)
-        ? ArticleIds.derive(isBlank(url) ? null : url, title, body)
-        : RawText.wellFormed(id).trim();
+    String finalId =
+        isBlank(id)
+            ? ArticleIds.derive(isBlank(url) ? null : url, title, body)
+            : RawText.wellFormed(id).trim();
     Instant at = Timestamps.parse(published);
-    Article a = new Article(finalId, blankToNull(url), blankToNull(RawText.wellFormed(source)),
-        blankToNull(title), body, at, origin);
+    Article a =
+        new Article(
+            finalId,
+            blankToNull(url),
+            blankToNull(RawText.wellFormed(source)),
+            blankToNull(title),
+            body,
+            at,
+            origin);
     return new Parsed(a, null, at == null && !isBlank(published));
   }
 
   /**
-   * " (the record's fields: A, B, ...)" when it has neither a "text" nor an "html" field, to spot
-   * a misnamed one ("Text", "body").
+   * " (the record's fields: A, B, ...)" when it has neither a "text" nor an "html" field, to spot a
+   * misnamed one ("Text", "body").
    */
   private static String fieldsNote(JsonNode node) {
     if (node.has("text") || node.has("html")) {
@@ -207,8 +228,10 @@ public final class ArticleParser {
     if (names.isEmpty()) {
       return "";
     }
-    return " (the record's fields: " + String.join(", ", names)
-        + (node.size() > names.size() ? ", ..." : "") + ")";
+    return " (the record's fields: "
+        + String.join(", ", names)
+        + (node.size() > names.size() ? ", ..." : "")
+        + ")";
   }
 
   private static final class InvalidField extends Exception {
@@ -219,7 +242,8 @@ public final class ArticleParser {
 
   /**
    * A scalar field as text; a number exactly as the line writes it ({@code 1e400}, {@code -0},
-   * {@code 12345678901234567.5}: the tree model would turn them into doubles, and two ids into one).
+   * {@code 12345678901234567.5}: the tree model would turn them into doubles, and two ids into
+   * one).
    */
   private static String field(JsonNode node, String name, String raw) throws InvalidField {
     JsonNode v = node.get(name);
@@ -228,7 +252,10 @@ public final class ArticleParser {
     }
     if (v.isContainerNode()) {
       throw new InvalidField(
-          "\"" + name + "\" must be a string, got " + v.getNodeType().toString().toLowerCase(Locale.ROOT));
+          "\""
+              + name
+              + "\" must be a string, got "
+              + v.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
     return v.isNumber() ? numberAsWritten(raw, name) : v.asText();
   }

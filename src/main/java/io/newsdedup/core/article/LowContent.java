@@ -3,11 +3,13 @@ package io.newsdedup.core.article;
 import java.util.Locale;
 
 /**
- * Why an article is low-content: what is left of it after cleaning is no evidence of its story,
- * so it is matched only on strong evidence (the same informative title).
+ * Why an article is low-content: what is left of it after cleaning is no evidence of its story, so
+ * it is matched only on strong evidence (the same informative title).
  */
 public enum LowContent {
-  /** Too little text is left after cleaning to fingerprint it (a bare headline, a wall's teaser). */
+  /**
+   * Too little text is left after cleaning to fingerprint it (a bare headline, a wall's teaser).
+   */
   TOO_SHORT,
   /**
    * The text left does not carry the headline: it is a template (a consent or paywall wall, a bot

@@ -5,8 +5,8 @@ import java.util.Comparator;
 
 /**
  * Where a record came from: a file and a 1-based line (0 when the record is the whole file), or a
- * Pub/Sub message id. Origins order deterministically (file, line, message id), which decides
- * which of two records with the same id is kept.
+ * Pub/Sub message id. Origins order deterministically (file, line, message id), which decides which
+ * of two records with the same id is kept.
  */
 public record Origin(String file, long line, String messageId) implements Serializable {
 

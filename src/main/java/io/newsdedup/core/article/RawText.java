@@ -15,9 +15,9 @@ final class RawText {
 
   /**
    * {@code s} with every unpaired surrogate replaced by U+FFFD, as invalid UTF-8 is when a file is
-   * decoded. JSON escapes ({@code "\ud800"}) can carry them; left in, they become '?' when a
-   * string is encoded to UTF-8 between pipeline stages, so that two different ids could turn into
-   * the same one on the way. Returns {@code s} itself when it is well-formed (or null).
+   * decoded. JSON escapes ({@code "\ud800"}) can carry them; left in, they become '?' when a string
+   * is encoded to UTF-8 between pipeline stages, so that two different ids could turn into the same
+   * one on the way. Returns {@code s} itself when it is well-formed (or null).
    */
   static String wellFormed(String s) {
     if (s == null) {
@@ -89,8 +89,10 @@ final class RawText {
   }
 
   static String binaryMessage(String what, String s) {
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "%s is not text: %.0f%% of its characters are invalid UTF-8 or control characters",
-        what, 100 * binaryShare(s));
+        what,
+        100 * binaryShare(s));
   }
 }

@@ -39,14 +39,18 @@ public record Rejection(Origin origin, String reason, String message, String raw
     public static final String NOT_AN_OBJECT = "not_an_object";
     public static final String INVALID_FIELD = "invalid_field";
     public static final String NO_TEXT = "no_text";
+
     /** Mostly invalid UTF-8 or control characters: binary data, or text in another encoding. */
     public static final String BINARY_CONTENT = "binary_content";
+
     public static final String UNREADABLE_FILE = "unreadable_file";
+
     /**
      * A record (a JSONL line, a .txt or .html file) longer than the reader's limit per record (a
      * gzip bomb, a file that is not line-delimited): raw holds its first characters.
      */
     public static final String TOO_LARGE = "too_large";
+
     public static final String UNSUPPORTED_FORMAT = "unsupported_format";
     public static final String DUPLICATE_ID = "duplicate_id";
     public static final String PROCESSING_ERROR = "processing_error";

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parses {@code published_at} values. Accepted, in this order: ISO-8601 with an offset or {@code
- * Z} ({@code 2024-05-01T10:00:00+02:00}), ISO-8601 without an offset (taken as UTC), a date only
+ * Parses {@code published_at} values. Accepted, in this order: ISO-8601 with an offset or {@code Z}
+ * ({@code 2024-05-01T10:00:00+02:00}), ISO-8601 without an offset (taken as UTC), a date only
  * (midnight UTC), the same with a space instead of {@code T}, RFC 1123 ({@code Wed, 01 May 2024
  * 10:00:00 GMT}), and epoch seconds or milliseconds (a number of 9–10 or 12–13 digits). Anything
  * else is "unparseable": the article is kept with no timestamp; so is a time before {@link
@@ -49,6 +49,7 @@ public final class Timestamps {
 
   /** The earliest time taken as a publication time. */
   public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
   /** Times from this one on are not publication times. */
   public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
@@ -72,12 +73,15 @@ public final class Timestamps {
       // next format
     }
     try {
-      return LocalDateTime.parse(v, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+      return LocalDateTime.parse(v, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .toInstant(ZoneOffset.UTC);
     } catch (DateTimeException ignored) {
       // next format
     }
     try {
-      return LocalDate.parse(v, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant();
+      return LocalDate.parse(v, DateTimeFormatter.ISO_LOCAL_DATE)
+          .atStartOfDay(ZoneOffset.UTC)
+          .toInstant();
     } catch (DateTimeException ignored) {
       // next format
     }

@@ -18,13 +18,39 @@ public final class Titles {
   public static final int MIN_WORDS = 4;
 
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-  private static final Set<String> GENERIC = Set.of(
-      "just a moment", "access denied", "attention required", "page not found", "not found",
-      "subscribe to read", "subscribe to continue reading", "sign in", "log in", "login",
-      "are you a robot", "are you a human", "security check", "cookie policy", "privacy policy",
-      "live updates", "latest news", "breaking news", "top stories", "news", "home", "homepage",
-      "error", "403 forbidden", "404 not found", "service unavailable", "too many requests",
-      "you have been blocked", "please enable cookies", "we value your privacy", "before you continue");
+  private static final Set<String> GENERIC =
+      Set.of(
+          "just a moment",
+          "access denied",
+          "attention required",
+          "page not found",
+          "not found",
+          "subscribe to read",
+          "subscribe to continue reading",
+          "sign in",
+          "log in",
+          "login",
+          "are you a robot",
+          "are you a human",
+          "security check",
+          "cookie policy",
+          "privacy policy",
+          "live updates",
+          "latest news",
+          "breaking news",
+          "top stories",
+          "news",
+          "home",
+          "homepage",
+          "error",
+          "403 forbidden",
+          "404 not found",
+          "service unavailable",
+          "too many requests",
+          "you have been blocked",
+          "please enable cookies",
+          "we value your privacy",
+          "before you continue");
 
   /** The normalised title: folded, punctuation removed, single spaces. */
   public static String normalise(String title) {
@@ -65,7 +91,8 @@ public final class Titles {
     if (5 * letters < 4 * site.length()) {
       to = words.length;
     }
-    return from == 0 && to == words.length ? normalised
+    return from == 0 && to == words.length
+        ? normalised
         : String.join(" ", Arrays.asList(words).subList(from, to));
   }
 
@@ -81,10 +108,14 @@ public final class Titles {
 
   private static boolean spaceless(int cp) {
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-        || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI
-        || s == Character.UnicodeScript.LAO || s == Character.UnicodeScript.KHMER
-        || s == Character.UnicodeScript.MYANMAR || s == Character.UnicodeScript.TIBETAN;
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA
+        || s == Character.UnicodeScript.THAI
+        || s == Character.UnicodeScript.LAO
+        || s == Character.UnicodeScript.KHMER
+        || s == Character.UnicodeScript.MYANMAR
+        || s == Character.UnicodeScript.TIBETAN;
   }
 
   /** The title's key, or 0 when it says too little to be evidence. */
@@ -93,10 +124,10 @@ public final class Titles {
   }
 
   /**
-   * The title's key without the site's name around it: a leading or trailing run of words that
-   * are all in {@code source} ("Port strike enters third day | The Harbour Times" from Harbour
-   * Times, or from harbourtimes.com, keys as "Port strike enters third day"); 0 when what is left
-   * says too little to be evidence.
+   * The title's key without the site's name around it: a leading or trailing run of words that are
+   * all in {@code source} ("Port strike enters third day | The Harbour Times" from Harbour Times,
+   * or from harbourtimes.com, keys as "Port strike enters third day"); 0 when what is left says too
+   * little to be evidence.
    */
   public static long key(String title, String source) {
     String n = withoutSite(normalise(title), source);

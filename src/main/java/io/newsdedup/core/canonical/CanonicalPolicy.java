@@ -14,8 +14,8 @@ import java.util.function.Function;
  * order; the first that separates two articles decides:
  *
  * <ol>
- *   <li>{@code has_content}: an article with enough text over a low-content one (a paywall page,
- *       a bare headline);
+ *   <li>{@code has_content}: an article with enough text over a low-content one (a paywall page, a
+ *       bare headline);
  *   <li>{@code wire_source} / {@code not_a_repost}: source class, {@link SourceClass#WIRE} over
  *       {@link SourceClass#PUBLISHER} over {@link SourceClass#REPOST};
  *   <li>{@code earliest_published}: earlier {@code published_at}; an article without one comes
@@ -43,16 +43,16 @@ public final class CanonicalPolicy implements Serializable {
   }
 
   /**
-   * A known wire source (by name or URL), or — when the article names no source and has no URL —
-   * a wire dateline ("BEIJING (AP) —") is WIRE; a known aggregator or a text with repost evidence
-   * (a pointer to its original, an aggregator disclaimer) is REPOST; anything else PUBLISHER.
+   * A known wire source (by name or URL), or — when the article names no source and has no URL — a
+   * wire dateline ("BEIJING (AP) —") is WIRE; a known aggregator or a text with repost evidence (a
+   * pointer to its original, an aggregator disclaimer) is REPOST; anything else PUBLISHER.
    */
   public SourceClass classify(ArticleFacts a) {
     if (lists.isWire(a.source(), a.url())) {
       return SourceClass.WIRE;
     }
-    boolean anonymous = (a.source() == null || a.source().isBlank())
-        && (a.url() == null || a.url().isBlank());
+    boolean anonymous =
+        (a.source() == null || a.source().isBlank()) && (a.url() == null || a.url().isBlank());
     if (anonymous && a.wireAgency() != null && !a.pointsToOriginal()) {
       return SourceClass.WIRE;
     }
@@ -83,7 +83,8 @@ public final class CanonicalPolicy implements Serializable {
         new Rule(
             EARLIEST_PUBLISHED,
             Comparator.comparing(
-                ArticleFacts::publishedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))),
+                ArticleFacts::publishedAt,
+                Comparator.nullsLast(Comparator.<Instant>naturalOrder()))),
         new Rule(MOST_COMPLETE, Comparator.comparingInt(ArticleFacts::shingleCount).reversed()),
         new Rule(
             FEWEST_BOILERPLATE_MARKERS, Comparator.comparingInt(ArticleFacts::boilerplateMarkers)),
@@ -107,8 +108,7 @@ public final class CanonicalPolicy implements Serializable {
     items.sort((x, y) -> compare(facts.apply(x), facts.apply(y), classes::get));
   }
 
-  private int compare(
-      ArticleFacts a, ArticleFacts b, Function<ArticleFacts, SourceClass> classOf) {
+  private int compare(ArticleFacts a, ArticleFacts b, Function<ArticleFacts, SourceClass> classOf) {
     for (Rule r : rules()) {
       int c = r.compare(a, b, classOf);
       if (c != 0) {

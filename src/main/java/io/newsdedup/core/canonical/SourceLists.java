@@ -16,10 +16,10 @@ import java.util.TreeSet;
 
 /**
  * Lists of known wire agencies and known aggregators. Entries are publisher names ("Associated
- * Press") or domains ("apnews.com"); one per line, {@code #} starts a comment. An article matches an
- * entry when its normalised {@code source} equals the entry, or its {@code source} or URL host is
- * the entry's domain or a subdomain of it. Names are compared lower-cased, without a leading "the",
- * "www." or punctuation.
+ * Press") or domains ("apnews.com"); one per line, {@code #} starts a comment. An article matches
+ * an entry when its normalised {@code source} equals the entry, or its {@code source} or URL host
+ * is the entry's domain or a subdomain of it. Names are compared lower-cased, without a leading
+ * "the", "www." or punctuation.
  */
 public final class SourceLists implements Serializable {
   private final Set<String> wire;
@@ -124,7 +124,8 @@ public final class SourceLists implements Serializable {
         throw new IllegalStateException("missing bundled resource " + name);
       }
       List<String> lines = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         for (String l; (l = r.readLine()) != null; ) {
           lines.add(l);
         }

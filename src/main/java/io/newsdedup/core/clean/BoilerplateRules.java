@@ -122,7 +122,8 @@ public final class BoilerplateRules implements Serializable {
       if (colon <= 0) {
         throw new IllegalArgumentException(
             origin
-                + ": expected 'kind: value' (kinds: line, pointer, credit, tail, disclaimer, strip, agency)");
+                + ": expected 'kind: value' (kinds: line, pointer, credit, tail, disclaimer, strip,"
+                + " agency)");
       }
       String kindName = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
       String value = line.substring(colon + 1).strip();

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *       it are kept (found by trying each rule on that one character and asking the matcher whether
  *       it failed without needing more input). A typical line meets a handful of rules.
  *   <li>Other rules (floating ones, strip rules, rules with named groups or back-references, which
- *       cannot be merged) are tried one by one, each behind cheap {@code contains()} checks for
- *       the literal texts it cannot match without ({@link #requiredTexts}).
+ *       cannot be merged) are tried one by one, each behind cheap {@code contains()} checks for the
+ *       literal texts it cannot match without ({@link #requiredTexts}).
  * </ul>
  */
 final class CompiledRules {
@@ -289,8 +289,8 @@ final class CompiledRules {
   }
 
   /**
-   * Index just after the atom at {@code i}: an escape (a whole {@code \Q...\E} quote, which
-   * runs to the end when unclosed), a class, a group, or one character; -1 when unbalanced.
+   * Index just after the atom at {@code i}: an escape (a whole {@code \Q...\E} quote, which runs to
+   * the end when unclosed), a class, a group, or one character; -1 when unbalanced.
    */
   private static int skipAtom(String regex, int i) {
     char c = regex.charAt(i);

@@ -17,15 +17,15 @@ import java.util.Set;
  * paragraphs ({@link #context}). Two occurrences are <em>the same story</em> ({@link #sameStory})
  * when their headlines agree or they share a paragraph that tells one headline's story; without
  * headlines, when at least half of the smaller set of other paragraphs is in both (a truncated
- * reprint, an excerpt, a copy wrapped in another site's template all overlap their original).
- * Pages whose headlines disagree and whose shared paragraphs tell neither headline's story are
- * different stories however much else they share: what they share is a template. A paragraph is
- * boilerplate when it occurs in at least {@code minRepeats} articles and the groups number at
- * least {@code minDistinctShare} of its occurrences (counted on a deterministic sample of {@link
- * #SAMPLE} occurrences, so a template line on a million pages costs the same as on a hundred), or
- * in two such pages of different stories by their headlines. Nothing depends on the source, so it
- * works with one article per site as well as with a thousand; copies of a one-paragraph text
- * without a headline are copies, not a template.
+ * reprint, an excerpt, a copy wrapped in another site's template all overlap their original). Pages
+ * whose headlines disagree and whose shared paragraphs tell neither headline's story are different
+ * stories however much else they share: what they share is a template. A paragraph is boilerplate
+ * when it occurs in at least {@code minRepeats} articles and the groups number at least {@code
+ * minDistinctShare} of its occurrences (counted on a deterministic sample of {@link #SAMPLE}
+ * occurrences, so a template line on a million pages costs the same as on a hundred), or in two
+ * such pages of different stories by their headlines. Nothing depends on the source, so it works
+ * with one article per site as well as with a thousand; copies of a one-paragraph text without a
+ * headline are copies, not a template.
  *
  * <p>Paragraphs are the lines of a {@link CleanedText} (already case-folded); their key ignores
  * digits, so "Updated 3 hours ago" and "Updated 15 hours ago" are one paragraph.
@@ -101,21 +101,26 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
   private static final int DIFFERENT_HEADLINES = 2;
 
   /**
-   * The context of paragraph {@code key} in an article: a header, the article's headline terms
-   * (the {@link #TITLE_TERMS} smallest of {@code titleTerms}, sorted: see {@code
-   * core.story.Headline}), the {@link #CONTEXT_SIZE} smallest keys of its other paragraphs that
-   * carry the headline ({@code carrying}: see {@code core.story.Coverage}), then the {@link
-   * #CONTEXT_SIZE} smallest of its other paragraph keys. The header holds the three lengths and
-   * whether the paragraph itself carries the headline.
+   * The context of paragraph {@code key} in an article: a header, the article's headline terms (the
+   * {@link #TITLE_TERMS} smallest of {@code titleTerms}, sorted: see {@code core.story.Headline}),
+   * the {@link #CONTEXT_SIZE} smallest keys of its other paragraphs that carry the headline ({@code
+   * carrying}: see {@code core.story.Coverage}), then the {@link #CONTEXT_SIZE} smallest of its
+   * other paragraph keys. The header holds the three lengths and whether the paragraph itself
+   * carries the headline.
    *
    * @param sortedKeys the article's distinct paragraph keys, sorted ({@link #keys})
    * @param titleTerms its headline's terms, sorted (empty: no informative headline)
-   * @param carrying keys of its paragraphs that carry the headline, sorted (may include {@code key})
+   * @param carrying keys of its paragraphs that carry the headline, sorted (may include {@code
+   *     key})
    */
   public static long[] context(long[] sortedKeys, long key, long[] titleTerms, long[] carrying) {
     int t = Math.min(TITLE_TERMS, titleTerms.length);
-    long[] c = new long[1 + t + Math.min(CONTEXT_SIZE, carrying.length)
-        + Math.min(CONTEXT_SIZE, sortedKeys.length)];
+    long[] c =
+        new long
+            [1
+                + t
+                + Math.min(CONTEXT_SIZE, carrying.length)
+                + Math.min(CONTEXT_SIZE, sortedKeys.length)];
     int n = 1;
     System.arraycopy(titleTerms, 0, c, n, t);
     n += t;
@@ -155,8 +160,8 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
 
   /**
    * Whether an occurrence says anything about its story: an informative headline, or other
-   * paragraphs. Copies of a one-paragraph text without a headline say nothing, so they are
-   * copies, not evidence of a template.
+   * paragraphs. Copies of a one-paragraph text without a headline say nothing, so they are copies,
+   * not evidence of a template.
    */
   static boolean informative(long[] c) {
     return titleCount(c) >= 2 || otherCount(c) > 0;
@@ -182,8 +187,7 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
       return false;
     }
     if (n > SAMPLE) {
-      sample.sort(Comparator.comparingInt((long[] c) -> c.length)
-          .thenComparing(Arrays::compare));
+      sample.sort(Comparator.comparingInt((long[] c) -> c.length).thenComparing(Arrays::compare));
       sample = sample.subList(0, SAMPLE);
     }
     if (n >= minRepeats) {
@@ -228,14 +232,14 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
    * <p>With informative headlines on both: when the headlines agree (at least half of the smaller
    * set of terms in both: a reworded headline of the same story), or when they share a paragraph
    * that tells one of the headlines' stories (the paragraph itself, or another paragraph that
-   * carries a headline: a syndicated copy under a new headline keeps its lede). Otherwise they
-   * are different stories, however many other paragraphs they share: those are a template
-   * (a wall with the story's teaser before it shares all but the teaser).
+   * carries a headline: a syndicated copy under a new headline keeps its lede). Otherwise they are
+   * different stories, however many other paragraphs they share: those are a template (a wall with
+   * the story's teaser before it shares all but the teaser).
    *
-   * <p>Without: when at least half of the smaller set of other paragraphs is in both (an
-   * excerpt's one other paragraph is in its original; two different stories under one long
-   * template share only the template, less than their own paragraphs), or when neither has other
-   * paragraphs (copies of a one-paragraph text).
+   * <p>Without: when at least half of the smaller set of other paragraphs is in both (an excerpt's
+   * one other paragraph is in its original; two different stories under one long template share
+   * only the template, less than their own paragraphs), or when neither has other paragraphs
+   * (copies of a one-paragraph text).
    */
   static boolean sameStory(long[] a, long[] b) {
     return relation(a, b) == SAME;
@@ -252,7 +256,8 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
       if (SortedKeys.halfShared(a, 1, aCarry, b, 1, bCarry)) {
         return SAME;
       }
-      if (carries(a) || carries(b)
+      if (carries(a)
+          || carries(b)
           || SortedKeys.common(a, aCarry, aOther, b, bCarry, bOther) > 0
           || SortedKeys.common(a, aCarry, aOther, b, bOther, b.length) > 0
           || SortedKeys.common(b, bCarry, bOther, a, aOther, a.length) > 0) {
@@ -266,7 +271,8 @@ public record LearnedBoilerplate(int minRepeats, double minDistinctShare) implem
       return SAME;
     }
     return pa > 0 && pb > 0 && SortedKeys.halfShared(a, aOther, a.length, b, bOther, b.length)
-        ? SAME : DIFFERENT;
+        ? SAME
+        : DIFFERENT;
   }
 
   private static int find(int[] parent, int x) {

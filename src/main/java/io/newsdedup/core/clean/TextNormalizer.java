@@ -33,19 +33,19 @@ public final class TextNormalizer {
    *   <li>Zero-width characters (ZWSP, ZWNJ, ZWJ, BOM, word joiner, invisible operators, soft
    *       hyphen, Mongolian vowel separator), the Arabic tatweel (kashida, U+0640: a stroke that
    *       stretches a word for justification or emphasis, as a soft hyphen splits one), bidi
-   *       controls (LRM, RLM, ALM, embeddings, overrides, isolates), other C0/C1 control
-   *       characters and unpaired surrogates are removed. Other format characters, such as emoji
-   *       variation selectors and tag characters, are kept.
+   *       controls (LRM, RLM, ALM, embeddings, overrides, isolates), other C0/C1 control characters
+   *       and unpaired surrogates are removed. Other format characters, such as emoji variation
+   *       selectors and tag characters, are kept.
    *   <li>Each line is trimmed, runs of spaces become one space, and blank lines are dropped, so
    *       the result is the non-blank lines joined by exactly one '\n' (a paragraph break and a
    *       line break are not distinguished), with no leading or trailing '\n'.
-   *   <li>When removing characters has brought together characters that NFKC composes (an "e",
-   *       a zero-width joiner, a combining acute), NFKC and the steps after it run once more, so
-   *       that such a text and its clean twin normalise alike.
+   *   <li>When removing characters has brought together characters that NFKC composes (an "e", a
+   *       zero-width joiner, a combining acute), NFKC and the steps after it run once more, so that
+   *       such a text and its clean twin normalise alike.
    * </ol>
    *
-   * <p>Idempotent, except that entities are decoded once: {@code normalize("&amp;amp;")} is
-   * {@code "&amp;"}, whose normalisation is {@code "&"}.
+   * <p>Idempotent, except that entities are decoded once: {@code normalize("&amp;amp;")} is {@code
+   * "&amp;"}, whose normalisation is {@code "&"}.
    *
    * @param s any string; null gives ""
    */
@@ -64,8 +64,8 @@ public final class TextNormalizer {
   /**
    * Whether {@code s} has no visible content: exactly when {@link #normalize} gives "" (only
    * whitespace of any kind, zero-width, bidi and control characters, unpaired surrogates, or
-   * entities of these). Unlike {@link String#isBlank()}, no-break and other Unicode spaces count
-   * as blank. Fast for text with content; never throws.
+   * entities of these). Unlike {@link String#isBlank()}, no-break and other Unicode spaces count as
+   * blank. Fast for text with content; never throws.
    *
    * @param s any string; null is blank
    */

@@ -4,8 +4,8 @@ import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.article.ArticleIds;
 import io.newsdedup.core.article.LowContent;
 import io.newsdedup.core.canonical.CanonicalPolicy;
-import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.core.story.StoryEvidence;
+import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.core.verify.Similarity;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -22,9 +22,8 @@ import java.util.List;
  *       similarity of the shingle sets, or a reworded reprint's sentences) joins its cluster,
  *       unless their headlines disagree and neither's story sentences are in the other ({@link
  *       StoryEvidence#sameStory}: what they share is a template);
- *   <li>a low-content member (a paywall page, a bare headline) joins only on strong evidence:
- *       the same informative title and its few shingles inside the canonical (see {@link
- *       #joins});
+ *   <li>a low-content member (a paywall page, a bare headline) joins only on strong evidence: the
+ *       same informative title and its few shingles inside the canonical (see {@link #joins});
  *   <li>a member that fails that check still joins when it is a near-identical copy (Jaccard ≥
  *       {@code chainJaccard}) of a member that already joined (the most similar one is recorded as
  *       {@code matchedVia}), so a chain of near-duplicates stays one cluster while a weak bridge
@@ -32,8 +31,8 @@ import java.util.List;
  *   <li>the members left over form clusters of their own, by the same steps.
  * </ol>
  *
- * The work is linear in the component size when it is one story; chain checks are bounded by
- * {@code maxChainChecks} comparisons per component.
+ * The work is linear in the component size when it is one story; chain checks are bounded by {@code
+ * maxChainChecks} comparisons per component.
  */
 public final class ClusterBuilder implements Serializable {
   public static final double DEFAULT_CHAIN_JACCARD = 0.8;
@@ -83,8 +82,12 @@ public final class ClusterBuilder implements Serializable {
           members.size() == 1
               ? CanonicalPolicy.SINGLETON
               : policy.reason(canonical.facts(), members.get(1).facts());
-      out.add(new Cluster(ArticleIds.clusterId(canonical.facts().id()), canonical.facts(), reason,
-          List.copyOf(members)));
+      out.add(
+          new Cluster(
+              ArticleIds.clusterId(canonical.facts().id()),
+              canonical.facts(),
+              reason,
+              List.copyOf(members)));
       remaining = pending;
     }
     return out;
@@ -92,12 +95,12 @@ public final class ClusterBuilder implements Serializable {
 
   /**
    * Whether {@code m} belongs with {@code canonical}. Normal articles: the match rule on the exact
-   * similarity, and {@link StoryEvidence#sameStory}: texts that match under headlines that
-   * disagree must share the sentences that tell one headline's story, not just a template. A
-   * low-content article (a paywall page, a bare headline, a template-only page) only on strong
-   * evidence: the same informative title, and its few shingles (if any) inside the canonical's
-   * text — a template-only page's text is the template, so it does not count; two low-content
-   * articles only with the same title and the same text (template-only pages: the same title).
+   * similarity, and {@link StoryEvidence#sameStory}: texts that match under headlines that disagree
+   * must share the sentences that tell one headline's story, not just a template. A low-content
+   * article (a paywall page, a bare headline, a template-only page) only on strong evidence: the
+   * same informative title, and its few shingles (if any) inside the canonical's text — a
+   * template-only page's text is the template, so it does not count; two low-content articles only
+   * with the same title and the same text (template-only pages: the same title).
    */
   boolean joins(Member canonical, Member m, Similarity s) {
     var c = canonical.facts();
@@ -111,17 +114,19 @@ public final class ClusterBuilder implements Serializable {
       return false;
     }
     if (c.lowContent() && f.lowContent()) {
-      return templateOnly(c) || templateOnly(f)
+      return templateOnly(c)
+          || templateOnly(f)
           || Arrays.equals(canonical.shingles(), m.shingles());
     }
-    return templateOnly(f) || m.shingles().length == 0
+    return templateOnly(f)
+        || m.shingles().length == 0
         || s.containment() >= rule.containmentThreshold();
   }
 
   /** Whether {@code m} is a reworded reprint of {@code canonical} ({@link MatchRule#reworded}). */
   private boolean reworded(Member canonical, Member m, Similarity s) {
-    return rule.acceptsReworded(s, canonical.shingles().length, m.shingles().length,
-        canonical.sentences(), m.sentences());
+    return rule.acceptsReworded(
+        s, canonical.shingles().length, m.shingles().length, canonical.sentences(), m.sentences());
   }
 
   private static boolean templateOnly(ArticleFacts f) {
@@ -129,8 +134,8 @@ public final class ClusterBuilder implements Serializable {
   }
 
   private static boolean sameStory(Member a, Member b) {
-    return StoryEvidence.sameStory(a.facts().story(), a.sentences(), b.facts().story(),
-        b.sentences());
+    return StoryEvidence.sameStory(
+        a.facts().story(), a.sentences(), b.facts().story(), b.sentences());
   }
 
   /** Admits pending members that are near-identical to a joined one; returns the rest. */

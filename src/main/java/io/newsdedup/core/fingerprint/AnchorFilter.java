@@ -4,12 +4,12 @@ import java.util.Arrays;
 
 /**
  * The set of anchors that some article queries with ({@link Anchors}), as a one-hash Bloom filter.
- * An anchor that nobody queries can never make a candidate pair, so an article need only index
- * the anchors this filter might contain: for a corpus of mostly distinct stories that is its own
- * few queries plus the anchors it shares with other articles, instead of every eighth shingle. A
- * false positive costs one useless index entry, never a missed pair; the filter is sized from the
- * number of queries (16 bits per query, at most 2^30 bits), so about 6% of the anchors nobody
- * queries pass it.
+ * An anchor that nobody queries can never make a candidate pair, so an article need only index the
+ * anchors this filter might contain: for a corpus of mostly distinct stories that is its own few
+ * queries plus the anchors it shares with other articles, instead of every eighth shingle. A false
+ * positive costs one useless index entry, never a missed pair; the filter is sized from the number
+ * of queries (16 bits per query, at most 2^30 bits), so about 6% of the anchors nobody queries pass
+ * it.
  */
 public final class AnchorFilter {
   static final int MIN_BITS = 10;

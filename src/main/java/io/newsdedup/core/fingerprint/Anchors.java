@@ -19,8 +19,8 @@ import java.io.Serializable;
  *
  * If A is contained in B, all of A's query anchors are anchors of B, so the pair is found whenever
  * A has at least {@code minShared} anchors (a text of 60 shingles has 7.5 on average at 1 in 8); a
- * text with fewer anchors than that needs a single hit.
- * Each article costs (shingles / 2^bits) index entries and at most {@code queries} lookups.
+ * text with fewer anchors than that needs a single hit. Each article costs (shingles / 2^bits)
+ * index entries and at most {@code queries} lookups.
  */
 public record Anchors(int samplingBits, int queries, int minShared) implements Serializable {
   public static final int DEFAULT_SAMPLING_BITS = 3;
@@ -33,7 +33,10 @@ public record Anchors(int samplingBits, int queries, int minShared) implements S
     }
     if (queries < 1 || minShared < 1 || minShared > queries) {
       throw new IllegalArgumentException(
-          "anchor queries must be >= 1 and 1 <= minShared <= queries: " + queries + ", " + minShared);
+          "anchor queries must be >= 1 and 1 <= minShared <= queries: "
+              + queries
+              + ", "
+              + minShared);
     }
   }
 

@@ -91,8 +91,8 @@ public final class OutputJson {
   }
 
   /**
-   * With {@code incremental}, only the members of this run's input (not those from the index),
-   * each with its {@code previous_cluster_id}.
+   * With {@code incremental}, only the members of this run's input (not those from the index), each
+   * with its {@code previous_cluster_id}.
    */
   public static List<String> assignmentLines(Cluster c, boolean incremental) {
     List<String> lines = new ArrayList<>(c.members().size());
@@ -136,8 +136,12 @@ public final class OutputJson {
     ObjectNode o = JSON.createObjectNode();
     o.put("cluster_id", c.id());
     o.put("canonical_id", c.canonical().id());
-    o.put("change", previous.size() == 1 && c.members().stream()
-        .noneMatch(m -> c.id().equals(m.facts().previousClusterId())) ? "canonical_changed" : "merged");
+    o.put(
+        "change",
+        previous.size() == 1
+                && c.members().stream().noneMatch(m -> c.id().equals(m.facts().previousClusterId()))
+            ? "canonical_changed"
+            : "merged");
     ArrayNode ids = o.putArray("previous_cluster_ids");
     previous.forEach(ids::add);
     o.put("size", c.members().size());

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * The lines of a character stream, split as {@link java.io.BufferedReader#readLine} splits them
- * (at LF, CR and CR LF; no empty line after a final line break), in bounded memory: a line longer
- * than {@code maxChars} is not built, only its first {@link Rejection#MAX_RAW_CHARS} characters
- * are kept and the rest is counted and skipped, so a one-line gzip bomb costs {@code maxChars},
- * not its size.
+ * The lines of a character stream, split as {@link java.io.BufferedReader#readLine} splits them (at
+ * LF, CR and CR LF; no empty line after a final line break), in bounded memory: a line longer than
+ * {@code maxChars} is not built, only its first {@link Rejection#MAX_RAW_CHARS} characters are kept
+ * and the rest is counted and skipped, so a one-line gzip bomb costs {@code maxChars}, not its
+ * size.
  */
 final class BoundedLines {
   /**

@@ -6,8 +6,8 @@ import java.io.InputStream;
 
 /**
  * Turns a read that fails (a truncated or corrupt .gz) into the end of the stream and keeps the
- * failure for later. Without it the reader above would lose what it had already decoded in the
- * call that failed: up to a buffer of complete lines before the damage.
+ * failure for later. Without it the reader above would lose what it had already decoded in the call
+ * that failed: up to a buffer of complete lines before the damage.
  */
 final class BreakOff extends FilterInputStream {
   private IOException failure;

@@ -12,8 +12,8 @@ import java.util.zip.ZipException;
  * The data of a gzip file (RFC 1952) of one or more members, and nothing silently dropped: each
  * member's header (with FEXTRA, FNAME, FCOMMENT and FHCRC) and trailer (CRC-32 and length) are
  * checked, the next member is looked for until the end of the file (not only when bytes happen to
- * be buffered), trailing zero bytes are padding (as {@code gzip -t} takes them), and anything
- * else after a member (appended plain text, garbage, a member with a damaged header) is an {@link
+ * be buffered), trailing zero bytes are padding (as {@code gzip -t} takes them), and anything else
+ * after a member (appended plain text, garbage, a member with a damaged header) is an {@link
  * IOException} that says what was found. A truncated member is an {@link EOFException}.
  *
  * <p>All the data a read call inflates is handed out: a problem is reported by the next call, one
@@ -33,18 +33,23 @@ final class GzipMembers extends InputStream {
   private final byte[] buf;
   private int pos;
   private int lim;
+
   /** The offset in the file of {@code buf[0]}. */
   private long bufStart;
 
   private final Inflater inflater = new Inflater(true);
   private final CRC32 crc = new CRC32();
+
   /** The CRC of the header being read, for FHCRC; null outside a header. */
   private CRC32 headerCrc;
+
   private boolean inMember;
   private int members;
   private long memberStart;
+
   /** The offset just after the last complete member. */
   private long memberEnd;
+
   private boolean ended;
   private IOException failure;
   private boolean closed;
@@ -93,7 +98,8 @@ final class GzipMembers extends InputStream {
         if (inflater.finished()) {
           endMember();
         } else if (inflater.needsDictionary()) {
-          throw new ZipException(memberName() + " is not gzip data: it asks for a preset dictionary");
+          throw new ZipException(
+              memberName() + " is not gzip data: it asks for a preset dictionary");
         } else if (inflater.needsInput()) {
           if (pos == lim && !fill()) {
             throw new EOFException(memberName() + " ends inside its compressed data");
@@ -141,7 +147,9 @@ final class GzipMembers extends InputStream {
       }
       skipToTheEnd();
       throw new ZipException(
-          (offset() - memberEnd) + " bytes after the gzip member ending at byte " + memberEnd
+          (offset() - memberEnd)
+              + " bytes after the gzip member ending at byte "
+              + memberEnd
               + " are not gzip data (appended plain text or garbage?)");
     }
     headerCrc = new CRC32();
@@ -204,9 +212,13 @@ final class GzipMembers extends InputStream {
       throw new ZipException(memberName() + " is corrupt: its CRC-32 does not match its data");
     }
     if (expectedSize != (inflater.getBytesWritten() & 0xffffffffL)) {
-      throw new ZipException(memberName() + " is corrupt: its length ("
-          + inflater.getBytesWritten() + " bytes) does not match its trailer (" + expectedSize
-          + " mod 2^32)");
+      throw new ZipException(
+          memberName()
+              + " is corrupt: its length ("
+              + inflater.getBytesWritten()
+              + " bytes) does not match its trailer ("
+              + expectedSize
+              + " mod 2^32)");
     }
     inMember = false;
     members++;

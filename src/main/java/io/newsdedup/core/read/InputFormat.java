@@ -42,8 +42,8 @@ public enum InputFormat {
   }
 
   /**
-   * The record the pipeline makes of one raw record of a file of this format: a JSONL line, or
-   * the whole content of a .txt or .html file, whose article id is {@code id} (the pipeline's: the
+   * The record the pipeline makes of one raw record of a file of this format: a JSONL line, or the
+   * whole content of a .txt or .html file, whose article id is {@code id} (the pipeline's: the
    * file's path relative to its pattern's base directory).
    */
   public Parsed parse(String raw, String id, Origin origin) {

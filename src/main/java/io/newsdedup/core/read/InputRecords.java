@@ -20,13 +20,13 @@ import java.util.function.Consumer;
  * evaluation and the report all read them:
  *
  * <ul>
- *   <li>The file's bytes are decompressed when its name ends in {@code .gz} and it starts with
- *       the gzip magic bytes (a .gz that is not compressed is read as it is, as Beam's {@code
+ *   <li>The file's bytes are decompressed when its name ends in {@code .gz} and it starts with the
+ *       gzip magic bytes (a .gz that is not compressed is read as it is, as Beam's {@code
  *       Compression.GZIP} does). Every gzip member is read, and whatever follows the last good one
- *       and is not zero padding is damage ({@link GzipMembers}), reported after all the data
- *       before it: the JDK's {@code GZIPInputStream} silently ends at what is not a member, and
- *       Beam's and Commons Compress's gzip streams throw away what they inflated in the failing
- *       call (up to 8 KB of complete lines).
+ *       and is not zero padding is damage ({@link GzipMembers}), reported after all the data before
+ *       it: the JDK's {@code GZIPInputStream} silently ends at what is not a member, and Beam's and
+ *       Commons Compress's gzip streams throw away what they inflated in the failing call (up to 8
+ *       KB of complete lines).
  *   <li>Invalid UTF-8 is replaced by U+FFFD.
  *   <li>A JSONL file ({@link InputFormat#JSONL}) is one record per line, split at LF, CR and CR LF
  *       as {@link java.io.BufferedReader#readLine} splits it, numbered from the first line's
@@ -44,9 +44,9 @@ public final class InputRecords implements Closeable {
   /**
    * The most characters (UTF-16 units) one record may have: a longer JSONL line, or a longer .txt
    * or .html file, is read in memory bounded by this limit (never built whole) and handed out as
-   * {@link Raw#tooLarge() too large}, and the file goes on with the next line. 64 Mi: far above
-   * any article (the suite's biggest is a 20 MB line, cut to {@code --maxArticleChars} later), and
-   * far below what would exhaust a worker's memory (a one-line gzip bomb inflates to gigabytes).
+   * {@link Raw#tooLarge() too large}, and the file goes on with the next line. 64 Mi: far above any
+   * article (the suite's biggest is a 20 MB line, cut to {@code --maxArticleChars} later), and far
+   * below what would exhaust a worker's memory (a one-line gzip bomb inflates to gigabytes).
    */
   public static final int MAX_RECORD_CHARS = 64 << 20;
 
@@ -103,13 +103,13 @@ public final class InputRecords implements Closeable {
 
   /**
    * The records in {@code stored}: the bytes of a file named {@code name} (or of the part of an
-   * uncompressed file that starts at line {@code firstLine}) as they are stored, compressed or
-   * not. Closing the records closes {@code stored}.
+   * uncompressed file that starts at line {@code firstLine}) as they are stored, compressed or not.
+   * Closing the records closes {@code stored}.
    *
    * @throws IllegalArgumentException if the pipeline does not read files of that name
    */
-  public static InputRecords of(InputStream stored, String name, long firstLine,
-      int maxRecordChars) throws IOException {
+  public static InputRecords of(InputStream stored, String name, long firstLine, int maxRecordChars)
+      throws IOException {
     InputFormat format;
     InputStream data;
     try {
@@ -125,8 +125,10 @@ public final class InputRecords implements Closeable {
   private static InputFormat check(String name) {
     InputFormat format = InputFormat.of(name);
     if (format == InputFormat.UNSUPPORTED) {
-      throw new IllegalArgumentException("not a format the pipeline reads: " + name
-          + " (expected .jsonl, .ndjson, .txt, .html or .htm, optionally .gz)");
+      throw new IllegalArgumentException(
+          "not a format the pipeline reads: "
+              + name
+              + " (expected .jsonl, .ndjson, .txt, .html or .htm, optionally .gz)");
     }
     return format;
   }
@@ -158,9 +160,9 @@ public final class InputRecords implements Closeable {
   /**
    * The next record, or null at the end of the file.
    *
-   * @throws IOException where the file breaks off, once every complete line before the damage
-   *     has been handed out (and by every later call); for a .txt or .html file that is too long,
-   *     by the call after the one that handed it out
+   * @throws IOException where the file breaks off, once every complete line before the damage has
+   *     been handed out (and by every later call); for a .txt or .html file that is too long, by
+   *     the call after the one that handed it out
    */
   public Raw next() throws IOException {
     if (done) {
@@ -186,9 +188,9 @@ public final class InputRecords implements Closeable {
   }
 
   /**
-   * Hands the records at {@code wanted} (JSONL line numbers; 0 for a .txt or .html file) to
-   * {@code found} in order, too large ones included, each as soon as it is read, and reads no
-   * further than the last one wanted.
+   * Hands the records at {@code wanted} (JSONL line numbers; 0 for a .txt or .html file) to {@code
+   * found} in order, too large ones included, each as soon as it is read, and reads no further than
+   * the last one wanted.
    *
    * @throws IOException if the file breaks off before the last record wanted, or within what was
    *     read to find it (after handing over the records before the damage)

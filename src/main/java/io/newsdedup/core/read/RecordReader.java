@@ -22,8 +22,8 @@ public final class RecordReader {
   private RecordReader() {}
 
   /**
-   * The articles at the given origins; origins that cannot be read (file gone, line out of range
-   * or after where the file breaks off, record rejected, too large) are absent from the result.
+   * The articles at the given origins; origins that cannot be read (file gone, line out of range or
+   * after where the file breaks off, record rejected, too large) are absent from the result.
    */
   public static Map<Origin, Article> read(Collection<Origin> origins, Path root) {
     return read(origins, root, InputRecords.MAX_RECORD_CHARS);
@@ -48,8 +48,9 @@ public final class RecordReader {
     return out;
   }
 
-  private static void readFile(String file, TreeSet<Long> lines, Path root, int maxRecordChars,
-      Map<Origin, Article> out) throws IOException {
+  private static void readFile(
+      String file, TreeSet<Long> lines, Path root, int maxRecordChars, Map<Origin, Article> out)
+      throws IOException {
     Path path = root.resolve(file);
     String name = path.getFileName().toString();
     InputFormat format = InputFormat.of(name);
@@ -57,18 +58,19 @@ public final class RecordReader {
       return; // the pipeline rejected it
     }
     try (InputRecords records = InputRecords.open(path, maxRecordChars)) {
-      records.select(lines, r -> {
-        if (r.tooLarge()) {
-          return; // the pipeline rejected it as too_large
-        }
-        Origin o = format == InputFormat.JSONL
-            ? Origin.ofLine(file, r.line())
-            : Origin.ofFile(file);
-        Parsed p = format.parse(r.text(), name, o);
-        if (p.article() != null) {
-          out.put(o, p.article());
-        }
-      });
+      records.select(
+          lines,
+          r -> {
+            if (r.tooLarge()) {
+              return; // the pipeline rejected it as too_large
+            }
+            Origin o =
+                format == InputFormat.JSONL ? Origin.ofLine(file, r.line()) : Origin.ofFile(file);
+            Parsed p = format.parse(r.text(), name, o);
+            if (p.article() != null) {
+              out.put(o, p.article());
+            }
+          });
     }
   }
 }

@@ -12,8 +12,8 @@ import java.util.Arrays;
  * count for nothing.
  *
  * <p>A news story's body carries its headline: the lede says what the headline says, and the
- * story's names and subjects recur. A page whose body is a template — a consent or paywall wall,
- * a bot check, an error page, a registration form, a video player — does not: its text is the same
+ * story's names and subjects recur. A page whose body is a template — a consent or paywall wall, a
+ * bot check, an error page, a registration form, a video player — does not: its text is the same
  * whatever the story. So a body under an informative headline is <em>template-only</em> when none
  * of the headline's terms occurs in it (echoes aside). That needs no list of templates, in any
  * language the {@link Terms} read. Not judged: a body of more than {@link #MAX_TEMPLATE_WORDS}
@@ -45,8 +45,8 @@ public final class Coverage {
   private final long[] carryingParagraphs;
   private final int matchedTerms;
 
-  private Coverage(boolean templateOnly, long[] sample, long[] carryingParagraphs,
-      int matchedTerms) {
+  private Coverage(
+      boolean templateOnly, long[] sample, long[] carryingParagraphs, int matchedTerms) {
     this.templateOnly = templateOnly;
     this.sample = sample;
     this.carryingParagraphs = carryingParagraphs;
@@ -59,15 +59,17 @@ public final class Coverage {
   }
 
   /**
-   * The fingerprints ({@link Sentences}) of the first {@link #SAMPLE_SIZE} carrying sentences
-   * that have one, in text order: what of this text says the headline's story, to be looked for
-   * in another text's sentences.
+   * The fingerprints ({@link Sentences}) of the first {@link #SAMPLE_SIZE} carrying sentences that
+   * have one, in text order: what of this text says the headline's story, to be looked for in
+   * another text's sentences.
    */
   public long[] sample() {
     return sample.clone();
   }
 
-  /** {@link LearnedBoilerplate#key} of each paragraph with a carrying sentence, sorted, distinct. */
+  /**
+   * {@link LearnedBoilerplate#key} of each paragraph with a carrying sentence, sorted, distinct.
+   */
   public long[] carryingParagraphs() {
     return carryingParagraphs.clone();
   }
@@ -128,14 +130,20 @@ public final class Coverage {
     if (headline.informative()) {
       int matched = Integer.bitCount(r.bodyMask);
       boolean figures = r.bodyTokens >= 20 && 10 * r.numbers >= 3 * r.bodyTokens;
-      boolean templateOnly = r.bodyTokens > 0 && matched == 0 && !figures
-          && r.bodyHalfWords <= 2 * MAX_TEMPLATE_WORDS;
-      coverage = new Coverage(templateOnly, Arrays.copyOf(r.sample, r.sampleCount),
-          sortedDistinct(r.paragraphs, r.paragraphCount, Integer.MAX_VALUE), matched);
+      boolean templateOnly =
+          r.bodyTokens > 0 && matched == 0 && !figures && r.bodyHalfWords <= 2 * MAX_TEMPLATE_WORDS;
+      coverage =
+          new Coverage(
+              templateOnly,
+              Arrays.copyOf(r.sample, r.sampleCount),
+              sortedDistinct(r.paragraphs, r.paragraphCount, Integer.MAX_VALUE),
+              matched);
     }
     long[] numbers = sortedDistinct(r.numberKeys, r.numberCount, Sentences.MAX_NUMBERS);
-    Sentences sentences = r.fingerprintCount == 0 && numbers.length == 0 ? Sentences.NONE
-        : new Sentences(Arrays.copyOf(r.fingerprints, r.fingerprintCount), numbers);
+    Sentences sentences =
+        r.fingerprintCount == 0 && numbers.length == 0
+            ? Sentences.NONE
+            : new Sentences(Arrays.copyOf(r.fingerprints, r.fingerprintCount), numbers);
     return new Read(coverage, sentences);
   }
 
@@ -189,8 +197,9 @@ public final class Coverage {
           mask |= 1 << i;
         }
       }
-      if (simHash && (letters > FunctionWords.MAX_LETTERS
-          || !FunctionWords.isFunction(FunctionWords.feature(shortKey, longKey)))) {
+      if (simHash
+          && (letters > FunctionWords.MAX_LETTERS
+              || !FunctionWords.isFunction(FunctionWords.feature(shortKey, longKey)))) {
         add(shortKey, 1);
       }
     }
@@ -239,8 +248,8 @@ public final class Coverage {
     @Override
     public void sentenceEnd(int at, boolean paragraph) {
       long fingerprint = 0;
-      boolean hasFingerprint = features >= Sentences.MIN_WORDS
-          && fingerprintCount < Sentences.MAX_SENTENCES;
+      boolean hasFingerprint =
+          features >= Sentences.MIN_WORDS && fingerprintCount < Sentences.MAX_SENTENCES;
       if (hasFingerprint) {
         fingerprint = hash.bits();
         fingerprints = append(fingerprints, fingerprintCount++, fingerprint);
@@ -259,8 +268,11 @@ public final class Coverage {
       sentenceStart = Math.min(at + 1, text.length());
       if (paragraph) {
         if (paragraphCarries && at > paragraphStart) {
-          paragraphs = append(paragraphs, paragraphCount++,
-              LearnedBoilerplate.key(text.substring(paragraphStart, at)));
+          paragraphs =
+              append(
+                  paragraphs,
+                  paragraphCount++,
+                  LearnedBoilerplate.key(text.substring(paragraphStart, at)));
         }
         paragraphCarries = false;
         paragraphStart = sentenceStart;
@@ -269,9 +281,11 @@ public final class Coverage {
 
     private void judgeSentence(int at, boolean hasFingerprint, long fingerprint) {
       int matched = Integer.bitCount(mask);
-      boolean echo = echoes < MAX_ECHOES && 5 * matched >= 3 * headline.size()
-          && tokens <= headline.words() + 8
-          && Headline.phrase(text.substring(sentenceStart, at)).contains(headline.phrase());
+      boolean echo =
+          echoes < MAX_ECHOES
+              && 5 * matched >= 3 * headline.size()
+              && tokens <= headline.words() + 8
+              && Headline.phrase(text.substring(sentenceStart, at)).contains(headline.phrase());
       if (echo) {
         echoes++;
         return;

@@ -13,14 +13,15 @@ import java.util.Set;
 
 /**
  * The languages' own little words ({@code function-words.txt}: "with", "über", "przez", "على",
- * "我们"), which say nothing about which story a text tells: as words (as {@link Terms} spells
- * them) and as the feature keys {@link #feature} gives them.
+ * "我们"), which say nothing about which story a text tells: as words (as {@link Terms} spells them)
+ * and as the feature keys {@link #feature} gives them.
  */
 final class FunctionWords {
   private FunctionWords() {}
 
   private static final Set<String> WORDS = new HashSet<>();
   private static final long[] FEATURES;
+
   /** The most letters a function word has: a longer word is never one. */
   static final int MAX_LETTERS;
 
@@ -37,28 +38,30 @@ final class FunctionWords {
         String content = hash >= 0 ? line.substring(0, hash) : line;
         for (String w : content.trim().split("\\s+")) {
           if (!w.isEmpty()) {
-            Terms.scan(TextNormalizer.normalize(w).toLowerCase(Locale.ROOT), new Terms.Visitor() {
-              @Override
-              public void word(long shortKey, long longKey, String word, int letters) {
-                WORDS.add(word);
-                longest[0] = Math.max(longest[0], letters);
-                long f = feature(shortKey, longKey);
-                if (f != 0) {
-                  features.add(f);
-                }
-              }
+            Terms.scan(
+                TextNormalizer.normalize(w).toLowerCase(Locale.ROOT),
+                new Terms.Visitor() {
+                  @Override
+                  public void word(long shortKey, long longKey, String word, int letters) {
+                    WORDS.add(word);
+                    longest[0] = Math.max(longest[0], letters);
+                    long f = feature(shortKey, longKey);
+                    if (f != 0) {
+                      features.add(f);
+                    }
+                  }
 
-              @Override
-              public void run(long key, String chars) {
-                WORDS.add(chars);
-                features.add(key);
-              }
+                  @Override
+                  public void run(long key, String chars) {
+                    WORDS.add(chars);
+                    features.add(key);
+                  }
 
-              @Override
-              public boolean wantWord() {
-                return true;
-              }
-            });
+                  @Override
+                  public boolean wantWord() {
+                    return true;
+                  }
+                });
           }
         }
       }

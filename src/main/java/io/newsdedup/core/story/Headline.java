@@ -7,14 +7,15 @@ import java.util.Locale;
 
 /**
  * What a headline says: its informative terms ({@link Terms}), as sorted, distinct 64-bit keys.
- * Function words ("with", "über", "przez", "على", "我们"; {@code function-words.txt}), words found
- * in the source's name (a site's name is in its own templates too: "Port strike enters third day |
+ * Function words ("with", "über", "przez", "على", "我们"; {@code function-words.txt}), words found in
+ * the source's name (a site's name is in its own templates too: "Port strike enters third day |
  * Harbour Times" from harbourtimes.com loses "Harbour" and "Times") and numbers are not terms. A
  * headline with fewer than {@link #MIN_TERMS} terms says too little to be judged by.
  */
 public final class Headline {
   /** Fewer terms than this, and the headline is no evidence. */
   public static final int MIN_TERMS = 2;
+
   /** At most this many terms are kept (the smallest keys, so two headlines keep alike). */
   public static final int MAX_TERMS = 16;
 
@@ -97,11 +98,12 @@ public final class Headline {
   /**
    * Whether two sets of headline terms tell the same story: both informative, and at least half of
    * the smaller set's terms are in the other ("What to know: Kenya's central bank holds rates" and
-   * "Kenya's central bank holds rates as inflation eases" do; two headlines of different stories
-   * on one site do not).
+   * "Kenya's central bank holds rates as inflation eases" do; two headlines of different stories on
+   * one site do not).
    */
   public static boolean agree(long[] a, long[] b) {
-    return a.length >= MIN_TERMS && b.length >= MIN_TERMS
+    return a.length >= MIN_TERMS
+        && b.length >= MIN_TERMS
         && SortedKeys.halfShared(a, 0, a.length, b, 0, b.length);
   }
 
@@ -111,22 +113,24 @@ public final class Headline {
       return "";
     }
     StringBuilder sb = new StringBuilder();
-    Terms.scan(TextNormalizer.normalize(source).toLowerCase(Locale.ROOT), new Terms.Visitor() {
-      @Override
-      public void word(long shortKey, long longKey, String word, int letters) {
-        sb.append(word);
-      }
+    Terms.scan(
+        TextNormalizer.normalize(source).toLowerCase(Locale.ROOT),
+        new Terms.Visitor() {
+          @Override
+          public void word(long shortKey, long longKey, String word, int letters) {
+            sb.append(word);
+          }
 
-      @Override
-      public void run(long key, String chars) {
-        sb.append(chars);
-      }
+          @Override
+          public void run(long key, String chars) {
+            sb.append(chars);
+          }
 
-      @Override
-      public boolean wantWord() {
-        return true;
-      }
-    });
+          @Override
+          public boolean wantWord() {
+            return true;
+          }
+        });
     return sb.toString();
   }
 
@@ -134,37 +138,39 @@ public final class Headline {
   private static Headline collect(String text, String site) {
     long[] keys = new long[64];
     int[] n = {0, 0};
-    Terms.scan(text, new Terms.Visitor() {
-      @Override
-      public void word(long shortKey, long longKey, String word, int letters) {
-        if (shortKey != 0 && !FunctionWords.contains(word) && !site.contains(word)) {
-          add(shortKey);
-        }
-      }
+    Terms.scan(
+        text,
+        new Terms.Visitor() {
+          @Override
+          public void word(long shortKey, long longKey, String word, int letters) {
+            if (shortKey != 0 && !FunctionWords.contains(word) && !site.contains(word)) {
+              add(shortKey);
+            }
+          }
 
-      @Override
-      public void run(long key, String chars) {
-        if (!FunctionWords.contains(chars) && !site.contains(chars)) {
-          add(key);
-        }
-      }
+          @Override
+          public void run(long key, String chars) {
+            if (!FunctionWords.contains(chars) && !site.contains(chars)) {
+              add(key);
+            }
+          }
 
-      @Override
-      public void token() {
-        n[1]++;
-      }
+          @Override
+          public void token() {
+            n[1]++;
+          }
 
-      @Override
-      public boolean wantWord() {
-        return true;
-      }
+          @Override
+          public boolean wantWord() {
+            return true;
+          }
 
-      private void add(long k) {
-        if (n[0] < keys.length) {
-          keys[n[0]++] = k;
-        }
-      }
-    });
+          private void add(long k) {
+            if (n[0] < keys.length) {
+              keys[n[0]++] = k;
+            }
+          }
+        });
     long[] sorted = Arrays.copyOf(keys, n[0]);
     Arrays.sort(sorted);
     int d = 0;

@@ -5,18 +5,18 @@ import java.util.Arrays;
 
 /**
  * A text as its sentences' fingerprints and its figures, to tell a reworded reprint from another
- * story: a reprint whose sentences were reworded here and there keeps few 5-word shingles, but
- * each sentence keeps most of its words, and the text keeps its figures.
+ * story: a reprint whose sentences were reworded here and there keeps few 5-word shingles, but each
+ * sentence keeps most of its words, and the text keeps its figures.
  *
  * <p>Each sentence ({@link Terms}) with at least {@link #MIN_WORDS} content words and numbers (not
- * function words; words compared by their first letters, as headline terms are: "funds" and
- * "fund" are one word, "rose" and "rises" two) gets a 64-bit SimHash of them (Charikar 2002), a
- * number ("2.1", "16,390") weighing {@link #NUMBER_WEIGHT} words. Two sentences with a share
- * {@code c} (cosine) of their words in common differ in about {@code 64·acos(c)/π} bits — about 14
- * for a sentence that keeps four words in five, 32 for unrelated sentences (standard deviation 4);
- * they <em>align</em> when they differ in at most {@link #MAX_DISTANCE} bits. At most {@link
- * #MAX_SENTENCES} sentences are kept (the first), and the {@link #MAX_NUMBERS} smallest keys of
- * the text's distinct numbers.
+ * function words; words compared by their first letters, as headline terms are: "funds" and "fund"
+ * are one word, "rose" and "rises" two) gets a 64-bit SimHash of them (Charikar 2002), a number
+ * ("2.1", "16,390") weighing {@link #NUMBER_WEIGHT} words. Two sentences with a share {@code c}
+ * (cosine) of their words in common differ in about {@code 64·acos(c)/π} bits — about 14 for a
+ * sentence that keeps four words in five, 32 for unrelated sentences (standard deviation 4); they
+ * <em>align</em> when they differ in at most {@link #MAX_DISTANCE} bits. At most {@link
+ * #MAX_SENTENCES} sentences are kept (the first), and the {@link #MAX_NUMBERS} smallest keys of the
+ * text's distinct numbers.
  *
  * @param fingerprints the sentences' SimHashes, in text order
  * @param numbers the keys of the text's numbers, sorted
@@ -26,6 +26,7 @@ public record Sentences(long[] fingerprints, long[] numbers) implements Serializ
   public static final int MAX_SENTENCES = 64;
   public static final int MAX_NUMBERS = 64;
   public static final int MAX_DISTANCE = 18;
+
   /** A number weighs as much as this many words: this week's figures in last week's wording. */
   public static final int NUMBER_WEIGHT = 3;
 
@@ -93,7 +94,8 @@ public record Sentences(long[] fingerprints, long[] numbers) implements Serializ
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Sentences s && Arrays.equals(fingerprints, s.fingerprints)
+    return o instanceof Sentences s
+        && Arrays.equals(fingerprints, s.fingerprints)
         && Arrays.equals(numbers, s.numbers);
   }
 
@@ -106,5 +108,4 @@ public record Sentences(long[] fingerprints, long[] numbers) implements Serializ
   public String toString() {
     return "Sentences[" + fingerprints.length + " sentences, " + numbers.length + " numbers]";
   }
-
 }

@@ -3,10 +3,10 @@ package io.newsdedup.core.story;
 import java.util.Arrays;
 
 /**
- * A 64-bit SimHash accumulator (Charikar 2002): each added feature hash votes, with its weight,
- * for each of its bits; a bit of the result is set when the votes for it outweigh half of the
- * total weight. The 64 counters are 16-bit lanes of 16 longs, and a hash adds its bits four at a
- * time from a table, so a feature costs 16 additions rather than 64.
+ * A 64-bit SimHash accumulator (Charikar 2002): each added feature hash votes, with its weight, for
+ * each of its bits; a bit of the result is set when the votes for it outweigh half of the total
+ * weight. The 64 counters are 16-bit lanes of 16 longs, and a hash adds its bits four at a time
+ * from a table, so a feature costs 16 additions rather than 64.
  */
 final class SimHash {
   /** More weight than this in one sentence is not counted (the lanes must not overflow). */

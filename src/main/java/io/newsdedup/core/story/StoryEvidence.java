@@ -44,8 +44,8 @@ public record StoryEvidence(long[] headline, long[] sample) implements Serializa
    * @param aSentences {@code a}'s sentences
    * @param bSentences {@code b}'s sentences
    */
-  public static boolean sameStory(StoryEvidence a, Sentences aSentences, StoryEvidence b,
-      Sentences bSentences) {
+  public static boolean sameStory(
+      StoryEvidence a, Sentences aSentences, StoryEvidence b, Sentences bSentences) {
     if (!a.informative() || !b.informative() || Headline.agree(a.headline, b.headline)) {
       return true;
     }
@@ -60,7 +60,8 @@ public record StoryEvidence(long[] headline, long[] sample) implements Serializa
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StoryEvidence e && Arrays.equals(headline, e.headline)
+    return o instanceof StoryEvidence e
+        && Arrays.equals(headline, e.headline)
         && Arrays.equals(sample, e.sample);
   }
 

@@ -6,30 +6,29 @@ import io.newsdedup.core.fingerprint.Shingler;
 /**
  * Reads a text as the terms that a headline and a body can share, language by language, without a
  * dictionary: words compared by their first few letters (so that "rate", "rates" and "rated", or
- * Polish "ustawa", "ustawy" and "ustawę", are one term), and scripts written without spaces read
- * as runs of characters.
+ * Polish "ustawa", "ustawy" and "ustawę", are one term), and scripts written without spaces read as
+ * runs of characters.
  *
  * <ul>
  *   <li><b>Words</b> are runs of letters and digits (combining marks are skipped, so Arabic
  *       short-vowel marks do not matter). A word's term is its first {@code S} letters, {@code S}
- *       by script: 5 for alphabets (Latin, Cyrillic, Greek, Indic...), 4 for Arabic, Hebrew and
- *       the other abjads (words are written without short vowels), 3 for Hangul (syllable
- *       blocks). A word of exactly {@code S - 1} letters is a term of its own, which the {@code S -
- *       1} first letters of any longer word also match; in alphabets, a word of three letters is
- *       a term that only the same word matches ("oil", "tax", "war"). Shorter words, and words of
- *       digits only, are no terms. Arabic letters are unified first (alef forms, taa marbuta, alef maqsura)
- *       and a leading article ("al-", "wal-", "bil-", "lil-"...) or conjunction "wa-" is dropped.
+ *       by script: 5 for alphabets (Latin, Cyrillic, Greek, Indic...), 4 for Arabic, Hebrew and the
+ *       other abjads (words are written without short vowels), 3 for Hangul (syllable blocks). A
+ *       word of exactly {@code S - 1} letters is a term of its own, which the {@code S - 1} first
+ *       letters of any longer word also match; in alphabets, a word of three letters is a term that
+ *       only the same word matches ("oil", "tax", "war"). Shorter words, and words of digits only,
+ *       are no terms. Arabic letters are unified first (alef forms, taa marbuta, alef maqsura) and
+ *       a leading article ("al-", "wal-", "bil-", "lil-"...) or conjunction "wa-" is dropped.
  *   <li><b>Scripts without spaces</b>: each pair of neighbouring Han, Kana, Yi or Bopomofo
- *       characters is a term (a two-character word is the commonest length); for Thai, Lao,
- *       Khmer, Myanmar, Tibetan and the other alphabets written without spaces, each triple of
- *       letters.
- *   <li><b>Sentences</b> end at '.', '!', '?', '…', the Arabic, Devanagari and Urdu full stops
- *       and question mark when a space or the end follows, at the CJK full stops always, and at a
- *       line break, which also ends a paragraph.
+ *       characters is a term (a two-character word is the commonest length); for Thai, Lao, Khmer,
+ *       Myanmar, Tibetan and the other alphabets written without spaces, each triple of letters.
+ *   <li><b>Sentences</b> end at '.', '!', '?', '…', the Arabic, Devanagari and Urdu full stops and
+ *       question mark when a space or the end follows, at the CJK full stops always, and at a line
+ *       break, which also ends a paragraph.
  * </ul>
  *
- * Keys are 64-bit hashes of the letters, tagged with their kind (a prefix of {@code S - 1}
- * letters, of {@code S} letters, a character pair or triple), so only terms of one kind meet.
+ * Keys are 64-bit hashes of the letters, tagged with their kind (a prefix of {@code S - 1} letters,
+ * of {@code S} letters, a character pair or triple), so only terms of one kind meet.
  */
 final class Terms {
   private Terms() {}
@@ -37,16 +36,16 @@ final class Terms {
   /** What a text is made of, in order. */
   interface Visitor {
     /**
-     * A word: the key of its first {@code S - 1} letters ({@code shortKey}, 0 if it is shorter),
-     * of its first {@code S} letters ({@code longKey}, 0 if shorter), its letters as a string when
+     * A word: the key of its first {@code S - 1} letters ({@code shortKey}, 0 if it is shorter), of
+     * its first {@code S} letters ({@code longKey}, 0 if shorter), its letters as a string when
      * {@code wantWord()} (else null), and how many letters it has.
      */
     void word(long shortKey, long longKey, String word, int letters);
 
     /**
-     * A word with a digit (after {@link #word}, unless it is digits only: then instead, with
-     * {@code key} the key of its digits, else 0); {@code groups}: its runs of digits ("3,337,000"
-     * has three).
+     * A word with a digit (after {@link #word}, unless it is digits only: then instead, with {@code
+     * key} the key of its digits, else 0); {@code groups}: its runs of digits ("3,337,000" has
+     * three).
      */
     default void number(long key, int groups) {}
 
@@ -117,7 +116,8 @@ final class Terms {
         cp = text.codePointAt(at);
         i += Character.charCount(cp);
         int type = Character.getType(cp);
-        if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        if (type == Character.NON_SPACING_MARK
+            || type == Character.COMBINING_SPACING_MARK
             || type == Character.ENCLOSING_MARK) {
           continue; // skipped inside words; between words a mark separates nothing
         }
@@ -126,7 +126,10 @@ final class Terms {
         spaceless = letterOrDigit && !digit && Shingler.isSpacelessScript(cp);
         lower = letterOrDigit ? unify(Character.toLowerCase(cp)) : 0;
       }
-      if (count > 0 && digitsOnly && (cp == '.' || cp == ',') && i < n
+      if (count > 0
+          && digitsOnly
+          && (cp == '.' || cp == ',')
+          && i < n
           && Character.isDigit(text.charAt(i))) {
         // a decimal point or a thousands separator inside a number: "2.1", "16,390"
         if (count < MAX_LETTERS) {
@@ -203,7 +206,9 @@ final class Terms {
         v.sentenceEnd(at, true);
       } else if (cp == '。' || cp == '！' || cp == '？' || cp == '｡') {
         v.sentenceEnd(i, false);
-      } else if (cp == '.' && lastWordLength == 1 && at > 0
+      } else if (cp == '.'
+          && lastWordLength == 1
+          && at > 0
           && Character.isLetter(text.codePointBefore(at))) {
         // an initial or an abbreviation ("u.s.", "j. smith"): not the end of a sentence
       } else if (cp == '.' || cp == '!' || cp == '?' || cp == '…' || cp == '؟' || cp == '।'
@@ -217,8 +222,14 @@ final class Terms {
     v.sentenceEnd(n, true);
   }
 
-  private static void endWord(int[] letters, int count, boolean digitsOnly, boolean hasDigit,
-      int groups, int s, Visitor v) {
+  private static void endWord(
+      int[] letters,
+      int count,
+      boolean digitsOnly,
+      boolean hasDigit,
+      int groups,
+      int s,
+      Visitor v) {
     if (digitsOnly) {
       v.number(key(letters, 0, Math.min(count, MAX_LETTERS), TAG_NUMBER), groups);
       return;
@@ -244,8 +255,10 @@ final class Terms {
         hShort = h;
       }
     }
-    long shortKey = letterCount >= s - 1 ? finish(hShort, TAG_SHORT)
-        : s == ALPHABET && letterCount == s - 2 ? finish(hThree, TAG_SHORT) : 0;
+    long shortKey =
+        letterCount >= s - 1
+            ? finish(hShort, TAG_SHORT)
+            : s == ALPHABET && letterCount == s - 2 ? finish(hThree, TAG_SHORT) : 0;
     long longKey = letterCount >= s ? finish(h, TAG_LONG) : 0;
     String word = null;
     if (v.wantWord()) {
@@ -296,7 +309,8 @@ final class Terms {
     if (cp <= 0x08FF || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF)) {
       return ABJAD; // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic, their forms
     }
-    if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF)
+    if ((cp >= 0xAC00 && cp <= 0xD7AF)
+        || (cp >= 0x1100 && cp <= 0x11FF)
         || (cp >= 0x3130 && cp <= 0x318F)) {
       return SYLLABLES;
     }
@@ -314,8 +328,15 @@ final class Terms {
 
   /** A closing quote or bracket, which may stand between a full stop and the space after it. */
   private static boolean closesQuote(int cp) {
-    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == '\u201D' || cp == '\u2019'
-        || cp == '\u00BB' || cp == '\u300D' || cp == '\u300F';
+    return cp == '"'
+        || cp == '\''
+        || cp == ')'
+        || cp == ']'
+        || cp == '\u201D'
+        || cp == '\u2019'
+        || cp == '\u00BB'
+        || cp == '\u300D'
+        || cp == '\u300F';
   }
 
   private static boolean isArabic(int cp) {
@@ -338,8 +359,10 @@ final class Terms {
 
   /** How many leading letters are an article or a conjunction ("al-", "wal-", "bil-", "wa-"). */
   private static int arabicProclitic(int[] l, int len, int count) {
-    if (len >= 5 && (l[0] == WAW || l[0] == 'ب' || l[0] == 'ف' || l[0] == 'ك')
-        && l[1] == ALEF && l[2] == LAM) {
+    if (len >= 5
+        && (l[0] == WAW || l[0] == 'ب' || l[0] == 'ف' || l[0] == 'ك')
+        && l[1] == ALEF
+        && l[2] == LAM) {
       return 3;
     }
     if (len >= 4 && l[0] == LAM && l[1] == LAM) {

@@ -20,18 +20,23 @@ import java.io.Serializable;
  * <p>With {@code reworded}, a pair below those thresholds is still a copy when it is a reprint
  * whose sentences were reworded ({@link #acceptsReworded}): containment at least {@link
  * #REWORDED_CONTAINMENT} (the shorter text has at least {@code minContainmentShingles}), at least
- * {@link #REWORDED_ALIGNED} of the shorter text's sentences, and three, align with the other's,
- * and at least {@link #REWORDED_NUMBERS} of its numbers are in the other ({@link Sentences}).
+ * {@link #REWORDED_ALIGNED} of the shorter text's sentences, and three, align with the other's, and
+ * at least {@link #REWORDED_NUMBERS} of its numbers are in the other ({@link Sentences}).
  */
 public record MatchRule(
-    Mode mode, double jaccardThreshold, double containmentThreshold, int minContainmentShingles,
+    Mode mode,
+    double jaccardThreshold,
+    double containmentThreshold,
+    int minContainmentShingles,
     boolean reworded)
     implements Serializable {
 
   /** Containment at or above which a pair may be a reworded reprint. */
   public static final double REWORDED_CONTAINMENT = 0.4;
+
   /** Share of the shorter text's sentences that must align for a reworded reprint. */
   public static final double REWORDED_ALIGNED = 0.75;
+
   /** Share of the smaller set of numbers that a reworded reprint keeps. */
   public static final double REWORDED_NUMBERS = 0.7;
 
@@ -50,7 +55,8 @@ public record MatchRule(
       throw new IllegalArgumentException("mode is required");
     }
     if (!(jaccardThreshold > 0 && jaccardThreshold <= 1)) {
-      throw new IllegalArgumentException("jaccard threshold must be in (0, 1]: " + jaccardThreshold);
+      throw new IllegalArgumentException(
+          "jaccard threshold must be in (0, 1]: " + jaccardThreshold);
     }
     if (!(containmentThreshold > 0 && containmentThreshold <= 1)) {
       throw new IllegalArgumentException(
@@ -64,8 +70,7 @@ public record MatchRule(
 
   /** The rule without the reworded-reprint check. */
   public MatchRule(
-      Mode mode, double jaccardThreshold, double containmentThreshold,
-      int minContainmentShingles) {
+      Mode mode, double jaccardThreshold, double containmentThreshold, int minContainmentShingles) {
     this(mode, jaccardThreshold, containmentThreshold, minContainmentShingles, false);
   }
 
@@ -84,7 +89,8 @@ public record MatchRule(
    * and the containment reaches {@link #REWORDED_CONTAINMENT} less {@code margin}.
    */
   public boolean mayBeReworded(Similarity s, int sizeA, int sizeB, double margin) {
-    return reworded && Math.min(sizeA, sizeB) >= minContainmentShingles
+    return reworded
+        && Math.min(sizeA, sizeB) >= minContainmentShingles
         && s.containment() >= REWORDED_CONTAINMENT - margin;
   }
 
@@ -99,7 +105,8 @@ public record MatchRule(
       return false;
     }
     int aligned = a.aligned(b);
-    return aligned >= 3 && aligned >= REWORDED_ALIGNED * a.shorter(b)
+    return aligned >= 3
+        && aligned >= REWORDED_ALIGNED * a.shorter(b)
         && a.numbersKept(b) >= REWORDED_NUMBERS;
   }
 

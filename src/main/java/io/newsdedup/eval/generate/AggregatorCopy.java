@@ -14,7 +14,11 @@ import java.util.SplittableRandom;
 final class AggregatorCopy {
   private AggregatorCopy() {}
 
-  static Draft make(Story story, Draft original, Outlets.Outlet aggregator, List<String> otherTitles,
+  static Draft make(
+      Story story,
+      Draft original,
+      Outlets.Outlet aggregator,
+      List<String> otherTitles,
       SplittableRandom rng) {
     Instant t = null;
     if (original.publishedAt != null && !Texts.chance(rng, 0.2)) {

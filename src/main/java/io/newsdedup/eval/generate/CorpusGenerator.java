@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  * stories, several copies of mixed {@link CopyKind kinds} from other outlets.
  *
  * <p>Deterministic: stories are processed in sorted id order, each with a {@link SplittableRandom}
- * seeded from the corpus seed and the story id, and the final article order is a seeded shuffle
- * (so copies of one story are not adjacent in the output files and file numbers say nothing about
+ * seeded from the corpus seed and the story id, and the final article order is a seeded shuffle (so
+ * copies of one story are not adjacent in the output files and file numbers say nothing about
  * clusters). The same stories and config give the same articles, byte for byte, on every machine.
  * {@link CopyKind#TEMPLATE_PAGE Template pages} get their sites in a second pass over the whole
  * corpus ({@link TemplatePageCopy#assign}), so that each site carries pages of several stories.
@@ -30,9 +30,16 @@ import java.util.SplittableRandom;
 public final class CorpusGenerator {
 
   private static final Instant SYNTHETIC_BASE = Instant.parse("2025-01-01T00:00:00Z");
-  private static final Set<CopyKind> COPY_KINDS = EnumSet.of(CopyKind.REPRINT,
-      CopyKind.AGGREGATOR, CopyKind.SCRAPED, CopyKind.EDITED, CopyKind.EXCERPT, CopyKind.PAYWALL,
-      CopyKind.TEMPLATE_PAGE, CopyKind.REWORDED);
+  private static final Set<CopyKind> COPY_KINDS =
+      EnumSet.of(
+          CopyKind.REPRINT,
+          CopyKind.AGGREGATOR,
+          CopyKind.SCRAPED,
+          CopyKind.EDITED,
+          CopyKind.EXCERPT,
+          CopyKind.PAYWALL,
+          CopyKind.TEMPLATE_PAGE,
+          CopyKind.REWORDED);
 
   private final GeneratorConfig config;
 
@@ -95,19 +102,35 @@ public final class CorpusGenerator {
         file = d.jsonlFile;
         id = d.idInFile ? d.jsonId : d.url;
       } else {
-        file = String.format(Locale.ROOT, "%04d-%s.%s", ++fileNo, d.outlet.slug(),
-            d.format.label());
+        file =
+            String.format(Locale.ROOT, "%04d-%s.%s", ++fileNo, d.outlet.slug(), d.format.label());
         id = file;
       }
-      String time = d.format == OutputFormat.TXT ? null
-          : Times.format(d.publishedAt, d.outlet.offset());
+      String time =
+          d.format == OutputFormat.TXT ? null : Times.format(d.publishedAt, d.outlet.offset());
       String text = d.htmlContent ? null : TextRender.render(d.blocks);
-      String html = !d.htmlContent ? null : d.kind == CopyKind.TEMPLATE_PAGE
-          ? TemplatePages.render(d, d.url, time) : HtmlPages.render(d, d.url, time, d.related);
+      String html =
+          !d.htmlContent
+              ? null
+              : d.kind == CopyKind.TEMPLATE_PAGE
+                  ? TemplatePages.render(d, d.url, time)
+                  : HtmlPages.render(d, d.url, time, d.related);
       boolean original = d.kind == CopyKind.ORIGINAL || d.kind == CopyKind.DISTRACTOR_BOILERPLATE;
-      out.add(new GeneratedArticle(id, d.url, d.outlet.name(), d.title, text, html, time,
-          d.format, d.story.id(), d.kind, original, file, d.format != OutputFormat.JSONL
-          || d.idInFile));
+      out.add(
+          new GeneratedArticle(
+              id,
+              d.url,
+              d.outlet.name(),
+              d.title,
+              text,
+              html,
+              time,
+              d.format,
+              d.story.id(),
+              d.kind,
+              original,
+              file,
+              d.format != OutputFormat.JSONL || d.idInFile));
     }
     return out;
   }
@@ -116,22 +139,36 @@ public final class CorpusGenerator {
    * Appends the drafts of one story to {@code out}, placed; a template page is appended as a null
    * slot and added to {@code pages}, to be drafted and placed once all stories are done.
    */
-  private void forStory(Story raw, int index, List<String> titles, Set<String> urls,
-      Set<String> ids, List<Draft> out, List<TemplatePageCopy.Pending> pages) {
+  private void forStory(
+      Story raw,
+      int index,
+      List<String> titles,
+      Set<String> urls,
+      Set<String> ids,
+      List<Draft> out,
+      List<TemplatePageCopy.Pending> pages) {
     SplittableRandom rng = Texts.random(config.seed(), raw.id());
-    Outlets.Outlet own = raw.source() != null ? Outlets.forSource(raw.source(), raw.language())
-        : Texts.pick(rng, papersFor(raw.language()));
+    Outlets.Outlet own =
+        raw.source() != null
+            ? Outlets.forSource(raw.source(), raw.language())
+            : Texts.pick(rng, papersFor(raw.language()));
     Story s = effective(raw, own);
-    Instant t0 = s.publishedAt() != null ? s.publishedAt()
-        : SYNTHETIC_BASE.plusSeconds(rng.nextLong(365L * 24 * 3600));
+    Instant t0 =
+        s.publishedAt() != null
+            ? s.publishedAt()
+            : SYNTHETIC_BASE.plusSeconds(rng.nextLong(365L * 24 * 3600));
     List<String> related = related(titles, index, rng);
     boolean distractorOn = config.kinds().contains(CopyKind.DISTRACTOR_BOILERPLATE);
     boolean wantsCopies = !s.isDistractor() && rng.nextDouble() < config.copyShare();
     int n = wantsCopies ? rng.nextInt(config.minCopies(), config.maxCopies() + 1) : 0;
     List<Draft> drafts = new ArrayList<>();
     List<TemplatePageCopy.Pending> pending = new ArrayList<>();
-    if (distractorOn && (s.isDistractor() || (!wantsCopies && config.distractorShare() > 0
-        && s.wordCount() <= 200 && rng.nextDouble() < config.distractorShare()))) {
+    if (distractorOn
+        && (s.isDistractor()
+            || (!wantsCopies
+                && config.distractorShare() > 0
+                && s.wordCount() <= 200
+                && rng.nextDouble() < config.distractorShare()))) {
       drafts.add(DistractorCopy.make(s, t0, rng.split()));
     } else {
       Draft original = OriginalCopy.make(s, own, t0, rng.split());
@@ -145,19 +182,32 @@ public final class CorpusGenerator {
           pending.add(new TemplatePageCopy.Pending(s, original, r));
           continue;
         }
-        Draft copy = switch (kind) {
-          case REPRINT -> ReprintCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
-          case EDITED -> EditedCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
-          case AGGREGATOR ->
-              AggregatorCopy.make(s, original, outlet(Outlets.AGGREGATORS, used, r), related, r);
-          case EXCERPT -> ExcerptCopy.make(s, original, outlet(Outlets.AGGREGATORS, used, r), r);
-          case PAYWALL -> PaywallCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
-          case SCRAPED -> ScrapedCopy.make(s, original, outlet(Texts.chance(r, 0.6)
-              ? Outlets.SCRAPERS : papersFor(s.language()), used, r), r);
-          case REWORDED ->
-              RewordedCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
-          default -> throw new IllegalStateException("not a copy kind: " + kind);
-        };
+        Draft copy =
+            switch (kind) {
+              case REPRINT ->
+                  ReprintCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
+              case EDITED ->
+                  EditedCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
+              case AGGREGATOR ->
+                  AggregatorCopy.make(
+                      s, original, outlet(Outlets.AGGREGATORS, used, r), related, r);
+              case EXCERPT ->
+                  ExcerptCopy.make(s, original, outlet(Outlets.AGGREGATORS, used, r), r);
+              case PAYWALL ->
+                  PaywallCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
+              case SCRAPED ->
+                  ScrapedCopy.make(
+                      s,
+                      original,
+                      outlet(
+                          Texts.chance(r, 0.6) ? Outlets.SCRAPERS : papersFor(s.language()),
+                          used,
+                          r),
+                      r);
+              case REWORDED ->
+                  RewordedCopy.make(s, original, outlet(papersFor(s.language()), used, r), r);
+              default -> throw new IllegalStateException("not a copy kind: " + kind);
+            };
         drafts.add(copy);
       }
     }
@@ -181,13 +231,21 @@ public final class CorpusGenerator {
   /** The story with a source and a kind filled in. */
   private static Story effective(Story s, Outlets.Outlet own) {
     String source = s.source() != null ? s.source() : own.name();
-    String kind = s.kind() != null ? s.kind()
-        : Outlets.agency(source) != null ? Story.WIRE : Story.PUBLISHER;
+    String kind =
+        s.kind() != null ? s.kind() : Outlets.agency(source) != null ? Story.WIRE : Story.PUBLISHER;
     if (Objects.equals(source, s.source()) && Objects.equals(kind, s.kind())) {
       return s;
     }
-    return new Story(s.id(), source, kind, s.publishedAt(), s.dateline(), s.url(), s.title(),
-        s.paragraphs(), s.language());
+    return new Story(
+        s.id(),
+        source,
+        kind,
+        s.publishedAt(),
+        s.dateline(),
+        s.url(),
+        s.title(),
+        s.paragraphs(),
+        s.language());
   }
 
   /** Up to six headlines of other stories. */
@@ -212,24 +270,26 @@ public final class CorpusGenerator {
   }
 
   /** An outlet from {@code pool} not used yet for this story (reusing one only when all are). */
-  private static Outlets.Outlet outlet(List<Outlets.Outlet> pool, Set<String> used,
-      SplittableRandom rng) {
+  private static Outlets.Outlet outlet(
+      List<Outlets.Outlet> pool, Set<String> used, SplittableRandom rng) {
     List<Outlets.Outlet> fresh = pool.stream().filter(o -> !used.contains(o.name())).toList();
     Outlets.Outlet o = Texts.pick(rng, fresh.isEmpty() ? pool : fresh);
     used.add(o.name());
     return o;
   }
 
-  private static final Map<CopyKind, double[]> WEIGHTS = new EnumMap<>(Map.of(
-      // {wire, publisher}
-      CopyKind.REPRINT, new double[] {4.0, 1.5},
-      CopyKind.AGGREGATOR, new double[] {3.0, 3.0},
-      CopyKind.SCRAPED, new double[] {2.0, 2.5},
-      CopyKind.EDITED, new double[] {1.5, 1.5},
-      CopyKind.EXCERPT, new double[] {1.0, 1.0},
-      CopyKind.PAYWALL, new double[] {0.5, 0.8},
-      CopyKind.TEMPLATE_PAGE, new double[] {0.5, 0.8},
-      CopyKind.REWORDED, new double[] {1.5, 1.5}));
+  private static final Map<CopyKind, double[]> WEIGHTS =
+      new EnumMap<>(
+          Map.of(
+              // {wire, publisher}
+              CopyKind.REPRINT, new double[] {4.0, 1.5},
+              CopyKind.AGGREGATOR, new double[] {3.0, 3.0},
+              CopyKind.SCRAPED, new double[] {2.0, 2.5},
+              CopyKind.EDITED, new double[] {1.5, 1.5},
+              CopyKind.EXCERPT, new double[] {1.0, 1.0},
+              CopyKind.PAYWALL, new double[] {0.5, 0.8},
+              CopyKind.TEMPLATE_PAGE, new double[] {0.5, 0.8},
+              CopyKind.REWORDED, new double[] {1.5, 1.5}));
 
   /**
    * {@code n} copy kinds: as many distinct kinds as are enabled (weighted by how often such copies
@@ -270,8 +330,8 @@ public final class CorpusGenerator {
   }
 
   /** Decides format, output file, URL and JSONL id of a draft. */
-  private void place(Draft d, Instant t0, SplittableRandom storyRng, Set<String> urls,
-      Set<String> ids) {
+  private void place(
+      Draft d, Instant t0, SplittableRandom storyRng, Set<String> urls, Set<String> ids) {
     SplittableRandom rng = storyRng.split();
     OutputFormat wanted = wantedFormat(d, rng);
     Set<OutputFormat> enabled = config.formats();
@@ -286,8 +346,11 @@ public final class CorpusGenerator {
       f = OutputFormat.TXT;
     }
     d.format = f;
-    d.htmlContent = f != OutputFormat.TXT
-        && (f == OutputFormat.HTML || wanted == OutputFormat.HTML || d.kind == CopyKind.SCRAPED);
+    d.htmlContent =
+        f != OutputFormat.TXT
+            && (f == OutputFormat.HTML
+                || wanted == OutputFormat.HTML
+                || d.kind == CopyKind.SCRAPED);
     if (f == OutputFormat.JSONL) {
       d.jsonlFile = jsonlFile(d);
       d.idInFile = !Texts.chance(rng, 0.05);
@@ -295,8 +358,8 @@ public final class CorpusGenerator {
     String url = url(d, t0, rng);
     String unique = url;
     for (int k = 2; urls.contains(unique); k++) {
-      unique = url.endsWith("/")
-          ? url.substring(0, url.length() - 1) + "-" + k + "/" : url + "-" + k;
+      unique =
+          url.endsWith("/") ? url.substring(0, url.length() - 1) + "-" + k + "/" : url + "-" + k;
     }
     urls.add(unique);
     d.url = unique;
@@ -312,9 +375,10 @@ public final class CorpusGenerator {
     return switch (d.kind) {
       // Never .txt: a text file has no publisher or timestamp, so nothing could tell that it is
       // the original.
-      case ORIGINAL -> d.story.isWire() ? OutputFormat.JSONL
-          : x < 0.7 ? OutputFormat.JSONL : OutputFormat.HTML;
-      case REPRINT -> x < 0.75 ? OutputFormat.JSONL : x < 0.9 ? OutputFormat.TXT : OutputFormat.HTML;
+      case ORIGINAL ->
+          d.story.isWire() ? OutputFormat.JSONL : x < 0.7 ? OutputFormat.JSONL : OutputFormat.HTML;
+      case REPRINT ->
+          x < 0.75 ? OutputFormat.JSONL : x < 0.9 ? OutputFormat.TXT : OutputFormat.HTML;
       case AGGREGATOR -> x < 0.85 ? OutputFormat.JSONL : OutputFormat.HTML;
       case SCRAPED -> x < 0.5 ? OutputFormat.JSONL : OutputFormat.HTML;
       case EDITED -> x < 0.5 ? OutputFormat.JSONL : OutputFormat.TXT;
@@ -331,8 +395,10 @@ public final class CorpusGenerator {
     }
     return switch (d.kind) {
       case AGGREGATOR, EXCERPT, DISTRACTOR_BOILERPLATE -> "aggregators.jsonl";
-      case ORIGINAL -> d.story.isWire() ? "wire.jsonl"
-          : d.outlet.syndicated() ? "syndication.ndjson" : "papers.jsonl";
+      case ORIGINAL ->
+          d.story.isWire()
+              ? "wire.jsonl"
+              : d.outlet.syndicated() ? "syndication.ndjson" : "papers.jsonl";
       default -> d.outlet.syndicated() ? "syndication.ndjson" : "papers.jsonl";
     };
   }
@@ -344,26 +410,51 @@ public final class CorpusGenerator {
     Outlets.Outlet o = d.outlet;
     String slug = Texts.slug(d.title, 8);
     LocalDate day = (d.publishedAt != null ? d.publishedAt : t0).atOffset(o.offset()).toLocalDate();
-    String ymd = String.format(Locale.ROOT, "%04d/%02d/%02d", day.getYear(), day.getMonthValue(),
-        day.getDayOfMonth());
+    String ymd =
+        String.format(
+            Locale.ROOT, "%04d/%02d/%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth());
     return switch (o.type()) {
-      case AGENCY -> switch (o.name()) {
-        case "AP" -> "https://apnews.com/article/" + slug + "-" + Texts.hex(rng, 32);
-        case "Reuters" -> "https://www.reuters.com/world/" + slug + "-" + day + "/";
-        default -> "https://www.afp.com/en/news/" + (100000 + rng.nextInt(900000)) + "/" + slug;
-      };
-      case PAPER -> "https://www." + o.domain() + "/"
-          + Texts.pick(rng, List.of("news", "world", "business", "local", "nation")) + "/" + ymd
-          + "/" + slug + "/";
-      case AGGREGATOR -> switch (rng.nextInt(3)) {
-        case 0 -> "https://" + o.domain() + "/" + slug + "/";
-        case 1 -> "https://" + o.domain() + "/" + ymd + "/" + slug + "-" + rng.nextInt(1000, 99999)
-            + "/";
-        default -> "https://" + o.domain() + "/news/" + rng.nextInt(100000, 9999999);
-      };
-      case SCRAPER -> "https://" + o.domain() + "/"
-          + Texts.pick(rng, List.of("world", "business", "news", "latest")) + "/" + slug + "-"
-          + rng.nextInt(10000, 999999) + ".html";
+      case AGENCY ->
+          switch (o.name()) {
+            case "AP" -> "https://apnews.com/article/" + slug + "-" + Texts.hex(rng, 32);
+            case "Reuters" -> "https://www.reuters.com/world/" + slug + "-" + day + "/";
+            default -> "https://www.afp.com/en/news/" + (100000 + rng.nextInt(900000)) + "/" + slug;
+          };
+      case PAPER ->
+          "https://www."
+              + o.domain()
+              + "/"
+              + Texts.pick(rng, List.of("news", "world", "business", "local", "nation"))
+              + "/"
+              + ymd
+              + "/"
+              + slug
+              + "/";
+      case AGGREGATOR ->
+          switch (rng.nextInt(3)) {
+            case 0 -> "https://" + o.domain() + "/" + slug + "/";
+            case 1 ->
+                "https://"
+                    + o.domain()
+                    + "/"
+                    + ymd
+                    + "/"
+                    + slug
+                    + "-"
+                    + rng.nextInt(1000, 99999)
+                    + "/";
+            default -> "https://" + o.domain() + "/news/" + rng.nextInt(100000, 9999999);
+          };
+      case SCRAPER ->
+          "https://"
+              + o.domain()
+              + "/"
+              + Texts.pick(rng, List.of("world", "business", "news", "latest"))
+              + "/"
+              + slug
+              + "-"
+              + rng.nextInt(10000, 999999)
+              + ".html";
     };
   }
 }

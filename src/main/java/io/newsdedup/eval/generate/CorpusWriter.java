@@ -52,8 +52,11 @@ public final class CorpusWriter {
       switch (a.format()) {
         case JSONL -> jsonl.computeIfAbsent(a.file(), k -> new ArrayList<>()).add(a);
         case HTML -> Files.writeString(outDir.resolve(a.file()), a.html(), StandardCharsets.UTF_8);
-        case TXT -> Files.writeString(outDir.resolve(a.file()),
-            a.title() + "\n\n" + a.text() + "\n", StandardCharsets.UTF_8);
+        case TXT ->
+            Files.writeString(
+                outDir.resolve(a.file()),
+                a.title() + "\n\n" + a.text() + "\n",
+                StandardCharsets.UTF_8);
       }
     }
     for (Map.Entry<String, List<GeneratedArticle>> e : jsonl.entrySet()) {
@@ -71,9 +74,10 @@ public final class CorpusWriter {
       Files.createDirectories(labels.toAbsolutePath().getParent());
     }
     List<GeneratedArticle> sorted = new ArrayList<>(articles);
-    sorted.sort(Comparator.comparing(GeneratedArticle::storyId)
-        .thenComparing(a -> !a.isOriginal())
-        .thenComparing(GeneratedArticle::id));
+    sorted.sort(
+        Comparator.comparing(GeneratedArticle::storyId)
+            .thenComparing(a -> !a.isOriginal())
+            .thenComparing(GeneratedArticle::id));
     try (Writer w = Files.newBufferedWriter(labels, StandardCharsets.UTF_8)) {
       for (GeneratedArticle a : sorted) {
         w.write(labelLine(a));
@@ -119,8 +123,11 @@ public final class CorpusWriter {
   /** True for the names this writer produces: .jsonl, .ndjson, .jsonl.gz, .html and .txt. */
   public static boolean isCorpusFile(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".jsonl.gz")
-        || n.endsWith(".html") || n.endsWith(".txt");
+    return n.endsWith(".jsonl")
+        || n.endsWith(".ndjson")
+        || n.endsWith(".jsonl.gz")
+        || n.endsWith(".html")
+        || n.endsWith(".txt");
   }
 
   /** The corpus files directly inside {@code dir} (none when it does not exist), sorted. */

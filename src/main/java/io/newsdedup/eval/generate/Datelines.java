@@ -10,17 +10,53 @@ import java.util.Locale;
 final class Datelines {
   private Datelines() {}
 
-  static final List<String> MONTHS_EN = List.of("January", "February", "March", "April", "May",
-      "June", "July", "August", "September", "October", "November", "December");
-  static final List<String> MONTHS_ES = List.of("enero", "febrero", "marzo", "abril", "mayo",
-      "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre");
-  static final List<String> MONTHS_RU_GEN = List.of("января", "февраля", "марта", "апреля", "мая",
-      "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря");
+  static final List<String> MONTHS_EN =
+      List.of(
+          "January",
+          "February",
+          "March",
+          "April",
+          "May",
+          "June",
+          "July",
+          "August",
+          "September",
+          "October",
+          "November",
+          "December");
+  static final List<String> MONTHS_ES =
+      List.of(
+          "enero",
+          "febrero",
+          "marzo",
+          "abril",
+          "mayo",
+          "junio",
+          "julio",
+          "agosto",
+          "septiembre",
+          "octubre",
+          "noviembre",
+          "diciembre");
+  static final List<String> MONTHS_RU_GEN =
+      List.of(
+          "января",
+          "февраля",
+          "марта",
+          "апреля",
+          "мая",
+          "июня",
+          "июля",
+          "августа",
+          "сентября",
+          "октября",
+          "ноября",
+          "декабря");
 
   /**
-   * The agency dateline that starts a wire story's first paragraph: "CITY (AP) — ",
-   * "CITY, March 4 (Reuters) - ", "CITY (AFP) - " (Russian Reuters copy: "CITY, 4 марта (Рейтер) - ");
-   * empty when the story is not wire copy of a known agency or has no dateline.
+   * The agency dateline that starts a wire story's first paragraph: "CITY (AP) — ", "CITY, March 4
+   * (Reuters) - ", "CITY (AFP) - " (Russian Reuters copy: "CITY, 4 марта (Рейтер) - "); empty when
+   * the story is not wire copy of a known agency or has no dateline.
    */
   static String wirePrefix(Story story, Instant publishedAt) {
     Outlets.Outlet agency = Outlets.agency(story.source());
@@ -37,10 +73,18 @@ final class Datelines {
           return city + " (Reuters) - ";
         }
         if ("ru".equals(story.language())) {
-          return city + ", " + day.getDayOfMonth() + " "
-              + MONTHS_RU_GEN.get(day.getMonthValue() - 1) + " (Рейтер) - ";
+          return city
+              + ", "
+              + day.getDayOfMonth()
+              + " "
+              + MONTHS_RU_GEN.get(day.getMonthValue() - 1)
+              + " (Рейтер) - ";
         }
-        return city + ", " + MONTHS_EN.get(day.getMonthValue() - 1) + " " + day.getDayOfMonth()
+        return city
+            + ", "
+            + MONTHS_EN.get(day.getMonthValue() - 1)
+            + " "
+            + day.getDayOfMonth()
             + " (Reuters) - ";
       default:
         return city + " (AFP) - ";

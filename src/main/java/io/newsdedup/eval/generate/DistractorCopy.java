@@ -20,9 +20,17 @@ final class DistractorCopy {
       blocks.add(new Block.Para(p));
     }
     blocks.addAll(AggregatorBoilerplate.HARVEST_FOOTER);
-    Instant t = storyTime == null ? null
-        : storyTime.plus(Duration.ofSeconds(1800 + rng.nextLong(3 * 3600)));
-    return new Draft(story, CopyKind.DISTRACTOR_BOILERPLATE, Outlets.BOILERPLATE_AGGREGATOR,
-        story.title(), blocks, t, rng.split());
+    Instant t =
+        storyTime == null
+            ? null
+            : storyTime.plus(Duration.ofSeconds(1800 + rng.nextLong(3 * 3600)));
+    return new Draft(
+        story,
+        CopyKind.DISTRACTOR_BOILERPLATE,
+        Outlets.BOILERPLATE_AGGREGATOR,
+        story.title(),
+        blocks,
+        t,
+        rng.split());
   }
 }

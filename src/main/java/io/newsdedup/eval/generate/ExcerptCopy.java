@@ -26,8 +26,10 @@ final class ExcerptCopy {
     }
     String source = story.source() != null ? story.source() : "the original publisher";
     blocks.add(new Block.Boiler("Read the full story at " + source));
-    Instant t = original.publishedAt == null ? null
-        : original.publishedAt.plus(Duration.ofSeconds(1800 + rng.nextLong(7 * 3600)));
+    Instant t =
+        original.publishedAt == null
+            ? null
+            : original.publishedAt.plus(Duration.ofSeconds(1800 + rng.nextLong(7 * 3600)));
     String title = story.title();
     if (Texts.chance(rng, 0.5)) {
       String reworded = Headlines.synonyms(title, rng);

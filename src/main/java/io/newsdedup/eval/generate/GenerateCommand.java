@@ -23,14 +23,27 @@ import java.util.TreeMap;
 public final class GenerateCommand {
   private GenerateCommand() {}
 
-  private static final Set<String> OPTIONS = Set.of("stories", "output", "labels", "seed", "kinds",
-      "copies", "copyShare", "formats", "distractorShare", "overwrite", "help");
+  private static final Set<String> OPTIONS =
+      Set.of(
+          "stories",
+          "output",
+          "labels",
+          "seed",
+          "kinds",
+          "copies",
+          "copyShare",
+          "formats",
+          "distractorShare",
+          "overwrite",
+          "help");
 
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs with the given arguments, printing to standard output and error; returns the exit code. */
+  /**
+   * Runs with the given arguments, printing to standard output and error; returns the exit code.
+   */
   public static int run(String[] args) {
     return run(args, System.out, System.err);
   }
@@ -94,16 +107,21 @@ public final class GenerateCommand {
           min = Integer.parseInt(mm[0]);
           max = Integer.parseInt(mm[1]);
         } else {
-          throw new IllegalArgumentException("--copies must be MIN..MAX, got " + opts.get("copies"));
+          throw new IllegalArgumentException(
+              "--copies must be MIN..MAX, got " + opts.get("copies"));
         }
       }
-      double copyShare = opts.containsKey("copyShare")
-          ? Double.parseDouble(opts.get("copyShare")) : d.copyShare();
-      double distractorShare = opts.containsKey("distractorShare")
-          ? Double.parseDouble(opts.get("distractorShare")) : d.distractorShare();
+      double copyShare =
+          opts.containsKey("copyShare") ? Double.parseDouble(opts.get("copyShare")) : d.copyShare();
+      double distractorShare =
+          opts.containsKey("distractorShare")
+              ? Double.parseDouble(opts.get("distractorShare"))
+              : d.distractorShare();
       config = new GeneratorConfig(seed, kinds, min, max, copyShare, formats, distractorShare);
-      labels = opts.containsKey("labels") ? Path.of(opts.get("labels"))
-          : outDir.toAbsolutePath().normalize().resolveSibling("labels.jsonl");
+      labels =
+          opts.containsKey("labels")
+              ? Path.of(opts.get("labels"))
+              : outDir.toAbsolutePath().normalize().resolveSibling("labels.jsonl");
       overwrite = parseBoolean(opts.getOrDefault("overwrite", "false"));
     } catch (NumberFormatException e) {
       return usageError(err, "bad number: " + e.getMessage());
@@ -128,8 +146,12 @@ public final class GenerateCommand {
       List<Path> existing = CorpusWriter.corpusFiles(outDir);
       if (!existing.isEmpty()) {
         if (!overwrite) {
-          err.println("error: " + outDir + " already holds " + existing.size()
-              + " corpus files; pass --overwrite to replace them");
+          err.println(
+              "error: "
+                  + outDir
+                  + " already holds "
+                  + existing.size()
+                  + " corpus files; pass --overwrite to replace them");
           return 1;
         }
         for (Path p : existing) {
@@ -147,8 +169,8 @@ public final class GenerateCommand {
   }
 
   /** Counts by kind, format and file, clusters and singletons, as printed after a run. */
-  static String summary(List<Story> stories, List<GeneratedArticle> articles, Path outDir,
-      Path labels) {
+  static String summary(
+      List<Story> stories, List<GeneratedArticle> articles, Path outDir, Path labels) {
     Map<String, Integer> kinds = new TreeMap<>();
     Map<String, Integer> formats = new TreeMap<>();
     Map<String, Integer> files = new TreeMap<>();
@@ -156,22 +178,31 @@ public final class GenerateCommand {
     for (GeneratedArticle a : articles) {
       kinds.merge(a.kind().label(), 1, Integer::sum);
       formats.merge(a.format().label(), 1, Integer::sum);
-      files.merge(a.format() == OutputFormat.JSONL ? a.file() : "*." + a.format().label(), 1,
-          Integer::sum);
+      files.merge(
+          a.format() == OutputFormat.JSONL ? a.file() : "*." + a.format().label(), 1, Integer::sum);
       clusterSize.merge(a.storyId(), 1, Integer::sum);
     }
     long singletons = clusterSize.values().stream().filter(n -> n == 1).count();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "stories: %d%narticles: %d%nclusters: %d (singletons: %d)%nby kind: %s%nby format: %s%n"
             + "by file: %s%noutput: %s%nlabels: %s%n",
-        stories.size(), articles.size(), clusterSize.size(), singletons, kinds, formats, files,
-        outDir, labels);
+        stories.size(),
+        articles.size(),
+        clusterSize.size(),
+        singletons,
+        kinds,
+        formats,
+        files,
+        outDir,
+        labels);
   }
 
   /** The help text listing every option with its default. */
   public static String usage() {
     GeneratorConfig d = GeneratorConfig.defaults();
-    return String.join("\n",
+    return String.join(
+        "\n",
         "Usage: GenerateCommand --stories=PATTERN --output=DIR [options]",
         "",
         "Generates a labelled news-copy corpus from stories (.txt with an optional 'key: value'",
@@ -188,11 +219,16 @@ public final class GenerateCommand {
         "                           all: " + labels(EnumSet.allOf(CopyKind.class)),
         "                           off by default: " + labels(offByDefault(d.kinds())),
         "  --copies=MIN..MAX        copies per story that gets copies (default: "
-            + d.minCopies() + ".." + d.maxCopies() + ")",
+            + d.minCopies()
+            + ".."
+            + d.maxCopies()
+            + ")",
         "  --copyShare=X            share of stories that get copies, 0..1 (default: "
-            + d.copyShare() + ")",
+            + d.copyShare()
+            + ")",
         "  --formats=F1,F2,...      output formats jsonl,html,txt (default: "
-            + formatLabels(d.formats()) + ");",
+            + formatLabels(d.formats())
+            + ");",
         "                           with only jsonl, pages go to the html field",
         "  --distractorShare=X      share of copy-less stories of <= 200 words posted only inside",
         "                           the boilerplate aggregator's wrapper, needs",

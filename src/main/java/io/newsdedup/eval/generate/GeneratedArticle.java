@@ -9,7 +9,8 @@ package io.newsdedup.eval.generate;
  *     only in the labels for {@code .txt})
  * @param source publisher, agency or aggregator name
  * @param title headline
- * @param text plain-text body (paragraphs separated by blank lines), or null when {@code html} is set
+ * @param text plain-text body (paragraphs separated by blank lines), or null when {@code html} is
+ *     set
  * @param html whole HTML page, or null when {@code text} is set
  * @param publishedAt ISO-8601 time with offset ("2025-03-04T09:15:00Z",
  *     "2025-03-04T11:15:00+02:00"), or null when the article carries none

@@ -48,7 +48,8 @@ public record GeneratorConfig(
       throw new IllegalArgumentException("at least one format is needed");
     }
     if (kinds.contains(CopyKind.SCRAPED)
-        && !formats.contains(OutputFormat.JSONL) && !formats.contains(OutputFormat.HTML)) {
+        && !formats.contains(OutputFormat.JSONL)
+        && !formats.contains(OutputFormat.HTML)) {
       throw new IllegalArgumentException("scraped copies need the jsonl or html format");
     }
   }
@@ -58,10 +59,19 @@ public record GeneratorConfig(
    * 1..4 copies for 70% of the stories; all three formats; no extra distractors.
    */
   public static GeneratorConfig defaults() {
-    return new GeneratorConfig(DEFAULT_SEED,
-        EnumSet.of(CopyKind.ORIGINAL, CopyKind.REPRINT, CopyKind.AGGREGATOR, CopyKind.SCRAPED,
+    return new GeneratorConfig(
+        DEFAULT_SEED,
+        EnumSet.of(
+            CopyKind.ORIGINAL,
+            CopyKind.REPRINT,
+            CopyKind.AGGREGATOR,
+            CopyKind.SCRAPED,
             CopyKind.EDITED),
-        1, 4, 0.7, EnumSet.allOf(OutputFormat.class), 0.0);
+        1,
+        4,
+        0.7,
+        EnumSet.allOf(OutputFormat.class),
+        0.0);
   }
 
   /** This config with another seed. */

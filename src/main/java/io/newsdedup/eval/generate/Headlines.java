@@ -10,21 +10,43 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites a headline the way a paper re-headlines a reprint: swaps headline verbs for synonyms,
- * cuts a trailing clause, or uses a template with a place or local angle. The result always
- * differs from the input.
+ * cuts a trailing clause, or uses a template with a place or local angle. The result always differs
+ * from the input.
  */
 final class Headlines {
   private Headlines() {}
 
   private static final String[][] SYNONYMS = {
-      {"holds", "keeps"}, {"cuts", "trims"}, {"raises", "lifts"}, {"rises", "climbs"},
-      {"falls", "drops"}, {"wins", "claims"}, {"approves", "backs"}, {"rejects", "turns down"},
-      {"hits", "strikes"}, {"launches", "rolls out"}, {"plans", "eyes"}, {"warns", "cautions"},
-      {"announces", "unveils"}, {"signs", "inks"}, {"reports", "posts"}, {"boosts", "lifts"},
-      {"blocks", "halts"}, {"urges", "presses"}, {"amid", "as"}, {"after", "following"},
-      {"orders", "tells"}, {"says", "insists"}, {"seeks", "wants"}, {"slump", "slide"},
-      {"surge", "jump"}, {"talks", "negotiations"}, {"lawmakers", "legislators"},
-      {"begins", "starts"}, {"ends", "wraps up"}};
+    {"holds", "keeps"},
+    {"cuts", "trims"},
+    {"raises", "lifts"},
+    {"rises", "climbs"},
+    {"falls", "drops"},
+    {"wins", "claims"},
+    {"approves", "backs"},
+    {"rejects", "turns down"},
+    {"hits", "strikes"},
+    {"launches", "rolls out"},
+    {"plans", "eyes"},
+    {"warns", "cautions"},
+    {"announces", "unveils"},
+    {"signs", "inks"},
+    {"reports", "posts"},
+    {"boosts", "lifts"},
+    {"blocks", "halts"},
+    {"urges", "presses"},
+    {"amid", "as"},
+    {"after", "following"},
+    {"orders", "tells"},
+    {"says", "insists"},
+    {"seeks", "wants"},
+    {"slump", "slide"},
+    {"surge", "jump"},
+    {"talks", "negotiations"},
+    {"lawmakers", "legislators"},
+    {"begins", "starts"},
+    {"ends", "wraps up"}
+  };
 
   private static final Pattern CUT =
       Pattern.compile("^(.{20,}?)(?:,| as | after | amid | while | — | - |: )");
@@ -32,8 +54,8 @@ final class Headlines {
   /** A different headline for {@code title}, in the story's language where templates exist. */
   static String rewrite(String title, Story story, Outlets.Outlet paper, SplittableRandom rng) {
     String country = Datelines.country(story.dateline());
-    String city = story.dateline() == null ? null
-        : Datelines.titleCase(Datelines.city(story.dateline()));
+    String city =
+        story.dateline() == null ? null : Datelines.titleCase(Datelines.city(story.dateline()));
     String place = country != null ? country : city;
     List<Supplier<String>> options = new ArrayList<>();
     switch (story.language()) {
@@ -87,7 +109,9 @@ final class Headlines {
     return t.contains(p) || (p.length() > 5 && t.contains(p.substring(0, p.length() - 2)));
   }
 
-  /** Replaces up to two headline verbs/nouns by synonyms (whole words, keeping a leading capital). */
+  /**
+   * Replaces up to two headline verbs/nouns by synonyms (whole words, keeping a leading capital).
+   */
   static String synonyms(String title, SplittableRandom rng) {
     String out = title;
     int done = 0;
@@ -98,8 +122,10 @@ final class Headlines {
       Matcher m = p.matcher(out);
       if (m.find()) {
         String found = m.group();
-        String rep = Character.isUpperCase(found.charAt(0))
-            ? Character.toUpperCase(pair[1].charAt(0)) + pair[1].substring(1) : pair[1];
+        String rep =
+            Character.isUpperCase(found.charAt(0))
+                ? Character.toUpperCase(pair[1].charAt(0)) + pair[1].substring(1)
+                : pair[1];
         out = out.substring(0, m.start()) + rep + out.substring(m.end());
         done++;
       }

@@ -21,7 +21,7 @@ final class OriginalCopy {
     for (String p : paragraphs(story, publishedAt)) {
       blocks.add(new Block.Para(p));
     }
-    return new Draft(story, CopyKind.ORIGINAL, own, story.title(), blocks, publishedAt,
-        rng.split());
+    return new Draft(
+        story, CopyKind.ORIGINAL, own, story.title(), blocks, publishedAt, rng.split());
   }
 }

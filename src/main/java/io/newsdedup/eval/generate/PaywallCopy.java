@@ -16,19 +16,23 @@ import java.util.SplittableRandom;
 final class PaywallCopy {
   private PaywallCopy() {}
 
-  static final List<String> WALLS = List.of(
-      "Subscribe to continue reading. This article is available to subscribers only. Already a"
-          + " subscriber? Log in to read the full story. Get unlimited digital access from $1 a week,"
-          + " cancel anytime.",
-      "You have reached your limit of free articles this month. Create a free account to keep"
-          + " reading, or subscribe now for unlimited access to award-winning local journalism.",
-      "We use cookies and similar technologies to improve your experience, personalise content and"
-          + " advertising, and analyse our traffic. By selecting Accept all you agree to the storing"
-          + " of cookies on your device. Manage preferences | Accept all | Reject all",
-      "This story is for members only. Please sign in or become a member to read the rest of this"
-          + " report and thousands more from our newsroom, with no ads and full archive access.",
-      "Exclusive to premium readers: unlock this article and our complete coverage with a premium"
-          + " plan. Your support keeps independent reporting alive in the region.");
+  static final List<String> WALLS =
+      List.of(
+          "Subscribe to continue reading. This article is available to subscribers only. Already a"
+              + " subscriber? Log in to read the full story. Get unlimited digital access from $1 a"
+              + " week, cancel anytime.",
+          "You have reached your limit of free articles this month. Create a free account to keep"
+              + " reading, or subscribe now for unlimited access to award-winning local"
+              + " journalism.",
+          "We use cookies and similar technologies to improve your experience, personalise content"
+              + " and advertising, and analyse our traffic. By selecting Accept all you agree to"
+              + " the storing of cookies on your device. Manage preferences | Accept all | Reject"
+              + " all",
+          "This story is for members only. Please sign in or become a member to read the rest of"
+              + " this report and thousands more from our newsroom, with no ads and full archive"
+              + " access.",
+          "Exclusive to premium readers: unlock this article and our complete coverage with a"
+              + " premium plan. Your support keeps independent reporting alive in the region.");
 
   static Draft make(Story story, Draft original, Outlets.Outlet outlet, SplittableRandom rng) {
     List<Block> blocks = new ArrayList<>();
@@ -40,8 +44,10 @@ final class PaywallCopy {
       }
     }
     blocks.add(new Block.Boiler(Texts.pick(rng, WALLS)));
-    Instant t = original.publishedAt == null ? null
-        : original.publishedAt.plus(Duration.ofSeconds(1800 + rng.nextLong(12 * 3600)));
+    Instant t =
+        original.publishedAt == null
+            ? null
+            : original.publishedAt.plus(Duration.ofSeconds(1800 + rng.nextLong(12 * 3600)));
     return new Draft(story, CopyKind.PAYWALL, outlet, story.title(), blocks, t, rng.split());
   }
 }

@@ -11,22 +11,35 @@ import java.util.SplittableRandom;
 final class Photos {
   private Photos() {}
 
-  private static final List<String> SCENES_EN = List.of(
-      "A general view of the city centre", "People walk along a main street",
-      "Officials arrive for a news conference", "Journalists wait outside a government building",
-      "Residents gather near the scene", "Traffic moves past the main square",
-      "A woman checks her phone at a bus stop", "Police officers stand guard outside the venue",
-      "Commuters queue at a station", "Workers walk past the company's headquarters");
-  private static final List<String> SCENES_ES = List.of(
-      "Vista general del centro de la ciudad", "Personas caminan por una calle principal",
-      "Vecinos se reúnen cerca del lugar", "Funcionarios llegan a una rueda de prensa");
-  private static final List<String> TOPICS = List.of("POLITICS", "ECONOMY", "WEATHER", "SPORT",
-      "HEALTH", "SCIENCE", "TRANSPORT", "DIPLOMACY", "BUSINESS", "DISASTER");
+  private static final List<String> SCENES_EN =
+      List.of(
+          "A general view of the city centre", "People walk along a main street",
+          "Officials arrive for a news conference",
+              "Journalists wait outside a government building",
+          "Residents gather near the scene", "Traffic moves past the main square",
+          "A woman checks her phone at a bus stop", "Police officers stand guard outside the venue",
+          "Commuters queue at a station", "Workers walk past the company's headquarters");
+  private static final List<String> SCENES_ES =
+      List.of(
+          "Vista general del centro de la ciudad", "Personas caminan por una calle principal",
+          "Vecinos se reúnen cerca del lugar", "Funcionarios llegan a una rueda de prensa");
+  private static final List<String> TOPICS =
+      List.of(
+          "POLITICS",
+          "ECONOMY",
+          "WEATHER",
+          "SPORT",
+          "HEALTH",
+          "SCIENCE",
+          "TRANSPORT",
+          "DIPLOMACY",
+          "BUSINESS",
+          "DISASTER");
 
   /** A photo block for {@code story} taken on the day of {@code when} (or undated). */
   static Block.Photo photo(Story story, Instant when, SplittableRandom rng) {
-    String place = story.dateline() == null ? null
-        : Datelines.titleCase(Datelines.city(story.dateline()));
+    String place =
+        story.dateline() == null ? null : Datelines.titleCase(Datelines.city(story.dateline()));
     String country = Datelines.country(story.dateline());
     LocalDate day = when == null ? null : when.atOffset(ZoneOffset.UTC).toLocalDate();
     String name = Texts.pick(rng, Outlets.PHOTOGRAPHERS);
@@ -38,15 +51,31 @@ final class Photos {
     }
     String caption;
     if ("es".equals(story.language())) {
-      caption = Texts.pick(rng, SCENES_ES) + (place == null ? "" : " en " + place)
-          + (day == null ? "" : ", el " + day.getDayOfMonth() + " de "
-              + Datelines.MONTHS_ES.get(day.getMonthValue() - 1) + " de " + day.getYear())
-          + ".";
+      caption =
+          Texts.pick(rng, SCENES_ES)
+              + (place == null ? "" : " en " + place)
+              + (day == null
+                  ? ""
+                  : ", el "
+                      + day.getDayOfMonth()
+                      + " de "
+                      + Datelines.MONTHS_ES.get(day.getMonthValue() - 1)
+                      + " de "
+                      + day.getYear())
+              + ".";
     } else if ("en".equals(story.language())) {
-      caption = Texts.pick(rng, SCENES_EN) + (place == null ? "" : " in " + place)
-          + (day == null ? "" : " on " + Datelines.MONTHS_EN.get(day.getMonthValue() - 1) + " "
-              + day.getDayOfMonth() + ", " + day.getYear())
-          + ".";
+      caption =
+          Texts.pick(rng, SCENES_EN)
+              + (place == null ? "" : " in " + place)
+              + (day == null
+                  ? ""
+                  : " on "
+                      + Datelines.MONTHS_EN.get(day.getMonthValue() - 1)
+                      + " "
+                      + day.getDayOfMonth()
+                      + ", "
+                      + day.getYear())
+              + ".";
     } else {
       caption = "Фото: " + name;
       slugLine = null;

@@ -22,20 +22,20 @@ import java.util.regex.Pattern;
  *   <li>common news words and phrases swapped from a built-in table ("said" → "stated", "rose" →
  *       "climbed", "because" → "as", "about 300" → "around 300", "people" → "residents", "more
  *       than" → "over", "said that" → "said", "on Monday" → "Monday", ...);
- *   <li>numbers written another way ("5%" → "5 percent", "three" → "3", "4" → "four", "$2
- *       billion" → "$2bn"), as house style does, in quotations too;
- *   <li>a clause moved: a trailing attribution to the front ("…, officials said." → "Officials
- *       said that …") or back, a "because"/"after"/"when" clause or a time phrase to the front,
- *       "“…,” she said." → "She said: “….”", a sentence split at ", and" / ", but";
+ *   <li>numbers written another way ("5%" → "5 percent", "three" → "3", "4" → "four", "$2 billion"
+ *       → "$2bn"), as house style does, in quotations too;
+ *   <li>a clause moved: a trailing attribution to the front ("…, officials said." → "Officials said
+ *       that …") or back, a "because"/"after"/"when" clause or a time phrase to the front, "“…,”
+ *       she said." → "She said: “….”", a sentence split at ", and" / ", but";
  *   <li>an adverb inserted ("will also", "was reportedly", "has already"), a contraction made or
  *       undone ("did not" ↔ "didn't");
  *   <li>the paper's house spelling (US or British by its domain: "neighbors" ↔ "neighbours").
  * </ul>
  *
- * <p>Words inside quotations are left alone unless nothing else is left to change in the
- * sentence (then half the time). Edits never undo or overlap one another and spread over the
- * sentence. New headline (as {@link ReprintCopy}), sometimes a sign-off line, sometimes without
- * the wire dateline; a paper; published 1–10 hours after the original.
+ * <p>Words inside quotations are left alone unless nothing else is left to change in the sentence
+ * (then half the time). Edits never undo or overlap one another and spread over the sentence. New
+ * headline (as {@link ReprintCopy}), sometimes a sign-off line, sometimes without the wire
+ * dateline; a paper; published 1–10 hours after the original.
  *
  * <p>On the bundled stories a reworded copy keeps about half of its original's 5-word shingles:
  * median Jaccard about 0.36 and containment (over the smaller set) about 0.54. For two texts of
@@ -55,12 +55,12 @@ final class RewordedCopy {
 
   private static final String B = "(?<![\\p{L}\\p{N}])";
   private static final String E = "(?![\\p{L}\\p{N}])";
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE
-      | Pattern.UNICODE_CHARACTER_CLASS;
+  private static final int FLAGS =
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
   /**
-   * A synonym: whole-word regex and its replacement ({@code $1} allowed; alternatives separated
-   * by '|'); {@code needle} is a lower-case literal every match contains ("" when unknown), to skip
+   * A synonym: whole-word regex and its replacement ({@code $1} allowed; alternatives separated by
+   * '|'); {@code needle} is a lower-case literal every match contains ("" when unknown), to skip
    * the regex quickly.
    */
   private record Swap(Pattern pattern, String replacement, String needle) {}
@@ -78,198 +78,697 @@ final class RewordedCopy {
     return List.copyOf(out);
   }
 
-  private static final String NUM = "(?= (?:[\\d$€£]|half|a (?:third|quarter|fifth|tenth|dozen"
-      + "|hundred|thousand|million)|one|two|three|four|five|six|seven|eight|nine|ten)" + E + ")";
+  private static final String NUM =
+      "(?= (?:[\\d$€£]|half|a (?:third|quarter|fifth|tenth|dozen"
+          + "|hundred|thousand|million)|one|two|three|four|five|six|seven|eight|nine|ten)"
+          + E
+          + ")";
 
   /** " the meeting." or " a storm in": a noun phrase, not a clause, follows. */
-  private static final String NOUN_PHRASE = "(?= (?:the|a|an|his|her|their|its|last|this) "
-      + "[\\p{L}-]+(?:[,.;]| (?:of|in|on|at|and|with|to|for|from|by)" + E + "))";
+  private static final String NOUN_PHRASE =
+      "(?= (?:the|a|an|his|her|their|its|last|this) "
+          + "[\\p{L}-]+(?:[,.;]| (?:of|in|on|at|and|with|to|for|from|by)"
+          + E
+          + "))";
 
-  private static final Map<String, List<Swap>> SYNONYMS = Map.of(
-      "en", swaps(
-          "said", "stated|noted", "says", "states", "told reporters", "said to reporters",
-          "rose", "climbed", "rises", "climbs", "risen", "climbed",
-          "fell", "dropped", "falls", "drops", "fallen", "dropped", "jumped", "surged",
-          "(?<!(?:be|been|being|was|were|is|are) )increased", "grew",
-          "(?<!(?:be|been|being|was|were|is|are) )decreased", "declined", "slowed", "eased",
-          "because(?! of" + E + ")", "as", "because of", "owing to",
-          "due to(?= (?:the|a|an|its|their|his|her)" + E + ")", "owing to",
-          "about" + NUM, "around", "around(?= [\\d$€£])", "roughly", "approximately", "about",
-          "nearly", "almost", "almost", "nearly", "just(?= [\\d$€£])", "only",
-          "at least(?= [\\d$€£])", "a minimum of", "more than", "over",
-          "people", "residents|individuals", "residents(?! of" + E + ")", "locals",
-          "workers", "employees",
-          "officials", "authorities", "began", "started", "begin", "start", "ended", "concluded",
-          "announced", "unveiled", "announce", "unveil", "however", "nevertheless",
-          "several(?= \\p{L}+s" + E + ")", "a number of", "company", "firm",
-          "companies", "firms", "government", "administration", "children", "youngsters",
-          "large", "big", "big", "major", "largest", "biggest", "biggest", "largest",
-          "important", "key", "significant", "considerable", "considerable", "significant",
-          "expected to", "likely to", "expects", "anticipates", "expected", "anticipated",
-          "plans to", "intends to",
-          "after" + NOUN_PHRASE, "following", "before" + NOUN_PHRASE, "ahead of",
-          "despite", "in spite of", "amid", "in the midst of", "during", "in the course of",
-          "showed", "indicated", "shows", "indicates", "found that", "concluded that",
-          "bought", "purchased", "buy", "purchase", "needed", "required", "needs to", "has to",
-          "tried", "attempted", "lawmakers", "legislators", "warned", "cautioned",
-          "urged", "called on", "welcomed", "hailed",
-          "rejected(?= (?:the|a|an|his|her|their|its)" + E + ")", "turned down",
-          "approved", "backed", "allow", "permit", "allows", "permits", "allowed", "permitted",
-          "build", "construct", "built", "constructed",
-          "added(?= that" + E + ")", "noted", "explained", "noted", "quickly", "rapidly",
-          "recently", "lately", "previously", "earlier", "immediately", "right away",
-          "additional", "extra", "difficult", "hard", "problem", "issue", "problems", "issues",
-          "money", "funds", "funding", "financing", "spending", "expenditure",
-          "talks", "negotiations", "deal", "agreement", "chief executive", "CEO",
-          "cut(?= (?:its|their|the|his|her)" + E + ")", "lowered", "reduce", "cut",
-          "reduced", "cut", "raised", "lifted", "raising", "lifting", "remained", "stayed",
-          "remains", "stays", "remain", "stay", "high(?= \\p{L}+s" + E + ")", "elevated",
-          "reported(?= a" + E + ")", "posted", "also ", "", "continued to", "went on to",
-          "hopes to", "aims to", "agreed to", "consented to", "received", "got", "injured",
-          "hurt", "homes", "houses", "recent", "latest", "currently", "at present",
-          "in a statement", "in a release", "last year", "the previous year", "last month",
-          "the previous month", "a year earlier", "a year before", "so far", "to date",
-          "such as", "like", "as well as", "and", "in order to", "to", "although", "though",
-          "whether", "if", "(?-i:could)", "might", "(?-i:might)", "could", "(?-i:may)", "might",
-          "twice", "two times", "country", "nation", "countries", "nations", "region", "area",
-          "U\\.S\\.", "US", "thousands of", "many thousands of", "(?-i:But)", "Yet",
-          "including", "among them", "near", "close to", "within", "inside",
-          "across", "throughout", "over(?= [\\d$€£])", "more than",
-          "every(?! (?:two|three|four|five|few|other|\\d)" + E + ")", "each",
-          "told(?= (?:the|a|an)" + E + ")", "informed", "the start of", "the beginning of",
-          "the end of", "the close of", "won(?= (?:the|a|an|its|their|his|her)" + E + ")",
-          "claimed", "hit(?= by" + E + ")", "struck", "closed", "shut", "raise", "lift",
-          "offered(?= (?:a|an|the|temporary|free)" + E + ")", "given", "customers", "clients",
-          "students", "pupils", "decision", "move", "repairs", "repair work",
-          "hundreds of", "several hundred", "dozens of", "scores of", "only", "just",
-          "helped", "aided", "(?-i:but)", "yet",
-          "(?-i:still) ", "", "(?-i:then) ", "", "(?-i:already) ", "", "(?-i:currently) ", "",
-          "(?-i:now) (?=\\p{Ll}+ly" + E + "|\\p{Ll}+ed" + E + ")", "",
-          "(\\d+(?:\\.\\d+)?) km", "$1 kilometres", "(\\d+(?:\\.\\d+)?) kilometers", "$1 km",
-          "(\\d+(?:\\.\\d+)?) miles", "$1 mi", "(\\d) a\\.m\\.", "$1am", "(\\d) p\\.m\\.", "$1pm",
-          "(?-i:that) (?=(?:was|were|is|are|has|have|had|would|will|could|can)" + E + ")",
-          "which ", "(?-i:who) (?=(?:was|were|is|are|has|have|had)" + E + ")", "that ",
-          "a (day|week|month|year)(?=[.,;])", "per $1", "in recent years", "in the past few years",
-          "a number of", "several", "so that", "so",
-          "for the first time", "for the first time ever", "a total of ", "",
-          "until(?= (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
-              + "|February|March|April|June|July|August|September|October|November|December"
-              + "|the end|\\d)" + E + ")", "through", "according to", "per", "next to", "beside",
-          "in front of", "before", "set up", "established", "come up with", "devise", "handed out",
-          "distributed", "took part in", "participated in", "turned into", "converted into",
-          "gave(?= (?:the|a|an|its|their|his|her)" + E + ")", "granted", "struggled",
-          "battled", "seized on", "pounced on", "described", "detailed", "presented",
-          "submitted", "supplied by", "provided by", "designed to", "meant to", "aboard",
-          "on board", "spokesman", "spokesperson", "proof", "evidence", "risk", "danger",
-          "risks", "dangers", "families", "households", "crews", "teams", "reach", "get to",
-          "fierce", "intense", "frequent", "common", "harder to", "more difficult to",
-          "quick to", "swift to", "deepest", "steepest", "reduction", "cut", "comfortably",
-          "well", "prepared to", "ready to", "interrupted", "disrupted", "threatens",
-          "endangers", "triggered", "set off", "normally", "usually", "usually", "typically",
-          "typically", "usually", "often", "frequently", "mainly", "largely", "largely",
-          "mostly", "mostly", "largely", "weakest", "lowest", "steady", "stable",
-          "pressing for", "pushing for", "postpone", "delay", "postponed", "delayed",
-          "growth", "expansion", "cautious", "careful",
-          // style: "said that" ↔ "said", "on Monday" ↔ "Monday"
-          "(said|says|stated|added|noted|announced) that ", "$1 ",
-          "(said|says)(?= (?:the|a|an|it|he|she|they|its|his|her|their|there)" + E + ")",
-          "$1 that",
-          "(?-i:on) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)", "$1",
-          "(said|says|announced|reported) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-              + "|Sunday)", "$1 on $2"),
-      "es", swaps(
-          "dijo", "afirmó", "señaló", "indicó", "aseguró", "sostuvo", "explicó", "detalló",
-          "informaron", "indicaron", "además", "asimismo", "más de", "por encima de",
-          "alrededor de", "cerca de", "personas", "ciudadanos", "empresa", "compañía",
-          "viviendas", "casas", "también", "igualmente", "debido a", "a causa de",
-          "según", "de acuerdo con", "autoridades", "responsables"),
-      "ru", swaps(
-          "сообщил", "заявил", "сообщила", "заявила", "отметил", "подчеркнул",
-          "отметила", "подчеркнула", "более", "свыше", "около", "порядка", "компании", "фирмы",
-          "говорится", "сообщается", "сейчас", "в настоящее время", "однако", "тем не менее",
-          "после", "по окончании", "примерно", "около"));
+  private static final Map<String, List<Swap>> SYNONYMS =
+      Map.of(
+          "en",
+              swaps(
+                  "said",
+                  "stated|noted",
+                  "says",
+                  "states",
+                  "told reporters",
+                  "said to reporters",
+                  "rose",
+                  "climbed",
+                  "rises",
+                  "climbs",
+                  "risen",
+                  "climbed",
+                  "fell",
+                  "dropped",
+                  "falls",
+                  "drops",
+                  "fallen",
+                  "dropped",
+                  "jumped",
+                  "surged",
+                  "(?<!(?:be|been|being|was|were|is|are) )increased",
+                  "grew",
+                  "(?<!(?:be|been|being|was|were|is|are) )decreased",
+                  "declined",
+                  "slowed",
+                  "eased",
+                  "because(?! of" + E + ")",
+                  "as",
+                  "because of",
+                  "owing to",
+                  "due to(?= (?:the|a|an|its|their|his|her)" + E + ")",
+                  "owing to",
+                  "about" + NUM,
+                  "around",
+                  "around(?= [\\d$€£])",
+                  "roughly",
+                  "approximately",
+                  "about",
+                  "nearly",
+                  "almost",
+                  "almost",
+                  "nearly",
+                  "just(?= [\\d$€£])",
+                  "only",
+                  "at least(?= [\\d$€£])",
+                  "a minimum of",
+                  "more than",
+                  "over",
+                  "people",
+                  "residents|individuals",
+                  "residents(?! of" + E + ")",
+                  "locals",
+                  "workers",
+                  "employees",
+                  "officials",
+                  "authorities",
+                  "began",
+                  "started",
+                  "begin",
+                  "start",
+                  "ended",
+                  "concluded",
+                  "announced",
+                  "unveiled",
+                  "announce",
+                  "unveil",
+                  "however",
+                  "nevertheless",
+                  "several(?= \\p{L}+s" + E + ")",
+                  "a number of",
+                  "company",
+                  "firm",
+                  "companies",
+                  "firms",
+                  "government",
+                  "administration",
+                  "children",
+                  "youngsters",
+                  "large",
+                  "big",
+                  "big",
+                  "major",
+                  "largest",
+                  "biggest",
+                  "biggest",
+                  "largest",
+                  "important",
+                  "key",
+                  "significant",
+                  "considerable",
+                  "considerable",
+                  "significant",
+                  "expected to",
+                  "likely to",
+                  "expects",
+                  "anticipates",
+                  "expected",
+                  "anticipated",
+                  "plans to",
+                  "intends to",
+                  "after" + NOUN_PHRASE,
+                  "following",
+                  "before" + NOUN_PHRASE,
+                  "ahead of",
+                  "despite",
+                  "in spite of",
+                  "amid",
+                  "in the midst of",
+                  "during",
+                  "in the course of",
+                  "showed",
+                  "indicated",
+                  "shows",
+                  "indicates",
+                  "found that",
+                  "concluded that",
+                  "bought",
+                  "purchased",
+                  "buy",
+                  "purchase",
+                  "needed",
+                  "required",
+                  "needs to",
+                  "has to",
+                  "tried",
+                  "attempted",
+                  "lawmakers",
+                  "legislators",
+                  "warned",
+                  "cautioned",
+                  "urged",
+                  "called on",
+                  "welcomed",
+                  "hailed",
+                  "rejected(?= (?:the|a|an|his|her|their|its)" + E + ")",
+                  "turned down",
+                  "approved",
+                  "backed",
+                  "allow",
+                  "permit",
+                  "allows",
+                  "permits",
+                  "allowed",
+                  "permitted",
+                  "build",
+                  "construct",
+                  "built",
+                  "constructed",
+                  "added(?= that" + E + ")",
+                  "noted",
+                  "explained",
+                  "noted",
+                  "quickly",
+                  "rapidly",
+                  "recently",
+                  "lately",
+                  "previously",
+                  "earlier",
+                  "immediately",
+                  "right away",
+                  "additional",
+                  "extra",
+                  "difficult",
+                  "hard",
+                  "problem",
+                  "issue",
+                  "problems",
+                  "issues",
+                  "money",
+                  "funds",
+                  "funding",
+                  "financing",
+                  "spending",
+                  "expenditure",
+                  "talks",
+                  "negotiations",
+                  "deal",
+                  "agreement",
+                  "chief executive",
+                  "CEO",
+                  "cut(?= (?:its|their|the|his|her)" + E + ")",
+                  "lowered",
+                  "reduce",
+                  "cut",
+                  "reduced",
+                  "cut",
+                  "raised",
+                  "lifted",
+                  "raising",
+                  "lifting",
+                  "remained",
+                  "stayed",
+                  "remains",
+                  "stays",
+                  "remain",
+                  "stay",
+                  "high(?= \\p{L}+s" + E + ")",
+                  "elevated",
+                  "reported(?= a" + E + ")",
+                  "posted",
+                  "also ",
+                  "",
+                  "continued to",
+                  "went on to",
+                  "hopes to",
+                  "aims to",
+                  "agreed to",
+                  "consented to",
+                  "received",
+                  "got",
+                  "injured",
+                  "hurt",
+                  "homes",
+                  "houses",
+                  "recent",
+                  "latest",
+                  "currently",
+                  "at present",
+                  "in a statement",
+                  "in a release",
+                  "last year",
+                  "the previous year",
+                  "last month",
+                  "the previous month",
+                  "a year earlier",
+                  "a year before",
+                  "so far",
+                  "to date",
+                  "such as",
+                  "like",
+                  "as well as",
+                  "and",
+                  "in order to",
+                  "to",
+                  "although",
+                  "though",
+                  "whether",
+                  "if",
+                  "(?-i:could)",
+                  "might",
+                  "(?-i:might)",
+                  "could",
+                  "(?-i:may)",
+                  "might",
+                  "twice",
+                  "two times",
+                  "country",
+                  "nation",
+                  "countries",
+                  "nations",
+                  "region",
+                  "area",
+                  "U\\.S\\.",
+                  "US",
+                  "thousands of",
+                  "many thousands of",
+                  "(?-i:But)",
+                  "Yet",
+                  "including",
+                  "among them",
+                  "near",
+                  "close to",
+                  "within",
+                  "inside",
+                  "across",
+                  "throughout",
+                  "over(?= [\\d$€£])",
+                  "more than",
+                  "every(?! (?:two|three|four|five|few|other|\\d)" + E + ")",
+                  "each",
+                  "told(?= (?:the|a|an)" + E + ")",
+                  "informed",
+                  "the start of",
+                  "the beginning of",
+                  "the end of",
+                  "the close of",
+                  "won(?= (?:the|a|an|its|their|his|her)" + E + ")",
+                  "claimed",
+                  "hit(?= by" + E + ")",
+                  "struck",
+                  "closed",
+                  "shut",
+                  "raise",
+                  "lift",
+                  "offered(?= (?:a|an|the|temporary|free)" + E + ")",
+                  "given",
+                  "customers",
+                  "clients",
+                  "students",
+                  "pupils",
+                  "decision",
+                  "move",
+                  "repairs",
+                  "repair work",
+                  "hundreds of",
+                  "several hundred",
+                  "dozens of",
+                  "scores of",
+                  "only",
+                  "just",
+                  "helped",
+                  "aided",
+                  "(?-i:but)",
+                  "yet",
+                  "(?-i:still) ",
+                  "",
+                  "(?-i:then) ",
+                  "",
+                  "(?-i:already) ",
+                  "",
+                  "(?-i:currently) ",
+                  "",
+                  "(?-i:now) (?=\\p{Ll}+ly" + E + "|\\p{Ll}+ed" + E + ")",
+                  "",
+                  "(\\d+(?:\\.\\d+)?) km",
+                  "$1 kilometres",
+                  "(\\d+(?:\\.\\d+)?) kilometers",
+                  "$1 km",
+                  "(\\d+(?:\\.\\d+)?) miles",
+                  "$1 mi",
+                  "(\\d) a\\.m\\.",
+                  "$1am",
+                  "(\\d) p\\.m\\.",
+                  "$1pm",
+                  "(?-i:that) (?=(?:was|were|is|are|has|have|had|would|will|could|can)" + E + ")",
+                  "which ",
+                  "(?-i:who) (?=(?:was|were|is|are|has|have|had)" + E + ")",
+                  "that ",
+                  "a (day|week|month|year)(?=[.,;])",
+                  "per $1",
+                  "in recent years",
+                  "in the past few years",
+                  "a number of",
+                  "several",
+                  "so that",
+                  "so",
+                  "for the first time",
+                  "for the first time ever",
+                  "a total of ",
+                  "",
+                  "until(?= (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January"
+                      + "|February|March|April|June|July|August|September|October|November|December"
+                      + "|the end|\\d)"
+                      + E
+                      + ")",
+                  "through",
+                  "according to",
+                  "per",
+                  "next to",
+                  "beside",
+                  "in front of",
+                  "before",
+                  "set up",
+                  "established",
+                  "come up with",
+                  "devise",
+                  "handed out",
+                  "distributed",
+                  "took part in",
+                  "participated in",
+                  "turned into",
+                  "converted into",
+                  "gave(?= (?:the|a|an|its|their|his|her)" + E + ")",
+                  "granted",
+                  "struggled",
+                  "battled",
+                  "seized on",
+                  "pounced on",
+                  "described",
+                  "detailed",
+                  "presented",
+                  "submitted",
+                  "supplied by",
+                  "provided by",
+                  "designed to",
+                  "meant to",
+                  "aboard",
+                  "on board",
+                  "spokesman",
+                  "spokesperson",
+                  "proof",
+                  "evidence",
+                  "risk",
+                  "danger",
+                  "risks",
+                  "dangers",
+                  "families",
+                  "households",
+                  "crews",
+                  "teams",
+                  "reach",
+                  "get to",
+                  "fierce",
+                  "intense",
+                  "frequent",
+                  "common",
+                  "harder to",
+                  "more difficult to",
+                  "quick to",
+                  "swift to",
+                  "deepest",
+                  "steepest",
+                  "reduction",
+                  "cut",
+                  "comfortably",
+                  "well",
+                  "prepared to",
+                  "ready to",
+                  "interrupted",
+                  "disrupted",
+                  "threatens",
+                  "endangers",
+                  "triggered",
+                  "set off",
+                  "normally",
+                  "usually",
+                  "usually",
+                  "typically",
+                  "typically",
+                  "usually",
+                  "often",
+                  "frequently",
+                  "mainly",
+                  "largely",
+                  "largely",
+                  "mostly",
+                  "mostly",
+                  "largely",
+                  "weakest",
+                  "lowest",
+                  "steady",
+                  "stable",
+                  "pressing for",
+                  "pushing for",
+                  "postpone",
+                  "delay",
+                  "postponed",
+                  "delayed",
+                  "growth",
+                  "expansion",
+                  "cautious",
+                  "careful",
+                  // style: "said that" ↔ "said", "on Monday" ↔ "Monday"
+                  "(said|says|stated|added|noted|announced) that ",
+                  "$1 ",
+                  "(said|says)(?= (?:the|a|an|it|he|she|they|its|his|her|their|there)" + E + ")",
+                  "$1 that",
+                  "(?-i:on) (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+                  "$1",
+                  "(said|says|announced|reported)"
+                      + " (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+                  "$1 on $2"),
+          "es",
+              swaps(
+                  "dijo",
+                  "afirmó",
+                  "señaló",
+                  "indicó",
+                  "aseguró",
+                  "sostuvo",
+                  "explicó",
+                  "detalló",
+                  "informaron",
+                  "indicaron",
+                  "además",
+                  "asimismo",
+                  "más de",
+                  "por encima de",
+                  "alrededor de",
+                  "cerca de",
+                  "personas",
+                  "ciudadanos",
+                  "empresa",
+                  "compañía",
+                  "viviendas",
+                  "casas",
+                  "también",
+                  "igualmente",
+                  "debido a",
+                  "a causa de",
+                  "según",
+                  "de acuerdo con",
+                  "autoridades",
+                  "responsables"),
+          "ru",
+              swaps(
+                  "сообщил",
+                  "заявил",
+                  "сообщила",
+                  "заявила",
+                  "отметил",
+                  "подчеркнул",
+                  "отметила",
+                  "подчеркнула",
+                  "более",
+                  "свыше",
+                  "около",
+                  "порядка",
+                  "компании",
+                  "фирмы",
+                  "говорится",
+                  "сообщается",
+                  "сейчас",
+                  "в настоящее время",
+                  "однако",
+                  "тем не менее",
+                  "после",
+                  "по окончании",
+                  "примерно",
+                  "около"));
 
-  private static final List<String> NUMBER_WORDS = List.of("two", "three", "four", "five", "six",
-      "seven", "eight", "nine", "ten", "eleven", "twelve");
+  private static final List<String> NUMBER_WORDS =
+      List.of(
+          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve");
   private static final Pattern PERCENT_SIGN = Pattern.compile("(\\d+(?:[.,]\\d+)?)%");
   private static final Pattern PERCENT_WORD =
       Pattern.compile("(\\d+(?:\\.\\d+)?) (?:percent|per cent)" + E);
   private static final Pattern POR_CIENTO = Pattern.compile("(\\d+(?:,\\d+)?) por ciento" + E);
   private static final Pattern MILLIONS =
       Pattern.compile("(\\d) (million|billion)" + E, Pattern.UNICODE_CHARACTER_CLASS);
-  private static final Pattern NUMBER_WORD = Pattern.compile(
-      B + "(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)" + E);
-  private static final Pattern DIGIT = Pattern.compile(
-      "(?<![\\p{L}\\p{N}\\p{Sc}.,:/-])([2-9])(?![\\p{N}.,:%/-]|\\s?(?:%|percent|per cent"
-          + "|a\\.m|p\\.m|am|pm|st|nd|rd|th)" + E + ")", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern NUMBER_WORD =
+      Pattern.compile(B + "(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)" + E);
+  private static final Pattern DIGIT =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}\\p{Sc}.,:/-])([2-9])(?![\\p{N}.,:%/-]|\\s?(?:%|percent|per cent"
+              + "|a\\.m|p\\.m|am|pm|st|nd|rd|th)"
+              + E
+              + ")",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
-  private static final String SUBJECT = "(?<subj>officials|authorities|police|analysts|residents"
-      + "|the(?-i:(?: [\\p{Ll}-]+){1,4})"
-      + "|he|she|they|it|(?-i:\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,2}))";
+  private static final String SUBJECT =
+      "(?<subj>officials|authorities|police|analysts|residents"
+          + "|the(?-i:(?: [\\p{Ll}-]+){1,4})"
+          + "|he|she|they|it|(?-i:\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,2}))";
   private static final String VERB = "(?<verb>said|says|added|told reporters)";
-  private static final String WHEN = "(?<when> on (?:Monday|Tuesday|Wednesday|Thursday|Friday"
-      + "|Saturday|Sunday)| last week| earlier)?";
+  private static final String WHEN =
+      "(?<when> on (?:Monday|Tuesday|Wednesday|Thursday|Friday"
+          + "|Saturday|Sunday)| last week| earlier)?";
+
   /** "The port will reopen, officials said." */
   private static final Pattern TRAILING_ATTRIBUTION =
       Pattern.compile("^(?<body>.{20,}), " + SUBJECT + " " + VERB + WHEN + "\\.$", FLAGS);
+
   /** "Officials said the port will reopen." */
-  private static final Pattern LEADING_ATTRIBUTION = Pattern.compile(
-      "^" + SUBJECT + " (?<verb>said|says)" + WHEN + " (?:that )?(?<body>(?:(?! and that )[^,])"
-          + "{20,})\\.$", FLAGS);
+  private static final Pattern LEADING_ATTRIBUTION =
+      Pattern.compile(
+          "^"
+              + SUBJECT
+              + " (?<verb>said|says)"
+              + WHEN
+              + " (?:that )?(?<body>(?:(?! and that )[^,])"
+              + "{20,})\\.$",
+          FLAGS);
+
   /** "Prices rose because demand was strong." */
-  private static final Pattern CLAUSES = Pattern.compile("^(?<a>[^,;:]{15,}?) (?<c>because|after"
-      + "|when|while|although|before|once) (?<b>[^,;:]{12,})\\.$", FLAGS);
+  private static final Pattern CLAUSES =
+      Pattern.compile(
+          "^(?<a>[^,;:]{15,}?) (?<c>because|after"
+              + "|when|while|although|before|once) (?<b>[^,;:]{12,})\\.$",
+          FLAGS);
+
   /** "The port reopened on Monday." */
-  private static final Pattern TIME_PHRASE = Pattern.compile("^(?<a>[^;:]{20,}) (?<t>(?:on |late "
-      + "|early )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?: (?:morning"
-      + "|afternoon|evening|night))?|last (?:week|month|year)|this (?:week|month|year|morning)"
-      + "|(?:earlier|later) this (?:week|month|year)|next (?:week|month|year)|in (?:19|20)\\d\\d"
-      + "|in (?:January|February|March|April|May|June|July|August|September|October|November"
-      + "|December))\\.$", FLAGS);
+  private static final Pattern TIME_PHRASE =
+      Pattern.compile(
+          "^(?<a>[^;:]{20,}) (?<t>(?:on |late |early"
+              + " )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:"
+              + " (?:morning|afternoon|evening|night))?|last (?:week|month|year)|this"
+              + " (?:week|month|year|morning)|(?:earlier|later) this (?:week|month|year)|next"
+              + " (?:week|month|year)|in (?:19|20)\\d\\d|in"
+              + " (?:January|February|March|April|May|June|July|August|September|October|November"
+              + "|December))\\.$",
+          FLAGS);
 
   /** "“We will rebuild,” she said on Monday." */
-  private static final Pattern QUOTE_FIRST = Pattern.compile(
-      "^(?<open>[“\"])(?<quote>[^“”\"]{10,}),(?<close>[”\"]) (?<subj>he|she|they"
-      + "|(?-i:\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,3})) (?<verb>said|says|added|told reporters)(?<rest>(?: on \\p{Lu}\\p{Ll}+day)?)\\.$", FLAGS);
+  private static final Pattern QUOTE_FIRST =
+      Pattern.compile(
+          "^(?<open>[“\"])(?<quote>[^“”\"]{10,}),(?<close>[”\"])"
+              + " (?<subj>he|she|they|(?-i:\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,3}))"
+              + " (?<verb>said|says|added|told reporters)(?<rest>(?: on \\p{Lu}\\p{Ll}+day)?)\\.$",
+          FLAGS);
+
   /** "She said on Monday: “We will rebuild.”" */
-  private static final Pattern QUOTE_LAST = Pattern.compile("^(?<subj>He|She|They"
-      + "|(?-i:\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,3})) (?<verb>said|says|added)"
-      + "(?<rest>(?: on \\p{Lu}\\p{Ll}+day)?): (?<open>[“\"])(?<quote>[^“”\"]{10,})\\."
-      + "(?<close>[”\"])$", FLAGS);
+  private static final Pattern QUOTE_LAST =
+      Pattern.compile(
+          "^(?<subj>He|She|They"
+              + "|(?-i:\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){0,3})) (?<verb>said|says|added)"
+              + "(?<rest>(?: on \\p{Lu}\\p{Ll}+day)?): (?<open>[“\"])(?<quote>[^“”\"]{10,})\\."
+              + "(?<close>[”\"])$",
+          FLAGS);
 
   private static final String NAME = "(\\p{Lu}[\\p{L}.'-]+(?: \\p{Lu}[\\p{L}.'-]+){1,3})";
+
   /** "…,” said Jane Doe" */
   private static final Pattern QUOTE_SAID_NAME =
-      Pattern.compile("([,?!][”\"]) said " + NAME + "(?=\\.$| (?:at|in|on|during|after|before|as)"
-          + E + ")", Pattern.UNICODE_CHARACTER_CLASS);
+      Pattern.compile(
+          "([,?!][”\"]) said " + NAME + "(?=\\.$| (?:at|in|on|during|after|before|as)" + E + ")",
+          Pattern.UNICODE_CHARACTER_CLASS);
+
   /** "…,” Jane Doe said" */
   private static final Pattern QUOTE_NAME_SAID =
       Pattern.compile("([,?!][”\"]) " + NAME + " said" + E, Pattern.UNICODE_CHARACTER_CLASS);
 
-  private static final Pattern AUXILIARY = Pattern.compile(B + "(is|are|was|were|has|have|had"
-      + "|will|would|could|should|can|may|might) (?!not" + E + "|also" + E + "|now" + E
-      + "|already" + E + "|reportedly" + E + "|still" + E + "|currently" + E + "|himself" + E
-      + "|herself" + E + "|itself" + E + "|themselves" + E + ")(?=\\p{Ll})"
-      // "has" and "had" only as auxiliaries: before a participle, not "had no legal basis"
-      + "(?<!(?:has|have|had) )|" + B + "(has|have|had) (?=\\p{Ll}+(?:ed|en)" + E + "|been" + E
-      + "|made|put|set|cut|run|won|lost|paid|built|brought|taken|told|said|left|kept|held)",
-      Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern AUXILIARY =
+      Pattern.compile(
+          B
+              + "(is|are|was|were|has|have|had"
+              + "|will|would|could|should|can|may|might) (?!not"
+              + E
+              + "|also"
+              + E
+              + "|now"
+              + E
+              + "|already"
+              + E
+              + "|reportedly"
+              + E
+              + "|still"
+              + E
+              + "|currently"
+              + E
+              + "|himself"
+              + E
+              + "|herself"
+              + E
+              + "|itself"
+              + E
+              + "|themselves"
+              + E
+              + ")(?=\\p{Ll})"
+              // "has" and "had" only as auxiliaries: before a participle, not "had no legal basis"
+              + "(?<!(?:has|have|had) )|"
+              + B
+              + "(has|have|had) (?=\\p{Ll}+(?:ed|en)"
+              + E
+              + "|been"
+              + E
+              + "|made|put|set|cut|run|won|lost|paid|built|brought|taken|told|said|left|kept|held)",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
-  private static final Pattern NOT = Pattern.compile(B + "(do|does|did|is|are|was|were|has|have"
-      + "|had|would|could|should|will|can)(?: not|not)" + E, FLAGS);
-  private static final Pattern PRONOUN_BE = Pattern.compile(
-      B + "(it|that|there|they|we|you) (is|are)" + E + "(?! (?:been|got)" + E + ")", FLAGS);
-  private static final Pattern CONTRACTED = Pattern.compile(
-      B + "(do|does|did|is|are|was|were|has|have|had|would|could|should|wo|ca)n['’]t" + E, FLAGS);
-  private static final Pattern PRONOUN_BE_CONTRACTED = Pattern.compile(
-      B + "(it|that|there)['’]s" + E + "(?! (?:been|got)" + E + ")|" + B
-          + "(they|we|you)['’]re" + E, FLAGS);
+  private static final Pattern NOT =
+      Pattern.compile(
+          B
+              + "(do|does|did|is|are|was|were|has|have"
+              + "|had|would|could|should|will|can)(?: not|not)"
+              + E,
+          FLAGS);
+  private static final Pattern PRONOUN_BE =
+      Pattern.compile(
+          B + "(it|that|there|they|we|you) (is|are)" + E + "(?! (?:been|got)" + E + ")", FLAGS);
+  private static final Pattern CONTRACTED =
+      Pattern.compile(
+          B + "(do|does|did|is|are|was|were|has|have|had|would|could|should|wo|ca)n['’]t" + E,
+          FLAGS);
+  private static final Pattern PRONOUN_BE_CONTRACTED =
+      Pattern.compile(
+          B
+              + "(it|that|there)['’]s"
+              + E
+              + "(?! (?:been|got)"
+              + E
+              + ")|"
+              + B
+              + "(they|we|you)['’]re"
+              + E,
+          FLAGS);
 
   /** Sentence-initial words that lose their capital when a clause is moved before them. */
-  private static final Set<String> LOWER_WHEN_MOVED = Set.of("the", "a", "an", "this", "that",
-      "these", "those", "it", "its", "there", "some", "most", "many", "all", "more", "he", "she",
-      "they", "we", "his", "her", "their", "our", "one", "two", "three", "four", "five",
-      "several", "no", "both", "each", "every", "other", "another", "such");
+  private static final Set<String> LOWER_WHEN_MOVED =
+      Set.of(
+          "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "some", "most",
+          "many", "all", "more", "he", "she", "they", "we", "his", "her", "their", "our", "one",
+          "two", "three", "four", "five", "several", "no", "both", "each", "every", "other",
+          "another", "such");
 
   static Draft make(Story story, Draft original, Outlets.Outlet paper, SplittableRandom rng) {
     List<String> paras = original.storyParagraphs();
@@ -294,41 +793,62 @@ final class RewordedCopy {
       blocks.add(new Block.Added(ReprintCopy.signOff(story, rng)));
     }
     String title = Headlines.rewrite(story.title(), story, paper, rng);
-    Instant t = original.publishedAt == null ? null
-        : original.publishedAt.plus(Duration.ofSeconds(3600 + rng.nextLong(9 * 3600)));
+    Instant t =
+        original.publishedAt == null
+            ? null
+            : original.publishedAt.plus(Duration.ofSeconds(3600 + rng.nextLong(9 * 3600)));
     return new Draft(story, CopyKind.REWORDED, paper, title, blocks, t, rng.split());
   }
 
   /** Papers on these domains spell the British way. */
-  private static final Pattern BRITISH_DOMAIN =
-      Pattern.compile("\\.(?:uk|au|nz|in|za|ie|sg|ae)$");
+  private static final Pattern BRITISH_DOMAIN = Pattern.compile("\\.(?:uk|au|nz|in|za|ie|sg|ae)$");
 
   /** US spelling to British and back, whole lower-case words (with their usual endings). */
   private static final Map<String, String> TO_BRITISH = new HashMap<>();
+
   private static final Map<String, String> TO_AMERICAN = new HashMap<>();
 
   static {
     String[][] stems = {
-        // {US stem, British stem, endings separated by ','}
-        {"neighbor", "neighbour", ",s,hood,hoods,ing,ly"}, {"labor", "labour", ",s,ed,ing"},
-        {"favor", "favour", ",s,ed,ing,able,ite,ites"}, {"color", "colour", ",s,ed,ful"},
-        {"harbor", "harbour", ",s,ed,ing"}, {"honor", "honour", ",s,ed,ing"},
-        {"behavior", "behaviour", ",s,al"}, {"rumor", "rumour", ",s,ed"},
-        {"center", "centre", ",s"}, {"kilometer", "kilometre", ",s"},
-        {"centimeter", "centimetre", ",s"}, {"theater", "theatre", ",s"},
-        {"defense", "defence", ","}, {"offense", "offence", ","},
-        {"organiz", "organis", "e,es,ed,ing,ation,ations,er,ers"},
-        {"recogniz", "recognis", "e,es,ed,ing"}, {"realiz", "realis", "e,es,ed,ing"},
-        {"criticiz", "criticis", "e,es,ed,ing"}, {"apologiz", "apologis", "e,es,ed,ing"},
-        {"prioritiz", "prioritis", "e,es,ed,ing"}, {"emphasiz", "emphasis", "e,es,ed,ing"},
-        {"moderniz", "modernis", "e,es,ed,ing,ation"}, {"privatiz", "privatis", "e,ed,ation"},
-        {"mobiliz", "mobilis", "e,es,ed,ing,ation"}, {"authoriz", "authoris", "e,es,ed,ing"},
-        {"finaliz", "finalis", "e,es,ed,ing"}, {"stabiliz", "stabilis", "e,es,ed,ing"},
-        {"subsidiz", "subsidis", "e,es,ed,ing"}, {"minimiz", "minimis", "e,es,ed,ing"},
-        {"travele", "travelle", "d,r,rs"}, {"travelin", "travellin", "g"},
-        {"cancele", "cancelle", "d"}, {"cancelin", "cancellin", "g"},
-        {"program", "programme", ",s"}, {"aluminum", "aluminium", ","},
-        {"gray", "grey", ","}, {"pajama", "pyjama", "s"}};
+      // {US stem, British stem, endings separated by ','}
+      {"neighbor", "neighbour", ",s,hood,hoods,ing,ly"},
+      {"labor", "labour", ",s,ed,ing"},
+      {"favor", "favour", ",s,ed,ing,able,ite,ites"},
+      {"color", "colour", ",s,ed,ful"},
+      {"harbor", "harbour", ",s,ed,ing"},
+      {"honor", "honour", ",s,ed,ing"},
+      {"behavior", "behaviour", ",s,al"},
+      {"rumor", "rumour", ",s,ed"},
+      {"center", "centre", ",s"},
+      {"kilometer", "kilometre", ",s"},
+      {"centimeter", "centimetre", ",s"},
+      {"theater", "theatre", ",s"},
+      {"defense", "defence", ","},
+      {"offense", "offence", ","},
+      {"organiz", "organis", "e,es,ed,ing,ation,ations,er,ers"},
+      {"recogniz", "recognis", "e,es,ed,ing"},
+      {"realiz", "realis", "e,es,ed,ing"},
+      {"criticiz", "criticis", "e,es,ed,ing"},
+      {"apologiz", "apologis", "e,es,ed,ing"},
+      {"prioritiz", "prioritis", "e,es,ed,ing"},
+      {"emphasiz", "emphasis", "e,es,ed,ing"},
+      {"moderniz", "modernis", "e,es,ed,ing,ation"},
+      {"privatiz", "privatis", "e,ed,ation"},
+      {"mobiliz", "mobilis", "e,es,ed,ing,ation"},
+      {"authoriz", "authoris", "e,es,ed,ing"},
+      {"finaliz", "finalis", "e,es,ed,ing"},
+      {"stabiliz", "stabilis", "e,es,ed,ing"},
+      {"subsidiz", "subsidis", "e,es,ed,ing"},
+      {"minimiz", "minimis", "e,es,ed,ing"},
+      {"travele", "travelle", "d,r,rs"},
+      {"travelin", "travellin", "g"},
+      {"cancele", "cancelle", "d"},
+      {"cancelin", "cancellin", "g"},
+      {"program", "programme", ",s"},
+      {"aluminum", "aluminium", ","},
+      {"gray", "grey", ","},
+      {"pajama", "pyjama", "s"}
+    };
     for (String[] st : stems) {
       for (String ending : st[2].split(",", -1)) {
         TO_BRITISH.put(st[0] + ending, st[1] + ending);
@@ -339,8 +859,9 @@ final class RewordedCopy {
     TO_AMERICAN.put("centred", "centered");
   }
 
-  private static final Pattern LOWER_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Ll}+"
-      + "(?![\\p{L}\\p{N}])", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern LOWER_WORD =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])\\p{Ll}+" + "(?![\\p{L}\\p{N}])", Pattern.UNICODE_CHARACTER_CLASS);
 
   /**
    * The text in the paper's house spelling, quotations included (copy desks change those too):
@@ -409,29 +930,45 @@ final class RewordedCopy {
   /** A replacement of {@code [start, end)} by {@code text}. */
   private record Change(int start, int end, String text) {}
 
-  private enum Edit { SYNONYM, NUMBER, ADVERB, CONTRACTION }
+  private enum Edit {
+    SYNONYM,
+    NUMBER,
+    ADVERB,
+    CONTRACTION
+  }
 
-  private static final List<Edit> EDITS_EN = List.of(Edit.SYNONYM, Edit.SYNONYM, Edit.SYNONYM,
-      Edit.SYNONYM, Edit.SYNONYM, Edit.SYNONYM, Edit.SYNONYM, Edit.SYNONYM, Edit.NUMBER,
-      Edit.NUMBER, Edit.ADVERB, Edit.CONTRACTION);
+  private static final List<Edit> EDITS_EN =
+      List.of(
+          Edit.SYNONYM,
+          Edit.SYNONYM,
+          Edit.SYNONYM,
+          Edit.SYNONYM,
+          Edit.SYNONYM,
+          Edit.SYNONYM,
+          Edit.SYNONYM,
+          Edit.SYNONYM,
+          Edit.NUMBER,
+          Edit.NUMBER,
+          Edit.ADVERB,
+          Edit.CONTRACTION);
   private static final List<Edit> EDITS_ES =
       List.of(Edit.SYNONYM, Edit.SYNONYM, Edit.SYNONYM, Edit.SYNONYM, Edit.NUMBER);
   private static final List<Edit> EDITS_OTHER =
       List.of(Edit.SYNONYM, Edit.SYNONYM, Edit.SYNONYM, Edit.SYNONYM);
 
   /**
-   * One sentence reworded (with probability {@link #SENTENCE_SHARE}): first, for English, maybe
-   * a moved clause or a split; then word edits, about one per {@link #WORDS_PER_EDIT} words,
-   * outside quotations, each away from the earlier ones where possible and never on a word an
-   * earlier edit wrote (so that no edit undoes another).
+   * One sentence reworded (with probability {@link #SENTENCE_SHARE}): first, for English, maybe a
+   * moved clause or a split; then word edits, about one per {@link #WORDS_PER_EDIT} words, outside
+   * quotations, each away from the earlier ones where possible and never on a word an earlier edit
+   * wrote (so that no edit undoes another).
    */
-  static String rewordSentence(String s, String lang, boolean curly, Vocabulary common,
-      SplittableRandom rng) {
+  static String rewordSentence(
+      String s, String lang, boolean curly, Vocabulary common, SplittableRandom rng) {
     if (!Texts.chance(rng, SENTENCE_SHARE)) {
       return s;
     }
-    int want = Math.max(1,
-        (int) Math.round(Texts.wordCount(s) / WORDS_PER_EDIT + rng.nextDouble() - 0.5));
+    int want =
+        Math.max(1, (int) Math.round(Texts.wordCount(s) / WORDS_PER_EDIT + rng.nextDouble() - 0.5));
     String out = s;
     int done = 0;
     if ("en".equals(lang) && Texts.chance(rng, STRUCTURE_SHARE)) {
@@ -441,22 +978,28 @@ final class RewordedCopy {
         done++;
       }
     }
-    List<Edit> edits = new ArrayList<>(switch (lang) {
-      case "en" -> EDITS_EN;
-      case "es" -> EDITS_ES;
-      default -> EDITS_OTHER;
-    });
+    List<Edit> edits =
+        new ArrayList<>(
+            switch (lang) {
+              case "en" -> EDITS_EN;
+              case "es" -> EDITS_ES;
+              default -> EDITS_OTHER;
+            });
     List<int[]> edited = new ArrayList<>();
     Map<Edit, List<Change>> found = new EnumMap<>(Edit.class); // for the current text
     while (done < want && !edits.isEmpty()) {
       Edit e = edits.remove(rng.nextInt(edits.size()));
       String current = out;
-      List<Change> options = found.computeIfAbsent(e, k -> switch (k) {
-        case SYNONYM -> synonyms(current, lang);
-        case NUMBER -> numbers(current, lang);
-        case ADVERB -> adverbs(current, rng);
-        case CONTRACTION -> contractions(current, curly);
-      });
+      List<Change> options =
+          found.computeIfAbsent(
+              e,
+              k ->
+                  switch (k) {
+                    case SYNONYM -> synonyms(current, lang);
+                    case NUMBER -> numbers(current, lang);
+                    case ADVERB -> adverbs(current, rng);
+                    case CONTRACTION -> contractions(current, curly);
+                  });
       // House style for numbers applies inside quotations too.
       Change c = choose(out, options, edited, e != Edit.NUMBER, rng);
       if (c == null) {
@@ -498,8 +1041,12 @@ final class RewordedCopy {
    * A change outside earlier edits (and quotations, if {@code notInQuotes}), preferably {@link
    * #SPREAD_CHARS} away from them; null when there is none.
    */
-  private static Change choose(String s, List<Change> options, List<int[]> edited,
-      boolean notInQuotes, SplittableRandom rng) {
+  private static Change choose(
+      String s,
+      List<Change> options,
+      List<int[]> edited,
+      boolean notInQuotes,
+      SplittableRandom rng) {
     List<int[]> quotes = notInQuotes ? quotes(s) : List.of();
     List<Change> ok = new ArrayList<>();
     List<Change> apart = new ArrayList<>();
@@ -517,8 +1064,7 @@ final class RewordedCopy {
       }
     }
     List<Change> from = apart.isEmpty() ? ok : apart;
-    if (from.isEmpty() && notInQuotes && !options.isEmpty()
-        && Texts.chance(rng, QUOTE_FALLBACK)) {
+    if (from.isEmpty() && notInQuotes && !options.isEmpty() && Texts.chance(rng, QUOTE_FALLBACK)) {
       return choose(s, options, edited, false, rng);
     }
     return from.isEmpty() ? null : from.get(rng.nextInt(from.size()));
@@ -537,7 +1083,8 @@ final class RewordedCopy {
       }
       Matcher m = w.pattern().matcher(s);
       while (m.find()) {
-        if (Character.isUpperCase(s.charAt(m.start())) && !sentenceStart(s, m.start())
+        if (Character.isUpperCase(s.charAt(m.start()))
+            && !sentenceStart(s, m.start())
             && !w.pattern().pattern().contains("(?-i:")) {
           continue; // a word of a name ("Main Library", "Government House")
         }
@@ -558,9 +1105,10 @@ final class RewordedCopy {
   /** "5%" ↔ "5 percent", "three" → "3", "3" → "three", "$2 billion" → "$2bn". */
   private static List<Change> numbers(String s, String lang) {
     List<Change> out = new ArrayList<>();
-    Pattern[] patterns = "es".equals(lang)
-        ? new Pattern[] {PERCENT_SIGN, POR_CIENTO}
-        : new Pattern[] {PERCENT_SIGN, PERCENT_WORD, NUMBER_WORD, DIGIT, MILLIONS};
+    Pattern[] patterns =
+        "es".equals(lang)
+            ? new Pattern[] {PERCENT_SIGN, POR_CIENTO}
+            : new Pattern[] {PERCENT_SIGN, PERCENT_WORD, NUMBER_WORD, DIGIT, MILLIONS};
     for (Pattern p : patterns) {
       Matcher m = p.matcher(s);
       while (m.find()) {
@@ -594,11 +1142,12 @@ final class RewordedCopy {
         continue;
       }
       String aux = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
-      List<String> adverbs = switch (aux) {
-        case "has", "have", "had" -> List.of("already", "also", "reportedly");
-        case "is", "are", "was", "were" -> List.of("also", "now", "reportedly", "still");
-        default -> List.of("also", "now", "reportedly");
-      };
+      List<String> adverbs =
+          switch (aux) {
+            case "has", "have", "had" -> List.of("already", "also", "reportedly");
+            case "is", "are", "was", "were" -> List.of("also", "now", "reportedly", "still");
+            default -> List.of("also", "now", "reportedly");
+          };
       out.add(new Change(m.end(), m.end(), Texts.pick(rng, adverbs) + " "));
     }
     return out;
@@ -612,28 +1161,36 @@ final class RewordedCopy {
     while (m.find()) {
       String aux = m.group(1);
       String lower = aux.toLowerCase(Locale.ROOT);
-      String rep = lower.equals("will") ? "won" + apo + "t"
-          : lower.equals("can") ? "can" + apo + "t" : aux + "n" + apo + "t";
-      out.add(new Change(m.start(), m.end(),
-          Character.isUpperCase(aux.charAt(0)) ? capitalise(rep) : rep));
+      String rep =
+          lower.equals("will")
+              ? "won" + apo + "t"
+              : lower.equals("can") ? "can" + apo + "t" : aux + "n" + apo + "t";
+      out.add(
+          new Change(
+              m.start(), m.end(), Character.isUpperCase(aux.charAt(0)) ? capitalise(rep) : rep));
     }
     m = PRONOUN_BE.matcher(s);
     while (m.find()) {
-      out.add(new Change(m.start(), m.end(),
-          m.group(1) + apo + (m.group(2).equalsIgnoreCase("is") ? "s" : "re")));
+      out.add(
+          new Change(
+              m.start(),
+              m.end(),
+              m.group(1) + apo + (m.group(2).equalsIgnoreCase("is") ? "s" : "re")));
     }
     m = CONTRACTED.matcher(s);
     while (m.find()) {
       String aux = m.group(1);
       String lower = aux.toLowerCase(Locale.ROOT);
       String rep = lower.equals("wo") ? "will not" : lower.equals("ca") ? "cannot" : aux + " not";
-      out.add(new Change(m.start(), m.end(),
-          Character.isUpperCase(aux.charAt(0)) ? capitalise(rep) : rep));
+      out.add(
+          new Change(
+              m.start(), m.end(), Character.isUpperCase(aux.charAt(0)) ? capitalise(rep) : rep));
     }
     m = PRONOUN_BE_CONTRACTED.matcher(s);
     while (m.find()) {
-      out.add(new Change(m.start(), m.end(),
-          m.group(1) != null ? m.group(1) + " is" : m.group(2) + " are"));
+      out.add(
+          new Change(
+              m.start(), m.end(), m.group(1) != null ? m.group(1) + " is" : m.group(2) + " are"));
     }
     return out;
   }
@@ -653,47 +1210,89 @@ final class RewordedCopy {
     }
     Matcher m = QUOTE_FIRST.matcher(s);
     if (m.matches()) {
-      options.add(capitalise(m.group("subj")) + " " + m.group("verb") + m.group("rest") + ": "
-          + m.group("open") + m.group("quote") + "." + m.group("close"));
+      options.add(
+          capitalise(m.group("subj"))
+              + " "
+              + m.group("verb")
+              + m.group("rest")
+              + ": "
+              + m.group("open")
+              + m.group("quote")
+              + "."
+              + m.group("close"));
     }
     m = QUOTE_LAST.matcher(s);
     if (m.matches() && lowerFirst(m.group("subj"), common) != null) {
-      options.add(m.group("open") + m.group("quote") + "," + m.group("close") + " "
-          + lowerFirst(m.group("subj"), common) + " " + m.group("verb") + m.group("rest") + ".");
+      options.add(
+          m.group("open")
+              + m.group("quote")
+              + ","
+              + m.group("close")
+              + " "
+              + lowerFirst(m.group("subj"), common)
+              + " "
+              + m.group("verb")
+              + m.group("rest")
+              + ".");
     }
     m = QUOTE_SAID_NAME.matcher(s);
     if (m.find()) {
-      options.add(s.substring(0, m.start()) + m.group(1) + " " + m.group(2) + " said"
-          + s.substring(m.end()));
+      options.add(
+          s.substring(0, m.start())
+              + m.group(1)
+              + " "
+              + m.group(2)
+              + " said"
+              + s.substring(m.end()));
     }
     m = QUOTE_NAME_SAID.matcher(s);
     if (m.find()) {
-      options.add(s.substring(0, m.start()) + m.group(1) + " said " + m.group(2)
-          + s.substring(m.end()));
+      options.add(
+          s.substring(0, m.start()) + m.group(1) + " said " + m.group(2) + s.substring(m.end()));
     }
     if (!s.matches(".*[\"“”«»].*")) {
       m = TRAILING_ATTRIBUTION.matcher(s);
       if (m.matches() && lowerFirst(m.group("body"), common) != null) {
         String when = m.group("when") == null ? "" : m.group("when");
         String that = m.group("verb").equalsIgnoreCase("told reporters") ? " " : " that ";
-        options.add(capitalise(m.group("subj")) + " " + m.group("verb") + when + that
-            + lowerFirst(m.group("body"), common) + ".");
+        options.add(
+            capitalise(m.group("subj"))
+                + " "
+                + m.group("verb")
+                + when
+                + that
+                + lowerFirst(m.group("body"), common)
+                + ".");
       }
       m = LEADING_ATTRIBUTION.matcher(s);
       if (m.matches() && lowerFirst(m.group("subj"), common) != null) {
         String when = m.group("when") == null ? "" : m.group("when");
-        options.add(capitalise(m.group("body")) + ", " + lowerFirst(m.group("subj"), common)
-            + " " + m.group("verb") + when + ".");
+        options.add(
+            capitalise(m.group("body"))
+                + ", "
+                + lowerFirst(m.group("subj"), common)
+                + " "
+                + m.group("verb")
+                + when
+                + ".");
       }
       m = CLAUSES.matcher(s);
-      if (m.matches() && lowerFirst(m.group("a"), common) != null
+      if (m.matches()
+          && lowerFirst(m.group("a"), common) != null
           && !endsWithPreposition(m.group("a"))) {
-        options.add(capitalise(m.group("c").toLowerCase(Locale.ROOT)) + " " + m.group("b")
-            + ", " + lowerFirst(m.group("a"), common) + ".");
+        options.add(
+            capitalise(m.group("c").toLowerCase(Locale.ROOT))
+                + " "
+                + m.group("b")
+                + ", "
+                + lowerFirst(m.group("a"), common)
+                + ".");
       }
       m = TIME_PHRASE.matcher(s);
-      if (m.matches() && lowerFirst(m.group("a"), common) != null
-          && !endsWithPreposition(m.group("a")) && !SUBORDINATE.matcher(m.group("a")).find()) {
+      if (m.matches()
+          && lowerFirst(m.group("a"), common) != null
+          && !endsWithPreposition(m.group("a"))
+          && !SUBORDINATE.matcher(m.group("a")).find()) {
         options.add(capitalise(m.group("t")) + ", " + lowerFirst(m.group("a"), common) + ".");
       }
     }
@@ -709,14 +1308,18 @@ final class RewordedCopy {
     if (!m.matches() || Texts.wordCount(m.group(1)) < 6 || Texts.wordCount(m.group(3)) < 6) {
       return null;
     }
-    return m.group(1) + ". " + (m.group(2).equals("but") ? "But " + m.group(3)
-        : capitalise(m.group(3)));
+    return m.group(1)
+        + ". "
+        + (m.group(2).equals("but") ? "But " + m.group(3) : capitalise(m.group(3)));
   }
 
   /** Split only before a new subject, not in a compound predicate ("…, and agreed to …"). */
-  private static final Pattern SPLIT_AT = Pattern.compile("^(.{30,}?), (and|but) (?=(?:the|a|an"
-      + "|he|she|it|they|we|his|her|its|their|this|these|those|some|many|most|other|several"
-      + "|officials|police|prices) )(.{25,})$", Pattern.UNICODE_CHARACTER_CLASS);
+  private static final Pattern SPLIT_AT =
+      Pattern.compile(
+          "^(.{30,}?), (and|but) (?=(?:the|a|an"
+              + "|he|she|it|they|we|his|her|its|their|this|these|those|some|many|most|other|several"
+              + "|officials|police|prices) )(.{25,})$",
+          Pattern.UNICODE_CHARACTER_CLASS);
 
   // ---------------------------------------------------------------------------------------------
   // Helpers
@@ -767,8 +1370,10 @@ final class RewordedCopy {
     if (next.isEmpty() || !m.find()) {
       return before;
     }
-    boolean vowel = "aeiouAEIOU".indexOf(next.charAt(0)) >= 0 && !next.startsWith("uni")
-        && !next.startsWith("US");
+    boolean vowel =
+        "aeiouAEIOU".indexOf(next.charAt(0)) >= 0
+            && !next.startsWith("uni")
+            && !next.startsWith("US");
     boolean cap = Character.isUpperCase(m.group(1).charAt(0));
     String fixed = vowel ? (cap ? "An" : "an") : (cap ? "A" : "a");
     return before.substring(0, m.start(1)) + fixed + " ";
@@ -776,13 +1381,15 @@ final class RewordedCopy {
 
   private static final Pattern ARTICLE = Pattern.compile("(?:^|\\s)(a|an|A|An) $");
 
-  private static final Pattern ENDS_WITH_PREPOSITION = Pattern.compile(
-      "(?i)(?:^|\\s)(?:by|through|until|till|since|from|of|to|before|after|between|and|or|as"
-          + "|than|for|in|on|at|with|into|later|earlier|early|late)$");
+  private static final Pattern ENDS_WITH_PREPOSITION =
+      Pattern.compile(
+          "(?i)(?:^|\\s)(?:by|through|until|till|since|from|of|to|before|after|between|and|or|as"
+              + "|than|for|in|on|at|with|into|later|earlier|early|late)$");
 
   /** A time phrase after one of these may belong to the subordinate clause, not the sentence. */
-  private static final Pattern SUBORDINATE = Pattern.compile(
-      "(?i)(?:^|\\s)(?:since|when|after|before|because|while|that|which|who|where|until|as|if)\\s");
+  private static final Pattern SUBORDINATE =
+      Pattern.compile(
+          "(?i)(?:^|\\s)(?:since|when|after|before|because|while|that|which|who|where|until|as|if)\\s");
 
   /** "…contained by" must not lose what follows "by". */
   private static boolean endsWithPreposition(String s) {

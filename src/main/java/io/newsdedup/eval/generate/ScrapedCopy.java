@@ -24,8 +24,10 @@ final class ScrapedCopy {
     if (story.isWire() && Texts.chance(rng, 0.2)) {
       blocks.set(1, new Block.Para(story.paragraphs().get(0)));
     }
-    Instant t = original.publishedAt == null ? null
-        : original.publishedAt.plus(Duration.ofSeconds(1800 + rng.nextLong(29 * 3600)));
+    Instant t =
+        original.publishedAt == null
+            ? null
+            : original.publishedAt.plus(Duration.ofSeconds(1800 + rng.nextLong(29 * 3600)));
     return new Draft(story, CopyKind.SCRAPED, site, story.title(), blocks, t, rng.split());
   }
 }

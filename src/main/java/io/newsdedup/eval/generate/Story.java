@@ -10,8 +10,8 @@ import java.util.Objects;
  *
  * @param id stable story id; it becomes the cluster label of every article generated from it
  * @param source who published the story ("AP", "Reuters", "Harbor City Gazette", ...); may be null
- * @param kind {@code wire}, {@code publisher}, {@code distractor} (a short story that is only posted
- *     wrapped in aggregator boilerplate) or null when unknown
+ * @param kind {@code wire}, {@code publisher}, {@code distractor} (a short story that is only
+ *     posted wrapped in aggregator boilerplate) or null when unknown
  * @param publishedAt when the original was published, or null when unknown
  * @param dateline place line such as "NAIROBI, Kenya", or null
  * @param url address of the original, or null
@@ -32,8 +32,10 @@ public record Story(
 
   /** Story kind of agency copy reprinted by many papers. */
   public static final String WIRE = "wire";
+
   /** Story kind of an article written by one newspaper or site. */
   public static final String PUBLISHER = "publisher";
+
   /** Story kind of a short item that only appears wrapped in one aggregator's boilerplate. */
   public static final String DISTRACTOR = "distractor";
 
@@ -50,8 +52,8 @@ public record Story(
       throw new IllegalArgumentException("story " + id + " has no body or a blank paragraph");
     }
     title = title.strip();
-    language = language == null || language.isBlank()
-        ? "en" : language.strip().toLowerCase(Locale.ROOT);
+    language =
+        language == null || language.isBlank() ? "en" : language.strip().toLowerCase(Locale.ROOT);
     kind = kind == null || kind.isBlank() ? null : kind.strip().toLowerCase(Locale.ROOT);
     source = source == null || source.isBlank() ? null : source.strip();
     dateline = dateline == null || dateline.isBlank() ? null : dateline.strip();

@@ -51,14 +51,20 @@ public final class StoryReader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern HEADER_LINE = Pattern.compile("^([a-z][a-z0-9_]*):(?:\\s(.*))?$");
   private static final Set<String> WIRE_AGENCIES =
-      Set.of("ap", "associated press", "the associated press", "reuters", "afp",
-          "agence france-presse", "agence france presse");
+      Set.of(
+          "ap",
+          "associated press",
+          "the associated press",
+          "reuters",
+          "afp",
+          "agence france-presse",
+          "agence france presse");
 
   /**
    * Reads every story matched by {@code pattern}: a directory (its {@code .txt}, {@code .jsonl},
    * {@code .ndjson} and {@code .jsonl.gz} files, not recursive), a single file, or a glob such as
-   * {@code data/**}{@code /*.jsonl}. Files are read in sorted path order; stories come back sorted by
-   * id.
+   * {@code data/**}{@code /*.jsonl}. Files are read in sorted path order; stories come back sorted
+   * by id.
    *
    * @throws IllegalArgumentException when nothing matches, on malformed input or duplicate ids
    * @throws UncheckedIOException on read errors
@@ -94,7 +100,10 @@ public final class StoryReader {
         Path p = Path.of(pattern);
         if (Files.isDirectory(p)) {
           try (Stream<Path> s = Files.list(p)) {
-            return s.filter(Files::isRegularFile).filter(StoryReader::isStoryFile).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                .filter(StoryReader::isStoryFile)
+                .sorted()
+                .toList();
           }
         }
         if (Files.isRegularFile(p)) {
@@ -129,8 +138,11 @@ public final class StoryReader {
 
   private static boolean isStoryFile(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".txt") || n.endsWith(".jsonl") || n.endsWith(".ndjson")
-        || n.endsWith(".jsonl.gz") || n.endsWith(".ndjson.gz");
+    return n.endsWith(".txt")
+        || n.endsWith(".jsonl")
+        || n.endsWith(".ndjson")
+        || n.endsWith(".jsonl.gz")
+        || n.endsWith(".ndjson.gz");
   }
 
   /** Reads one file by its extension: JSONL/NDJSON (maybe gzipped) or text. */
@@ -211,9 +223,17 @@ public final class StoryReader {
     if (paragraphs.isEmpty()) {
       throw new IllegalArgumentException(where + ": story has no body");
     }
-    return build(header.getOrDefault("id", defaultId), header.get("source"), header.get("kind"),
-        header.get("published_at"), header.get("dateline"), header.get("url"), title, paragraphs,
-        header.get("lang"), where);
+    return build(
+        header.getOrDefault("id", defaultId),
+        header.get("source"),
+        header.get("kind"),
+        header.get("published_at"),
+        header.get("dateline"),
+        header.get("url"),
+        title,
+        paragraphs,
+        header.get("lang"),
+        where);
   }
 
   /** Parses one JSONL story line. */
@@ -246,25 +266,54 @@ public final class StoryReader {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException(where + ": needs an id or a url");
     }
-    return build(id, str(n, "source"), str(n, "kind"), str(n, "published_at"), str(n, "dateline"),
-        str(n, "url"), title, paragraphs, str(n, "lang"), where);
+    return build(
+        id,
+        str(n, "source"),
+        str(n, "kind"),
+        str(n, "published_at"),
+        str(n, "dateline"),
+        str(n, "url"),
+        title,
+        paragraphs,
+        str(n, "lang"),
+        where);
   }
 
-  private static Story build(String id, String source, String kind, String publishedAt,
-      String dateline, String url, String title, List<String> paragraphs, String lang,
+  private static Story build(
+      String id,
+      String source,
+      String kind,
+      String publishedAt,
+      String dateline,
+      String url,
+      String title,
+      List<String> paragraphs,
+      String lang,
       String where) {
     String k = kind;
     if (k == null || k.isBlank()) {
-      k = source == null || source.isBlank() ? null
-          : WIRE_AGENCIES.contains(source.strip().toLowerCase(Locale.ROOT)) ? Story.WIRE
-          : Story.PUBLISHER;
+      k =
+          source == null || source.isBlank()
+              ? null
+              : WIRE_AGENCIES.contains(source.strip().toLowerCase(Locale.ROOT))
+                  ? Story.WIRE
+                  : Story.PUBLISHER;
     }
     try {
-      return new Story(id.strip(), source, k, parseInstant(publishedAt, where), dateline, url,
-          title, paragraphs, lang);
+      return new Story(
+          id.strip(),
+          source,
+          k,
+          parseInstant(publishedAt, where),
+          dateline,
+          url,
+          title,
+          paragraphs,
+          lang);
     } catch (IllegalArgumentException e) {
       throw e.getMessage() != null && e.getMessage().startsWith(where)
-          ? e : new IllegalArgumentException(where + ": " + e.getMessage(), e);
+          ? e
+          : new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
   }
 

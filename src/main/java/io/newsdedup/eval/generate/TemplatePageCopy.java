@@ -28,6 +28,7 @@ final class TemplatePageCopy {
 
   /** Fewest and most pages per site. */
   static final int MIN_PAGES = 2;
+
   static final int MAX_PAGES = 6;
 
   /** Share of pages with a one-sentence teaser before the template. */
@@ -37,12 +38,16 @@ final class TemplatePageCopy {
   static final class Pending {
     final Story story;
     final Draft original;
+
     /** The page's own random source, split off its story's. */
     final SplittableRandom rng;
+
     /** Where its draft goes in the corpus's draft list. */
     int slot;
+
     Instant storyTime;
     List<String> related = List.of();
+
     /** Random source for {@code place}, split off the story's when the others were placed. */
     SplittableRandom placeRng;
 
@@ -55,8 +60,8 @@ final class TemplatePageCopy {
 
   /**
    * Drafts the pages: groups of 2–6 pages of different stories (fewer only when the corpus has a
-   * single template page, or one story has more template pages than there are other stories),
-   * one site per group.
+   * single template page, or one story has more template pages than there are other stories), one
+   * site per group.
    *
    * @param pending in story order (the order is part of the determinism)
    * @return the drafts, index by index with {@code pending}
@@ -72,8 +77,10 @@ final class TemplatePageCopy {
     }
     Draft[] out = new Draft[pending.size()];
     for (int g = 0; g < groups.size(); g++) {
-      TemplateCatalogue.Site site = g < sites.size() ? sites.get(g)
-          : TemplateCatalogue.another(sites.get(g % sites.size()), names, rng);
+      TemplateCatalogue.Site site =
+          g < sites.size()
+              ? sites.get(g)
+              : TemplateCatalogue.another(sites.get(g % sites.size()), names, rng);
       for (int i : groups.get(g)) {
         out[i] = make(pending.get(i), site);
       }
@@ -118,7 +125,8 @@ final class TemplatePageCopy {
       }
       String story = pending.get(group.get(0)).story.id();
       for (List<Integer> other : groups) {
-        if (other != group && other.size() < MAX_PAGES
+        if (other != group
+            && other.size() < MAX_PAGES
             && other.stream().noneMatch(i -> pending.get(i).story.id().equals(story))) {
           other.add(group.get(0));
           groups.remove(g);
@@ -143,13 +151,22 @@ final class TemplatePageCopy {
         }
       }
     }
-    Instant t = p.original.publishedAt == null ? null
-        : p.original.publishedAt.plus(Duration.ofSeconds(1800 + rng.nextLong(12 * 3600)));
+    Instant t =
+        p.original.publishedAt == null
+            ? null
+            : p.original.publishedAt.plus(Duration.ofSeconds(1800 + rng.nextLong(12 * 3600)));
     for (String para : site.fill(rng, t).split("\n\n")) {
       blocks.add(new Block.Boiler(para));
     }
-    Draft d = new Draft(story, CopyKind.TEMPLATE_PAGE, site.outlet(), site.title(story.title()),
-        blocks, t, rng.split());
+    Draft d =
+        new Draft(
+            story,
+            CopyKind.TEMPLATE_PAGE,
+            site.outlet(),
+            site.title(story.title()),
+            blocks,
+            t,
+            rng.split());
     d.site = site;
     return d;
   }

@@ -41,19 +41,26 @@ final class TemplatePages {
     String lang = site.language();
     String dir = "ar".equals(lang) ? " dir=\"rtl\"" : "";
     StringBuilder h = new StringBuilder(4096);
-    h.append("<!DOCTYPE html>\n<html lang=\"").append(lang).append('"').append(dir)
+    h.append("<!DOCTYPE html>\n<html lang=\"")
+        .append(lang)
+        .append('"')
+        .append(dir)
         .append(">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     String headline = d.story.title();
     if (site.shape().bare()) {
-      h.append("<title>").append(esc(d.title)).append("</title>\n")
+      h.append("<title>")
+          .append(esc(d.title))
+          .append("</title>\n")
           .append("<meta name=\"robots\" content=\"noindex, nofollow\">\n");
       if (time != null) {
         h.append("<meta name=\"date\" content=\"").append(time).append("\">\n");
       }
       h.append("<style>body{font-family:system-ui,sans-serif;margin:0}.main-wrapper{max-width:")
-          .append(560 + 20 * rng.nextInt(6)).append("px;margin:8em auto}</style>\n")
-          .append("<script src=\"/cdn-gate/challenge/v1/").append(Texts.hex(rng, 12))
+          .append(560 + 20 * rng.nextInt(6))
+          .append("px;margin:8em auto}</style>\n")
+          .append("<script src=\"/cdn-gate/challenge/v1/")
+          .append(Texts.hex(rng, 12))
           .append(".js\" async></script>\n</head>\n<body>\n")
           .append("<div class=\"main-wrapper\" role=\"main\">\n<div class=\"main-content\">\n");
       body(h, d, site);
@@ -61,34 +68,50 @@ final class TemplatePages {
       return h.toString();
     }
     String title = d.title.equals(headline) ? headline + " | " + site.name() : d.title;
-    h.append("<title>").append(esc(title)).append("</title>\n")
-        .append("<meta property=\"og:title\" content=\"").append(HtmlPages.attr(headline))
+    h.append("<title>")
+        .append(esc(title))
+        .append("</title>\n")
+        .append("<meta property=\"og:title\" content=\"")
+        .append(HtmlPages.attr(headline))
         .append("\">\n<meta property=\"og:site_name\" content=\"")
-        .append(HtmlPages.attr(site.name())).append("\">\n")
-        .append("<meta property=\"og:url\" content=\"").append(HtmlPages.attr(url)).append("\">\n");
+        .append(HtmlPages.attr(site.name()))
+        .append("\">\n")
+        .append("<meta property=\"og:url\" content=\"")
+        .append(HtmlPages.attr(url))
+        .append("\">\n");
     if (time != null) {
-      h.append("<meta property=\"article:published_time\" content=\"").append(time)
-          .append("\">\n");
+      h.append("<meta property=\"article:published_time\" content=\"").append(time).append("\">\n");
     }
-    h.append("<link rel=\"canonical\" href=\"").append(HtmlPages.attr(url)).append("\">\n")
-        .append("<link rel=\"stylesheet\" href=\"/static/css/site.").append(Texts.hex(rng, 8))
-        .append(".css\">\n<script src=\"/static/js/app.").append(Texts.hex(rng, 8))
+    h.append("<link rel=\"canonical\" href=\"")
+        .append(HtmlPages.attr(url))
+        .append("\">\n")
+        .append("<link rel=\"stylesheet\" href=\"/static/css/site.")
+        .append(Texts.hex(rng, 8))
+        .append(".css\">\n<script src=\"/static/js/app.")
+        .append(Texts.hex(rng, 8))
         .append(".js\" defer></script>\n</head>\n<body class=\"")
-        .append(site.shape().id().replace('_', '-')).append("\">\n");
+        .append(site.shape().id().replace('_', '-'))
+        .append("\">\n");
     h.append("<header class=\"site-header\">\n<a class=\"logo\" href=\"/\">")
-        .append(esc(site.name())).append("</a>\n<nav class=\"main-nav\"><ul>");
+        .append(esc(site.name()))
+        .append("</a>\n<nav class=\"main-nav\"><ul>");
     for (String s : nav(lang)) {
-      h.append("<li><a href=\"/").append(Texts.slug(s, 2)).append("/\">").append(esc(s))
+      h.append("<li><a href=\"/")
+          .append(Texts.slug(s, 2))
+          .append("/\">")
+          .append(esc(s))
           .append("</a></li>");
     }
     h.append("</ul></nav>\n</header>\n<main id=\"main\">\n<div class=\"")
-        .append(Texts.pick(rng, CONTAINERS)).append("\">\n");
+        .append(Texts.pick(rng, CONTAINERS))
+        .append("\">\n");
     if (site.shape().showsHeadline()) {
       h.append("<h1>").append(esc(headline)).append("</h1>\n");
     }
     body(h, d, site);
     h.append("</div>\n</main>\n<footer class=\"site-footer\">\n<p><a href=\"/\">")
-        .append(esc(site.name())).append("</a></p>\n</footer>\n</body>\n</html>\n");
+        .append(esc(site.name()))
+        .append("</a></p>\n</footer>\n</body>\n</html>\n");
     return h.toString();
   }
 

@@ -22,17 +22,48 @@ final class Texts {
 
   private static final Map<Character, String> CYRILLIC =
       Map.ofEntries(
-          Map.entry('а', "a"), Map.entry('б', "b"), Map.entry('в', "v"), Map.entry('г', "g"),
-          Map.entry('д', "d"), Map.entry('е', "e"), Map.entry('ё', "e"), Map.entry('ж', "zh"),
-          Map.entry('з', "z"), Map.entry('и', "i"), Map.entry('й', "y"), Map.entry('к', "k"),
-          Map.entry('л', "l"), Map.entry('м', "m"), Map.entry('н', "n"), Map.entry('о', "o"),
-          Map.entry('п', "p"), Map.entry('р', "r"), Map.entry('с', "s"), Map.entry('т', "t"),
-          Map.entry('у', "u"), Map.entry('ф', "f"), Map.entry('х', "kh"), Map.entry('ц', "ts"),
-          Map.entry('ч', "ch"), Map.entry('ш', "sh"), Map.entry('щ', "shch"), Map.entry('ъ', ""),
-          Map.entry('ы', "y"), Map.entry('ь', ""), Map.entry('э', "e"), Map.entry('ю', "yu"),
-          Map.entry('я', "ya"), Map.entry('і', "i"), Map.entry('қ', "k"), Map.entry('ә', "a"),
-          Map.entry('ғ', "g"), Map.entry('ң', "n"), Map.entry('ө', "o"), Map.entry('ұ', "u"),
-          Map.entry('ү', "u"), Map.entry('һ', "h"));
+          Map.entry('а', "a"),
+          Map.entry('б', "b"),
+          Map.entry('в', "v"),
+          Map.entry('г', "g"),
+          Map.entry('д', "d"),
+          Map.entry('е', "e"),
+          Map.entry('ё', "e"),
+          Map.entry('ж', "zh"),
+          Map.entry('з', "z"),
+          Map.entry('и', "i"),
+          Map.entry('й', "y"),
+          Map.entry('к', "k"),
+          Map.entry('л', "l"),
+          Map.entry('м', "m"),
+          Map.entry('н', "n"),
+          Map.entry('о', "o"),
+          Map.entry('п', "p"),
+          Map.entry('р', "r"),
+          Map.entry('с', "s"),
+          Map.entry('т', "t"),
+          Map.entry('у', "u"),
+          Map.entry('ф', "f"),
+          Map.entry('х', "kh"),
+          Map.entry('ц', "ts"),
+          Map.entry('ч', "ch"),
+          Map.entry('ш', "sh"),
+          Map.entry('щ', "shch"),
+          Map.entry('ъ', ""),
+          Map.entry('ы', "y"),
+          Map.entry('ь', ""),
+          Map.entry('э', "e"),
+          Map.entry('ю', "yu"),
+          Map.entry('я', "ya"),
+          Map.entry('і', "i"),
+          Map.entry('қ', "k"),
+          Map.entry('ә', "a"),
+          Map.entry('ғ', "g"),
+          Map.entry('ң', "n"),
+          Map.entry('ө', "o"),
+          Map.entry('ұ', "u"),
+          Map.entry('ү', "u"),
+          Map.entry('һ', "h"));
 
   /**
    * Splits a body into paragraphs: on blank lines when the text has any, otherwise on single line
@@ -106,10 +137,10 @@ final class Texts {
         continue;
       }
       boolean ends = t.matches(".*[.!?][\"”’»)]*$");
-      boolean abbreviation = ABBREVIATIONS.contains(t.toLowerCase(Locale.ROOT))
-          || t.matches("(?i)([a-zа-я]\\.)+");
-      boolean nextStarts = i + 1 < tokens.length
-          && tokens[i + 1].matches("^[\"“‘«(¿¡]*[\\p{Lu}0-9].*");
+      boolean abbreviation =
+          ABBREVIATIONS.contains(t.toLowerCase(Locale.ROOT)) || t.matches("(?i)([a-zа-я]\\.)+");
+      boolean nextStarts =
+          i + 1 < tokens.length && tokens[i + 1].matches("^[\"“‘«(¿¡]*[\\p{Lu}0-9].*");
       if (ends && !abbreviation && nextStarts) {
         out.add(cur.toString());
         cur.setLength(0);
@@ -122,8 +153,8 @@ final class Texts {
   }
 
   /**
-   * URL/file-name slug: ASCII-folded (Cyrillic transliterated), lower case, runs of other characters
-   * turned into '-', at most {@code maxWords} words; "item" when nothing is left.
+   * URL/file-name slug: ASCII-folded (Cyrillic transliterated), lower case, runs of other
+   * characters turned into '-', at most {@code maxWords} words; "item" when nothing is left.
    */
   static String slug(String text, int maxWords) {
     StringBuilder translit = new StringBuilder();

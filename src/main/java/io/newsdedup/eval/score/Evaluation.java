@@ -32,18 +32,18 @@ import java.util.stream.Stream;
  * {@code original: true} and {@code kind}).
  *
  * <ul>
- *   <li>pair precision, recall, F1 and adjusted Rand index over all labelled articles (an
- *       article missing from the output counts as a singleton);
- *   <li>canonical accuracy: the share of true multi-article clusters with a labelled original
- *       whose every member names that original as its canonical;
+ *   <li>pair precision, recall, F1 and adjusted Rand index over all labelled articles (an article
+ *       missing from the output counts as a singleton);
+ *   <li>canonical accuracy: the share of true multi-article clusters with a labelled original whose
+ *       every member names that original as its canonical;
  *   <li>recall per copy kind: the share of copies of each kind that landed in their original's
  *       cluster;
  *   <li>false pairs per kind (a pair of different stories put together, counted for the kind of
  *       each of its two articles);
  *   <li>the worst false merges (articles put in the cluster of another story's canonical) and
- *       misses (copies not in their original's cluster), with their similarities to the canonical
- *       / to the true original. Similarities of misses are exact over the cleaned texts, re-read
- *       from the records' origins under {@code inputRoot} (cleaned with the bundled rules).
+ *       misses (copies not in their original's cluster), with their similarities to the canonical /
+ *       to the true original. Similarities of misses are exact over the cleaned texts, re-read from
+ *       the records' origins under {@code inputRoot} (cleaned with the bundled rules).
  * </ul>
  */
 public final class Evaluation {
@@ -51,7 +51,8 @@ public final class Evaluation {
 
   record Label(String id, String cluster, boolean original, String kind) {}
 
-  record Assignment(String id, String cluster, String canonical, double jaccard, double containment) {}
+  record Assignment(
+      String id, String cluster, String canonical, double jaccard, double containment) {}
 
   private final Map<String, Label> labels;
   private final Map<String, Assignment> assignments;
@@ -59,8 +60,12 @@ public final class Evaluation {
   private final Path inputRoot;
   private final int worst;
 
-  private Evaluation(Map<String, Label> labels, Map<String, Assignment> assignments,
-      Map<String, Origin> origins, Path inputRoot, int worst) {
+  private Evaluation(
+      Map<String, Label> labels,
+      Map<String, Assignment> assignments,
+      Map<String, Origin> origins,
+      Path inputRoot,
+      int worst) {
     this.labels = labels;
     this.assignments = assignments;
     this.origins = origins;
@@ -70,23 +75,41 @@ public final class Evaluation {
 
   public static Evaluation load(Path truth, Path outputDir, Path inputRoot, int worst) {
     Map<String, Label> labels = new LinkedHashMap<>();
-    forEachJson(List.of(truth), n -> labels.put(n.path("id").asText(),
-        new Label(n.path("id").asText(), n.path("cluster").asText(),
-            n.path("original").asBoolean(false), n.path("kind").asText("unknown"))));
+    forEachJson(
+        List.of(truth),
+        n ->
+            labels.put(
+                n.path("id").asText(),
+                new Label(
+                    n.path("id").asText(),
+                    n.path("cluster").asText(),
+                    n.path("original").asBoolean(false),
+                    n.path("kind").asText("unknown"))));
     Map<String, Assignment> assignments = new HashMap<>();
-    forEachJson(files(outputDir, "assignments"), n -> assignments.put(n.path("id").asText(),
-        new Assignment(n.path("id").asText(), n.path("cluster_id").asText(),
-            n.path("canonical_id").asText(), n.path("jaccard").asDouble(),
-            n.path("containment").asDouble())));
+    forEachJson(
+        files(outputDir, "assignments"),
+        n ->
+            assignments.put(
+                n.path("id").asText(),
+                new Assignment(
+                    n.path("id").asText(),
+                    n.path("cluster_id").asText(),
+                    n.path("canonical_id").asText(),
+                    n.path("jaccard").asDouble(),
+                    n.path("containment").asDouble())));
     Map<String, Origin> origins = new HashMap<>();
-    forEachJson(files(outputDir, "clusters"), c -> {
-      for (JsonNode m : c.path("members")) {
-        JsonNode o = m.path("origin");
-        origins.put(m.path("id").asText(), o.has("file")
-            ? new Origin(o.path("file").asText(), o.path("line").asLong(0), null)
-            : Origin.ofMessage(o.path("pubsub_message_id").asText()));
-      }
-    });
+    forEachJson(
+        files(outputDir, "clusters"),
+        c -> {
+          for (JsonNode m : c.path("members")) {
+            JsonNode o = m.path("origin");
+            origins.put(
+                m.path("id").asText(),
+                o.has("file")
+                    ? new Origin(o.path("file").asText(), o.path("line").asLong(0), null)
+                    : Origin.ofMessage(o.path("pubsub_message_id").asText()));
+          }
+        });
     return new Evaluation(labels, assignments, origins, inputRoot, worst);
   }
 
@@ -95,8 +118,13 @@ public final class Evaluation {
       throw new IllegalArgumentException("no output directory " + dir);
     }
     try (Stream<Path> s = Files.list(dir)) {
-      List<Path> l = s.filter(p -> p.getFileName().toString().startsWith(name + "-")
-          && p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+      List<Path> l =
+          s.filter(
+                  p ->
+                      p.getFileName().toString().startsWith(name + "-")
+                          && p.getFileName().toString().endsWith(".jsonl"))
+              .sorted()
+              .toList();
       if (l.isEmpty()) {
         throw new IllegalArgumentException("no " + name + "-*.jsonl in " + dir);
       }
@@ -134,8 +162,10 @@ public final class Evaluation {
     Scores s = Scores.of(truth, predicted);
     ObjectNode o = JSON.createObjectNode();
     o.put("articles", s.articles());
-    o.put("unassigned", labels.keySet().stream().filter(id -> !assignments.containsKey(id)).count());
-    o.put("unlabelled", assignments.keySet().stream().filter(id -> !labels.containsKey(id)).count());
+    o.put(
+        "unassigned", labels.keySet().stream().filter(id -> !assignments.containsKey(id)).count());
+    o.put(
+        "unlabelled", assignments.keySet().stream().filter(id -> !labels.containsKey(id)).count());
     o.put("true_pairs", s.truePairs());
     o.put("predicted_pairs", s.predictedPairs());
     o.put("correct_pairs", s.correctPairs());
@@ -165,10 +195,13 @@ public final class Evaluation {
         continue;
       }
       clusters++;
-      boolean all = members.stream().allMatch(m -> {
-        Assignment a = assignments.get(m.id());
-        return a != null && a.canonical().equals(original.id());
-      });
+      boolean all =
+          members.stream()
+              .allMatch(
+                  m -> {
+                    Assignment a = assignments.get(m.id());
+                    return a != null && a.canonical().equals(original.id());
+                  });
       if (all) {
         right++;
       }
@@ -195,12 +228,13 @@ public final class Evaluation {
       }
     }
     ObjectNode r = o.putObject("recall_by_kind");
-    recall.forEach((k, c) -> {
-      ObjectNode e = r.putObject(k);
-      e.put("found", c[0]);
-      e.put("copies", c[1]);
-      e.put("recall", c[1] == 0 ? 1.0 : (double) c[0] / c[1]);
-    });
+    recall.forEach(
+        (k, c) -> {
+          ObjectNode e = r.putObject(k);
+          e.put("found", c[0]);
+          e.put("copies", c[1]);
+          e.put("recall", c[1] == 0 ? 1.0 : (double) c[0] / c[1]);
+        });
     Map<String, List<Label>> byPredicted = new HashMap<>();
     for (Label l : labels.values()) {
       String p = predicted.get(l.id());
@@ -245,8 +279,9 @@ public final class Evaluation {
       r.put("containment", a.containment());
       rows.add(r);
     }
-    rows.sort(Comparator.comparingDouble((ObjectNode r) -> -r.get("jaccard").asDouble())
-        .thenComparing(r -> r.get("id").asText()));
+    rows.sort(
+        Comparator.comparingDouble((ObjectNode r) -> -r.get("jaccard").asDouble())
+            .thenComparing(r -> r.get("id").asText()));
     o.put("false_merged_articles", rows.size());
     ArrayNode arr = o.putArray("worst_false_merges");
     rows.stream().limit(worst).forEach(arr::add);
@@ -283,10 +318,13 @@ public final class Evaluation {
       r.put("containment_to_original", s == null ? null : Similarity.round(s.containment()));
       rows.add(r);
     }
-    rows.sort(Comparator.comparingDouble(
-            (ObjectNode r) -> -Math.max(r.path("jaccard_to_original").asDouble(0),
-                r.path("containment_to_original").asDouble(0)))
-        .thenComparing(r -> r.get("id").asText()));
+    rows.sort(
+        Comparator.comparingDouble(
+                (ObjectNode r) ->
+                    -Math.max(
+                        r.path("jaccard_to_original").asDouble(0),
+                        r.path("containment_to_original").asDouble(0)))
+            .thenComparing(r -> r.get("id").asText()));
     ArrayNode arr = o.putArray("worst_misses");
     rows.stream().limit(worst).forEach(arr::add);
   }
@@ -311,9 +349,11 @@ public final class Evaluation {
       Article copy = read.get(origins.get(m[0].id()));
       Article original = read.get(origins.get(m[1].id()));
       if (copy != null && original != null) {
-        out.put(m[0].id(), Similarity.exact(
-            shingler.shingles(cleaner.clean(copy.body()).text()),
-            shingler.shingles(cleaner.clean(original.body()).text())));
+        out.put(
+            m[0].id(),
+            Similarity.exact(
+                shingler.shingles(cleaner.clean(copy.body()).text()),
+                shingler.shingles(cleaner.clean(original.body()).text())));
       }
     }
     return out;

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Pair-counting scores of a predicted clustering against the true one, from their contingency
- * table (no pair is enumerated, so a million articles are fine).
+ * Pair-counting scores of a predicted clustering against the true one, from their contingency table
+ * (no pair is enumerated, so a million articles are fine).
  *
  * @param articles articles scored
  * @param truePairs pairs in the same true cluster

@@ -57,8 +57,9 @@ public interface BatchOptions extends MatchingOptions {
   void setOverwrite(boolean value);
 
   @Description(
-      "Learn the corpus's own boilerplate: paragraphs that recur in at least --boilerplateMinRepeats"
-          + " articles around different stories are removed before shingling.")
+      "Learn the corpus's own boilerplate: paragraphs that recur in at least"
+          + " --boilerplateMinRepeats articles around different stories are removed before"
+          + " shingling.")
   @Default.Boolean(true)
   boolean getLearnBoilerplate();
 

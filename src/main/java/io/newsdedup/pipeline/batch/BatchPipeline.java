@@ -1,11 +1,11 @@
 package io.newsdedup.pipeline.batch;
 
-import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.pipeline.fingerprint.Cleaned;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.index.IndexDirectory;
 import io.newsdedup.pipeline.index.MergeWithIndex;
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.progress.ProgressLine;
 import io.newsdedup.pipeline.read.InputFile;
 import io.newsdedup.pipeline.read.InputPatterns;
@@ -15,10 +15,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -41,13 +41,13 @@ public final class BatchPipeline {
     FileSystems.setDefaultPipelineOptions(options);
     List<InputFile> inputs = checkInputs(settings);
     checkIndex(settings);
-    MemoryEstimate.warning(options.getRunner().getSimpleName(), inputs,
-            Runtime.getRuntime().maxMemory())
+    MemoryEstimate.warning(
+            options.getRunner().getSimpleName(), inputs, Runtime.getRuntime().maxMemory())
         .ifPresent(w -> System.err.println("news-dedup batch: " + w));
     try (OutputDirectory output = OutputDirectory.open(options, companion);
         IndexDirectory index = openIndex(settings)) {
-      PipelineResult result = runJob(options, settings, output.staging(),
-          index == null ? null : index.staging());
+      PipelineResult result =
+          runJob(options, settings, output.staging(), index == null ? null : index.staging());
       RunSummary summary =
           RunSummary.of(result.metrics(), settings, options, started, Instant.now());
       output.publish(summary);
@@ -87,10 +87,14 @@ public final class BatchPipeline {
         try {
           state = DirectRunnerWatch.await(result, DirectRunnerWatch.STALL);
         } catch (DirectRunnerWatch.Stalled e) {
-          if (attempt == DirectRunnerWatch.ATTEMPTS || !StagingDirectories.emptyLocal(writeTo)
+          if (attempt == DirectRunnerWatch.ATTEMPTS
+              || !StagingDirectories.emptyLocal(writeTo)
               || (indexTo != null && !StagingDirectories.emptyLocal(indexTo))) {
-            throw new IllegalStateException(e.getMessage() + " (a rare stall of Beam's Direct"
-                + " runner; nothing was published: run again, or use --runner=FlinkRunner)", e);
+            throw new IllegalStateException(
+                e.getMessage()
+                    + " (a rare stall of Beam's Direct"
+                    + " runner; nothing was published: run again, or use --runner=FlinkRunner)",
+                e);
           }
           System.err.println("news-dedup batch: " + e.getMessage() + "; running the job again");
           continue;
@@ -141,15 +145,15 @@ public final class BatchPipeline {
     try {
       return InputPatterns.match(pattern);
     } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("cannot match --input pattern " + pattern + ": " + e.getMessage(), e);
+      throw new UsageException(
+          "cannot match --input pattern " + pattern + ": " + e.getMessage(), e);
     }
   }
 
   /**
    * The whole job ({@link BatchStages}): read → clean → (merge with the index) → fingerprint →
-   * candidates → verify → components → clusters → write (into {@code writeTo}: the output
-   * directory or a staging directory; and the next index into {@code indexTo} when there is an
-   * index).
+   * candidates → verify → components → clusters → write (into {@code writeTo}: the output directory
+   * or a staging directory; and the next index into {@code indexTo} when there is an index).
    */
   public static void build(Pipeline p, BatchSettings s, String writeTo, String indexTo) {
     BatchStages stages = new BatchStages(p, s);

@@ -1,6 +1,5 @@
 package io.newsdedup.pipeline.batch;
 
-import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.core.canonical.CanonicalPolicy;
 import io.newsdedup.core.clean.BoilerplateRules;
 import io.newsdedup.core.clean.LearnedBoilerplate;
@@ -10,6 +9,7 @@ import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.pipeline.options.MatchingSettings;
 import io.newsdedup.pipeline.options.Retention;
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.read.InputPatterns;
 import java.util.List;
 
@@ -56,8 +56,11 @@ public record BatchSettings(
     p.put("min_shingles", String.valueOf(minShingles));
     p.put("learn_boilerplate", String.valueOf(learning != null));
     p.put("lsh", lsh.bands() + "x" + lsh.rows());
-    p.put("anchors", anchors == null ? "off"
-        : anchors.samplingBits() + "/" + anchors.queries() + "/" + anchors.minShared());
+    p.put(
+        "anchors",
+        anchors == null
+            ? "off"
+            : anchors.samplingBits() + "/" + anchors.queries() + "/" + anchors.minShared());
     p.put("title_candidates", String.valueOf(titleCandidates));
     return p;
   }
@@ -79,11 +82,30 @@ public record BatchSettings(
     }
     int shards = o.getShards() > 0 ? o.getShards() : defaultShards(o);
     return new BatchSettings(
-        inputs, o.getOutput(), m.rules(), learning(o), m.minShingles(), m.shingleSize(),
-        m.numHashes(), m.rule(), m.lshThreshold(), m.lsh(), m.anchors(), m.maxAnchorBucket(),
-        m.titleCandidates(), m.policy(), m.builder(), m.hotBucketSize(), m.hotBucketNeighbours(),
-        o.getComponentRounds(), shards, o.getNumShards(), o.getMaxArticleChars(),
-        o.getReviewClusterSize(), blankToNull(o.getIndex()), retention(o));
+        inputs,
+        o.getOutput(),
+        m.rules(),
+        learning(o),
+        m.minShingles(),
+        m.shingleSize(),
+        m.numHashes(),
+        m.rule(),
+        m.lshThreshold(),
+        m.lsh(),
+        m.anchors(),
+        m.maxAnchorBucket(),
+        m.titleCandidates(),
+        m.policy(),
+        m.builder(),
+        m.hotBucketSize(),
+        m.hotBucketNeighbours(),
+        o.getComponentRounds(),
+        shards,
+        o.getNumShards(),
+        o.getMaxArticleChars(),
+        o.getReviewClusterSize(),
+        blankToNull(o.getIndex()),
+        retention(o));
   }
 
   private static String blankToNull(String s) {
@@ -117,8 +139,8 @@ public record BatchSettings(
   private static LearnedBoilerplate learning(BatchOptions o) {
     try {
       return o.getLearnBoilerplate()
-          ? new LearnedBoilerplate(o.getBoilerplateMinRepeats(),
-              LearnedBoilerplate.DEFAULT_MIN_DISTINCT_SHARE)
+          ? new LearnedBoilerplate(
+              o.getBoilerplateMinRepeats(), LearnedBoilerplate.DEFAULT_MIN_DISTINCT_SHARE)
           : null;
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);

@@ -46,17 +46,22 @@ public final class BatchStages {
     this.p = p;
     this.s = s;
     CoreCoders.registerAll(p);
-    this.fingerprint = FingerprintArticles.create()
-        .withRules(s.rules()).withLearning(s.learning()).withMinShingles(s.minShingles())
-        .withShingleSize(s.shingleSize()).withNumHashes(s.numHashes())
-        .withMaxChars(s.maxArticleChars()).withShards(s.shards());
+    this.fingerprint =
+        FingerprintArticles.create()
+            .withRules(s.rules())
+            .withLearning(s.learning())
+            .withMinShingles(s.minShingles())
+            .withShingleSize(s.shingleSize())
+            .withNumHashes(s.numHashes())
+            .withMaxChars(s.maxArticleChars())
+            .withShards(s.shards());
   }
 
   public Read read() {
     WithFailures.Result<PCollection<Article>, Rejection> read =
         p.apply("ReadArticles", ReadArticles.from(s.inputs()));
-    return new Read(read,
-        read.output().apply("UniqueIds", UniqueIds.of(s.inputs()).withShards(s.shards())));
+    return new Read(
+        read, read.output().apply("UniqueIds", UniqueIds.of(s.inputs()).withShards(s.shards())));
   }
 
   /**
@@ -67,61 +72,79 @@ public final class BatchStages {
   public PCollection<Cleaned> clean(Read read) {
     PCollection<Cleaned> cleaned = read.articles().output().apply("Clean", fingerprint.cleaning());
     if (s.index() != null) {
-      cleaned = cleaned.apply("MergeWithIndex",
-          MergeWithIndex.of(p.apply("ReadIndex", ReadIndex.from(s.index())))
-              .without(read.unique().dropped()).withShards(s.shards()));
+      cleaned =
+          cleaned.apply(
+              "MergeWithIndex",
+              MergeWithIndex.of(p.apply("ReadIndex", ReadIndex.from(s.index())))
+                  .without(read.unique().dropped())
+                  .withShards(s.shards()));
     }
     return cleaned;
   }
 
   public PCollection<Fingerprint> fingerprint(Read read, PCollection<Cleaned> cleaned) {
-    return cleaned.apply("Fingerprint",
+    return cleaned.apply(
+        "Fingerprint",
         fingerprint.fingerprinting(s.index() != null ? null : read.unique().dropped()));
   }
 
   /** Candidate pairs of article ids. */
   public PCollection<KV<String, String>> candidates(PCollection<Fingerprint> docs) {
-    return docs.apply("FindCandidates", FindCandidates.withBanding(s.lsh())
-        .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
-        .withAnchors(s.anchors()).withMaxAnchorBucket(s.maxAnchorBucket())
-        .withTitles(s.titleCandidates())
-        .withShards(s.shards()));
+    return docs.apply(
+        "FindCandidates",
+        FindCandidates.withBanding(s.lsh())
+            .withFullPairsUpTo(s.hotBucketSize())
+            .withNeighbours(s.hotBucketNeighbours())
+            .withAnchors(s.anchors())
+            .withMaxAnchorBucket(s.maxAnchorBucket())
+            .withTitles(s.titleCandidates())
+            .withShards(s.shards()));
   }
 
   /** The candidate pairs that the matching rule confirms: the edges. */
   public PCollection<KV<String, String>> verify(
       PCollection<Fingerprint> docs, PCollection<KV<String, String>> candidates) {
-    return candidates.apply("VerifyCandidates",
-        VerifyCandidates.against(docs, s.rule()).withShards(s.shards()));
+    return candidates.apply(
+        "VerifyCandidates", VerifyCandidates.against(docs, s.rule()).withShards(s.shards()));
   }
 
   /** (article id, component id) for every article with an edge. */
   public PCollection<KV<String, String>> components(PCollection<KV<String, String>> edges) {
-    return edges.apply("ConnectedComponents",
+    return edges.apply(
+        "ConnectedComponents",
         ConnectedComponents.create().withRounds(s.componentRounds()).withShards(s.shards()));
   }
 
   public PCollection<Cluster> clusters(
       PCollection<Fingerprint> docs, PCollection<KV<String, String>> components) {
-    return docs.apply("BuildClusters",
-        BuildClusters.from(components, s.builder()).withShards(s.shards()));
+    return docs.apply(
+        "BuildClusters", BuildClusters.from(components, s.builder()).withShards(s.shards()));
   }
 
   /**
-   * Writes the clusters and every rejection into {@code writeTo} (the output directory or a
-   * staging directory), and the next index into {@code indexTo} when there is an index.
+   * Writes the clusters and every rejection into {@code writeTo} (the output directory or a staging
+   * directory), and the next index into {@code indexTo} when there is an index.
    */
-  public void write(Read read, PCollection<Cleaned> cleaned, PCollection<Cluster> clusters,
-      String writeTo, String indexTo) {
+  public void write(
+      Read read,
+      PCollection<Cleaned> cleaned,
+      PCollection<Cluster> clusters,
+      String writeTo,
+      String indexTo) {
     PCollection<Rejection> rejected =
-        PCollectionList.of(read.articles().failures()).and(read.unique().rejected())
+        PCollectionList.of(read.articles().failures())
+            .and(read.unique().rejected())
             .apply("AllRejections", Flatten.pCollections());
-    clusters.apply("WriteResults",
-        WriteResults.to(writeTo, rejected).withNumShards(s.numShards())
-            .withReviewAbove(s.reviewClusterSize()).withIncremental(s.index() != null));
+    clusters.apply(
+        "WriteResults",
+        WriteResults.to(writeTo, rejected)
+            .withNumShards(s.numShards())
+            .withReviewAbove(s.reviewClusterSize())
+            .withIncremental(s.index() != null));
     if (s.index() != null) {
-      clusters.apply("WriteIndex", WriteIndex.to(indexTo, cleaned)
-          .withRetention(s.indexRetention()).withShards(s.shards()));
+      clusters.apply(
+          "WriteIndex",
+          WriteIndex.to(indexTo, cleaned).withRetention(s.indexRetention()).withShards(s.shards()));
     }
   }
 }

@@ -7,15 +7,16 @@ package io.newsdedup.pipeline.batch;
  */
 public interface Companion {
   /** No companion: writes nothing, and deletes nothing of an earlier run's companion. */
-  Companion NONE = new Companion() {
-    @Override
-    public boolean writes(String relative) {
-      return false;
-    }
+  Companion NONE =
+      new Companion() {
+        @Override
+        public boolean writes(String relative) {
+          return false;
+        }
 
-    @Override
-    public void write(boolean complete) {}
-  };
+        @Override
+        public void write(boolean complete) {}
+      };
 
   /**
    * Whether a file of the companion's directory ({@code /}-separated, relative to it) is one the

@@ -11,12 +11,11 @@ import org.apache.beam.sdk.PipelineResult;
  * <p>Beam's Direct runner (2.70) rarely stalls (in one full test suite in five here, up to four
  * jobs of one suite, more often as more jobs have run in the same JVM): every worker thread spins
  * in its scheduler ({@code QuiescenceDriver} firing timers over the watermark manager), no bundle
- * runs, and {@code waitUntilFinish()} never returns — a cron job that never
- * ends. A Direct-runner job executes its bundles in {@code DirectTransformExecutor}; when no worker
- * thread is in one for {@link #STALL} in a row (sampled every second), the job is stalled: this
- * cancels it and says so; the batch job then runs again in emptied staging directories (the
- * outputs are deterministic, so a second attempt writes the same files). On other runners it
- * is {@code waitUntilFinish()}.
+ * runs, and {@code waitUntilFinish()} never returns — a cron job that never ends. A Direct-runner
+ * job executes its bundles in {@code DirectTransformExecutor}; when no worker thread is in one for
+ * {@link #STALL} in a row (sampled every second), the job is stalled: this cancels it and says so;
+ * the batch job then runs again in emptied staging directories (the outputs are deterministic, so a
+ * second attempt writes the same files). On other runners it is {@code waitUntilFinish()}.
  */
 final class DirectRunnerWatch {
   private DirectRunnerWatch() {}
@@ -50,8 +49,8 @@ final class DirectRunnerWatch {
   }
 
   /** {@link #await} on a Direct-runner job, with the threads' stacks from {@code stacks}. */
-  static PipelineResult.State await(PipelineResult result, Duration stall,
-      Supplier<Map<Thread, StackTraceElement[]>> stacks) {
+  static PipelineResult.State await(
+      PipelineResult result, Duration stall, Supplier<Map<Thread, StackTraceElement[]>> stacks) {
     long idleSince = System.nanoTime();
     while (true) {
       PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.millis(1000));
@@ -66,8 +65,10 @@ final class DirectRunnerWatch {
         } catch (Exception | Error e) {
           // the job is abandoned either way
         }
-        throw new Stalled("the Direct runner stopped making progress: no work ran for "
-            + stall.toSeconds() + " s while the job was not finished");
+        throw new Stalled(
+            "the Direct runner stopped making progress: no work ran for "
+                + stall.toSeconds()
+                + " s while the job was not finished");
       }
     }
   }

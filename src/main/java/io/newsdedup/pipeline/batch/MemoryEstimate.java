@@ -21,17 +21,20 @@ import java.util.zip.GZIPInputStream;
  * with {@code -Xmx1100m} just finishes, spending most of its time collecting garbage; 1,000,000
  * one-line records of 63 bytes run in 2 GB; 12,000 articles (49 MB) fail at 128 MB. Hence {@link
  * #DIRECT_BASE_HEAP}, {@value #DIRECT_HEAP_PER_BYTE} bytes of heap per byte of input (gzip input
- * counts {@value #GZIP_RATIO} times its size) and {@link #DIRECT_HEAP_PER_RECORD} per record.
- * Flink and Spark spill to disk, so their heap does not follow the input.
+ * counts {@value #GZIP_RATIO} times its size) and {@link #DIRECT_HEAP_PER_RECORD} per record. Flink
+ * and Spark spill to disk, so their heap does not follow the input.
  */
 public final class MemoryEstimate {
   private MemoryEstimate() {}
 
   /** The heap a Direct-runner job takes before its data. */
   static final long DIRECT_BASE_HEAP = 150L << 20;
+
   static final double DIRECT_HEAP_PER_BYTE = 2.5;
+
   /** The heap a Direct-runner job takes per record besides its bytes (its sketch, its indexes). */
   static final long DIRECT_HEAP_PER_RECORD = 2048;
+
   static final double GZIP_RATIO = 4;
 
   /**
@@ -40,8 +43,10 @@ public final class MemoryEstimate {
    * records estimated from the lines of its first 256 KB).
    */
   public static long directHeap(Collection<InputFile> files) {
-    return (long) (DIRECT_BASE_HEAP + inputBytes(files) * DIRECT_HEAP_PER_BYTE
-        + records(files) * DIRECT_HEAP_PER_RECORD);
+    return (long)
+        (DIRECT_BASE_HEAP
+            + inputBytes(files) * DIRECT_HEAP_PER_BYTE
+            + records(files) * DIRECT_HEAP_PER_RECORD);
   }
 
   /** About how many records the files hold, each file once. */
@@ -52,8 +57,8 @@ public final class MemoryEstimate {
   }
 
   /**
-   * About how many records a file holds: one for a page or text, or for what is not a regular
-   * file (a FIFO is never opened: it would block), its lines for JSONL.
+   * About how many records a file holds: one for a page or text, or for what is not a regular file
+   * (a FIFO is never opened: it would block), its lines for JSONL.
    */
   static double records(InputFile f) {
     String name = f.resource().toLowerCase(Locale.ROOT).replaceAll("\\.gz$", "");
@@ -111,12 +116,18 @@ public final class MemoryEstimate {
       return Optional.empty();
     }
     long suggestGb = (long) Math.ceil(needed * 1.2 / (1L << 30));
-    return Optional.of(String.format(Locale.ROOT, "warning: the input is %s, and the Direct runner"
-            + " (the default) needs about %s of heap for it (it holds every stage's data in"
-            + " memory); this JVM's heap is %s, so the run is likely to run out of memory. Give it"
-            + " more heap (java -Xmx%dg -jar news-dedup.jar ...) or run on Flink, which spills to"
-            + " disk: --runner=FlinkRunner.",
-        size(inputBytes), size(needed), size(maxHeap), suggestGb));
+    return Optional.of(
+        String.format(
+            Locale.ROOT,
+            "warning: the input is %s, and the Direct runner (the default) needs about %s of heap"
+                + " for it (it holds every stage's data in memory); this JVM's heap is %s, so the"
+                + " run is likely to run out of memory. Give it more heap (java -Xmx%dg -jar"
+                + " news-dedup.jar ...) or run on Flink, which spills to disk:"
+                + " --runner=FlinkRunner.",
+            size(inputBytes),
+            size(needed),
+            size(maxHeap),
+            suggestGb));
   }
 
   public static String size(long bytes) {

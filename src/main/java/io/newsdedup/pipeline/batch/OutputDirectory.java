@@ -43,8 +43,8 @@ import org.apache.beam.sdk.util.MimeTypes;
  *       .incomplete-<run>/});
  *   <li>{@link #publish}, only after the job succeeded: removes the earlier run — {@code _SUCCESS}
  *       first, then exactly the files it wrote (those its {@value #MANIFEST} lists, and files of
- *       the shapes a run writes), the manifest last — moves the new files into place, writes
- *       {@code summary.json} and the new {@value #MANIFEST};
+ *       the shapes a run writes), the manifest last — moves the new files into place, writes {@code
+ *       summary.json} and the new {@value #MANIFEST};
  *   <li>{@link #markSuccess}: {@code _SUCCESS}, the last file of a finished run;
  *   <li>{@link #close}, in a {@code finally}: removes the staging directory of a run that failed
  *       before publishing, so a failed rerun leaves the earlier run as it was, {@code _SUCCESS}
@@ -57,16 +57,21 @@ import org.apache.beam.sdk.util.MimeTypes;
 public final class OutputDirectory implements AutoCloseable {
   public static final String SUCCESS = "_SUCCESS";
   public static final String SUMMARY = "summary.json";
+
   /**
    * The files a run published, one name a line ({@code #} comments), a report it wrote into the
    * output as its directory with a trailing {@code /}: what the next {@code --overwrite} deletes.
    */
   public static final String MANIFEST = "_MANIFEST";
+
   /** What {@code eval} writes beside a run's files by default: it scores that run. */
   static final String EVAL = "eval.json";
+
   static final String STAGING_PREFIX = ".incomplete-";
+
   /** The file a run writes and deletes to see that it can write into the output directory. */
   static final String PROBE_PREFIX = ".news-dedup-probe-";
+
   /**
    * Where there is no lock (not a local file system), a staging directory younger than this may
    * belong to a run still writing, and a new run is refused.
@@ -81,8 +86,13 @@ public final class OutputDirectory implements AutoCloseable {
   private final DirectoryLock lock;
   private boolean published;
 
-  private OutputDirectory(String directory, boolean overwrite, String report, Companion companion,
-      String staging, DirectoryLock lock) {
+  private OutputDirectory(
+      String directory,
+      boolean overwrite,
+      String report,
+      Companion companion,
+      String staging,
+      DirectoryLock lock) {
     this.directory = directory;
     this.overwrite = overwrite;
     this.report = report;
@@ -183,8 +193,8 @@ public final class OutputDirectory implements AutoCloseable {
     if (!published) {
       throw new IllegalStateException("nothing published in " + directory);
     }
-    try (WritableByteChannel c = FileSystems.create(
-        FileSystems.matchNewResource(file(SUCCESS), false), MimeTypes.BINARY)) {
+    try (WritableByteChannel c =
+        FileSystems.create(FileSystems.matchNewResource(file(SUCCESS), false), MimeTypes.BINARY)) {
       // empty
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + SUCCESS, e);
@@ -247,14 +257,16 @@ public final class OutputDirectory implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + found.get(0), e);
     }
-    return text.lines().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("#") && isEntry(l)).toList();
+    return text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#") && isEntry(l))
+        .toList();
   }
 
   /**
    * A manifest entry: a plain file name, or a relative directory ending in {@code /}; no part
-   * empty, hidden or {@code ..}, so that no manifest reaches outside the output directory, into
-   * the staging directories or at the manifest itself.
+   * empty, hidden or {@code ..}, so that no manifest reaches outside the output directory, into the
+   * staging directories or at the manifest itself.
    */
   static boolean isEntry(String entry) {
     boolean dir = entry.endsWith("/");
@@ -281,7 +293,8 @@ public final class OutputDirectory implements AutoCloseable {
     }
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        String relative = dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+        String relative =
+            dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
         if (Files.isRegularFile(p) && companion.writes(relative)) {
           Files.delete(p);
         } else if (Files.isDirectory(p) && (p.equals(dir) || relative.equals("clusters"))) {
@@ -298,11 +311,19 @@ public final class OutputDirectory implements AutoCloseable {
   }
 
   private void writeManifest(Set<String> entries) {
-    StringBuilder s = new StringBuilder("# news-dedup batch: the files this run wrote here;"
-        + " --overwrite deletes them, " + SUCCESS + " and " + MANIFEST + ", and nothing else\n");
+    StringBuilder s =
+        new StringBuilder(
+            "# news-dedup batch: the files this run wrote here;"
+                + " --overwrite deletes them, "
+                + SUCCESS
+                + " and "
+                + MANIFEST
+                + ", and nothing else\n");
     entries.forEach(e -> s.append(e).append('\n'));
-    try (OutputStream out = Channels.newOutputStream(FileSystems.create(
-        FileSystems.matchNewResource(file(MANIFEST), false), MimeTypes.TEXT))) {
+    try (OutputStream out =
+        Channels.newOutputStream(
+            FileSystems.create(
+                FileSystems.matchNewResource(file(MANIFEST), false), MimeTypes.TEXT))) {
       out.write(s.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + MANIFEST, e);
@@ -319,8 +340,8 @@ public final class OutputDirectory implements AutoCloseable {
     if (!rep.startsWith(out) || rep.equals(out)) {
       return null;
     }
-    String entry = out.relativize(rep).toString().replace(rep.getFileSystem().getSeparator(), "/")
-        + "/";
+    String entry =
+        out.relativize(rep).toString().replace(rep.getFileSystem().getSeparator(), "/") + "/";
     return isEntry(entry) ? entry : null;
   }
 
@@ -328,28 +349,36 @@ public final class OutputDirectory implements AutoCloseable {
 
   /**
    * Refuses an {@code --output} that names no directory of the run's own: an empty one (an unset
-   * variable in a script; Beam would take it for the root), the root of the file system, the
-   * user's home directory. (The current directory, {@code --output=.}, is allowed: it is a choice,
-   * and a non-empty one needs {@code --overwrite} anyway.)
+   * variable in a script; Beam would take it for the root), the root of the file system, the user's
+   * home directory. (The current directory, {@code --output=.}, is allowed: it is a choice, and a
+   * non-empty one needs {@code --overwrite} anyway.)
    */
   private static void refuseNoDirectoryOfItsOwn(String directory) {
     if (directory == null || directory.isBlank()) {
-      throw new UsageException("--output names no directory (is a variable in the command line"
-          + " unset?)");
+      throw new UsageException(
+          "--output names no directory (is a variable in the command line" + " unset?)");
     }
     if (!StagingDirectories.isLocal(directory)) {
       return;
     }
     Path dir = Path.of(directory).toAbsolutePath().normalize();
     if (dir.getNameCount() == 0 || sameFile(dir, dir.getRoot())) {
-      throw new UsageException("--output " + directory + " is the root of the file system;"
-          + " name a directory of the run's own");
+      throw new UsageException(
+          "--output "
+              + directory
+              + " is the root of the file system;"
+              + " name a directory of the run's own");
     }
     String home = System.getProperty("user.home");
-    if (home != null && !home.isBlank()
-        && (dir.equals(Path.of(home).toAbsolutePath().normalize()) || sameFile(dir, Path.of(home)))) {
-      throw new UsageException("--output " + directory + " is your home directory;"
-          + " name a directory of the run's own");
+    if (home != null
+        && !home.isBlank()
+        && (dir.equals(Path.of(home).toAbsolutePath().normalize())
+            || sameFile(dir, Path.of(home)))) {
+      throw new UsageException(
+          "--output "
+              + directory
+              + " is your home directory;"
+              + " name a directory of the run's own");
     }
   }
 
@@ -362,9 +391,9 @@ public final class OutputDirectory implements AutoCloseable {
   }
 
   /**
-   * Creates a local output directory and writes (and deletes) a file in it, so that an output
-   * below a regular file or in a directory the run cannot write into is a usage error before the
-   * job runs, not a failure after it.
+   * Creates a local output directory and writes (and deletes) a file in it, so that an output below
+   * a regular file or in a directory the run cannot write into is a usage error before the job
+   * runs, not a failure after it.
    */
   private static void createAndProbe(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
@@ -374,15 +403,22 @@ public final class OutputDirectory implements AutoCloseable {
       Files.createDirectories(dir);
     } catch (IOException e) {
       Path file = null;
-      for (Path a = dir.toAbsolutePath().getParent(); a != null && file == null; a = a.getParent()) {
+      for (Path a = dir.toAbsolutePath().getParent();
+          a != null && file == null;
+          a = a.getParent()) {
         if (Files.exists(a) && !Files.isDirectory(a)) {
           file = a;
         }
       }
-      throw new UsageException("--output " + dir + " cannot be created: "
-          + (file != null ? file + " is a file" : describe(e)), e);
+      throw new UsageException(
+          "--output "
+              + dir
+              + " cannot be created: "
+              + (file != null ? file + " is a file" : describe(e)),
+          e);
     }
-    Path probe = dir.resolve(PROBE_PREFIX + ProcessHandle.current().pid() + "-" + System.nanoTime());
+    Path probe =
+        dir.resolve(PROBE_PREFIX + ProcessHandle.current().pid() + "-" + System.nanoTime());
     try {
       Files.write(probe, new byte[0]);
       Files.delete(probe);
@@ -393,9 +429,11 @@ public final class OutputDirectory implements AutoCloseable {
 
   /** Writes and deletes a file in a non-local output directory. */
   private static void probe(String directory) {
-    ResourceId probe = FileSystems.matchNewResource(directory, true).resolve(
-        PROBE_PREFIX + ProcessHandle.current().pid() + "-" + System.nanoTime(),
-        StandardResolveOptions.RESOLVE_FILE);
+    ResourceId probe =
+        FileSystems.matchNewResource(directory, true)
+            .resolve(
+                PROBE_PREFIX + ProcessHandle.current().pid() + "-" + System.nanoTime(),
+                StandardResolveOptions.RESOLVE_FILE);
     try {
       try (WritableByteChannel c = FileSystems.create(probe, MimeTypes.BINARY)) {
         // empty
@@ -416,14 +454,15 @@ public final class OutputDirectory implements AutoCloseable {
     } catch (DirectoryLock.Busy e) {
       throw new UsageException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new UsageException("cannot lock --output " + dir + " (" + DirectoryLock.FILE + "): "
-          + describe(e), e);
+      throw new UsageException(
+          "cannot lock --output " + dir + " (" + DirectoryLock.FILE + "): " + describe(e), e);
     }
   }
 
   private static String newStaging(String directory) {
     return FileSystems.matchNewResource(directory, true)
-        .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
+        .resolve(
+            STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
             StandardResolveOptions.RESOLVE_DIRECTORY)
         .toString();
   }
@@ -446,8 +485,7 @@ public final class OutputDirectory implements AutoCloseable {
         if (overwrite) {
           StagingDirectories.deleteTree(e);
         }
-      } else if (!name.equals(DirectoryLock.FILE) && !name.startsWith(PROBE_PREFIX)
-          && !overwrite) {
+      } else if (!name.equals(DirectoryLock.FILE) && !name.startsWith(PROBE_PREFIX) && !overwrite) {
         throw notEmpty(dir.toString(), name);
       }
     }
@@ -460,8 +498,9 @@ public final class OutputDirectory implements AutoCloseable {
    */
   static void prepareRemote(String directory, boolean overwrite) {
     List<ResourceId> existing = match(List.of(WriteResults.prefix(directory, "*")));
-    existing.removeIf(r -> r.getFilename().startsWith(PROBE_PREFIX)
-        || r.getFilename().startsWith(STAGING_PREFIX));
+    existing.removeIf(
+        r ->
+            r.getFilename().startsWith(PROBE_PREFIX) || r.getFilename().startsWith(STAGING_PREFIX));
     if (!existing.isEmpty() && !overwrite) {
       throw notEmpty(directory, existing.get(0).getFilename());
     }
@@ -485,10 +524,20 @@ public final class OutputDirectory implements AutoCloseable {
         // not one of ours: as old as can be
       }
       if (started.isAfter(now.minus(REMOTE_STAGING_AGE))) {
-        throw new UsageException("another run (" + (parts.length > 1 ? "pid " + parts[1] + ", " : "")
-            + "started at " + started + ") may be writing into " + directory + ": its staging"
-            + " directory " + name + " is younger than " + REMOTE_STAGING_AGE.toHours() + " hours"
-            + " (outputs off the local file system are not locked); if no run is, delete it");
+        throw new UsageException(
+            "another run ("
+                + (parts.length > 1 ? "pid " + parts[1] + ", " : "")
+                + "started at "
+                + started
+                + ") may be writing into "
+                + directory
+                + ": its staging"
+                + " directory "
+                + name
+                + " is younger than "
+                + REMOTE_STAGING_AGE.toHours()
+                + " hours"
+                + " (outputs off the local file system are not locked); if no run is, delete it");
       }
       if (overwrite) {
         delete(match(List.of(WriteResults.prefix(directory, name + "/**"))));
@@ -497,8 +546,12 @@ public final class OutputDirectory implements AutoCloseable {
   }
 
   private static UsageException notEmpty(String directory, String first) {
-    return new UsageException("--output " + directory + " is not empty (it holds " + first
-        + " ...); choose another directory, or pass --overwrite to replace an earlier run");
+    return new UsageException(
+        "--output "
+            + directory
+            + " is not empty (it holds "
+            + first
+            + " ...); choose another directory, or pass --overwrite to replace an earlier run");
   }
 
   // -- files -------------------------------------------------------------------------------------
@@ -506,8 +559,6 @@ public final class OutputDirectory implements AutoCloseable {
   private String file(String name) {
     return WriteResults.prefix(directory, name);
   }
-
-
 
   private static List<ResourceId> match(List<String> patterns) {
     List<ResourceId> found = new ArrayList<>();
@@ -535,5 +586,4 @@ public final class OutputDirectory implements AutoCloseable {
       throw new UncheckedIOException("cannot remove " + files, e);
     }
   }
-
 }

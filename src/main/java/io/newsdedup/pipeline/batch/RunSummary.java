@@ -22,8 +22,8 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.util.MimeTypes;
 
 /**
- * What {@code summary.json} says about a run: the counts, whether they add up (every record read
- * is either assigned to a cluster or rejected), the parameters, the timings and every counter.
+ * What {@code summary.json} says about a run: the counts, whether they add up (every record read is
+ * either assigned to a cluster or rejected), the parameters, the timings and every counter.
  */
 public final class RunSummary {
   private static final ObjectMapper JSON =
@@ -63,7 +63,10 @@ public final class RunSummary {
   }
 
   static RunSummary of(
-      MetricResults metrics, BatchSettings s, BatchOptions options, Instant started,
+      MetricResults metrics,
+      BatchSettings s,
+      BatchOptions options,
+      Instant started,
       Instant finished) {
     Map<String, Long> counters = counters(metrics);
     ObjectNode o = JSON.createObjectNode();
@@ -78,21 +81,24 @@ public final class RunSummary {
         "clusters_with_duplicates",
         summary.counter(WriteResults.NAMESPACE, "clusters_with_duplicates"));
     counts.put("duplicates", summary.counter(WriteResults.NAMESPACE, "duplicates"));
-    counts.put("clusters_flagged_for_review",
+    counts.put(
+        "clusters_flagged_for_review",
         summary.counter(WriteResults.NAMESPACE, "clusters_flagged_for_review"));
     counts.put("truncated", summary.counter("fingerprint", "articles_truncated"));
     counts.put("low_content", summary.counter("fingerprint", "low_content"));
     ObjectNode lowByReason = counts.putObject("low_content_by_reason");
     for (LowContent reason : LowContent.values()) {
-      lowByReason.put(reason.label(),
-          summary.counter("fingerprint", "low_content_" + reason.label()));
+      lowByReason.put(
+          reason.label(), summary.counter("fingerprint", "low_content_" + reason.label()));
     }
-    counts.put(ReadArticles.UNPARSEABLE_TIMESTAMPS,
+    counts.put(
+        ReadArticles.UNPARSEABLE_TIMESTAMPS,
         summary.counter(ReadArticles.NAMESPACE, ReadArticles.UNPARSEABLE_TIMESTAMPS));
     if (s.index() != null) {
       ObjectNode index = counts.putObject("index");
       index.put("articles_from_index", summary.counter("index", "articles_from_index"));
-      index.put("input_articles_already_indexed",
+      index.put(
+          "input_articles_already_indexed",
           summary.counter("index", "input_articles_already_indexed"));
       index.put("articles_indexed", summary.counter("index", "articles_indexed"));
       index.put("articles_expired", summary.counter("index", "articles_expired"));
@@ -100,12 +106,13 @@ public final class RunSummary {
     }
     counts.put("accounting_holds", summary.accountingHolds());
     ObjectNode byReason = counts.putObject("rejected_by_reason");
-    counters.forEach((k, v) -> {
-      String prefix = ReadArticles.NAMESPACE + "/rejected_";
-      if (k.startsWith(prefix) && v > 0) {
-        byReason.put(k.substring(prefix.length()), v);
-      }
-    });
+    counters.forEach(
+        (k, v) -> {
+          String prefix = ReadArticles.NAMESPACE + "/rejected_";
+          if (k.startsWith(prefix) && v > 0) {
+            byReason.put(k.substring(prefix.length()), v);
+          }
+        });
     ObjectNode p = o.putObject("parameters");
     p.put("input", String.join(",", s.inputs()));
     p.put("output", s.output());
@@ -155,8 +162,9 @@ public final class RunSummary {
 
   /** Writes the summary as JSON into {@code file} (the output directory's summary.json). */
   void writeTo(String file) {
-    try (OutputStream out = Channels.newOutputStream(
-        FileSystems.create(FileSystems.matchNewResource(file, false), MimeTypes.TEXT))) {
+    try (OutputStream out =
+        Channels.newOutputStream(
+            FileSystems.create(FileSystems.matchNewResource(file, false), MimeTypes.TEXT))) {
       JSON.writeValue(out, json);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);

@@ -16,8 +16,8 @@ import org.apache.beam.sdk.values.KV;
 /**
  * Collects the query anchors of all articles (their (id, anchors) from {@code
  * FindCandidates.KeysFn}) into an {@link AnchorFilter} (as its words), so that articles index only
- * the anchors someone queries. The accumulator is the plain list of queries (eight per article),
- * so partial results stay small; the filter is built once, at the end.
+ * the anchors someone queries. The accumulator is the plain list of queries (eight per article), so
+ * partial results stay small; the filter is built once, at the end.
  */
 final class AnchorQueries extends CombineFn<KV<String, long[]>, AnchorQueries.Queries, long[]> {
   private final Anchors anchors;

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 public final class BucketPairs {
   private BucketPairs() {}
 
-  /** @param sortedIds distinct ids in ascending order */
+  /**
+   * @param sortedIds distinct ids in ascending order
+   */
   public static void pairs(
       List<String> sortedIds, int fullPairsUpTo, int neighbours, BiConsumer<String, String> out) {
     int n = sortedIds.size();
@@ -40,15 +42,16 @@ public final class BucketPairs {
 
   /**
    * The partners of one member in the pairs {@link #pairs} yields for the same bucket: every other
-   * member of a bucket of at most {@code fullPairsUpTo}; in a hot bucket the first member's partners
-   * are all others, any other member's the first plus its {@code neighbours} nearest members on
-   * either side. Costs O(partners), not O(pairs): the stream job asks it for one new article.
+   * member of a bucket of at most {@code fullPairsUpTo}; in a hot bucket the first member's
+   * partners are all others, any other member's the first plus its {@code neighbours} nearest
+   * members on either side. Costs O(partners), not O(pairs): the stream job asks it for one new
+   * article.
    *
    * @param sortedIds distinct ids in ascending order
    * @param index the member's position in {@code sortedIds}
    */
-  public static void partners(List<String> sortedIds, int index, int fullPairsUpTo, int neighbours,
-      Consumer<String> out) {
+  public static void partners(
+      List<String> sortedIds, int index, int fullPairsUpTo, int neighbours, Consumer<String> out) {
     int n = sortedIds.size();
     if (n <= fullPairsUpTo || index == 0) {
       for (int j = 0; j < n; j++) {

@@ -55,14 +55,18 @@ public final class FindCandidates
 
   /** Marks a pair found by LSH or titles (always a candidate), as opposed to one anchor hit. */
   private static final int BY_LSH = 0;
+
   private static final int BY_ANCHOR = 1;
 
   private static final TupleTag<KV<Integer, KV<Long, String>>> BAND_KEYS = new TupleTag<>() {};
   private static final TupleTag<KV<Integer, KV<Long, String>>> TITLE_KEYS = new TupleTag<>() {};
   private static final TupleTag<KV<String, long[]>> ANCHORED = new TupleTag<>() {};
 
-  /** Anchor roles of an article: indexed only, querying, querying with fewer anchors than needed. */
+  /**
+   * Anchor roles of an article: indexed only, querying, querying with fewer anchors than needed.
+   */
   private static final int INDEXED = 0;
+
   private static final int QUERY = 1;
   private static final int SHORT_QUERY = 2;
 
@@ -74,8 +78,14 @@ public final class FindCandidates
   private final boolean titles;
   private final int shards;
 
-  private FindCandidates(LshParams lsh, int fullPairsUpTo, int neighbours, Anchors anchors,
-      int maxAnchorBucket, boolean titles, int shards) {
+  private FindCandidates(
+      LshParams lsh,
+      int fullPairsUpTo,
+      int neighbours,
+      Anchors anchors,
+      int maxAnchorBucket,
+      boolean titles,
+      int shards) {
     this.lsh = lsh;
     this.fullPairsUpTo = fullPairsUpTo;
     this.neighbours = neighbours;
@@ -86,8 +96,14 @@ public final class FindCandidates
   }
 
   public static FindCandidates withBanding(LshParams lsh) {
-    return new FindCandidates(lsh, DEFAULT_FULL_PAIRS_UP_TO, DEFAULT_NEIGHBOURS, Anchors.defaults(),
-        DEFAULT_MAX_ANCHOR_BUCKET, true, Shards.DEFAULT);
+    return new FindCandidates(
+        lsh,
+        DEFAULT_FULL_PAIRS_UP_TO,
+        DEFAULT_NEIGHBOURS,
+        Anchors.defaults(),
+        DEFAULT_MAX_ANCHOR_BUCKET,
+        true,
+        Shards.DEFAULT);
   }
 
   /** Buckets larger than {@code n} are "hot": star plus neighbours instead of all pairs. */
@@ -108,7 +124,9 @@ public final class FindCandidates
     return new FindCandidates(lsh, fullPairsUpTo, neighbours, anchors, n, titles, shards);
   }
 
-  /** Whether articles with the same informative title are candidates (low-content pages need it). */
+  /**
+   * Whether articles with the same informative title are candidates (low-content pages need it).
+   */
   public FindCandidates withTitles(boolean on) {
     return new FindCandidates(lsh, fullPairsUpTo, neighbours, anchors, maxAnchorBucket, on, shards);
   }
@@ -126,13 +144,15 @@ public final class FindCandidates
     Shards.check(shards);
     // One pass over the fingerprints makes the keys of every index: on Flink each consumer of a
     // collection gets its own serialised copy of every element, and fingerprints are large.
-    PCollectionTuple keys = docs.apply("Keys",
-        ParDo.of(new KeysFn(lsh, titles, anchors, shards))
-            .withOutputTags(BAND_KEYS, TupleTagList.of(TITLE_KEYS).and(ANCHORED)));
+    PCollectionTuple keys =
+        docs.apply(
+            "Keys",
+            ParDo.of(new KeysFn(lsh, titles, anchors, shards))
+                .withOutputTags(BAND_KEYS, TupleTagList.of(TITLE_KEYS).and(ANCHORED)));
     keys.get(BAND_KEYS).setCoder(bucketKeyCoder());
     keys.get(TITLE_KEYS).setCoder(bucketKeyCoder());
-    PCollection<KV<String, long[]>> anchored = keys.get(ANCHORED)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), LongArrayCoder.INSTANCE));
+    PCollection<KV<String, long[]>> anchored =
+        keys.get(ANCHORED).setCoder(KvCoder.of(StringUtf8Coder.of(), LongArrayCoder.INSTANCE));
     PCollectionList<KV<Integer, KV<KV<String, String>, Integer>>> found =
         PCollectionList.of(bucketPairs(keys.get(BAND_KEYS), "Bands"));
     if (titles) {
@@ -141,18 +161,27 @@ public final class FindCandidates
     if (anchors != null) {
       // The anchor keys wait for the queried anchors of all articles, and on most runners what
       // waits is materialised: each article's (id, anchors), not its fingerprint.
-      PCollectionView<long[]> queried = anchored.apply("QueriedAnchors",
-          Combine.globally(new AnchorQueries(anchors)).asSingletonView());
-      found = found.and(
-          anchored.apply("AnchorKeys",
-                  ParDo.of(new AnchorKeysFn(anchors, shards, queried)).withSideInputs(queried))
-              .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(),
-                  KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))))
-              .apply("AnchorsByShard", GroupByKey.create())
-              .apply("AnchorPairs", ParDo.of(new AnchorPairsFn(maxAnchorBucket, shards)))
-              .setCoder(taggedPairCoder()));
+      PCollectionView<long[]> queried =
+          anchored.apply(
+              "QueriedAnchors", Combine.globally(new AnchorQueries(anchors)).asSingletonView());
+      found =
+          found.and(
+              anchored
+                  .apply(
+                      "AnchorKeys",
+                      ParDo.of(new AnchorKeysFn(anchors, shards, queried)).withSideInputs(queried))
+                  .setCoder(
+                      KvCoder.of(
+                          VarIntCoder.of(),
+                          KvCoder.of(
+                              VarLongCoder.of(),
+                              KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of()))))
+                  .apply("AnchorsByShard", GroupByKey.create())
+                  .apply("AnchorPairs", ParDo.of(new AnchorPairsFn(maxAnchorBucket, shards)))
+                  .setCoder(taggedPairCoder()));
     }
-    return found.apply("AllPairs", Flatten.pCollections())
+    return found
+        .apply("AllPairs", Flatten.pCollections())
         .apply("PairsByShard", GroupByKey.create())
         .apply("SelectPairs", ParDo.of(new SelectFn(anchors == null ? 1 : anchors.minShared())))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
@@ -171,8 +200,9 @@ public final class FindCandidates
   }
 
   private static KvCoder<Integer, KV<KV<String, String>, Integer>> taggedPairCoder() {
-    return KvCoder.of(VarIntCoder.of(), KvCoder.of(
-        KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), VarIntCoder.of()));
+    return KvCoder.of(
+        VarIntCoder.of(),
+        KvCoder.of(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()), VarIntCoder.of()));
   }
 
   private static KV<Integer, KV<KV<String, String>, Integer>> tagged(
@@ -182,8 +212,8 @@ public final class FindCandidates
 
   /**
    * The keys of one article in every index: (shard of band key, (band key, id)) for each LSH band
-   * of an article with content, (shard of title key, (title key, id)) when its title is
-   * informative and titles are on, and (id, anchors) when anchors are on and it has content.
+   * of an article with content, (shard of title key, (title key, id)) when its title is informative
+   * and titles are on, and (id, anchors) when anchors are on and it has content.
    */
   static final class KeysFn extends DoFn<Fingerprint, KV<Integer, KV<Long, String>>> {
     private final LshParams lsh;
@@ -217,8 +247,9 @@ public final class FindCandidates
   }
 
   /** All pairs (or star plus neighbours, when hot) of each LSH band bucket or title bucket. */
-  static final class PairsFn extends
-      DoFn<KV<Integer, Iterable<KV<Long, String>>>, KV<Integer, KV<KV<String, String>, Integer>>> {
+  static final class PairsFn
+      extends DoFn<
+          KV<Integer, Iterable<KV<Long, String>>>, KV<Integer, KV<KV<String, String>, Integer>>> {
     private final int fullPairsUpTo;
     private final int neighbours;
     private final int shards;
@@ -249,12 +280,16 @@ public final class FindCandidates
         if (ids.size() > fullPairsUpTo) {
           hotBuckets.inc();
         }
-        BucketPairs.pairs(ids, fullPairsUpTo, neighbours, (a, b) -> {
-          if (!a.equals(b)) {
-            pairs.inc();
-            out.output(tagged(a, b, BY_LSH, shards));
-          }
-        });
+        BucketPairs.pairs(
+            ids,
+            fullPairsUpTo,
+            neighbours,
+            (a, b) -> {
+              if (!a.equals(b)) {
+                pairs.inc();
+                out.output(tagged(a, b, BY_LSH, shards));
+              }
+            });
       }
     }
   }
@@ -282,7 +317,8 @@ public final class FindCandidates
 
     @ProcessElement
     public void process(
-        @Element KV<String, long[]> article, ProcessContext c,
+        @Element KV<String, long[]> article,
+        ProcessContext c,
         OutputReceiver<KV<Integer, KV<Long, KV<String, Integer>>>> out) {
       if (filter == null) {
         filter = AnchorFilter.fromWords(c.sideInput(queried)); // batch: one filter for all
@@ -294,8 +330,10 @@ public final class FindCandidates
         boolean query = anchors.isQuery(i);
         if (query || filter.mightContain(a[i])) {
           emitted++;
-          out.output(KV.of(Shards.of(a[i], shards),
-              KV.of(a[i], KV.of(article.getKey(), query ? queryRole : INDEXED))));
+          out.output(
+              KV.of(
+                  Shards.of(a[i], shards),
+                  KV.of(a[i], KV.of(article.getKey(), query ? queryRole : INDEXED))));
         }
       }
       postings.inc(emitted);
@@ -304,9 +342,10 @@ public final class FindCandidates
   }
 
   /** Per anchor: each article that queries it, with every other article indexed under it. */
-  static final class AnchorPairsFn extends DoFn<
-      KV<Integer, Iterable<KV<Long, KV<String, Integer>>>>,
-      KV<Integer, KV<KV<String, String>, Integer>>> {
+  static final class AnchorPairsFn
+      extends DoFn<
+          KV<Integer, Iterable<KV<Long, KV<String, Integer>>>>,
+          KV<Integer, KV<KV<String, String>, Integer>>> {
     private final int maxBucket;
     private final int shards;
     private final Counter hotAnchors = Metrics.counter(NAMESPACE, "hot_anchors_ignored");
@@ -342,15 +381,18 @@ public final class FindCandidates
           for (KV<String, Integer> d : bucket) {
             int c = q.getKey().compareTo(d.getKey());
             if (c != 0) {
-              pairs.merge(c < 0 ? KV.of(q.getKey(), d.getKey()) : KV.of(d.getKey(), q.getKey()),
-                  how, Math::min);
+              pairs.merge(
+                  c < 0 ? KV.of(q.getKey(), d.getKey()) : KV.of(d.getKey(), q.getKey()),
+                  how,
+                  Math::min);
             }
           }
         }
-        pairs.forEach((p, how) -> {
-          hits.inc();
-          out.output(tagged(p.getKey(), p.getValue(), how, shards));
-        });
+        pairs.forEach(
+            (p, how) -> {
+              hits.inc();
+              out.output(tagged(p.getKey(), p.getValue(), how, shards));
+            });
       }
     }
   }
@@ -383,12 +425,13 @@ public final class FindCandidates
         byLsh.inc();
         out.output(p);
       }
-      anchorHits.forEach((p, n) -> {
-        if (n >= minShared && !lshPairs.contains(p)) {
-          byAnchors.inc();
-          out.output(p);
-        }
-      });
+      anchorHits.forEach(
+          (p, n) -> {
+            if (n >= minShared && !lshPairs.contains(p)) {
+              byAnchors.inc();
+              out.output(p);
+            }
+          });
     }
   }
 }

@@ -63,7 +63,9 @@ public final class BuildClusters
     this.shards = shards;
   }
 
-  /** @param componentOfNode (article id, component label) for articles with a verified edge */
+  /**
+   * @param componentOfNode (article id, component label) for articles with a verified edge
+   */
   public static BuildClusters from(
       PCollection<KV<String, String>> componentOfNode, ClusterBuilder builder) {
     return new BuildClusters(componentOfNode, builder, Shards.DEFAULT);
@@ -80,17 +82,23 @@ public final class BuildClusters
         componentOfNode.apply("ComponentOf", View.asMap());
     // Route waits for the components, so on most runners its input is materialised: only what
     // clustering needs (no signature).
-    PCollectionTuple routed = docs
-        .apply("Members",
-            MapElements.into(TypeDescriptor.of(Member.class)).via(Fingerprint::member))
-        .setCoder(CoreCoders.MemberCoder.INSTANCE)
-        .apply("Route", ParDo.of(new RouteFn(componentOf, shards))
-        .withSideInputs(componentOf)
-        .withOutputTags(SINGLE, TupleTagList.of(GROUPED)));
+    PCollectionTuple routed =
+        docs.apply(
+                "Members",
+                MapElements.into(TypeDescriptor.of(Member.class)).via(Fingerprint::member))
+            .setCoder(CoreCoders.MemberCoder.INSTANCE)
+            .apply(
+                "Route",
+                ParDo.of(new RouteFn(componentOf, shards))
+                    .withSideInputs(componentOf)
+                    .withOutputTags(SINGLE, TupleTagList.of(GROUPED)));
     PCollection<Cluster> built =
-        routed.get(GROUPED)
-            .setCoder(KvCoder.of(VarIntCoder.of(),
-                KvCoder.of(StringUtf8Coder.of(), CoreCoders.MemberCoder.INSTANCE)))
+        routed
+            .get(GROUPED)
+            .setCoder(
+                KvCoder.of(
+                    VarIntCoder.of(),
+                    KvCoder.of(StringUtf8Coder.of(), CoreCoders.MemberCoder.INSTANCE)))
             .apply("ComponentsOfShard", GroupByKey.create())
             .apply("Split", ParDo.of(new SplitFn(builder)))
             .setCoder(CoreCoders.ClusterCoder.INSTANCE);
@@ -102,7 +110,9 @@ public final class BuildClusters
   static Cluster singleton(Member m) {
     ArticleFacts f = m.facts();
     return new Cluster(
-        ArticleIds.clusterId(f.id()), f, CanonicalPolicy.SINGLETON,
+        ArticleIds.clusterId(f.id()),
+        f,
+        CanonicalPolicy.SINGLETON,
         List.of(new ClusterMember(f, true, Similarity.IDENTICAL, null)));
   }
 

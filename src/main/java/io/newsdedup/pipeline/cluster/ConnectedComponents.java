@@ -32,9 +32,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * MapReduce and Beyond", SoCC 2014), unrolled {@code rounds} times. Each round shrinks the graph
  * towards stars around each component's smallest node; a few rounds converge in practice. Then each
  * node takes the smallest node of its neighbourhood as its label. Edges whose two ends still have
- * different labels — none once converged, and always few compared to the input — are the only
- * thing gathered on one worker: a union-find over those label pairs makes the result exact
- * whatever the graph. Groupings are by shard of the node ({@link Shards}).
+ * different labels — none once converged, and always few compared to the input — are the only thing
+ * gathered on one worker: a union-find over those label pairs makes the result exact whatever the
+ * graph. Groupings are by shard of the node ({@link Shards}).
  *
  * <p>Output: (node, label) for every node that has an edge; the label is the smallest node id of
  * its component.
@@ -87,8 +87,9 @@ public final class ConnectedComponents
     Shards.check(shards);
     PCollection<KV<String, String>> e = edges;
     for (int i = 1; i <= rounds; i++) {
-      e = e.apply("LargeStar" + i, new Star(true, shards))
-          .apply("SmallStar" + i, new Star(false, shards));
+      e =
+          e.apply("LargeStar" + i, new Star(true, shards))
+              .apply("SmallStar" + i, new Star(false, shards));
     }
     return e.apply("Labels", new Labels(shards));
   }
@@ -108,23 +109,29 @@ public final class ConnectedComponents
     @Override
     public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
       PCollectionTuple labelled =
-          edges.apply("BothWays", ParDo.of(new KeyFn(shards, true)))
+          edges
+              .apply("BothWays", ParDo.of(new KeyFn(shards, true)))
               .setCoder(shardedCoder())
               .apply("ByNode", GroupByKey.create())
-              .apply("Label", ParDo.of(new LabelFn(shards))
-                  .withOutputTags(LABELS, TupleTagList.of(NEIGHBOUR_LABELS)));
+              .apply(
+                  "Label",
+                  ParDo.of(new LabelFn(shards))
+                      .withOutputTags(LABELS, TupleTagList.of(NEIGHBOUR_LABELS)));
       PCollection<KV<String, String>> labels = labelled.get(LABELS).setCoder(edgeCoder());
-      PCollectionView<Map<String, String>> merged = KeyedPCollectionTuple
-          .of(OWN, labels.apply("ByShard", ParDo.of(new KeyFn(shards, false)))
-              .setCoder(shardedCoder()))
-          .and(SEEN, labelled.get(NEIGHBOUR_LABELS).setCoder(shardedCoder()))
-          .apply("CompareLabels", CoGroupByKey.create())
-          .apply("Unconverged", ParDo.of(new UnconvergedFn()))
-          .setCoder(shardedCoder())
-          .apply("Together", GroupByKey.create())
-          .apply("UnionFind", ParDo.of(new UnionFindFn()))
-          .setCoder(edgeCoder())
-          .apply(View.asMap());
+      PCollectionView<Map<String, String>> merged =
+          KeyedPCollectionTuple.of(
+                  OWN,
+                  labels
+                      .apply("ByShard", ParDo.of(new KeyFn(shards, false)))
+                      .setCoder(shardedCoder()))
+              .and(SEEN, labelled.get(NEIGHBOUR_LABELS).setCoder(shardedCoder()))
+              .apply("CompareLabels", CoGroupByKey.create())
+              .apply("Unconverged", ParDo.of(new UnconvergedFn()))
+              .setCoder(shardedCoder())
+              .apply("Together", GroupByKey.create())
+              .apply("UnionFind", ParDo.of(new UnionFindFn()))
+              .setCoder(edgeCoder())
+              .apply(View.asMap());
       return labels
           .apply("FinalLabel", ParDo.of(new ResolveFn(merged)).withSideInputs(merged))
           .setCoder(edgeCoder());
@@ -205,7 +212,8 @@ public final class ConnectedComponents
     }
   }
 
-  static final class StarFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
+  static final class StarFn
+      extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
     private final boolean large;
 
     StarFn(boolean large) {
@@ -243,7 +251,8 @@ public final class ConnectedComponents
   }
 
   /** Label = smallest of the node and its neighbours; also tells each neighbour that label. */
-  static final class LabelFn extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
+  static final class LabelFn
+      extends DoFn<KV<Integer, Iterable<KV<String, String>>>, KV<String, String>> {
     private final int shards;
 
     LabelFn(int shards) {
@@ -272,7 +281,8 @@ public final class ConnectedComponents
 
     @ProcessElement
     public void process(
-        @Element KV<Integer, CoGbkResult> shard, OutputReceiver<KV<Integer, KV<String, String>>> out) {
+        @Element KV<Integer, CoGbkResult> shard,
+        OutputReceiver<KV<Integer, KV<String, String>>> out) {
       Map<String, String> own = new HashMap<>();
       for (KV<String, String> l : shard.getValue().getAll(OWN)) {
         own.put(l.getKey(), l.getValue());
@@ -298,11 +308,13 @@ public final class ConnectedComponents
       for (KV<String, String> pair : all.getValue()) {
         uf.union(pair.getKey(), pair.getValue());
       }
-      uf.roots().forEach((node, root) -> {
-        if (!node.equals(root)) {
-          out.output(KV.of(node, root));
-        }
-      });
+      uf.roots()
+          .forEach(
+              (node, root) -> {
+                if (!node.equals(root)) {
+                  out.output(KV.of(node, root));
+                }
+              });
     }
   }
 
@@ -316,7 +328,8 @@ public final class ConnectedComponents
 
     @ProcessElement
     public void process(
-        @Element KV<String, String> nodeLabel, OutputReceiver<KV<String, String>> out,
+        @Element KV<String, String> nodeLabel,
+        OutputReceiver<KV<String, String>> out,
         ProcessContext c) {
       if (roots == null) {
         roots = c.sideInput(residual); // batch, global window: one map for all elements

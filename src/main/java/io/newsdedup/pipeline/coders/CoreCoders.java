@@ -67,8 +67,13 @@ public final class CoreCoders {
     @Override
     protected Article read(DataInputStream in) throws IOException {
       return new Article(
-          readString(in), readString(in), readString(in), readString(in), readString(in),
-          readInstant(in), OriginCoder.INSTANCE.read(in));
+          readString(in),
+          readString(in),
+          readString(in),
+          readString(in),
+          readString(in),
+          readInstant(in),
+          OriginCoder.INSTANCE.read(in));
     }
   }
 
@@ -117,10 +122,22 @@ public final class CoreCoders {
     @Override
     protected ArticleFacts read(DataInputStream in) throws IOException {
       return new ArticleFacts(
-          readString(in), readString(in), readString(in), readString(in), readInstant(in),
-          OriginCoder.INSTANCE.read(in), readVarInt(in), readVarInt(in), readString(in),
-          in.readBoolean(), in.readLong(), lowContent(in.readByte()), in.readBoolean(),
-          in.readBoolean(), readString(in), story(readLongs(in), readLongs(in)));
+          readString(in),
+          readString(in),
+          readString(in),
+          readString(in),
+          readInstant(in),
+          OriginCoder.INSTANCE.read(in),
+          readVarInt(in),
+          readVarInt(in),
+          readString(in),
+          in.readBoolean(),
+          in.readLong(),
+          lowContent(in.readByte()),
+          in.readBoolean(),
+          in.readBoolean(),
+          readString(in),
+          story(readLongs(in), readLongs(in)));
     }
 
     private static LowContent lowContent(int b) {
@@ -129,7 +146,8 @@ public final class CoreCoders {
 
     private static StoryEvidence story(long[] headline, long[] sample) {
       return headline.length == 0 && sample.length == 0
-          ? StoryEvidence.NONE : new StoryEvidence(headline, sample);
+          ? StoryEvidence.NONE
+          : new StoryEvidence(headline, sample);
     }
   }
 
@@ -145,8 +163,8 @@ public final class CoreCoders {
 
     @Override
     protected Member read(DataInputStream in) throws IOException {
-      return new Member(FactsCoder.INSTANCE.read(in), readLongs(in),
-          SentencesCoder.INSTANCE.read(in));
+      return new Member(
+          FactsCoder.INSTANCE.read(in), readLongs(in), SentencesCoder.INSTANCE.read(in));
     }
   }
 
@@ -164,7 +182,8 @@ public final class CoreCoders {
       long[] fingerprints = readLongs(in);
       long[] numbers = readLongs(in);
       return fingerprints.length == 0 && numbers.length == 0
-          ? Sentences.NONE : new Sentences(fingerprints, numbers);
+          ? Sentences.NONE
+          : new Sentences(fingerprints, numbers);
     }
   }
 
@@ -194,8 +213,10 @@ public final class CoreCoders {
       for (int i = 0; i < n; i++) {
         members.add(
             new ClusterMember(
-                FactsCoder.INSTANCE.read(in), in.readBoolean(),
-                new Similarity(in.readDouble(), in.readDouble()), readString(in)));
+                FactsCoder.INSTANCE.read(in),
+                in.readBoolean(),
+                new Similarity(in.readDouble(), in.readDouble()),
+                readString(in)));
       }
       return new Cluster(id, members.get(0).facts(), reason, List.copyOf(members));
     }

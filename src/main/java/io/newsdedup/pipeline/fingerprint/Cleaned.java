@@ -34,16 +34,52 @@ public record Cleaned(
     String previousClusterId) {
 
   /** An article of this run's input, not indexed before. */
-  public Cleaned(String id, String url, String source, String title, Instant publishedAt,
-      Origin origin, String text, int markers, String wireAgency, boolean pointsToOriginal,
-      long titleKey, boolean truncated) {
-    this(id, url, source, title, publishedAt, origin, text, markers, wireAgency, pointsToOriginal,
-        titleKey, truncated, false, null);
+  public Cleaned(
+      String id,
+      String url,
+      String source,
+      String title,
+      Instant publishedAt,
+      Origin origin,
+      String text,
+      int markers,
+      String wireAgency,
+      boolean pointsToOriginal,
+      long titleKey,
+      boolean truncated) {
+    this(
+        id,
+        url,
+        source,
+        title,
+        publishedAt,
+        origin,
+        text,
+        markers,
+        wireAgency,
+        pointsToOriginal,
+        titleKey,
+        truncated,
+        false,
+        null);
   }
 
   public Cleaned withPrevious(String clusterId) {
-    return new Cleaned(id, url, source, title, publishedAt, origin, text, markers, wireAgency,
-        pointsToOriginal, titleKey, truncated, fromIndex, clusterId);
+    return new Cleaned(
+        id,
+        url,
+        source,
+        title,
+        publishedAt,
+        origin,
+        text,
+        markers,
+        wireAgency,
+        pointsToOriginal,
+        titleKey,
+        truncated,
+        fromIndex,
+        clusterId);
   }
 
   public static final class CleanedCoder extends Codec<Cleaned> {
@@ -76,10 +112,21 @@ public record Cleaned(
 
     @Override
     protected Cleaned read(DataInputStream in) throws IOException {
-      return new Cleaned(readString(in), readString(in), readString(in), readString(in),
-          readInstant(in), CoreCoders.OriginCoder.INSTANCE.decode(in), readString(in),
-          readVarInt(in), readString(in), in.readBoolean(), in.readLong(), in.readBoolean(),
-          in.readBoolean(), readString(in));
+      return new Cleaned(
+          readString(in),
+          readString(in),
+          readString(in),
+          readString(in),
+          readInstant(in),
+          CoreCoders.OriginCoder.INSTANCE.decode(in),
+          readString(in),
+          readVarInt(in),
+          readString(in),
+          in.readBoolean(),
+          in.readLong(),
+          in.readBoolean(),
+          in.readBoolean(),
+          readString(in));
     }
   }
 }

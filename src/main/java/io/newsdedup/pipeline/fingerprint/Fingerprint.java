@@ -14,12 +14,12 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * A fingerprinted article: its facts, sorted distinct shingle hashes, MinHash signature (empty
- * when the cleaned text has no token) and its sentences and numbers ({@link Sentences}).
+ * A fingerprinted article: its facts, sorted distinct shingle hashes, MinHash signature (empty when
+ * the cleaned text has no token) and its sentences and numbers ({@link Sentences}).
  */
 @DefaultCoder(Fingerprint.FingerprintCoder.class)
-public record Fingerprint(ArticleFacts facts, long[] shingles, long[] signature,
-    Sentences sentences) {
+public record Fingerprint(
+    ArticleFacts facts, long[] shingles, long[] signature, Sentences sentences) {
 
   public Fingerprint {
     sentences = sentences == null ? Sentences.NONE : sentences;
@@ -62,7 +62,10 @@ public record Fingerprint(ArticleFacts facts, long[] shingles, long[] signature,
 
     @Override
     protected Fingerprint read(DataInputStream in) throws IOException {
-      return new Fingerprint(CoreCoders.FactsCoder.INSTANCE.decode(in), readLongs(in), readLongs(in),
+      return new Fingerprint(
+          CoreCoders.FactsCoder.INSTANCE.decode(in),
+          readLongs(in),
+          readLongs(in),
           CoreCoders.SentencesCoder.INSTANCE.decode(in));
     }
   }

@@ -52,8 +52,15 @@ public final class FingerprintArticles
   private final int maxChars;
   private final int shards;
 
-  private FingerprintArticles(BoilerplateRules rules, LearnedBoilerplate learning, int shingleSize,
-      int numHashes, long seed, int minShingles, int maxChars, int shards) {
+  private FingerprintArticles(
+      BoilerplateRules rules,
+      LearnedBoilerplate learning,
+      int shingleSize,
+      int numHashes,
+      long seed,
+      int minShingles,
+      int maxChars,
+      int shards) {
     this.rules = rules;
     this.learning = learning;
     this.shingleSize = shingleSize;
@@ -67,42 +74,53 @@ public final class FingerprintArticles
   public static final int DEFAULT_MAX_CHARS = 1_000_000;
 
   public static FingerprintArticles create() {
-    return new FingerprintArticles(BoilerplateRules.defaults(), LearnedBoilerplate.defaults(),
-        Shingler.DEFAULT_K, MinHasher.DEFAULT_NUM_HASHES, MinHasher.DEFAULT_SEED,
-        MatchRule.DEFAULT_MIN_CONTAINMENT_SHINGLES, DEFAULT_MAX_CHARS, Shards.DEFAULT);
+    return new FingerprintArticles(
+        BoilerplateRules.defaults(),
+        LearnedBoilerplate.defaults(),
+        Shingler.DEFAULT_K,
+        MinHasher.DEFAULT_NUM_HASHES,
+        MinHasher.DEFAULT_SEED,
+        MatchRule.DEFAULT_MIN_CONTAINMENT_SHINGLES,
+        DEFAULT_MAX_CHARS,
+        Shards.DEFAULT);
   }
 
   public FingerprintArticles withRules(BoilerplateRules r) {
-    return new FingerprintArticles(r, learning, shingleSize, numHashes, seed, minShingles, maxChars, shards);
+    return new FingerprintArticles(
+        r, learning, shingleSize, numHashes, seed, minShingles, maxChars, shards);
   }
 
   /** How boilerplate is learned from the corpus; null: not at all (rules only). */
   public FingerprintArticles withLearning(LearnedBoilerplate l) {
-    return new FingerprintArticles(rules, l, shingleSize, numHashes, seed, minShingles, maxChars, shards);
+    return new FingerprintArticles(
+        rules, l, shingleSize, numHashes, seed, minShingles, maxChars, shards);
   }
 
   public FingerprintArticles withShingleSize(int k) {
-    return new FingerprintArticles(rules, learning, k, numHashes, seed, minShingles, maxChars, shards);
+    return new FingerprintArticles(
+        rules, learning, k, numHashes, seed, minShingles, maxChars, shards);
   }
 
   public FingerprintArticles withNumHashes(int n) {
-    return new FingerprintArticles(rules, learning, shingleSize, n, seed, minShingles, maxChars, shards);
+    return new FingerprintArticles(
+        rules, learning, shingleSize, n, seed, minShingles, maxChars, shards);
   }
 
   /** Articles with fewer shingles left than this are low-content. */
   public FingerprintArticles withMinShingles(int n) {
-    return new FingerprintArticles(rules, learning, shingleSize, numHashes, seed, n, maxChars, shards);
+    return new FingerprintArticles(
+        rules, learning, shingleSize, numHashes, seed, n, maxChars, shards);
   }
 
   /** Longer article bodies are cut to this many characters before cleaning, and flagged. */
   public FingerprintArticles withMaxChars(int n) {
-    return new FingerprintArticles(rules, learning, shingleSize, numHashes, seed, minShingles, n,
-        shards);
+    return new FingerprintArticles(
+        rules, learning, shingleSize, numHashes, seed, minShingles, n, shards);
   }
 
   public FingerprintArticles withShards(int n) {
-    return new FingerprintArticles(rules, learning, shingleSize, numHashes, seed, minShingles,
-        maxChars, n);
+    return new FingerprintArticles(
+        rules, learning, shingleSize, numHashes, seed, minShingles, maxChars, n);
   }
 
   @Override
@@ -117,7 +135,8 @@ public final class FingerprintArticles
     return new PTransform<>() {
       @Override
       public PCollection<Cleaned> expand(PCollection<Article> articles) {
-        return articles.apply("CleanByRules", ParDo.of(new CleanFn(r, max)))
+        return articles
+            .apply("CleanByRules", ParDo.of(new CleanFn(r, max)))
             .setCoder(Cleaned.CleanedCoder.of());
       }
     };
@@ -132,10 +151,10 @@ public final class FingerprintArticles
   }
 
   /**
-   * {@link #fingerprinting()}, dropping first the input records named in {@code dropped} (by
-   * {@link io.newsdedup.core.article.Origin#toString()}; null: none), e.g. those that gave up their
-   * id ({@link io.newsdedup.pipeline.read.UniqueIds}): their paragraphs do not count for learning
-   * and they are not fingerprinted. Records from the index are never dropped.
+   * {@link #fingerprinting()}, dropping first the input records named in {@code dropped} (by {@link
+   * io.newsdedup.core.article.Origin#toString()}; null: none), e.g. those that gave up their id
+   * ({@link io.newsdedup.pipeline.read.UniqueIds}): their paragraphs do not count for learning and
+   * they are not fingerprinted. Records from the index are never dropped.
    */
   public PTransform<PCollection<Cleaned>, PCollection<Fingerprint>> fingerprinting(
       PCollectionView<Map<String, String>> dropped) {
@@ -148,10 +167,11 @@ public final class FingerprintArticles
     return new PTransform<>() {
       @Override
       public PCollection<Fingerprint> expand(PCollection<Cleaned> cleaned) {
-        PCollectionView<List<Long>> learned = l == null
-            ? null
-            : cleaned.apply("LearnBoilerplate",
-                LearnBoilerplate.with(l).withShards(n).without(dropped));
+        PCollectionView<List<Long>> learned =
+            l == null
+                ? null
+                : cleaned.apply(
+                    "LearnBoilerplate", LearnBoilerplate.with(l).withShards(n).without(dropped));
         List<PCollectionView<?>> sideInputs = new ArrayList<>();
         if (learned != null) {
           sideInputs.add(learned);
@@ -189,8 +209,8 @@ public final class FingerprintArticles
   }
 
   /**
-   * Drops the records to drop, counts what cleaning found in this run's input (here rather than
-   * in {@link CleanFn}, so that dropped records do not count), removes the learned boilerplate,
+   * Drops the records to drop, counts what cleaning found in this run's input (here rather than in
+   * {@link CleanFn}, so that dropped records do not count), removes the learned boilerplate,
    * shingles and MinHashes.
    */
   static final class FingerprintFn extends DoFn<Cleaned, Fingerprint> {
@@ -202,22 +222,29 @@ public final class FingerprintArticles
     private final int minShingles;
     private transient Shingler shingler;
     private transient MinHasher minHasher;
+
     /** The learned set, built once per instance: in batch the side input never changes. */
     private transient Set<Long> boilerplate;
+
     private transient Map<String, String> toDrop;
     private final Counter withBoilerplate = Metrics.counter(NAMESPACE, "articles_with_boilerplate");
     private final Counter truncated = Metrics.counter(NAMESPACE, "articles_truncated");
     private final Counter lowContent = Metrics.counter(NAMESPACE, "low_content");
-    private final Counter tooShort = Metrics.counter(NAMESPACE,
-        "low_content_" + LowContent.TOO_SHORT.label());
-    private final Counter templateOnly = Metrics.counter(NAMESPACE,
-        "low_content_" + LowContent.TEMPLATE_ONLY.label());
+    private final Counter tooShort =
+        Metrics.counter(NAMESPACE, "low_content_" + LowContent.TOO_SHORT.label());
+    private final Counter templateOnly =
+        Metrics.counter(NAMESPACE, "low_content_" + LowContent.TEMPLATE_ONLY.label());
     private final Counter learnedRemoved =
         Metrics.counter(NAMESPACE, "learned_boilerplate_paragraphs_removed");
     private final Distribution shingles = Metrics.distribution(NAMESPACE, "shingles_per_article");
 
-    FingerprintFn(PCollectionView<List<Long>> learned, PCollectionView<Map<String, String>> dropped,
-        int shingleSize, int numHashes, long seed, int minShingles) {
+    FingerprintFn(
+        PCollectionView<List<Long>> learned,
+        PCollectionView<Map<String, String>> dropped,
+        int shingleSize,
+        int numHashes,
+        long seed,
+        int minShingles) {
       this.learned = learned;
       this.dropped = dropped;
       this.shingleSize = shingleSize;
@@ -277,9 +304,19 @@ public final class FingerprintArticles
       body = cut(body, maxChars);
     }
     CleanedText c = cleaner.clean(body);
-    return new Cleaned(a.id(), a.url(), a.source(), a.title(), a.publishedAt(), a.origin(),
-        c.text(), c.boilerplateMarkers(), c.wireAgency(), c.pointsToOriginal(),
-        Titles.key(a.title(), a.source()), cut);
+    return new Cleaned(
+        a.id(),
+        a.url(),
+        a.source(),
+        a.title(),
+        a.publishedAt(),
+        a.origin(),
+        c.text(),
+        c.boilerplateMarkers(),
+        c.wireAgency(),
+        c.pointsToOriginal(),
+        Titles.key(a.title(), a.source()),
+        cut);
   }
 
   /** {@link #clean(Article, TextCleaner, int)} with the default size limit. */
@@ -305,17 +342,20 @@ public final class FingerprintArticles
   /**
    * The second step for one article. Removes the paragraphs in {@code learnedBoilerplate} (empty:
    * none) and reads what is left against its headline and sentence by sentence ({@link
-   * Coverage#read}): a text that does not carry its informative headline is a template,
-   * low-content ({@link LowContent#TEMPLATE_ONLY}). Otherwise it is shingled and MinHashed (an
-   * empty signature when no shingle is left). Fewer than {@code minShingles} shingles make it
-   * low-content: {@link LowContent#TEMPLATE_ONLY} when it had enough before the learned
-   * boilerplate (a template of the corpus) was removed, else {@link LowContent#TOO_SHORT}. A
-   * template-only text is not used: no shingles, no signature, no sentences.
-   * The boilerplate markers of the facts count the rule-based ones plus the learned paragraphs
-   * removed.
+   * Coverage#read}): a text that does not carry its informative headline is a template, low-content
+   * ({@link LowContent#TEMPLATE_ONLY}). Otherwise it is shingled and MinHashed (an empty signature
+   * when no shingle is left). Fewer than {@code minShingles} shingles make it low-content: {@link
+   * LowContent#TEMPLATE_ONLY} when it had enough before the learned boilerplate (a template of the
+   * corpus) was removed, else {@link LowContent#TOO_SHORT}. A template-only text is not used: no
+   * shingles, no signature, no sentences. The boilerplate markers of the facts count the rule-based
+   * ones plus the learned paragraphs removed.
    */
-  public static Fingerprint fingerprint(Cleaned c, Set<Long> learnedBoilerplate, Shingler shingler,
-      MinHasher minHasher, int minShingles) {
+  public static Fingerprint fingerprint(
+      Cleaned c,
+      Set<Long> learnedBoilerplate,
+      Shingler shingler,
+      MinHasher minHasher,
+      int minShingles) {
     LearnedBoilerplate.Removal r = LearnedBoilerplate.remove(c.text(), learnedBoilerplate);
     Headline headline = Headline.of(c.title(), c.source());
     Coverage.Read read = Coverage.read(headline, r.text());
@@ -331,10 +371,24 @@ public final class FingerprintArticles
       }
     }
     long[] signature = hashes.length == 0 ? new long[0] : minHasher.signature(hashes);
-    ArticleFacts facts = new ArticleFacts(c.id(), c.url(), c.source(), c.title(),
-        c.publishedAt(), c.origin(), hashes.length, c.markers() + r.removed(), c.wireAgency(),
-        c.pointsToOriginal(), c.titleKey(), low, c.truncated(), c.fromIndex(),
-        c.previousClusterId(), StoryEvidence.of(headline, coverage));
+    ArticleFacts facts =
+        new ArticleFacts(
+            c.id(),
+            c.url(),
+            c.source(),
+            c.title(),
+            c.publishedAt(),
+            c.origin(),
+            hashes.length,
+            c.markers() + r.removed(),
+            c.wireAgency(),
+            c.pointsToOriginal(),
+            c.titleKey(),
+            low,
+            c.truncated(),
+            c.fromIndex(),
+            c.previousClusterId(),
+            StoryEvidence.of(headline, coverage));
     Sentences sentences = low == LowContent.TEMPLATE_ONLY ? Sentences.NONE : read.sentences();
     return new Fingerprint(facts, hashes, signature, sentences);
   }

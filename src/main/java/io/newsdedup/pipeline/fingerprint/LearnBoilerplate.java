@@ -30,10 +30,10 @@ import org.apache.beam.sdk.values.PCollectionView;
  * The first pass over the corpus: which paragraphs are boilerplate ({@link LearnedBoilerplate}).
  * Every paragraph occurrence goes, with its context, to the shard of its key; each shard decides
  * for its paragraphs. Output: the keys of the boilerplate paragraphs, as a side input (small: only
- * paragraphs that recur in several different stories). Records named in the {@link #without}
- * side input do not count: each context carries a hash of its record's origin, and a shard drops
- * the contexts of those records before it decides (contexts are small, so the shards wait for that
- * side input rather than the articles).
+ * paragraphs that recur in several different stories). Records named in the {@link #without} side
+ * input do not count: each context carries a hash of its record's origin, and a shard drops the
+ * contexts of those records before it decides (contexts are small, so the shards wait for that side
+ * input rather than the articles).
  */
 public final class LearnBoilerplate
     extends PTransform<PCollection<Cleaned>, PCollectionView<List<Long>>> {
@@ -42,8 +42,8 @@ public final class LearnBoilerplate
   private final int shards;
   private final PCollectionView<Map<String, String>> dropped;
 
-  private LearnBoilerplate(LearnedBoilerplate rule, int shards,
-      PCollectionView<Map<String, String>> dropped) {
+  private LearnBoilerplate(
+      LearnedBoilerplate rule, int shards, PCollectionView<Map<String, String>> dropped) {
     this.rule = rule;
     this.shards = shards;
     this.dropped = dropped;
@@ -70,11 +70,14 @@ public final class LearnBoilerplate
     Shards.check(shards);
     return articles
         .apply("ParagraphContexts", ParDo.of(new ContextsFn(shards)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), LongArrayCoder.INSTANCE)))
+        .setCoder(
+            KvCoder.of(VarIntCoder.of(), KvCoder.of(VarLongCoder.of(), LongArrayCoder.INSTANCE)))
         .apply("ParagraphsOfShard", GroupByKey.create())
-        .apply("Decide", dropped == null
-            ? ParDo.of(new DecideFn(rule, null))
-            : ParDo.of(new DecideFn(rule, dropped)).withSideInputs(dropped))
+        .apply(
+            "Decide",
+            dropped == null
+                ? ParDo.of(new DecideFn(rule, null))
+                : ParDo.of(new DecideFn(rule, dropped)).withSideInputs(dropped))
         .setCoder(VarLongCoder.of())
         .apply(View.asList());
   }
@@ -120,8 +123,8 @@ public final class LearnBoilerplate
     private final LearnedBoilerplate rule;
     private final PCollectionView<Map<String, String>> dropped;
     private transient Set<Long> droppedTags;
-    private final Counter learned = Metrics.counter(FingerprintArticles.NAMESPACE,
-        "boilerplate_paragraphs_learned");
+    private final Counter learned =
+        Metrics.counter(FingerprintArticles.NAMESPACE, "boilerplate_paragraphs_learned");
 
     DecideFn(LearnedBoilerplate rule, PCollectionView<Map<String, String>> dropped) {
       this.rule = rule;
@@ -129,8 +132,10 @@ public final class LearnBoilerplate
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<Long, long[]>>> shard,
-        OutputReceiver<Long> out, ProcessContext c) {
+    public void process(
+        @Element KV<Integer, Iterable<KV<Long, long[]>>> shard,
+        OutputReceiver<Long> out,
+        ProcessContext c) {
       if (droppedTags == null) { // batch, global window: the same side input for every element
         droppedTags = new HashSet<>();
         if (dropped != null) {
@@ -145,15 +150,17 @@ public final class LearnBoilerplate
         if (!droppedTags.isEmpty() && droppedTags.contains(tagged[tagged.length - 1])) {
           continue;
         }
-        byParagraph.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1))
+        byParagraph
+            .computeIfAbsent(e.getKey(), k -> new ArrayList<>(1))
             .add(Arrays.copyOf(tagged, tagged.length - 1));
       }
-      byParagraph.forEach((key, contexts) -> {
-        if (rule.isBoilerplate(contexts)) {
-          learned.inc();
-          out.output(key);
-        }
-      });
+      byParagraph.forEach(
+          (key, contexts) -> {
+            if (rule.isBoilerplate(contexts)) {
+              learned.inc();
+              out.output(key);
+            }
+          });
     }
   }
 }

@@ -56,8 +56,8 @@ public final class IndexDirectory implements AutoCloseable {
   private final DirectoryLock lock;
   private boolean published;
 
-  private IndexDirectory(String directory, Map<String, String> parameters, String staging,
-      DirectoryLock lock) {
+  private IndexDirectory(
+      String directory, Map<String, String> parameters, String staging, DirectoryLock lock) {
     this.directory = directory;
     this.parameters = parameters;
     this.staging = staging;
@@ -72,10 +72,12 @@ public final class IndexDirectory implements AutoCloseable {
    * @throws DirectoryLock.Busy when another run holds the index
    */
   public static IndexDirectory open(String directory, Map<String, String> parameters) {
-    String staging = FileSystems.matchNewResource(directory, true)
-        .resolve(STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
-            StandardResolveOptions.RESOLVE_DIRECTORY)
-        .toString();
+    String staging =
+        FileSystems.matchNewResource(directory, true)
+            .resolve(
+                STAGING_PREFIX + System.currentTimeMillis() + "-" + ProcessHandle.current().pid(),
+                StandardResolveOptions.RESOLVE_DIRECTORY)
+            .toString();
     if (!StagingDirectories.isLocal(directory)) {
       return new IndexDirectory(directory, parameters, staging, null);
     }
@@ -142,14 +144,18 @@ public final class IndexDirectory implements AutoCloseable {
     }
     List<String> differences = new ArrayList<>();
     JsonNode built = meta.path("parameters");
-    parameters.forEach((k, v) -> {
-      String was = built.path(k).asText(null);
-      if (was != null && !was.equals(v)) {
-        differences.add(k + " " + was + " (now " + v + ")");
-      }
-    });
-    return differences.isEmpty() ? null
-        : "the index in " + directory + " was built with other parameters: "
+    parameters.forEach(
+        (k, v) -> {
+          String was = built.path(k).asText(null);
+          if (was != null && !was.equals(v)) {
+            differences.add(k + " " + was + " (now " + v + ")");
+          }
+        });
+    return differences.isEmpty()
+        ? null
+        : "the index in "
+            + directory
+            + " was built with other parameters: "
             + String.join(", ", differences);
   }
 
@@ -183,9 +189,11 @@ public final class IndexDirectory implements AutoCloseable {
         before.path("runs").forEach(runs::add);
       }
       runs.add(Instant.now().toString());
-      try (OutputStream out = Channels.newOutputStream(FileSystems.create(
-          FileSystems.matchNewResource(WriteResults.prefix(directory, META), false),
-          MimeTypes.TEXT))) {
+      try (OutputStream out =
+          Channels.newOutputStream(
+              FileSystems.create(
+                  FileSystems.matchNewResource(WriteResults.prefix(directory, META), false),
+                  MimeTypes.TEXT))) {
         JSON.writeValue(out, meta);
       }
       published = true;
@@ -205,9 +213,6 @@ public final class IndexDirectory implements AutoCloseable {
       DirectoryLock.release(lock, directory);
     }
   }
-
-
-
 
   private static List<ResourceId> match(String pattern) throws IOException {
     List<ResourceId> found = new ArrayList<>();

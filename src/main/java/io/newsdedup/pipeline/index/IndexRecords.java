@@ -56,15 +56,25 @@ public final class IndexRecords {
     try {
       JsonNode n = JSON.readTree(line);
       JsonNode o = n.path("origin");
-      Origin origin = o.has("pubsub_message_id")
-          ? Origin.ofMessage(o.get("pubsub_message_id").asText())
-          : new Origin(o.path("file").asText(null), o.path("line").asLong(0), null);
-      return new Cleaned(text(n, "id"), text(n, "url"), text(n, "source"), text(n, "title"),
-          Timestamps.parse(text(n, "published_at")), origin, n.path("text").asText(""),
-          n.path("markers").asInt(0), text(n, "wire_agency"),
+      Origin origin =
+          o.has("pubsub_message_id")
+              ? Origin.ofMessage(o.get("pubsub_message_id").asText())
+              : new Origin(o.path("file").asText(null), o.path("line").asLong(0), null);
+      return new Cleaned(
+          text(n, "id"),
+          text(n, "url"),
+          text(n, "source"),
+          text(n, "title"),
+          Timestamps.parse(text(n, "published_at")),
+          origin,
+          n.path("text").asText(""),
+          n.path("markers").asInt(0),
+          text(n, "wire_agency"),
           n.path("points_to_original").asBoolean(false),
           Titles.key(text(n, "title"), text(n, "source")),
-          n.path("truncated").asBoolean(false), true, text(n, "cluster_id"));
+          n.path("truncated").asBoolean(false),
+          true,
+          text(n, "cluster_id"));
     } catch (IOException e) {
       throw new IllegalArgumentException("not an index line: " + e.getMessage(), e);
     }

@@ -24,8 +24,8 @@ import org.apache.beam.sdk.values.TupleTag;
 /**
  * This run's articles together with the index of earlier runs: every indexed article, and every
  * input article; an input article whose id is already indexed (the same file run again) replaces
- * the indexed one and remembers its previous cluster. Input records named in {@link #without}
- * (e.g. those that gave up their id) are dropped here, before they could replace an indexed one.
+ * the indexed one and remembers its previous cluster. Input records named in {@link #without} (e.g.
+ * those that gave up their id) are dropped here, before they could replace an indexed one.
  */
 public final class MergeWithIndex extends PTransform<PCollection<Cleaned>, PCollection<Cleaned>> {
   public static final String NAMESPACE = "index";
@@ -37,8 +37,8 @@ public final class MergeWithIndex extends PTransform<PCollection<Cleaned>, PColl
   private final int shards;
   private final PCollectionView<Map<String, String>> dropped;
 
-  private MergeWithIndex(PCollection<Cleaned> indexed, int shards,
-      PCollectionView<Map<String, String>> dropped) {
+  private MergeWithIndex(
+      PCollection<Cleaned> indexed, int shards, PCollectionView<Map<String, String>> dropped) {
     this.indexed = indexed;
     this.shards = shards;
     this.dropped = dropped;
@@ -61,16 +61,22 @@ public final class MergeWithIndex extends PTransform<PCollection<Cleaned>, PColl
   public PCollection<Cleaned> expand(PCollection<Cleaned> input) {
     int n = shards;
     var coder = KvCoder.of(VarIntCoder.of(), Cleaned.CleanedCoder.of());
-    return KeyedPCollectionTuple
-        .of(INPUT, input.apply("InputByShard", WithKeys.of((Cleaned c) -> Shards.of(c.id(), n)))
-            .setCoder(coder))
-        .and(INDEXED, indexed.apply("IndexedByShard",
-                WithKeys.of((Cleaned c) -> Shards.of(c.id(), n)))
-            .setCoder(coder))
+    return KeyedPCollectionTuple.of(
+            INPUT,
+            input
+                .apply("InputByShard", WithKeys.of((Cleaned c) -> Shards.of(c.id(), n)))
+                .setCoder(coder))
+        .and(
+            INDEXED,
+            indexed
+                .apply("IndexedByShard", WithKeys.of((Cleaned c) -> Shards.of(c.id(), n)))
+                .setCoder(coder))
         .apply("ById", CoGroupByKey.create())
-        .apply("Merge", dropped == null
-            ? ParDo.of(new MergeFn(null))
-            : ParDo.of(new MergeFn(dropped)).withSideInputs(dropped))
+        .apply(
+            "Merge",
+            dropped == null
+                ? ParDo.of(new MergeFn(null))
+                : ParDo.of(new MergeFn(dropped)).withSideInputs(dropped))
         .setCoder(Cleaned.CleanedCoder.of());
   }
 
@@ -85,7 +91,9 @@ public final class MergeWithIndex extends PTransform<PCollection<Cleaned>, PColl
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, CoGbkResult> shard, OutputReceiver<Cleaned> out,
+    public void process(
+        @Element KV<Integer, CoGbkResult> shard,
+        OutputReceiver<Cleaned> out,
         ProcessContext context) {
       if (toDrop == null) { // batch, global window: the same side input for every element
         toDrop = dropped == null ? Map.of() : context.sideInput(dropped);

@@ -26,10 +26,12 @@ public final class ReadIndex extends PTransform<PBegin, PCollection<Cleaned>> {
   @Override
   public PCollection<Cleaned> expand(PBegin input) {
     return input
-        .apply("IndexLines", TextIO.read()
-            .from(WriteResults.prefix(directory, IndexDirectory.ARTICLES) + "-*")
-            .withCompression(Compression.AUTO)
-            .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply(
+            "IndexLines",
+            TextIO.read()
+                .from(WriteResults.prefix(directory, IndexDirectory.ARTICLES) + "-*")
+                .withCompression(Compression.AUTO)
+                .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("Parse", MapElements.into(TypeDescriptor.of(Cleaned.class)).via(IndexRecords::parse))
         .setCoder(Cleaned.CleanedCoder.of());
   }

@@ -33,9 +33,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Writes the next index: every article of this run (input and indexed) with the cluster it is in
- * now. With a retention, articles published more than that before the newest article of the run
- * are left out (articles without a timestamp are kept); the cut is made after matching, so it
- * never changes this run's result.
+ * now. With a retention, articles published more than that before the newest article of the run are
+ * left out (articles without a timestamp are kept); the cut is made after matching, so it never
+ * changes this run's result.
  */
 public final class WriteIndex extends PTransform<PCollection<Cluster>, PDone> {
   private static final TupleTag<Cleaned> ARTICLE = new TupleTag<>() {};
@@ -46,15 +46,17 @@ public final class WriteIndex extends PTransform<PCollection<Cluster>, PDone> {
   private final Duration retention;
   private final int shards;
 
-  private WriteIndex(String directory, PCollection<Cleaned> articles, Duration retention,
-      int shards) {
+  private WriteIndex(
+      String directory, PCollection<Cleaned> articles, Duration retention, int shards) {
     this.directory = directory;
     this.articles = articles;
     this.retention = retention;
     this.shards = shards;
   }
 
-  /** @param articles the cleaned articles of the run, input and indexed together */
+  /**
+   * @param articles the cleaned articles of the run, input and indexed together
+   */
   public static WriteIndex to(String directory, PCollection<Cleaned> articles) {
     return new WriteIndex(directory, articles, null, Shards.DEFAULT);
   }
@@ -71,28 +73,40 @@ public final class WriteIndex extends PTransform<PCollection<Cluster>, PDone> {
   @Override
   public PDone expand(PCollection<Cluster> clusters) {
     int n = shards;
-    PCollectionView<Long> newest = articles
-        .apply("PublishedMillis", MapElements.into(TypeDescriptors.longs())
-            .via((Cleaned c) -> c.publishedAt() == null ? Long.MIN_VALUE
-                : c.publishedAt().toEpochMilli()))
-        .apply("Newest", Max.longsGlobally())
-        .apply("NewestView", org.apache.beam.sdk.transforms.View.asSingleton());
+    PCollectionView<Long> newest =
+        articles
+            .apply(
+                "PublishedMillis",
+                MapElements.into(TypeDescriptors.longs())
+                    .via(
+                        (Cleaned c) ->
+                            c.publishedAt() == null
+                                ? Long.MIN_VALUE
+                                : c.publishedAt().toEpochMilli()))
+            .apply("Newest", Max.longsGlobally())
+            .apply("NewestView", org.apache.beam.sdk.transforms.View.asSingleton());
     long keepMillis = retention == null ? Long.MAX_VALUE : retention.toMillis();
     var placeCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-    return KeyedPCollectionTuple
-        .of(ARTICLE, articles.apply("ArticlesByShard",
-                WithKeys.of((Cleaned c) -> Shards.of(c.id(), n)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), Cleaned.CleanedCoder.of())))
-        .and(PLACE, clusters.apply("Places", ParDo.of(new PlacesFn(n)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), placeCoder)))
+    return KeyedPCollectionTuple.of(
+            ARTICLE,
+            articles
+                .apply("ArticlesByShard", WithKeys.of((Cleaned c) -> Shards.of(c.id(), n)))
+                .setCoder(KvCoder.of(VarIntCoder.of(), Cleaned.CleanedCoder.of())))
+        .and(
+            PLACE,
+            clusters
+                .apply("Places", ParDo.of(new PlacesFn(n)))
+                .setCoder(KvCoder.of(VarIntCoder.of(), placeCoder)))
         .apply("ById", CoGroupByKey.create())
         .apply("Lines", ParDo.of(new LinesFn(newest, keepMillis)).withSideInputs(newest))
         .setCoder(StringUtf8Coder.of())
-        .apply("WriteIndex", TextIO.write()
-            .to(WriteResults.prefix(directory, IndexDirectory.ARTICLES))
-            .withSuffix(".jsonl")
-            .withCompression(Compression.GZIP)
-            .withShardNameTemplate("-SSSSS-of-NNNNN"));
+        .apply(
+            "WriteIndex",
+            TextIO.write()
+                .to(WriteResults.prefix(directory, IndexDirectory.ARTICLES))
+                .withSuffix(".jsonl")
+                .withCompression(Compression.GZIP)
+                .withShardNameTemplate("-SSSSS-of-NNNNN"));
   }
 
   /** (shard of id, (id, "cluster id \n canonical id")) for every member of every cluster. */
@@ -106,8 +120,10 @@ public final class WriteIndex extends PTransform<PCollection<Cluster>, PDone> {
     @ProcessElement
     public void process(@Element Cluster c, OutputReceiver<KV<Integer, KV<String, String>>> out) {
       for (ClusterMember m : c.members()) {
-        out.output(KV.of(Shards.of(m.facts().id(), shards),
-            KV.of(m.facts().id(), c.id() + "\n" + c.canonical().id())));
+        out.output(
+            KV.of(
+                Shards.of(m.facts().id(), shards),
+                KV.of(m.facts().id(), c.id() + "\n" + c.canonical().id())));
       }
     }
   }
@@ -132,7 +148,8 @@ public final class WriteIndex extends PTransform<PCollection<Cluster>, PDone> {
         placeOf.put(p.getKey(), p.getValue());
       }
       for (Cleaned c : shard.getValue().getAll(ARTICLE)) {
-        if (c.publishedAt() != null && newestMillis != Long.MIN_VALUE
+        if (c.publishedAt() != null
+            && newestMillis != Long.MIN_VALUE
             && newestMillis - c.publishedAt().toEpochMilli() > keepMillis) {
           expired.inc();
           continue;

@@ -15,8 +15,8 @@ public interface MatchingOptions extends PipelineOptions {
 
   @Description(
       "Articles with fewer shingles than this left after cleaning are low-content (paywall or"
-          + " cookie walls, bare headlines): flagged, and matched only on the same informative title"
-          + " with their few words inside the other text.")
+          + " cookie walls, bare headlines): flagged, and matched only on the same informative"
+          + " title with their few words inside the other text.")
   @Default.Integer(15)
   int getMinShingles();
 
@@ -49,10 +49,14 @@ public interface MatchingOptions extends PipelineOptions {
   void setContainmentThreshold(double value);
 
   @Description(
-      "Also accept reworded reprints: containment at least " + MatchRule.REWORDED_CONTAINMENT
-          + " and at least " + (int) (MatchRule.REWORDED_ALIGNED * 100) + "% of the shorter"
+      "Also accept reworded reprints: containment at least "
+          + MatchRule.REWORDED_CONTAINMENT
+          + " and at least "
+          + (int) (MatchRule.REWORDED_ALIGNED * 100)
+          + "% of the shorter"
           + " text's sentences (and three) keeping most of their words in the other, and "
-          + (int) (MatchRule.REWORDED_NUMBERS * 100) + "% of its numbers.")
+          + (int) (MatchRule.REWORDED_NUMBERS * 100)
+          + "% of its numbers.")
   @Default.Boolean(true)
   boolean getRewordedCopies();
 

@@ -50,16 +50,21 @@ public record MatchingSettings(
     try {
       MatchRule rule =
           new MatchRule(
-              o.getMatchRule(), o.getThreshold(), o.getContainmentThreshold(),
-              o.getMinContainmentShingles(), o.getRewordedCopies());
+              o.getMatchRule(),
+              o.getThreshold(),
+              o.getContainmentThreshold(),
+              o.getMinContainmentShingles(),
+              o.getRewordedCopies());
       if (!(o.getChainThreshold() > 0 && o.getChainThreshold() <= 1)) {
         throw new UsageException("--chainThreshold must be in (0, 1]");
       }
       if (o.getMinShingles() < 0) {
         throw new UsageException("--minShingles must be >= 0");
       }
-      double lshThreshold = o.getLshThreshold() > 0 ? o.getLshThreshold()
-          : defaultLshThreshold(o.getThreshold(), o.getAnchors());
+      double lshThreshold =
+          o.getLshThreshold() > 0
+              ? o.getLshThreshold()
+              : defaultLshThreshold(o.getThreshold(), o.getAnchors());
       LshParams lsh = lsh(o, lshThreshold);
       Anchors anchors = anchors(o);
       BoilerplateRules rules = BoilerplateRules.defaults();
@@ -82,9 +87,20 @@ public record MatchingSettings(
         throw new UsageException("--hotBucketSize must be >= 2 and --hotBucketNeighbours >= 1");
       }
       return new MatchingSettings(
-          rules, o.getMinShingles(), o.getShingleSize(), o.getNumHashes(), rule, lshThreshold, lsh,
-          anchors, o.getMaxAnchorBucket(), o.getTitleCandidates(), policy, builder,
-          o.getHotBucketSize(), o.getHotBucketNeighbours());
+          rules,
+          o.getMinShingles(),
+          o.getShingleSize(),
+          o.getNumHashes(),
+          rule,
+          lshThreshold,
+          lsh,
+          anchors,
+          o.getMaxAnchorBucket(),
+          o.getTitleCandidates(),
+          policy,
+          builder,
+          o.getHotBucketSize(),
+          o.getHotBucketNeighbours());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
@@ -111,7 +127,8 @@ public record MatchingSettings(
     if (o.getMaxAnchorBucket() < 2) {
       throw new UsageException("--maxAnchorBucket must be >= 2");
     }
-    return new Anchors(Integer.numberOfTrailingZeros(n), o.getAnchorQueries(), o.getAnchorMinShared());
+    return new Anchors(
+        Integer.numberOfTrailingZeros(n), o.getAnchorQueries(), o.getAnchorMinShared());
   }
 
   private static LshParams lsh(MatchingOptions o, double lshThreshold) {

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 
 /**
- * How long an article stays in the stream index, in event time: it is forgotten once the
- * watermark passes its event time plus the retention. Expiry times are rounded up to a {@link
+ * How long an article stays in the stream index, in event time: it is forgotten once the watermark
+ * passes its event time plus the retention. Expiry times are rounded up to a {@link
  * #granularityMillis() granularity} of 1/1024 of the retention (at least a second, at most an
  * hour), so that articles expire in batches and the index keeps at most about a thousand pending
  * expiry times. {@link #FOREVER} keeps everything (state grows without bound).
@@ -46,14 +46,17 @@ public record Retention(long millis) implements Serializable {
     if (!m.matches() || m.group(1).length() > 8 || Long.parseLong(m.group(1)) == 0) {
       throw new IllegalArgumentException(
           "--indexRetention must be a positive number (at most 8 digits) with a unit d, h, m or s"
-              + " (7d, 36h, 90m), or 0 to keep every article: \"" + spec + "\"");
+              + " (7d, 36h, 90m), or 0 to keep every article: \""
+              + spec
+              + "\"");
     }
-    long unit = switch (m.group(2)) {
-      case "d" -> 86_400_000L;
-      case "h" -> 3_600_000L;
-      case "m" -> 60_000L;
-      default -> 1_000L;
-    };
+    long unit =
+        switch (m.group(2)) {
+          case "d" -> 86_400_000L;
+          case "h" -> 3_600_000L;
+          case "m" -> 60_000L;
+          default -> 1_000L;
+        };
     return new Retention(Math.multiplyExact(Long.parseLong(m.group(1)), unit));
   }
 
@@ -67,8 +70,8 @@ public record Retention(long millis) implements Serializable {
   }
 
   /**
-   * When an article of this event time leaves the index: event time + retention, rounded up to
-   * the granularity; {@link #NEVER} when kept forever or beyond the end of time.
+   * When an article of this event time leaves the index: event time + retention, rounded up to the
+   * granularity; {@link #NEVER} when kept forever or beyond the end of time.
    */
   public long expiryOf(long eventTimeMillis) {
     if (forever()) {

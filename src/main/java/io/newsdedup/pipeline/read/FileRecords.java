@@ -25,16 +25,16 @@ import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * Reads the records of one input file (or part of one) into articles and rejections. The file is
- * read as {@link InputRecords} reads every input file (by extension: {@code .jsonl}/{@code
- * .ndjson} one article per line, {@code .txt} and {@code .html}/{@code .htm} one article per file,
- * each maybe {@code .gz}; invalid UTF-8 replaced by U+FFFD; every gzip member); this class opens
- * it through Beam's file systems (or {@link LocalFiles#open} for a local file), cuts big files into
+ * read as {@link InputRecords} reads every input file (by extension: {@code .jsonl}/{@code .ndjson}
+ * one article per line, {@code .txt} and {@code .html}/{@code .htm} one article per file, each
+ * maybe {@code .gz}; invalid UTF-8 replaced by U+FFFD; every gzip member); this class opens it
+ * through Beam's file systems (or {@link LocalFiles#open} for a local file), cuts big files into
  * parts, and turns what it reads into records. Blank JSON lines (no visible content) are not
  * records. A record longer than {@link InputRecords#MAX_RECORD_CHARS} is one {@code too_large}
  * rejection whose raw payload is its first 4 KB. A file that fails part-way (a truncated .gz, or
  * one where what follows a gzip member is not one) keeps every complete line before the damage and
- * adds one rejection for the rest (the line it broke off in and all after it); a .txt or .html
- * file that fails part-way is one rejection.
+ * adds one rejection for the rest (the line it broke off in and all after it); a .txt or .html file
+ * that fails part-way is one rejection.
  */
 final class FileRecords {
   private FileRecords() {}
@@ -65,9 +65,13 @@ final class FileRecords {
     InputFormat format = InputFormat.of(file.relativePath());
     Origin fileOrigin = Origin.ofFile(file.displayPath());
     if (format == InputFormat.UNSUPPORTED) {
-      out.accept(rejected(fileOrigin, Reasons.UNSUPPORTED_FORMAT,
-          "unsupported file type (expected .jsonl, .ndjson, .txt, .html or .htm, optionally .gz)",
-          ""));
+      out.accept(
+          rejected(
+              fileOrigin,
+              Reasons.UNSUPPORTED_FORMAT,
+              "unsupported file type (expected .jsonl, .ndjson, .txt, .html or .htm, optionally"
+                  + " .gz)",
+              ""));
       return;
     }
     if (!file.problem().isEmpty()) {
@@ -82,9 +86,16 @@ final class FileRecords {
           line = s.line();
           Origin at = Origin.ofLine(file.displayPath(), line);
           if (s.tooLarge()) {
-            out.accept(rejected(at, Reasons.TOO_LARGE, "the line is longer than the limit of "
-                + maxRecordChars + " characters per record: it has " + s.length() + " characters",
-                s.head()));
+            out.accept(
+                rejected(
+                    at,
+                    Reasons.TOO_LARGE,
+                    "the line is longer than the limit of "
+                        + maxRecordChars
+                        + " characters per record: it has "
+                        + s.length()
+                        + " characters",
+                    s.head()));
           } else if (isBlankLine(s.text())) {
             tally.blankLines++;
           } else {
@@ -94,23 +105,38 @@ final class FileRecords {
       } else {
         InputRecords.Raw content = records.next(); // throws if the damage cut it
         if (content.tooLarge()) {
-          out.accept(rejected(fileOrigin, Reasons.TOO_LARGE, "the file is longer than the limit"
-              + " of " + maxRecordChars + " characters per record: read " + content.length()
-              + " characters of it before giving up", content.head()));
+          out.accept(
+              rejected(
+                  fileOrigin,
+                  Reasons.TOO_LARGE,
+                  "the file is longer than the limit"
+                      + " of "
+                      + maxRecordChars
+                      + " characters per record: read "
+                      + content.length()
+                      + " characters of it before giving up",
+                  content.head()));
           return;
         }
         out.accept(parse(file, content.text(), fileOrigin));
       }
     } catch (IOException | RuntimeException e) {
-      Origin at = format == InputFormat.JSONL
-          ? Origin.ofLine(file.displayPath(), line + 1)
-          : fileOrigin;
+      Origin at =
+          format == InputFormat.JSONL ? Origin.ofLine(file.displayPath(), line + 1) : fileOrigin;
       String where = format == InputFormat.JSONL && line > 0 ? "after line " + line + ": " : "";
       String why = e.getMessage() == null ? "" : ": " + e.getMessage();
-      out.accept(rejected(at, Reasons.UNREADABLE_FILE,
-          "could not read the file " + where + e.getClass().getSimpleName() + why
-              + (e instanceof java.io.EOFException ? " (the file ends too early: truncated?)" : ""),
-          ""));
+      out.accept(
+          rejected(
+              at,
+              Reasons.UNREADABLE_FILE,
+              "could not read the file "
+                  + where
+                  + e.getClass().getSimpleName()
+                  + why
+                  + (e instanceof java.io.EOFException
+                      ? " (the file ends too early: truncated?)"
+                      : ""),
+              ""));
     }
   }
 
@@ -127,17 +153,20 @@ final class FileRecords {
   }
 
   /** {@link #rawRecords} with another limit per record (a longer record is not handed over). */
-  static void rawRecords(InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found,
-      int maxRecordChars) throws IOException {
+  static void rawRecords(
+      InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found, int maxRecordChars)
+      throws IOException {
     if (InputFormat.of(file.relativePath()) == InputFormat.UNSUPPORTED || lines.isEmpty()) {
       return;
     }
     try (InputRecords records = open(file, maxRecordChars)) {
-      records.select(lines, r -> {
-        if (!r.tooLarge()) {
-          found.accept(r.line(), r.text());
-        }
-      });
+      records.select(
+          lines,
+          r -> {
+            if (!r.tooLarge()) {
+              found.accept(r.line(), r.text());
+            }
+          });
     }
   }
 
@@ -160,13 +189,14 @@ final class FileRecords {
   }
 
   /**
-   * The bytes of the file, or of its part, as they are stored: through {@link LocalFiles#open}
-   * for a local file, else through Beam's file systems.
+   * The bytes of the file, or of its part, as they are stored: through {@link LocalFiles#open} for
+   * a local file, else through Beam's file systems.
    */
   private static InputStream stored(InputFile file) throws IOException {
-    ReadableByteChannel channel = LocalFiles.isLocal(file.resource())
-        ? LocalFiles.open(file)
-        : FileSystems.open(FileSystems.matchNewResource(file.resource(), false));
+    ReadableByteChannel channel =
+        LocalFiles.isLocal(file.resource())
+            ? LocalFiles.open(file)
+            : FileSystems.open(FileSystems.matchNewResource(file.resource(), false));
     if (!file.whole()) {
       ((SeekableByteChannel) channel).position(file.start());
       InputStream part = Channels.newInputStream(channel);
@@ -216,7 +246,8 @@ final class FileRecords {
    * files (a .gz among them) are one part.
    */
   static java.util.List<InputFile> parts(InputFile file, long partBytes) throws IOException {
-    if (InputFormat.of(file.relativePath()) != InputFormat.JSONL || !file.problem().isEmpty()
+    if (InputFormat.of(file.relativePath()) != InputFormat.JSONL
+        || !file.problem().isEmpty()
         || file.relativePath().toLowerCase(Locale.ROOT).endsWith(".gz")
         || file.sizeBytes() < 2 * partBytes) {
       return java.util.List.of(file);

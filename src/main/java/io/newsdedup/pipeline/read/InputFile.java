@@ -28,8 +28,16 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  *     are not UTF-8), else 0 (see {@link LocalFiles#open})
  */
 @DefaultCoder(InputFile.InputFileCoder.class)
-public record InputFile(String resource, String relativePath, String displayPath, long sizeBytes,
-    long start, long end, long firstLine, String problem, long inode) {
+public record InputFile(
+    String resource,
+    String relativePath,
+    String displayPath,
+    long sizeBytes,
+    long start,
+    long end,
+    long firstLine,
+    String problem,
+    long inode) {
 
   /** A whole file. */
   public InputFile(String resource, String relativePath, String displayPath) {
@@ -37,8 +45,14 @@ public record InputFile(String resource, String relativePath, String displayPath
   }
 
   /** A readable file or part of one. */
-  public InputFile(String resource, String relativePath, String displayPath, long sizeBytes,
-      long start, long end, long firstLine) {
+  public InputFile(
+      String resource,
+      String relativePath,
+      String displayPath,
+      long sizeBytes,
+      long start,
+      long end,
+      long firstLine) {
     this(resource, relativePath, displayPath, sizeBytes, start, end, firstLine, "", 0);
   }
 
@@ -53,8 +67,8 @@ public record InputFile(String resource, String relativePath, String displayPath
 
   /** The part of this file from {@code start} to {@code end}, whose first line is {@code line}. */
   public InputFile part(long start, long end, long line) {
-    return new InputFile(resource, relativePath, displayPath, sizeBytes, start, end, line, problem,
-        inode);
+    return new InputFile(
+        resource, relativePath, displayPath, sizeBytes, start, end, line, problem, inode);
   }
 
   public static final class InputFileCoder extends Codec<InputFile> {
@@ -82,8 +96,16 @@ public record InputFile(String resource, String relativePath, String displayPath
 
     @Override
     protected InputFile read(DataInputStream in) throws IOException {
-      return new InputFile(readString(in), readString(in), readString(in), readVarLong(in),
-          readVarLong(in), in.readLong(), readVarLong(in), readString(in), readVarLong(in));
+      return new InputFile(
+          readString(in),
+          readString(in),
+          readString(in),
+          readVarLong(in),
+          readVarLong(in),
+          in.readLong(),
+          readVarLong(in),
+          readString(in),
+          readVarLong(in));
     }
   }
 }

@@ -64,8 +64,8 @@ public final class InputPatterns {
   }
 
   /**
-   * Matches one pattern; directories are skipped. Local patterns: {@link LocalFiles#match} (what
-   * is matched but cannot be read comes back with its problem); others: Beam's file systems.
+   * Matches one pattern; directories are skipped. Local patterns: {@link LocalFiles#match} (what is
+   * matched but cannot be read comes back with its problem); others: Beam's file systems.
    */
   public static List<InputFile> match(String pattern) throws IOException {
     if (LocalFiles.isLocal(pattern)) {

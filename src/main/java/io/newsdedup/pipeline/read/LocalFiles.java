@@ -29,16 +29,16 @@ import java.util.TreeMap;
  * <ul>
  *   <li>Globs as Beam's local file system reads them ({@code *}, {@code ?}, {@code [...]}, {@code
  *       {a,b}} within a name, {@code **} across directories), walked from the pattern's directory
- *       part, following symbolic links. A link back to a directory being walked (a loop) is cut;
- *       a file reached by several paths is one file (by its real path), named by its smallest
- *       path. The walk gives up past {@link #MAX_ENTRIES} entries, with a usage error.
- *   <li>What a pattern matches that is not a regular file (a FIFO, a socket, a device, a
- *       symbolic link to nothing, a directory the walk could not list) is an {@link
- *       InputFile#problem()}: the reader rejects it as unreadable, without opening it (opening a
- *       FIFO would wait forever). A directory is not a file: patterns skip directories.
- *   <li>A name the JVM cannot write back (bytes that are not UTF-8, which Java shows as U+FFFD)
- *       is kept with its inode, and {@link #open} finds it again by listing its directory: no file
- *       is skipped for its name. The display name has U+FFFD where the bytes were.
+ *       part, following symbolic links. A link back to a directory being walked (a loop) is cut; a
+ *       file reached by several paths is one file (by its real path), named by its smallest path.
+ *       The walk gives up past {@link #MAX_ENTRIES} entries, with a usage error.
+ *   <li>What a pattern matches that is not a regular file (a FIFO, a socket, a device, a symbolic
+ *       link to nothing, a directory the walk could not list) is an {@link InputFile#problem()}:
+ *       the reader rejects it as unreadable, without opening it (opening a FIFO would wait
+ *       forever). A directory is not a file: patterns skip directories.
+ *   <li>A name the JVM cannot write back (bytes that are not UTF-8, which Java shows as U+FFFD) is
+ *       kept with its inode, and {@link #open} finds it again by listing its directory: no file is
+ *       skipped for its name. The display name has U+FFFD where the bytes were.
  * </ul>
  */
 public final class LocalFiles {
@@ -72,14 +72,18 @@ public final class LocalFiles {
       return List.of();
     }
     String absoluteGlob = start + "/" + spec.substring(base.length());
-    PathMatcher matcher = start.getFileSystem()
-        .getPathMatcher("glob:" + absoluteGlob.replace("\\", "\\\\"));
-    int maxDepth = spec.contains("**")
-        ? Integer.MAX_VALUE
-        : (int) spec.substring(base.length()).chars().filter(c -> c == '/').count() + 1;
+    PathMatcher matcher =
+        start.getFileSystem().getPathMatcher("glob:" + absoluteGlob.replace("\\", "\\\\"));
+    int maxDepth =
+        spec.contains("**")
+            ? Integer.MAX_VALUE
+            : (int) spec.substring(base.length()).chars().filter(c -> c == '/').count() + 1;
     List<PathMatcher> leading = leadingMatchers(start, spec.substring(base.length()));
     int[] entries = {0};
-    Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), maxDepth,
+    Files.walkFileTree(
+        start,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        maxDepth,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -104,12 +108,21 @@ public final class LocalFiles {
               return FileVisitResult.CONTINUE; // a link back to a directory being walked: cut
             }
             String relative = start.relativize(file).toString();
-            String why = e instanceof AccessDeniedException
-                ? "permission denied"
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-            byRealFile.putIfAbsent("?" + file, problem(file.toString(), relative, base + relative,
-                "cannot read this " + (Files.isDirectory(file) ? "directory" : "file")
-                    + " (" + why + "); files in it were not read"));
+            String why =
+                e instanceof AccessDeniedException
+                    ? "permission denied"
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+            byRealFile.putIfAbsent(
+                "?" + file,
+                problem(
+                    file.toString(),
+                    relative,
+                    base + relative,
+                    "cannot read this "
+                        + (Files.isDirectory(file) ? "directory" : "file")
+                        + " ("
+                        + why
+                        + "); files in it were not read"));
             return FileVisitResult.CONTINUE;
           }
 
@@ -121,9 +134,13 @@ public final class LocalFiles {
 
           private void count() {
             if (++entries[0] > MAX_ENTRIES) {
-              throw new IllegalArgumentException("the pattern " + pattern + " walks more than "
-                  + MAX_ENTRIES + " files and directories (symbolic links that fan out?); "
-                  + "narrow it");
+              throw new IllegalArgumentException(
+                  "the pattern "
+                      + pattern
+                      + " walks more than "
+                      + MAX_ENTRIES
+                      + " files and directories (symbolic links that fan out?); "
+                      + "narrow it");
             }
           }
         });
@@ -142,8 +159,8 @@ public final class LocalFiles {
     StringBuilder prefix = new StringBuilder(start.toString());
     for (int i = 0; i < parts.length - 1 && !parts[i].contains("**"); i++) {
       prefix.append('/').append(parts[i]);
-      out.add(start.getFileSystem().getPathMatcher(
-          "glob:" + prefix.toString().replace("\\", "\\\\")));
+      out.add(
+          start.getFileSystem().getPathMatcher("glob:" + prefix.toString().replace("\\", "\\\\")));
     }
     return out;
   }
@@ -157,8 +174,12 @@ public final class LocalFiles {
   }
 
   /** Adds a matched path: a regular file once by its real path, anything else as a problem. */
-  private static void add(Map<String, InputFile> byRealFile, Path file, BasicFileAttributes attrs,
-      String relative, String display) {
+  private static void add(
+      Map<String, InputFile> byRealFile,
+      Path file,
+      BasicFileAttributes attrs,
+      String relative,
+      String display) {
     String problem = null;
     if (attrs.isSymbolicLink()) {
       problem = "a symbolic link to " + target(file) + ", which does not exist";
@@ -180,8 +201,7 @@ public final class LocalFiles {
     String resource = real.toString();
     long inode = roundTrips(real) ? 0 : inode(real);
     InputFile f = new InputFile(resource, relative, display, attrs.size(), 0, -1, 1, "", inode);
-    byRealFile.merge(f.key(), f,
-        (a, b) -> a.displayPath().compareTo(b.displayPath()) <= 0 ? a : b);
+    byRealFile.merge(f.key(), f, (a, b) -> a.displayPath().compareTo(b.displayPath()) <= 0 ? a : b);
   }
 
   private static InputFile problem(String resource, String relative, String display, String why) {
@@ -228,8 +248,8 @@ public final class LocalFiles {
   }
 
   /**
-   * The file named {@code resource} whose inode is the file's: each component of the path is
-   * looked up by listing its directory (a listed entry keeps the bytes of its name).
+   * The file named {@code resource} whose inode is the file's: each component of the path is looked
+   * up by listing its directory (a listed entry keeps the bytes of its name).
    */
   private static Path byInode(InputFile file) throws IOException {
     String resource = file.resource();

@@ -10,15 +10,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
@@ -36,8 +36,10 @@ public final class ReadArticles
     extends PTransform<PBegin, WithFailures.Result<PCollection<Article>, Rejection>> {
 
   public static final String NAMESPACE = "read";
+
   /** Articles kept with no timestamp because their published_at could not be parsed. */
   public static final String UNPARSEABLE_TIMESTAMPS = "published_at_unparseable";
+
   static final TupleTag<Article> ARTICLES = new TupleTag<>() {};
   static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
@@ -66,7 +68,9 @@ public final class ReadArticles
             .apply("Parts", ParDo.of(new PartsFn(Shards.DEFAULT)))
             .setCoder(KvCoder.of(VarIntCoder.of(), InputFile.InputFileCoder.of()))
             .apply("PartsOfShard", GroupByKey.create())
-            .apply("Parse", ParDo.of(new ParseFn()).withOutputTags(ARTICLES, TupleTagList.of(REJECTED)));
+            .apply(
+                "Parse",
+                ParDo.of(new ParseFn()).withOutputTags(ARTICLES, TupleTagList.of(REJECTED)));
     return WithFailures.Result.of(
         parsed.get(ARTICLES).setCoder(CoreCoders.ArticleCoder.INSTANCE),
         parsed.get(REJECTED).setCoder(CoreCoders.RejectionCoder.INSTANCE));
@@ -98,8 +102,8 @@ public final class ReadArticles
         @Element KV<Integer, Iterable<InputFile>> shard, OutputReceiver<InputFile> out) {
       Map<String, InputFile> byResource = new TreeMap<>();
       for (InputFile f : shard.getValue()) {
-        byResource.merge(f.key(), f,
-            (a, b) -> a.displayPath().compareTo(b.displayPath()) <= 0 ? a : b);
+        byResource.merge(
+            f.key(), f, (a, b) -> a.displayPath().compareTo(b.displayPath()) <= 0 ? a : b);
       }
       byResource.values().forEach(out::output);
     }

@@ -43,9 +43,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * verdict would mean holding every parsed article until all ids are known. The verdict is a side
  * input ({@link Result#dropped()}: origin → reason) that the job's first step which waits anyway
  * (fingerprinting, which waits for the learned boilerplate, or the merge with the index) uses to
- * drop those records. Their
- * rejections carry the original record as payload, read again from its file (the line of a JSONL
- * file, the whole of a text or HTML file): only the files that hold such a record are read again.
+ * drop those records. Their rejections carry the original record as payload, read again from its
+ * file (the line of a JSONL file, the whole of a text or HTML file): only the files that hold such
+ * a record are read again.
  */
 public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.Result> {
 
@@ -72,24 +72,32 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     PCollection<KV<Origin, KV<String, String>>> losers =
         articles
             .apply("IdAndOrigin", ParDo.of(new IdOriginFn(shards)))
-            .setCoder(KvCoder.of(VarIntCoder.of(),
-                KvCoder.of(StringUtf8Coder.of(), CoreCoders.OriginCoder.INSTANCE)))
+            .setCoder(
+                KvCoder.of(
+                    VarIntCoder.of(),
+                    KvCoder.of(StringUtf8Coder.of(), CoreCoders.OriginCoder.INSTANCE)))
             .apply("IdsOfShard", GroupByKey.create())
             .apply("Losers", ParDo.of(new LosersFn()))
-            .setCoder(KvCoder.of(CoreCoders.OriginCoder.INSTANCE,
-                KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+            .setCoder(
+                KvCoder.of(
+                    CoreCoders.OriginCoder.INSTANCE,
+                    KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
     PCollectionView<Map<String, String>> dropped =
         losers
-            .apply("ByOrigin", MapElements
-                .into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-                .via((KV<Origin, KV<String, String>> l) ->
-                    KV.of(l.getKey().toString(), l.getValue().getValue())))
+            .apply(
+                "ByOrigin",
+                MapElements.into(
+                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+                    .via(
+                        (KV<Origin, KV<String, String>> l) ->
+                            KV.of(l.getKey().toString(), l.getValue().getValue())))
             .apply("Dropped", View.asMap());
     PCollection<Rejection> rejected =
         losers
-            .apply("ByFile", WithKeys
-                .of((KV<Origin, KV<String, String>> l) -> String.valueOf(l.getKey().file()))
-                .withKeyType(TypeDescriptors.strings()))
+            .apply(
+                "ByFile",
+                WithKeys.of((KV<Origin, KV<String, String>> l) -> String.valueOf(l.getKey().file()))
+                    .withKeyType(TypeDescriptors.strings()))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), losers.getCoder()))
             .apply("LosersOfFile", GroupByKey.create())
             .apply("ReadAgain", ParDo.of(new ReadAgainFn(patterns)))
@@ -111,7 +119,9 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     private final PCollectionView<Map<String, String>> dropped;
     private final PCollection<Rejection> rejected;
 
-    Result(Pipeline pipeline, PCollectionView<Map<String, String>> dropped,
+    Result(
+        Pipeline pipeline,
+        PCollectionView<Map<String, String>> dropped,
         PCollection<Rejection> rejected) {
       this.pipeline = pipeline;
       this.dropped = dropped;
@@ -119,8 +129,8 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     }
 
     /**
-     * The records that give up their id, by {@link Origin#toString()} (of this run's input:
-     * records from the index keep their old origins), with the reason.
+     * The records that give up their id, by {@link Origin#toString()} (of this run's input: records
+     * from the index keep their old origins), with the reason.
      */
     public PCollectionView<Map<String, String>> dropped() {
       return dropped;
@@ -170,23 +180,24 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
       for (KV<String, Origin> e : shard.getValue()) {
         byId.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
       }
-      byId.forEach((id, origins) -> {
-        if (origins.size() < 2) {
-          return;
-        }
-        origins.sort(Origin.ORDER);
-        String why = "id \"" + id + "\" is already used by the record at " + origins.get(0);
-        for (Origin loser : origins.subList(1, origins.size())) {
-          out.output(KV.of(loser, KV.of(id, why)));
-        }
-      });
+      byId.forEach(
+          (id, origins) -> {
+            if (origins.size() < 2) {
+              return;
+            }
+            origins.sort(Origin.ORDER);
+            String why = "id \"" + id + "\" is already used by the record at " + origins.get(0);
+            for (Origin loser : origins.subList(1, origins.size())) {
+              out.output(KV.of(loser, KV.of(id, why)));
+            }
+          });
     }
   }
 
   /**
-   * Reads the losers of one file again, for their original payload, and rejects them. A record
-   * read again must still be a record with the id it had (the file may have been rewritten since):
-   * else the payload is left empty and the message says why.
+   * Reads the losers of one file again, for their original payload, and rejects them. A record read
+   * again must still be a record with the id it had (the file may have been rewritten since): else
+   * the payload is left empty and the message says why.
    */
   static final class ReadAgainFn
       extends DoFn<KV<String, Iterable<KV<Origin, KV<String, String>>>>, Rejection> {
@@ -200,7 +211,8 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<Origin, KV<String, String>>>> file,
+    public void process(
+        @Element KV<String, Iterable<KV<Origin, KV<String, String>>>> file,
         OutputReceiver<Rejection> out) {
       List<KV<Origin, KV<String, String>>> losers = new ArrayList<>(); // iterable only once
       file.getValue().forEach(losers::add);
@@ -230,10 +242,14 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
           lost = CHANGED;
         }
         duplicates.inc();
-        out.output(lost == null
-            ? Rejection.of(origin, Reasons.DUPLICATE_ID, why, payload)
-            : Rejection.of(origin, Reasons.DUPLICATE_ID,
-                why + " (the record could not be read again for this payload: " + lost + ")", ""));
+        out.output(
+            lost == null
+                ? Rejection.of(origin, Reasons.DUPLICATE_ID, why, payload)
+                : Rejection.of(
+                    origin,
+                    Reasons.DUPLICATE_ID,
+                    why + " (the record could not be read again for this payload: " + lost + ")",
+                    ""));
       }
     }
 

@@ -14,8 +14,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * One article as it reaches the index: fingerprinted exactly as batch fingerprints it, with what
- * the stream adds. The index stores it as its entry for the article, without {@code raw} and
- * {@code attributes} (kept only to dead-letter a {@code duplicate_id}).
+ * the stream adds. The index stores it as its entry for the article, without {@code raw} and {@code
+ * attributes} (kept only to dead-letter a {@code duplicate_id}).
  *
  * @param messageId the Pub/Sub message id it came in
  * @param contentHash SHA-256 (first 8 bytes) of the article as parsed: id, url, source, title, text
@@ -64,8 +64,13 @@ public record Arrival(
 
     @Override
     protected Arrival read(DataInputStream in) throws IOException {
-      return new Arrival(Fingerprint.FingerprintCoder.of().decode(in), readString(in),
-          in.readLong(), in.readLong(), readString(in), readAttributes(in));
+      return new Arrival(
+          Fingerprint.FingerprintCoder.of().decode(in),
+          readString(in),
+          in.readLong(),
+          in.readLong(),
+          readString(in),
+          readAttributes(in));
     }
   }
 

@@ -36,7 +36,10 @@ public record DeadLetter(
 
   public static DeadLetter of(
       String messageId, String reason, String message, String raw, Map<String, String> attributes) {
-    return new DeadLetter(messageId, reason, message,
+    return new DeadLetter(
+        messageId,
+        reason,
+        message,
         Rejection.of(null, reason, message, raw).raw(),
         attributes == null ? Map.of() : new TreeMap<>(attributes));
   }
@@ -78,7 +81,11 @@ public record DeadLetter(
 
     @Override
     protected DeadLetter read(DataInputStream in) throws IOException {
-      return new DeadLetter(readString(in), readString(in), readString(in), readString(in),
+      return new DeadLetter(
+          readString(in),
+          readString(in),
+          readString(in),
+          readString(in),
           Arrival.readAttributes(in));
     }
   }

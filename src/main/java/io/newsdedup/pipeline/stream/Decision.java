@@ -19,11 +19,11 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * What the stream tells downstream about one article: published as one JSON message (attribute
  * {@code id}) on {@code --outputTopic}.
  *
- * @param status {@link #NEW} (the arriving article is its cluster's canonical: a new story, or
- *     the better original of a cluster that already existed), {@link #DUPLICATE} (the arriving
- *     article is a copy of {@code canonicalId}) or {@link #CANONICAL_CHANGED} (an article decided
- *     earlier whose cluster's canonical, or cluster id, changed because of this arrival; the fields
- *     are its new assignment, {@code previous*} the old one)
+ * @param status {@link #NEW} (the arriving article is its cluster's canonical: a new story, or the
+ *     better original of a cluster that already existed), {@link #DUPLICATE} (the arriving article
+ *     is a copy of {@code canonicalId}) or {@link #CANONICAL_CHANGED} (an article decided earlier
+ *     whose cluster's canonical, or cluster id, changed because of this arrival; the fields are its
+ *     new assignment, {@code previous*} the old one)
  * @param jaccard exact Jaccard similarity to the canonical, rounded to 4 decimals (1 for it)
  * @param containment exact containment against the canonical, rounded to 4 decimals
  * @param eventTimeMillis the article's event time ({@code published_at}, else publish time)
@@ -119,10 +119,21 @@ public record Decision(
 
     @Override
     protected Decision read(DataInputStream in) throws IOException {
-      return new Decision(readString(in), readString(in), readString(in), readString(in),
-          in.readBoolean(), in.readDouble(), in.readDouble(), lowContent(in.readByte()),
+      return new Decision(
+          readString(in),
+          readString(in),
+          readString(in),
+          readString(in),
+          in.readBoolean(),
+          in.readDouble(),
+          in.readDouble(),
+          lowContent(in.readByte()),
           in.readLong(),
-          in.readLong(), readVarLong(in), in.readBoolean(), readString(in), readString(in));
+          in.readLong(),
+          readVarLong(in),
+          in.readBoolean(),
+          readString(in),
+          readString(in));
     }
 
     private static LowContent lowContent(int b) {

@@ -23,8 +23,8 @@ import org.joda.time.Instant;
  * <p>An arrival is re-timestamped to its event time, which is usually earlier than the message's
  * publish time (the element's timestamp from PubsubIO): that needs {@link
  * DoFn#getAllowedTimestampSkew()}, which is unbounded here. Such elements may be behind the
- * watermark ("late"); the index lives in the global window, so late articles are processed like
- * any other.
+ * watermark ("late"); the index lives in the global window, so late articles are processed like any
+ * other.
  */
 public final class FingerprintMessages
     extends PTransform<PCollection<PubsubMessage>, PCollectionTuple> {
@@ -47,9 +47,11 @@ public final class FingerprintMessages
 
   @Override
   public PCollectionTuple expand(PCollection<PubsubMessage> messages) {
-    PCollectionTuple out = messages.apply("ParseFingerprint",
-        ParDo.of(new ParseFn(new MessageParser(settings, maxMessageBytes)))
-            .withOutputTags(ARRIVALS, TupleTagList.of(REJECTED)));
+    PCollectionTuple out =
+        messages.apply(
+            "ParseFingerprint",
+            ParDo.of(new ParseFn(new MessageParser(settings, maxMessageBytes)))
+                .withOutputTags(ARRIVALS, TupleTagList.of(REJECTED)));
     out.get(ARRIVALS).setCoder(Arrival.ArrivalCoder.of());
     out.get(REJECTED).setCoder(DeadLetter.DeadLetterCoder.of());
     return out;
@@ -95,8 +97,8 @@ public final class FingerprintMessages
         case PUBLISH_TIME_FUTURE_PUBLISHED_AT -> futurePublishedAt.inc();
         default -> throw new IllegalStateException(String.valueOf(r.eventTime()));
       }
-      out.get(ARRIVALS).outputWithTimestamp(
-          r.arrival(), new Instant(r.arrival().eventTimeMillis()));
+      out.get(ARRIVALS)
+          .outputWithTimestamp(r.arrival(), new Instant(r.arrival().eventTimeMillis()));
     }
 
     /** Event times are published_at, usually before the publish time the element carries. */

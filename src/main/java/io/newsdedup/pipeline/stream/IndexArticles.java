@@ -1,8 +1,8 @@
 package io.newsdedup.pipeline.stream;
 
-import io.newsdedup.pipeline.options.Retention;
 import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.pipeline.options.MatchingSettings;
+import io.newsdedup.pipeline.options.Retention;
 import io.newsdedup.pipeline.stream.IndexValues.AnchorRef;
 import io.newsdedup.pipeline.stream.IndexValues.Assignment;
 import io.newsdedup.pipeline.stream.IndexValues.ClusterInfo;
@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * The stateful index: every arrival goes to one key, whose state holds the whole {@link
  * StreamIndex} ({@link IndexTables} backed by {@code MapState}, so a runner with a key-value state
  * backend reads and writes only the entries an arrival touches). Emits {@link #DECISIONS} and, for
- * an id already indexed with other content or an article the index fails on, {@link #REJECTED}.
- * An event-time timer expires articles ({@code --indexRetention}); it is set to the earliest
- * pending expiry and produces no output, so it holds no watermark.
+ * an id already indexed with other content or an article the index fails on, {@link #REJECTED}. An
+ * event-time timer expires articles ({@code --indexRetention}); it is set to the earliest pending
+ * expiry and produces no output, so it holds no watermark.
  *
  * <p>One key means one worker holds the index and processes arrivals one at a time: the price of
  * exactly the batch's results (a candidate edge may join any two articles, and a component is
@@ -53,8 +53,7 @@ import org.slf4j.LoggerFactory;
  * facts, its postings (one per LSH band, one per anchor, one per title) and its edges. For big
  * streams, run on Flink with the RocksDB state backend.
  */
-public final class IndexArticles
-    extends PTransform<PCollection<Arrival>, PCollectionTuple> {
+public final class IndexArticles extends PTransform<PCollection<Arrival>, PCollectionTuple> {
 
   public static final String NAMESPACE = FingerprintMessages.NAMESPACE;
   public static final TupleTag<Decision> DECISIONS = new TupleTag<>() {};
@@ -72,11 +71,13 @@ public final class IndexArticles
 
   @Override
   public PCollectionTuple expand(PCollection<Arrival> arrivals) {
-    PCollectionTuple out = arrivals
-        .apply("OneKey", WithKeys.of(0))
-        .setCoder(KvCoder.of(VarIntCoder.of(), Arrival.ArrivalCoder.of()))
-        .apply("Index", ParDo.of(new IndexFn(index))
-            .withOutputTags(DECISIONS, TupleTagList.of(REJECTED)));
+    PCollectionTuple out =
+        arrivals
+            .apply("OneKey", WithKeys.of(0))
+            .setCoder(KvCoder.of(VarIntCoder.of(), Arrival.ArrivalCoder.of()))
+            .apply(
+                "Index",
+                ParDo.of(new IndexFn(index)).withOutputTags(DECISIONS, TupleTagList.of(REJECTED)));
     out.get(DECISIONS).setCoder(Decision.DecisionCoder.of());
     out.get(REJECTED).setCoder(DeadLetter.DeadLetterCoder.of());
     return out;
@@ -137,8 +138,7 @@ public final class IndexArticles
     private final Counter decidedChanged =
         Metrics.counter(NAMESPACE, "decisions_canonical_changed");
     private final Counter expired = Metrics.counter(NAMESPACE, "articles_expired");
-    private final Counter reassigned =
-        Metrics.counter(NAMESPACE, "articles_reassigned_on_expiry");
+    private final Counter reassigned = Metrics.counter(NAMESPACE, "articles_reassigned_on_expiry");
     private final Counter retired = Metrics.counter(NAMESPACE, "clusters_retired_on_expiry");
     private final Distribution componentSize = Metrics.distribution(NAMESPACE, "component_size");
     private final Gauge size = Metrics.gauge(NAMESPACE, "indexed_articles");
@@ -161,8 +161,9 @@ public final class IndexArticles
         @StateId("meta") ValueState<Meta> meta,
         @TimerId("expiry") Timer timer,
         MultiOutputReceiver out) {
-      IndexTables tables = BeamTables.of(
-          entries, assignments, edges, bands, titles, anchors, clusters, expiries, meta);
+      IndexTables tables =
+          BeamTables.of(
+              entries, assignments, edges, bands, titles, anchors, clusters, expiries, meta);
       Arrival a = element.getValue();
       StreamIndex.Outcome o;
       try {
@@ -171,8 +172,14 @@ public final class IndexArticles
         // nothing was written (the index buffers an arrival's changes): the article is rejected
         failures.inc();
         LOG.warn("the index failed on article {} (message {})", a.id(), a.messageId(), e);
-        out.get(REJECTED).output(DeadLetter.of(a.messageId(), Reasons.PROCESSING_ERROR,
-            "the index failed on this article: " + e, a.raw(), a.attributes()));
+        out.get(REJECTED)
+            .output(
+                DeadLetter.of(
+                    a.messageId(),
+                    Reasons.PROCESSING_ERROR,
+                    "the index failed on this article: " + e,
+                    a.raw(),
+                    a.attributes()));
         return;
       }
       switch (o.kind()) {
@@ -181,8 +188,10 @@ public final class IndexArticles
         case DUPLICATE_DELIVERY -> duplicateDeliveries.inc();
         case DUPLICATE_ID -> {
           duplicateIds.inc();
-          out.get(REJECTED).output(DeadLetter.of(
-              a.messageId(), Reasons.DUPLICATE_ID, o.message(), a.raw(), a.attributes()));
+          out.get(REJECTED)
+              .output(
+                  DeadLetter.of(
+                      a.messageId(), Reasons.DUPLICATE_ID, o.message(), a.raw(), a.attributes()));
         }
         default -> throw new IllegalStateException(String.valueOf(o.kind()));
       }
@@ -202,8 +211,8 @@ public final class IndexArticles
     }
 
     /**
-     * Expires what is due. The time is the timer's firing time ({@code fireTimestamp()}): the
-     * timer has no output timestamp, so {@code @Timestamp} would be the end of time.
+     * Expires what is due. The time is the timer's firing time ({@code fireTimestamp()}): the timer
+     * has no output timestamp, so {@code @Timestamp} would be the end of time.
      */
     @OnTimer("expiry")
     public void onExpiry(
@@ -218,8 +227,9 @@ public final class IndexArticles
         @StateId("expiries") MapState<Long, List<String>> expiries,
         @StateId("meta") ValueState<Meta> meta,
         @TimerId("expiry") Timer timer) {
-      IndexTables tables = BeamTables.of(
-          entries, assignments, edges, bands, titles, anchors, clusters, expiries, meta);
+      IndexTables tables =
+          BeamTables.of(
+              entries, assignments, edges, bands, titles, anchors, clusters, expiries, meta);
       StreamIndex.Expiry x = index.expire(tables, context.fireTimestamp().getMillis());
       expired.inc(x.expired());
       reassigned.inc(x.reassigned());
@@ -236,14 +246,25 @@ public final class IndexArticles
   static final class BeamTables {
     private BeamTables() {}
 
-    static IndexTables of(MapState<String, Arrival> entries,
-        MapState<String, Assignment> assignments, MapState<String, List<String>> edges,
-        MapState<Long, List<String>> bands, MapState<Long, List<String>> titles,
-        MapState<Long, List<AnchorRef>> anchors, MapState<String, ClusterInfo> clusters,
-        MapState<Long, List<String>> expiries, ValueState<Meta> meta) {
-      return new IndexTables(new MapTable<>(entries), new MapTable<>(assignments),
-          new MapTable<>(edges), new MapTable<>(bands), new MapTable<>(titles),
-          new MapTable<>(anchors), new MapTable<>(clusters), new MapTable<>(expiries),
+    static IndexTables of(
+        MapState<String, Arrival> entries,
+        MapState<String, Assignment> assignments,
+        MapState<String, List<String>> edges,
+        MapState<Long, List<String>> bands,
+        MapState<Long, List<String>> titles,
+        MapState<Long, List<AnchorRef>> anchors,
+        MapState<String, ClusterInfo> clusters,
+        MapState<Long, List<String>> expiries,
+        ValueState<Meta> meta) {
+      return new IndexTables(
+          new MapTable<>(entries),
+          new MapTable<>(assignments),
+          new MapTable<>(edges),
+          new MapTable<>(bands),
+          new MapTable<>(titles),
+          new MapTable<>(anchors),
+          new MapTable<>(clusters),
+          new MapTable<>(expiries),
           new ValueCell<>(meta));
     }
   }

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The stream index's state as key-value tables, so that {@link StreamIndex} is plain Java: the
- * Beam job backs them with {@code MapState}/{@code ValueState} of one key ({@link IndexFn}),
- * tests with hash maps. Values are immutable: a change is always a {@code put} of a new value.
+ * The stream index's state as key-value tables, so that {@link StreamIndex} is plain Java: the Beam
+ * job backs them with {@code MapState}/{@code ValueState} of one key ({@link IndexFn}), tests with
+ * hash maps. Values are immutable: a change is always a {@code put} of a new value.
  *
  * <ul>
  *   <li>{@code entries}: article id → the article ({@link Arrival#stored()}: facts, shingles,
@@ -62,10 +62,16 @@ public class IndexTables {
   final Table<Long, List<String>> expiries;
   final Cell<Meta> meta;
 
-  public IndexTables(Table<String, Arrival> entries, Table<String, Assignment> assignments,
-      Table<String, List<String>> edges, Table<Long, List<String>> bands,
-      Table<Long, List<String>> titles, Table<Long, List<AnchorRef>> anchors,
-      Table<String, ClusterInfo> clusters, Table<Long, List<String>> expiries, Cell<Meta> meta) {
+  public IndexTables(
+      Table<String, Arrival> entries,
+      Table<String, Assignment> assignments,
+      Table<String, List<String>> edges,
+      Table<Long, List<String>> bands,
+      Table<Long, List<String>> titles,
+      Table<Long, List<AnchorRef>> anchors,
+      Table<String, ClusterInfo> clusters,
+      Table<Long, List<String>> expiries,
+      Cell<Meta> meta) {
     this.entries = entries;
     this.assignments = assignments;
     this.edges = edges;
@@ -79,9 +85,16 @@ public class IndexTables {
 
   /** Tables in hash maps (tests, tools). */
   public static IndexTables inMemory() {
-    return new IndexTables(new MemoryTable<>(), new MemoryTable<>(), new MemoryTable<>(),
-        new MemoryTable<>(), new MemoryTable<>(), new MemoryTable<>(), new MemoryTable<>(),
-        new MemoryTable<>(), new MemoryCell<>());
+    return new IndexTables(
+        new MemoryTable<>(),
+        new MemoryTable<>(),
+        new MemoryTable<>(),
+        new MemoryTable<>(),
+        new MemoryTable<>(),
+        new MemoryTable<>(),
+        new MemoryTable<>(),
+        new MemoryTable<>(),
+        new MemoryCell<>());
   }
 
   /** The counters; {@link Meta#INITIAL} before the first write. */
@@ -131,18 +144,30 @@ public class IndexTables {
     private final OverlayCell<Meta> metaCell;
 
     private Overlay(IndexTables base) {
-      this(base, new OverlayTable<>(base.entries), new OverlayTable<>(base.assignments),
-          new OverlayTable<>(base.edges), new OverlayTable<>(base.bands),
-          new OverlayTable<>(base.titles), new OverlayTable<>(base.anchors),
-          new OverlayTable<>(base.clusters), new OverlayTable<>(base.expiries),
+      this(
+          base,
+          new OverlayTable<>(base.entries),
+          new OverlayTable<>(base.assignments),
+          new OverlayTable<>(base.edges),
+          new OverlayTable<>(base.bands),
+          new OverlayTable<>(base.titles),
+          new OverlayTable<>(base.anchors),
+          new OverlayTable<>(base.clusters),
+          new OverlayTable<>(base.expiries),
           new OverlayCell<>(base.meta));
     }
 
-    private Overlay(IndexTables base, OverlayTable<String, Arrival> entries,
-        OverlayTable<String, Assignment> assignments, OverlayTable<String, List<String>> edges,
-        OverlayTable<Long, List<String>> bands, OverlayTable<Long, List<String>> titles,
-        OverlayTable<Long, List<AnchorRef>> anchors, OverlayTable<String, ClusterInfo> clusters,
-        OverlayTable<Long, List<String>> expiries, OverlayCell<Meta> meta) {
+    private Overlay(
+        IndexTables base,
+        OverlayTable<String, Arrival> entries,
+        OverlayTable<String, Assignment> assignments,
+        OverlayTable<String, List<String>> edges,
+        OverlayTable<Long, List<String>> bands,
+        OverlayTable<Long, List<String>> titles,
+        OverlayTable<Long, List<AnchorRef>> anchors,
+        OverlayTable<String, ClusterInfo> clusters,
+        OverlayTable<Long, List<String>> expiries,
+        OverlayCell<Meta> meta) {
       super(entries, assignments, edges, bands, titles, anchors, clusters, expiries, meta);
       this.tables =
           List.of(entries, assignments, edges, bands, titles, anchors, clusters, expiries);
@@ -227,22 +252,24 @@ public class IndexTables {
           out.add(k);
         }
       }
-      writes.forEach((k, v) -> {
-        if (v.isPresent()) {
-          out.add(k);
-        }
-      });
+      writes.forEach(
+          (k, v) -> {
+            if (v.isPresent()) {
+              out.add(k);
+            }
+          });
       return out;
     }
 
     void commit() {
-      writes.forEach((k, v) -> {
-        if (v.isPresent()) {
-          base.put(k, v.get());
-        } else {
-          base.remove(k);
-        }
-      });
+      writes.forEach(
+          (k, v) -> {
+            if (v.isPresent()) {
+              base.put(k, v.get());
+            } else {
+              base.remove(k);
+            }
+          });
       writes.clear();
     }
   }

@@ -12,11 +12,14 @@ public final class IndexValues {
   private IndexValues() {}
 
   /**
-   * The last decision emitted (or, after an expiry, silently recorded) for an article: its
-   * cluster, canonical and exact similarity to that canonical (unrounded).
+   * The last decision emitted (or, after an expiry, silently recorded) for an article: its cluster,
+   * canonical and exact similarity to that canonical (unrounded).
    */
   public record Assignment(
-      String clusterId, String canonicalId, boolean isCanonical, double jaccard,
+      String clusterId,
+      String canonicalId,
+      boolean isCanonical,
+      double jaccard,
       double containment) {
 
     /** Whether downstream must hear about the change from {@code before} to this. */
@@ -26,8 +29,8 @@ public final class IndexValues {
   }
 
   /**
-   * A live cluster: when it was first given its id (the index's cluster counter, for "older
-   * keeps its id"), its current canonical and size.
+   * A live cluster: when it was first given its id (the index's cluster counter, for "older keeps
+   * its id"), its current canonical and size.
    */
   public record ClusterInfo(long createdSeq, String canonicalId, int size) {}
 
@@ -66,8 +69,8 @@ public final class IndexValues {
 
     @Override
     protected Assignment read(DataInputStream in) throws IOException {
-      return new Assignment(readString(in), readString(in), in.readBoolean(), in.readDouble(),
-          in.readDouble());
+      return new Assignment(
+          readString(in), readString(in), in.readBoolean(), in.readDouble(), in.readDouble());
     }
   }
 
@@ -147,8 +150,8 @@ public final class IndexValues {
 
     @Override
     protected Meta read(DataInputStream in) throws IOException {
-      return new Meta(readVarLong(in), readVarLong(in), in.readLong(), in.readLong(),
-          readVarLong(in));
+      return new Meta(
+          readVarLong(in), readVarLong(in), in.readLong(), in.readLong(), readVarLong(in));
     }
   }
 }

@@ -10,8 +10,8 @@ import io.newsdedup.core.clean.BoilerplateRules;
 import io.newsdedup.core.clean.TextCleaner;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
-import io.newsdedup.pipeline.fingerprint.FingerprintArticles;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.fingerprint.FingerprintArticles;
 import io.newsdedup.pipeline.options.MatchingSettings;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -27,8 +27,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns one Pub/Sub message into an {@link Arrival} (parsed with the batch's JSON contract,
- * {@link ArticleParser#parseJsonLine}, and fingerprinted exactly as batch does with corpus-learned
+ * Turns one Pub/Sub message into an {@link Arrival} (parsed with the batch's JSON contract, {@link
+ * ArticleParser#parseJsonLine}, and fingerprinted exactly as batch does with corpus-learned
  * boilerplate off) or a {@link DeadLetter}. Never throws.
  *
  * <ul>
@@ -61,7 +61,9 @@ public final class MessageParser implements Serializable {
    * @param badPublishedAtAttribute a {@code published_at} attribute was present but unparseable
    */
   public record Result(
-      Arrival arrival, DeadLetter deadLetter, EventTime eventTime,
+      Arrival arrival,
+      DeadLetter deadLetter,
+      EventTime eventTime,
       boolean badPublishedAtAttribute) {}
 
   private final BoilerplateRules rules;
@@ -95,15 +97,22 @@ public final class MessageParser implements Serializable {
   private Result parseOrReject(
       byte[] payload, Map<String, String> attrs, String messageId, long publishTime) {
     if (payload.length > maxMessageBytes) {
-      return rejected(messageId, DeadLetter.TOO_LARGE, "the message has " + payload.length
-          + " bytes, more than --maxMessageBytes=" + maxMessageBytes, payload, attrs);
+      return rejected(
+          messageId,
+          DeadLetter.TOO_LARGE,
+          "the message has "
+              + payload.length
+              + " bytes, more than --maxMessageBytes="
+              + maxMessageBytes,
+          payload,
+          attrs);
     }
     ArticleParser.Parsed p =
         ArticleParser.parseJsonLine(utf8(payload, payload.length), Origin.ofMessage(messageId));
     if (p.rejection() != null) {
       Rejection r = p.rejection();
-      return new Result(null, DeadLetter.of(messageId, r.reason(), r.message(), r.raw(), attrs),
-          null, false);
+      return new Result(
+          null, DeadLetter.of(messageId, r.reason(), r.message(), r.raw(), attrs), null, false);
     }
     Article a = p.article();
     String id = a.id();
@@ -112,8 +121,14 @@ public final class MessageParser implements Serializable {
       id = idAttribute.trim();
     }
     if (id.getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
-      return rejected(messageId, Reasons.INVALID_FIELD, "the id has more than " + MAX_ID_BYTES
-          + " bytes (it could not be a Pub/Sub attribute of the decision)", payload, attrs);
+      return rejected(
+          messageId,
+          Reasons.INVALID_FIELD,
+          "the id has more than "
+              + MAX_ID_BYTES
+              + " bytes (it could not be a Pub/Sub attribute of the decision)",
+          payload,
+          attrs);
     }
     Instant published = a.publishedAt();
     boolean badAttribute = false;
@@ -141,8 +156,8 @@ public final class MessageParser implements Serializable {
       source = EventTime.PUBLISHED_AT;
       eventTime = Math.max(published.toEpochMilli(), MIN_EVENT_TIME);
     }
-    Arrival arrival = new Arrival(f, messageId, contentHash(article), eventTime,
-        utf8(payload, RAW_BYTES), attrs);
+    Arrival arrival =
+        new Arrival(f, messageId, contentHash(article), eventTime, utf8(payload, RAW_BYTES), attrs);
     return new Result(arrival, null, source, badAttribute);
   }
 
@@ -168,8 +183,15 @@ public final class MessageParser implements Serializable {
   public static long contentHash(Article a) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
-      for (String s : new String[] {a.id(), a.url(), a.source(), a.title(), a.body(),
-          a.publishedAt() == null ? null : a.publishedAt().toString()}) {
+      for (String s :
+          new String[] {
+            a.id(),
+            a.url(),
+            a.source(),
+            a.title(),
+            a.body(),
+            a.publishedAt() == null ? null : a.publishedAt().toString()
+          }) {
         d.update(s == null ? new byte[] {1} : ("\0" + s).getBytes(StandardCharsets.UTF_8));
         d.update((byte) 0);
       }
@@ -182,17 +204,19 @@ public final class MessageParser implements Serializable {
   /** Enough bytes for {@link Rejection#MAX_RAW_CHARS} characters of any UTF-8 text. */
   private static final int RAW_BYTES = 4 * Rejection.MAX_RAW_CHARS + 3;
 
-  private static Result rejected(String messageId, String reason, String message, byte[] payload,
-      Map<String, String> attrs) {
+  private static Result rejected(
+      String messageId, String reason, String message, byte[] payload, Map<String, String> attrs) {
     String raw = utf8(payload == null ? new byte[0] : payload, RAW_BYTES);
     return new Result(null, DeadLetter.of(messageId, reason, message, raw, attrs), null, false);
   }
 
   /** The first {@code maxBytes} bytes as UTF-8 text, malformed input replaced. */
   static String utf8(byte[] payload, int maxBytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     try {
       CharBuffer chars =
           decoder.decode(ByteBuffer.wrap(payload, 0, Math.min(maxBytes, payload.length)));

@@ -1,7 +1,7 @@
 package io.newsdedup.pipeline.stream;
 
-import io.newsdedup.pipeline.options.Retention;
 import io.newsdedup.pipeline.options.MatchingSettings;
+import io.newsdedup.pipeline.options.Retention;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -49,8 +49,10 @@ public final class StreamDedup extends PTransform<PCollection<PubsubMessage>, PC
   public PCollectionTuple expand(PCollection<PubsubMessage> messages) {
     PCollectionTuple parsed =
         messages.apply("FingerprintMessages", FingerprintMessages.with(settings, maxMessageBytes));
-    PCollectionTuple indexed = parsed.get(FingerprintMessages.ARRIVALS)
-        .apply("IndexArticles", IndexArticles.with(settings, retention));
+    PCollectionTuple indexed =
+        parsed
+            .get(FingerprintMessages.ARRIVALS)
+            .apply("IndexArticles", IndexArticles.with(settings, retention));
     PCollection<DeadLetter> deadLetters =
         PCollectionList.of(parsed.get(FingerprintMessages.REJECTED))
             .and(indexed.get(IndexArticles.REJECTED))

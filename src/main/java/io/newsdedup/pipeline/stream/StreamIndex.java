@@ -1,6 +1,5 @@
 package io.newsdedup.pipeline.stream;
 
-import io.newsdedup.pipeline.options.Retention;
 import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.article.ArticleIds;
 import io.newsdedup.core.cluster.Cluster;
@@ -10,6 +9,7 @@ import io.newsdedup.core.verify.Similarity;
 import io.newsdedup.pipeline.candidates.BucketPairs;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.options.MatchingSettings;
+import io.newsdedup.pipeline.options.Retention;
 import io.newsdedup.pipeline.stream.IndexTables.Overlay;
 import io.newsdedup.pipeline.stream.IndexTables.Table;
 import io.newsdedup.pipeline.stream.IndexValues.AnchorRef;
@@ -38,8 +38,8 @@ import java.util.TreeSet;
  * the batch's graph up to date: the nodes are the indexed articles, the edges the candidate pairs
  * that batch would find (LSH bands, anchors, titles, with the same hot-bucket and anchor-bucket
  * rules) and that pass {@link VerifyCandidates#mayMatch}; the clusters are {@link
- * io.newsdedup.core.cluster.ClusterBuilder#build} of each connected component. So the clusters
- * of the indexed articles are always exactly those batch computes on the same articles (without
+ * io.newsdedup.core.cluster.ClusterBuilder#build} of each connected component. So the clusters of
+ * the indexed articles are always exactly those batch computes on the same articles (without
  * corpus-learned boilerplate), whatever the order they arrived in.
  *
  * <p>An arrival or expiry changes the candidate pairs of a few articles only: the new (or expired)
@@ -48,8 +48,8 @@ import java.util.TreeSet;
  * next to it, or all members when the bucket's first member or its hotness changes; in an anchor
  * bucket that crosses {@code --maxAnchorBucket} those of all members. Those "affected" articles get
  * their edges recomputed; the components that contain them are found again by breadth-first search
- * over the stored edges and rebuilt with {@code ClusterBuilder}; every other component is
- * unchanged (its edges did not change), so its clusters are too.
+ * over the stored edges and rebuilt with {@code ClusterBuilder}; every other component is unchanged
+ * (its edges did not change), so its clusters are too.
  *
  * <p>Cluster ids are stable: a new cluster takes the id of the previous cluster it shares the most
  * members with (ties: the older cluster, i.e. the one first given its id earlier), each previous id
@@ -67,6 +67,7 @@ public final class StreamIndex implements Serializable {
 
   /** Anchor roles, as in batch: indexed only, querying, querying with fewer anchors than hits. */
   static final int INDEXED = 0;
+
   static final int QUERY = 1;
   static final int SHORT_QUERY = 2;
 
@@ -89,7 +90,10 @@ public final class StreamIndex implements Serializable {
    * @param componentSizes sizes of the components rebuilt
    */
   public record Outcome(
-      Kind kind, List<Decision> decisions, String message, long timerAt,
+      Kind kind,
+      List<Decision> decisions,
+      String message,
+      long timerAt,
       List<Integer> componentSizes) {}
 
   /**
@@ -98,7 +102,10 @@ public final class StreamIndex implements Serializable {
    * @param nextTimer when the expiry timer must fire next, or {@link #NEVER}
    */
   public record Expiry(
-      int expired, int reassigned, int retiredClusters, long nextTimer,
+      int expired,
+      int reassigned,
+      int retiredClusters,
+      long nextTimer,
       List<Integer> componentSizes) {}
 
   private record Change(String id, Assignment before, Assignment after) {}
@@ -126,12 +133,23 @@ public final class StreamIndex implements Serializable {
     Arrival existing = base.entries.get(x.id());
     if (existing != null) {
       if (existing.contentHash() == x.contentHash()) {
-        return new Outcome(Kind.DUPLICATE_DELIVERY, List.of(),
-            "already indexed from message " + existing.messageId(), NEVER, List.of());
+        return new Outcome(
+            Kind.DUPLICATE_DELIVERY,
+            List.of(),
+            "already indexed from message " + existing.messageId(),
+            NEVER,
+            List.of());
       }
-      return new Outcome(Kind.DUPLICATE_ID, List.of(),
-          "id \"" + x.id() + "\" is already indexed with different content (from message "
-              + existing.messageId() + ")", NEVER, List.of());
+      return new Outcome(
+          Kind.DUPLICATE_ID,
+          List.of(),
+          "id \""
+              + x.id()
+              + "\" is already indexed with different content (from message "
+              + existing.messageId()
+              + ")",
+          NEVER,
+          List.of());
     }
     Meta before = base.meta();
     long expiry = retention.expiryOf(x.eventTimeMillis());
@@ -152,8 +170,8 @@ public final class StreamIndex implements Serializable {
     String status = own.after().isCanonical() ? Decision.NEW : Decision.DUPLICATE;
     decisions.add(decision(t, own, status, decidedAtMillis, ++seq, indexed));
     if (!indexed) {
-      base.meta.put(new Meta(before.clusterSeq(), seq, before.horizon(), before.timerAt(),
-          before.size()));
+      base.meta.put(
+          new Meta(before.clusterSeq(), seq, before.horizon(), before.timerAt(), before.size()));
       return new Outcome(Kind.NOT_INDEXED, decisions, null, NEVER, r.sizes());
     }
     long timerAt = NEVER;
@@ -165,17 +183,17 @@ public final class StreamIndex implements Serializable {
         timerAt = expiry;
       }
     }
-    t.meta.put(new Meta(r.meta().clusterSeq(), seq, r.meta().horizon(), nextTimer,
-        r.meta().size() + 1));
+    t.meta.put(
+        new Meta(r.meta().clusterSeq(), seq, r.meta().horizon(), nextTimer, r.meta().size() + 1));
     t.commit();
     return new Outcome(Kind.INDEXED, decisions, null, timerAt, r.sizes());
   }
 
   /**
-   * Forgets every article whose expiry time is at or before {@code upTo} (the watermark has
-   * passed it): from the entries, postings, edges and clusters. The clusters of the components
-   * they were in are rebuilt; the remaining members' new assignments are recorded without a
-   * decision (downstream keeps what it was told).
+   * Forgets every article whose expiry time is at or before {@code upTo} (the watermark has passed
+   * it): from the entries, postings, edges and clusters. The clusters of the components they were
+   * in are rebuilt; the remaining members' new assignments are recorded without a decision
+   * (downstream keeps what it was told).
    */
   public Expiry expire(IndexTables base, long upTo) {
     Overlay t = base.overlay();
@@ -225,8 +243,13 @@ public final class StreamIndex implements Serializable {
     for (Long b : t.expiries.keys()) {
       next = Math.min(next, b);
     }
-    t.meta.put(new Meta(r.meta().clusterSeq(), r.meta().decisionSeq(),
-        Math.max(meta.horizon(), upTo), next, r.meta().size() - removed.size()));
+    t.meta.put(
+        new Meta(
+            r.meta().clusterSeq(),
+            r.meta().decisionSeq(),
+            Math.max(meta.horizon(), upTo),
+            next,
+            r.meta().size() - removed.size()));
     t.commit();
     return new Expiry(removed.size(), reassigned, r.retired(), next, r.sizes());
   }
@@ -332,8 +355,8 @@ public final class StreamIndex implements Serializable {
   /**
    * The members of a hot bucket whose pairs ({@link BucketPairs}) change when a member is inserted
    * at, or removed from, position {@code pos}: all of them when the bucket changes between full
-   * pairs and star-plus-neighbours or when the first member changes; otherwise those within
-   * {@code neighbours + 1} positions (only pairs across {@code pos} change their distance).
+   * pairs and star-plus-neighbours or when the first member changes; otherwise those within {@code
+   * neighbours + 1} positions (only pairs across {@code pos} change their distance).
    */
   private void hotChange(List<String> ids, int pos, boolean hotBoth, Set<String> affected) {
     if (!hotBoth || pos == 0) {
@@ -357,8 +380,8 @@ public final class StreamIndex implements Serializable {
 
   /**
    * The articles {@code v} has a verified candidate edge with, found as batch finds them: shared
-   * LSH band buckets and title buckets (the pairs {@link BucketPairs} gives), anchors (one hit of
-   * a short querying text is enough, else {@code minShared} hits), then {@link
+   * LSH band buckets and title buckets (the pairs {@link BucketPairs} gives), anchors (one hit of a
+   * short querying text is enough, else {@code minShared} hits), then {@link
    * VerifyCandidates#mayMatch} on both sketches.
    */
   private Set<String> verifiedNeighbours(Overlay t, Arrival v) {
@@ -393,18 +416,20 @@ public final class StreamIndex implements Serializable {
           }
         }
       }
-      hits.forEach((id, n) -> {
-        if (n >= settings.anchors().minShared()) {
-          candidates.add(id);
-        }
-      });
+      hits.forEach(
+          (id, n) -> {
+            if (n >= settings.anchors().minShared()) {
+              candidates.add(id);
+            }
+          });
     }
     Set<String> verified = new HashSet<>();
     Sketch mine = sketch(v);
     for (String c : candidates) {
       Arrival w = t.entries.get(c);
-      if (w != null && VerifyCandidates.mayMatch(mine, sketch(w), settings.rule(),
-          VerifyCandidates.DEFAULT_CONFIDENCE_Z)) {
+      if (w != null
+          && VerifyCandidates.mayMatch(
+              mine, sketch(w), settings.rule(), VerifyCandidates.DEFAULT_CONFIDENCE_Z)) {
         verified.add(c);
       }
     }
@@ -417,14 +442,18 @@ public final class StreamIndex implements Serializable {
     }
     int pos = Collections.binarySearch(bucket, id);
     if (pos >= 0) {
-      BucketPairs.partners(bucket, pos, settings.hotBucketSize(), settings.hotBucketNeighbours(),
-          out::add);
+      BucketPairs.partners(
+          bucket, pos, settings.hotBucketSize(), settings.hotBucketNeighbours(), out::add);
     }
   }
 
   private static Sketch sketch(Arrival a) {
     Fingerprint f = a.fingerprint();
-    return new Sketch(f.id(), f.shingles().length, Sketch.lowBits(f.signature()), f.facts().titleKey(),
+    return new Sketch(
+        f.id(),
+        f.shingles().length,
+        Sketch.lowBits(f.signature()),
+        f.facts().titleKey(),
         f.facts().lowContent());
   }
 
@@ -502,8 +531,13 @@ public final class StreamIndex implements Serializable {
       t.clusters.put(ids[i], new ClusterInfo(created[i], c.canonical().id(), c.members().size()));
       for (ClusterMember m : c.members()) {
         String id = m.facts().id();
-        Assignment after = new Assignment(ids[i], c.canonical().id(), m.canonical(),
-            m.toCanonical().jaccard(), m.toCanonical().containment());
+        Assignment after =
+            new Assignment(
+                ids[i],
+                c.canonical().id(),
+                m.canonical(),
+                m.toCanonical().jaccard(),
+                m.toCanonical().containment());
         Assignment was = before.get(id);
         t.assignments.put(id, after);
         if (was == null || after.movedFrom(was)) {
@@ -512,8 +546,8 @@ public final class StreamIndex implements Serializable {
       }
     }
     changes.sort(Comparator.comparing(Change::id));
-    Meta next = new Meta(clusterSeq, meta.decisionSeq(), meta.horizon(), meta.timerAt(),
-        meta.size());
+    Meta next =
+        new Meta(clusterSeq, meta.decisionSeq(), meta.horizon(), meta.timerAt(), meta.size());
     return new Rebuilt(changes, next, sizes, retired);
   }
 
@@ -537,8 +571,13 @@ public final class StreamIndex implements Serializable {
    * Ids for the rebuilt clusters (see the class comment); {@code created} receives each one's
    * creation number (kept from the previous cluster, or new).
    */
-  private static String[] clusterIds(Overlay t, List<Cluster> built,
-      Map<String, Assignment> before, Set<String> involved, long lastClusterSeq, long[] created) {
+  private static String[] clusterIds(
+      Overlay t,
+      List<Cluster> built,
+      Map<String, Assignment> before,
+      Set<String> involved,
+      long lastClusterSeq,
+      long[] created) {
     record Overlap(int cluster, String oldId, int count, long createdSeq, String canonical) {}
     List<Overlap> overlaps = new ArrayList<>();
     for (int i = 0; i < built.size(); i++) {
@@ -550,16 +589,24 @@ public final class StreamIndex implements Serializable {
         }
       }
       int cluster = i;
-      counts.forEach((old, n) -> {
-        ClusterInfo info = t.clusters.get(old);
-        overlaps.add(new Overlap(cluster, old, n, info == null ? Long.MAX_VALUE : info.createdSeq(),
-            built.get(cluster).canonical().id()));
-      });
+      counts.forEach(
+          (old, n) -> {
+            ClusterInfo info = t.clusters.get(old);
+            overlaps.add(
+                new Overlap(
+                    cluster,
+                    old,
+                    n,
+                    info == null ? Long.MAX_VALUE : info.createdSeq(),
+                    built.get(cluster).canonical().id()));
+          });
     }
-    overlaps.sort(Comparator.comparingInt(Overlap::count).reversed()
-        .thenComparingLong(Overlap::createdSeq)
-        .thenComparing(Overlap::oldId)
-        .thenComparing(Overlap::canonical));
+    overlaps.sort(
+        Comparator.comparingInt(Overlap::count)
+            .reversed()
+            .thenComparingLong(Overlap::createdSeq)
+            .thenComparing(Overlap::oldId)
+            .thenComparing(Overlap::canonical));
     String[] ids = new String[built.size()];
     Set<String> assigned = new HashSet<>();
     for (Overlap o : overlaps) {
@@ -591,11 +638,10 @@ public final class StreamIndex implements Serializable {
   }
 
   /**
-   * Whether a cluster id is taken: given to another rebuilt cluster, or held by a live cluster
-   * that is not being rebuilt (an involved old id that nobody kept is retiring: free).
+   * Whether a cluster id is taken: given to another rebuilt cluster, or held by a live cluster that
+   * is not being rebuilt (an involved old id that nobody kept is retiring: free).
    */
-  private static boolean inUse(
-      String id, Set<String> assigned, Set<String> involved, Overlay t) {
+  private static boolean inUse(String id, Set<String> assigned, Set<String> involved, Overlay t) {
     return assigned.contains(id) || (t.clusters.get(id) != null && !involved.contains(id));
   }
 
@@ -604,10 +650,21 @@ public final class StreamIndex implements Serializable {
     Arrival e = t.entries.get(c.id());
     Assignment a = c.after();
     Assignment b = c.before();
-    return new Decision(c.id(), status, a.clusterId(), a.canonicalId(), a.isCanonical(),
-        Similarity.round(a.jaccard()), Similarity.round(a.containment()),
-        e.fingerprint().facts().lowContentReason(), e.eventTimeMillis(), decidedAt, seq, indexed,
-        b == null ? null : b.clusterId(), b == null ? null : b.canonicalId());
+    return new Decision(
+        c.id(),
+        status,
+        a.clusterId(),
+        a.canonicalId(),
+        a.isCanonical(),
+        Similarity.round(a.jaccard()),
+        Similarity.round(a.containment()),
+        e.fingerprint().facts().lowContentReason(),
+        e.eventTimeMillis(),
+        decidedAt,
+        seq,
+        indexed,
+        b == null ? null : b.clusterId(),
+        b == null ? null : b.canonicalId());
   }
 
   // ---------------------------------------------------------------- lists

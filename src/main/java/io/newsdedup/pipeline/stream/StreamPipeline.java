@@ -58,12 +58,14 @@ public final class StreamPipeline {
   public static void build(Pipeline p, StreamSettings s) {
     CoreCoders.registerAll(p);
     PubsubIO.Read<PubsubMessage> read = PubsubIO.readMessagesWithAttributesAndMessageId();
-    read = s.inputSubscription() != null
-        ? read.fromSubscription(s.inputSubscription())
-        : read.fromTopic(s.inputTopic());
+    read =
+        s.inputSubscription() != null
+            ? read.fromSubscription(s.inputSubscription())
+            : read.fromTopic(s.inputTopic());
     PCollectionTuple out = p.apply("ReadArticles", read).apply("Dedup", StreamDedup.with(s));
     PCollection<Decision> decisions = out.get(StreamDedup.DECISIONS);
-    decisions.apply("DecisionMessages", ParDo.of(new DecisionMessageFn()))
+    decisions
+        .apply("DecisionMessages", ParDo.of(new DecisionMessageFn()))
         .setCoder(PubsubMessageWithAttributesCoder.of())
         .apply("PublishDecisions", PubsubIO.writeMessages().to(s.outputTopic()));
     out.get(StreamDedup.DEAD_LETTERS)
@@ -87,23 +89,31 @@ public final class StreamPipeline {
   public static void writeFiles(PCollection<Decision> decisions, String dir, int windowMinutes) {
     String prefix = dir.endsWith("/") ? dir + "decisions-" : dir + "/decisions-";
     Duration window = Duration.standardMinutes(windowMinutes);
-    decisions.apply("AtDecisionTime", ParDo.of(new DecisionLineFn()))
-        .apply("DecisionWindows", Window.<String>into(FixedWindows.of(window))
-            .triggering(AfterWatermark.pastEndOfWindow()
-                .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(window))
-                .withLateFirings(AfterPane.elementCountAtLeast(1)))
-            .withAllowedLateness(window)
-            .discardingFiredPanes())
-        .apply("WriteDecisionFiles", TextIO.write().to(prefix).withSuffix(".jsonl")
-            .withWindowedWrites().withNumShards(1));
+    decisions
+        .apply("AtDecisionTime", ParDo.of(new DecisionLineFn()))
+        .apply(
+            "DecisionWindows",
+            Window.<String>into(FixedWindows.of(window))
+                .triggering(
+                    AfterWatermark.pastEndOfWindow()
+                        .withEarlyFirings(
+                            AfterProcessingTime.pastFirstElementInPane().plusDelayOf(window))
+                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
+                .withAllowedLateness(window)
+                .discardingFiredPanes())
+        .apply(
+            "WriteDecisionFiles",
+            TextIO.write().to(prefix).withSuffix(".jsonl").withWindowedWrites().withNumShards(1));
   }
 
   /** One decision message: the JSON, attributes {@code id} and {@code status}. */
   static final class DecisionMessageFn extends DoFn<Decision, PubsubMessage> {
     @ProcessElement
     public void process(@Element Decision d, OutputReceiver<PubsubMessage> out) {
-      out.output(new PubsubMessage(d.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          Map.of("id", d.id(), "status", d.status())));
+      out.output(
+          new PubsubMessage(
+              d.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              Map.of("id", d.id(), "status", d.status())));
     }
   }
 
@@ -111,9 +121,11 @@ public final class StreamPipeline {
   static final class DeadLetterMessageFn extends DoFn<DeadLetter, PubsubMessage> {
     @ProcessElement
     public void process(@Element DeadLetter d, OutputReceiver<PubsubMessage> out) {
-      out.output(new PubsubMessage(d.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          Map.of("message_id", d.messageId() == null ? "" : d.messageId(),
-              "reason", d.reason())));
+      out.output(
+          new PubsubMessage(
+              d.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              Map.of(
+                  "message_id", d.messageId() == null ? "" : d.messageId(), "reason", d.reason())));
     }
   }
 

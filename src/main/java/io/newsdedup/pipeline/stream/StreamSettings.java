@@ -1,8 +1,8 @@
 package io.newsdedup.pipeline.stream;
 
+import io.newsdedup.pipeline.options.MatchingSettings;
 import io.newsdedup.pipeline.options.Retention;
 import io.newsdedup.pipeline.options.UsageException;
-import io.newsdedup.pipeline.options.MatchingSettings;
 import java.io.Serializable;
 import java.util.regex.Pattern;
 
@@ -37,8 +37,8 @@ public record StreamSettings(
       throw new UsageException("give exactly one of --inputSubscription and --inputTopic");
     }
     if (subscription != null) {
-      check(SUBSCRIPTION, subscription, "--inputSubscription",
-          "projects/PROJECT/subscriptions/NAME");
+      check(
+          SUBSCRIPTION, subscription, "--inputSubscription", "projects/PROJECT/subscriptions/NAME");
     }
     if (topic != null) {
       check(TOPIC, topic, "--inputTopic", "projects/PROJECT/topics/NAME");
@@ -53,13 +53,21 @@ public record StreamSettings(
     }
     Retention retention;
     try {
-      retention = Retention.parse(
-          o.getIndexRetention() == null ? DEFAULT_RETENTION : o.getIndexRetention());
+      retention =
+          Retention.parse(
+              o.getIndexRetention() == null ? DEFAULT_RETENTION : o.getIndexRetention());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
-    return new StreamSettings(MatchingSettings.from(o), subscription, topic, o.getOutputTopic(),
-        o.getDeadLetterTopic(), blankToNull(o.getOutput()), o.getWindowMinutes(), retention,
+    return new StreamSettings(
+        MatchingSettings.from(o),
+        subscription,
+        topic,
+        o.getOutputTopic(),
+        o.getDeadLetterTopic(),
+        blankToNull(o.getOutput()),
+        o.getWindowMinutes(),
+        retention,
         o.getMaxMessageBytes());
   }
 

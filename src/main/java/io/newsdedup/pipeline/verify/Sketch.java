@@ -11,9 +11,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * What verification needs of one side of a pair: its id, shingle count and MinHash signature (the
- * low 32 bits of each value: half the bytes to join, and equal 32-bit values of unequal 64-bit
- * ones are rare enough, 1 in 4 billion, not to matter to an estimate), and for low-content
- * articles the title key that is their only evidence.
+ * low 32 bits of each value: half the bytes to join, and equal 32-bit values of unequal 64-bit ones
+ * are rare enough, 1 in 4 billion, not to matter to an estimate), and for low-content articles the
+ * title key that is their only evidence.
  */
 @DefaultCoder(Sketch.SketchCoder.class)
 public record Sketch(
@@ -41,7 +41,6 @@ public record Sketch(
     return (double) equal / a.length;
   }
 
-
   public static final class SketchCoder extends Codec<Sketch> {
     public static SketchCoder of() {
       return new SketchCoder();
@@ -63,8 +62,8 @@ public record Sketch(
 
     @Override
     protected Sketch read(DataInputStream in) throws IOException {
-      return new Sketch(readString(in), readVarInt(in), readInts(in), in.readLong(),
-          in.readBoolean());
+      return new Sketch(
+          readString(in), readVarInt(in), readInts(in), in.readLong(), in.readBoolean());
     }
   }
 }

@@ -75,14 +75,20 @@ public final class VerifyCandidates
         docs.apply("Sketches", ParDo.of(new SketchFn(shards)))
             .setCoder(KvCoder.of(VarIntCoder.of(), Sketch.SketchCoder.of()));
     PCollection<KV<Integer, KV<Sketch, String>>> halves =
-        KeyedPCollectionTuple.of(PAIRS, pairs.apply("ByFirst", ParDo.of(new ByFirstFn(shards)))
-                .setCoder(KvCoder.of(VarIntCoder.of(),
-                    KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))))
+        KeyedPCollectionTuple.of(
+                PAIRS,
+                pairs
+                    .apply("ByFirst", ParDo.of(new ByFirstFn(shards)))
+                    .setCoder(
+                        KvCoder.of(
+                            VarIntCoder.of(),
+                            KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))))
             .and(SKETCHES, sketches)
             .apply("JoinFirst", CoGroupByKey.create())
             .apply("ToSecond", ParDo.of(new ToSecondFn(shards)))
-            .setCoder(KvCoder.of(VarIntCoder.of(),
-                KvCoder.of(Sketch.SketchCoder.of(), StringUtf8Coder.of())));
+            .setCoder(
+                KvCoder.of(
+                    VarIntCoder.of(), KvCoder.of(Sketch.SketchCoder.of(), StringUtf8Coder.of())));
     return KeyedPCollectionTuple.of(HALVES, halves)
         .and(SKETCHES, sketches)
         .apply("JoinSecond", CoGroupByKey.create())
@@ -100,8 +106,8 @@ public final class VerifyCandidates
     if (a.lowContent() || b.lowContent()) {
       return a.titleKey() != 0 && a.titleKey() == b.titleKey();
     }
-    double j = upperBound(Sketch.estimateJaccard(a.signature(), b.signature()),
-        a.signature().length, z);
+    double j =
+        upperBound(Sketch.estimateJaccard(a.signature(), b.signature()), a.signature().length, z);
     Similarity s = Similarity.fromJaccard(j, a.shingleCount(), b.shingleCount());
     return rule.accepts(s, a.shingleCount(), b.shingleCount())
         || rule.mayBeReworded(s, a.shingleCount(), b.shingleCount(), 0);
@@ -130,8 +136,15 @@ public final class VerifyCandidates
     @ProcessElement
     public void process(@Element Fingerprint f, OutputReceiver<KV<Integer, Sketch>> out) {
       if (!f.isEmpty() || f.facts().titleKey() != 0) {
-        out.output(KV.of(Shards.of(f.id(), shards), new Sketch(f.id(), f.shingles().length,
-            Sketch.lowBits(f.signature()), f.facts().titleKey(), f.facts().lowContent())));
+        out.output(
+            KV.of(
+                Shards.of(f.id(), shards),
+                new Sketch(
+                    f.id(),
+                    f.shingles().length,
+                    Sketch.lowBits(f.signature()),
+                    f.facts().titleKey(),
+                    f.facts().lowContent())));
       }
     }
   }
@@ -184,7 +197,8 @@ public final class VerifyCandidates
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, CoGbkResult> e, OutputReceiver<KV<String, String>> out) {
+    public void process(
+        @Element KV<Integer, CoGbkResult> e, OutputReceiver<KV<String, String>> out) {
       Map<String, Sketch> sketches = sketchesOf(e.getValue());
       for (KV<Sketch, String> half : e.getValue().getAll(HALVES)) {
         Sketch a = half.getKey();

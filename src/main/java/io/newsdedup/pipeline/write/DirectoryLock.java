@@ -15,10 +15,10 @@ import java.util.Map;
 
 /**
  * Keeps two runs from writing into one local directory at once: an exclusive {@link
- * FileChannel#tryLock} on the file {@value #FILE} inside it, held until {@link #close}. The file
- * is never deleted (a run that unlinked it could let a third run lock a new file while a second
- * still holds the old one); it says who holds it ("pid N, started at T") for the message of a run
- * that finds it taken.
+ * FileChannel#tryLock} on the file {@value #FILE} inside it, held until {@link #close}. The file is
+ * never deleted (a run that unlinked it could let a third run lock a new file while a second still
+ * holds the old one); it says who holds it ("pid N, started at T") for the message of a run that
+ * finds it taken.
  *
  * <p>Locks of this JVM are also kept in a table here and checked first, without opening the file:
  * on POSIX systems closing any channel of a file releases all of the process's locks on it, so a
@@ -51,8 +51,7 @@ public final class DirectoryLock implements AutoCloseable {
   /**
    * Locks {@code directory} (which must exist) for this run.
    *
-   * @throws Busy when another run holds it: "another run (pid N, started at T) is writing into
-   *     DIR"
+   * @throws Busy when another run holds it: "another run (pid N, started at T) is writing into DIR"
    */
   public static DirectoryLock take(Path directory) throws IOException {
     Path file = directory.resolve(FILE).toAbsolutePath().normalize();
@@ -61,8 +60,9 @@ public final class DirectoryLock implements AutoCloseable {
       if (holder != null) {
         throw busy(directory, holder);
       }
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-          StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         try {
@@ -111,8 +111,12 @@ public final class DirectoryLock implements AutoCloseable {
   }
 
   private static Busy busy(Path directory, String holder) {
-    return new Busy("another run" + (holder.isBlank() ? "" : " (" + holder + ")")
-        + " is writing into " + directory + "; wait for it to end");
+    return new Busy(
+        "another run"
+            + (holder.isBlank() ? "" : " (" + holder + ")")
+            + " is writing into "
+            + directory
+            + "; wait for it to end");
   }
 
   /** The holder written in the file, read through the channel already open (see the class). */

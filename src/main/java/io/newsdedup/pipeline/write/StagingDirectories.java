@@ -33,8 +33,9 @@ public final class StagingDirectories {
     }
     try {
       List<ResourceId> files = new ArrayList<>();
-      MatchResult m = FileSystems.match(List.of(WriteResults.prefix(staging, "**")),
-          EmptyMatchTreatment.ALLOW).get(0);
+      MatchResult m =
+          FileSystems.match(List.of(WriteResults.prefix(staging, "**")), EmptyMatchTreatment.ALLOW)
+              .get(0);
       if (m.status() == MatchResult.Status.OK) {
         for (MatchResult.Metadata md : m.metadata()) {
           files.add(md.resourceId());
@@ -52,8 +53,8 @@ public final class StagingDirectories {
   }
 
   /**
-   * Empties a local staging directory for another attempt; false when it is not local or cannot
-   * be emptied.
+   * Empties a local staging directory for another attempt; false when it is not local or cannot be
+   * emptied.
    */
   public static boolean emptyLocal(String directory) {
     if (!isLocal(directory)) {

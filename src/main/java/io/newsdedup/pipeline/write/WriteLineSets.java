@@ -24,7 +24,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PDone;
 
@@ -79,14 +78,18 @@ public final class WriteLineSets extends PTransform<PCollectionList<String>, PDo
     for (int file = 0; file < names.size() * numShards; file++) {
       everyFile.add(KV.of(file, null));
     }
-    PCollectionList<KV<Integer, String>> keyed = PCollectionList.of(
-        sets.getPipeline().apply("EveryFile", Create.of(everyFile).withCoder(coder)));
+    PCollectionList<KV<Integer, String>> keyed =
+        PCollectionList.of(
+            sets.getPipeline().apply("EveryFile", Create.of(everyFile).withCoder(coder)));
     for (int i = 0; i < names.size(); i++) {
-      keyed = keyed.and(sets.get(i)
-          .apply("FileOf" + names.get(i), ParDo.of(new FileOfFn(i, numShards)))
-          .setCoder(coder));
+      keyed =
+          keyed.and(
+              sets.get(i)
+                  .apply("FileOf" + names.get(i), ParDo.of(new FileOfFn(i, numShards)))
+                  .setCoder(coder));
     }
-    keyed.apply("AllLines", Flatten.pCollections())
+    keyed
+        .apply("AllLines", Flatten.pCollections())
         .apply("ByFile", GroupByKey.create())
         .apply("WriteFiles", ParDo.of(new WriteFileFn(directory, names, numShards)));
     return PDone.in(sets.getPipeline());
@@ -125,14 +128,19 @@ public final class WriteLineSets extends PTransform<PCollectionList<String>, PDo
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<String>> file) throws IOException {
-      String name = fileName(names.get(file.getKey() / numShards), file.getKey() % numShards,
-          numShards);
+      String name =
+          fileName(names.get(file.getKey() / numShards), file.getKey() % numShards, numShards);
       ResourceId dir = FileSystems.matchNewResource(directory, true);
       ResourceId target = dir.resolve(name, StandardResolveOptions.RESOLVE_FILE);
-      ResourceId temporary = dir.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + "-" + name,
-          StandardResolveOptions.RESOLVE_FILE);
-      try (Writer w = new BufferedWriter(Channels.newWriter(
-          FileSystems.create(temporary, MimeTypes.TEXT), StandardCharsets.UTF_8), 1 << 16)) {
+      ResourceId temporary =
+          dir.resolve(
+              TEMPORARY_PREFIX + UUID.randomUUID() + "-" + name,
+              StandardResolveOptions.RESOLVE_FILE);
+      try (Writer w =
+          new BufferedWriter(
+              Channels.newWriter(
+                  FileSystems.create(temporary, MimeTypes.TEXT), StandardCharsets.UTF_8),
+              1 << 16)) {
         for (String line : file.getValue()) {
           if (line != null) {
             w.write(line);

@@ -45,16 +45,29 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
    * The name of every file this transform writes, and only those: {@code NAME-SSSSS-of-NNNNN.jsonl}
    * for the four sets, as {@link WriteLineSets#fileName} and TextIO's shard template give it.
    */
-  private static final Pattern FILE_NAME = Pattern.compile("(" + CLUSTERS + "|" + ASSIGNMENTS
-      + "|" + REJECTED + "|" + CHANGES + ")-\\d{5,}-of-\\d{5,}\\.jsonl");
+  private static final Pattern FILE_NAME =
+      Pattern.compile(
+          "("
+              + CLUSTERS
+              + "|"
+              + ASSIGNMENTS
+              + "|"
+              + REJECTED
+              + "|"
+              + CHANGES
+              + ")-\\d{5,}-of-\\d{5,}\\.jsonl");
 
   /** Whether a file name is of exactly the shape of the files this transform writes. */
   public static boolean isOutputFile(String name) {
     return FILE_NAME.matcher(name).matches();
   }
 
-  private WriteResults(String directory, PCollection<Rejection> rejected, int numShards,
-      int reviewAbove, boolean incremental) {
+  private WriteResults(
+      String directory,
+      PCollection<Rejection> rejected,
+      int numShards,
+      int reviewAbove,
+      boolean incremental) {
     this.directory = directory;
     this.rejected = rejected;
     this.numShards = numShards;
@@ -91,11 +104,15 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
   @Override
   public PDone expand(PCollection<Cluster> clusters) {
     List<String> names = new ArrayList<>(List.of(CLUSTERS, ASSIGNMENTS, REJECTED));
-    PCollectionList<String> sets = PCollectionList
-        .of(clusters.apply("ClusterLines", ParDo.of(new ClusterLinesFn(reviewAbove, incremental))))
-        .and(clusters.apply("AssignmentLines", ParDo.of(new AssignmentLinesFn(incremental))))
-        .and(rejected.apply("RejectedLines",
-            MapElements.into(TypeDescriptors.strings()).via(WriteResults::counted)));
+    PCollectionList<String> sets =
+        PCollectionList.of(
+                clusters.apply(
+                    "ClusterLines", ParDo.of(new ClusterLinesFn(reviewAbove, incremental))))
+            .and(clusters.apply("AssignmentLines", ParDo.of(new AssignmentLinesFn(incremental))))
+            .and(
+                rejected.apply(
+                    "RejectedLines",
+                    MapElements.into(TypeDescriptors.strings()).via(WriteResults::counted)));
     if (incremental) {
       names.add(CHANGES);
       sets = sets.and(clusters.apply("ChangeLines", ParDo.of(new ChangeLinesFn())));
@@ -105,11 +122,13 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
     }
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
-      sets.get(i).apply("Write" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
-          TextIO.write()
-              .to(prefix(directory, name))
-              .withSuffix(".jsonl")
-              .withShardNameTemplate("-SSSSS-of-NNNNN"));
+      sets.get(i)
+          .apply(
+              "Write" + Character.toUpperCase(name.charAt(0)) + name.substring(1),
+              TextIO.write()
+                  .to(prefix(directory, name))
+                  .withSuffix(".jsonl")
+                  .withShardNameTemplate("-SSSSS-of-NNNNN"));
     }
     return PDone.in(clusters.getPipeline());
   }
@@ -169,9 +188,11 @@ public final class WriteResults extends PTransform<PCollection<Cluster>, PDone> 
       assigned.inc(lines.size());
       Progress.WRITTEN.add(lines.size());
       String canonical = c.canonical().id();
-      duplicates.inc(c.members().stream()
-          .filter(m -> !(incremental && m.facts().fromIndex()))
-          .filter(m -> !m.facts().id().equals(canonical)).count());
+      duplicates.inc(
+          c.members().stream()
+              .filter(m -> !(incremental && m.facts().fromIndex()))
+              .filter(m -> !m.facts().id().equals(canonical))
+              .count());
       lines.forEach(out::output);
     }
   }

@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Builds report pages out of {@link Node}s, so that untrusted text (titles, bodies, URLs,
- * sources, raw payloads) is escaped by construction, wherever it goes.
+ * Builds report pages out of {@link Node}s, so that untrusted text (titles, bodies, URLs, sources,
+ * raw payloads) is escaped by construction, wherever it goes.
  *
  * <ul>
  *   <li>{@link #el} and {@link #text}: elements and text; text and attribute values are escaped
- *       when written: {@code & < > " '} and U+2028/U+2029 become references; C0 controls other
- *       than tab and line breaks, and lone surrogates, become U+FFFD.
+ *       when written: {@code & < > " '} and U+2028/U+2029 become references; C0 controls other than
+ *       tab and line breaks, and lone surrogates, become U+FFFD.
  *   <li>{@link #bdi}: text in a {@code <bdi>} so that right-to-left text and stray bidi controls
  *       cannot reorder the surrounding page.
  *   <li>{@link #link}: only an {@code http(s)://} URL becomes a link ({@code rel="noopener
@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 public final class Html {
   private Html() {}
 
-  private static final Pattern WEB_URL = Pattern.compile(
-      "https?://[^\\s\\p{Cntrl}\\p{Cf}\\u2028\\u2029\"'<>`]+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern WEB_URL =
+      Pattern.compile(
+          "https?://[^\\s\\p{Cntrl}\\p{Cf}\\u2028\\u2029\"'<>`]+", Pattern.CASE_INSENSITIVE);
 
   /** Nothing. */
   public static final Node EMPTY = new Group(List.of());
@@ -89,16 +90,19 @@ public final class Html {
   }
 
   /**
-   * A link to {@code url} labelled {@code label} (the URL itself, clipped, when null) when it is
-   * a web URL; otherwise the label, or the URL, as plain text in {@code <span class="nolink">}.
+   * A link to {@code url} labelled {@code label} (the URL itself, clipped, when null) when it is a
+   * web URL; otherwise the label, or the URL, as plain text in {@code <span class="nolink">}.
    */
   public static Node link(String url, String label) {
     String shown = label == null ? clip(url, 120) : label;
     if (!isWebUrl(url)) {
       return url == null && label == null ? EMPTY : el("span").cls("nolink").add(bdi(shown));
     }
-    return el("a").attr("href", url).attr("rel", "noopener noreferrer nofollow")
-        .attr("target", "_blank").add(bdi(shown));
+    return el("a")
+        .attr("href", url)
+        .attr("rel", "noopener noreferrer nofollow")
+        .attr("target", "_blank")
+        .add(bdi(shown));
   }
 
   /**

@@ -63,8 +63,8 @@ public final class HtmlWriter {
   public HtmlWriter close(String name) throws IOException {
     Tag t = open.poll();
     if (t == null || !t.name().equals(name)) {
-      throw new IllegalStateException("closing <" + name + "> but <"
-          + (t == null ? "nothing" : t.name()) + "> is open");
+      throw new IllegalStateException(
+          "closing <" + name + "> but <" + (t == null ? "nothing" : t.name()) + "> is open");
     }
     t.writeEnd(out);
     return this;

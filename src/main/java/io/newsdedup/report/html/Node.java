@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * A piece of an HTML page: an element ({@link Tag}), text, or a sequence of nodes. There is no
- * node made of markup given as a string: text and attribute values are escaped when written, so
+ * A piece of an HTML page: an element ({@link Tag}), text, or a sequence of nodes. There is no node
+ * made of markup given as a string: text and attribute values are escaped when written, so
  * untrusted strings cannot become markup, whatever the call site does with them.
  */
 public sealed interface Node permits Tag, Text, Group {

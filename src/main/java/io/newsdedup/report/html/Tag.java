@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * An HTML (or inline SVG) element under construction: {@code Html.el("td").cls("n").text(s)}.
- * Attribute values and text are escaped when written; names are checked: no event handler
- * ({@code on*}), no {@code style}, and {@code href}/{@code src} only to an {@code http(s)} URL or
- * a relative one without a scheme. {@code <script>} and {@code <style>} hold no text or children,
+ * Attribute values and text are escaped when written; names are checked: no event handler ({@code
+ * on*}), no {@code style}, and {@code href}/{@code src} only to an {@code http(s)} URL or a
+ * relative one without a scheme. {@code <script>} and {@code <style>} hold no text or children,
  * only {@link #code} or {@link Html#jsonScript}, which cannot end the element early.
  */
 public final class Tag implements Node {
@@ -20,8 +20,10 @@ public final class Tag implements Node {
   private static final String URL_CHAR = "[^\\s\\p{Cntrl}\\p{Cf}\\u2028\\u2029\\\\\"'<>`";
   private static final Pattern RELATIVE_URL =
       Pattern.compile("(?!//)" + URL_CHAR + ":/?#]*([/?#]" + URL_CHAR + "]*)?");
-  private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr",
-      "img", "input", "link", "meta", "source", "track", "wbr");
+  private static final Set<String> VOID =
+      Set.of(
+          "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+          "track", "wbr");
   private static final Set<String> RAW_TEXT = Set.of("script", "style");
   private static final Set<String> URL_ATTRS = Set.of("href", "src", "action", "formaction");
 
@@ -96,8 +98,8 @@ public final class Tag implements Node {
    */
   public Tag code(String code) {
     if (!RAW_TEXT.contains(name) || this.code != null) {
-      throw new IllegalStateException("code only goes once into <script> or <style>, not <"
-          + name + ">");
+      throw new IllegalStateException(
+          "code only goes once into <script> or <style>, not <" + name + ">");
     }
     if (contains(code, "</" + name) || contains(code, "<!--")) {
       throw new IllegalArgumentException("the <" + name + "> code could end its element early");
@@ -134,7 +136,9 @@ public final class Tag implements Node {
     if (lower.startsWith("on") || lower.equals("style") || lower.equals("srcdoc")) {
       throw new IllegalArgumentException("attribute not allowed: " + name);
     }
-    if (value != null && URL_ATTRS.contains(lower) && !Html.isWebUrl(value)
+    if (value != null
+        && URL_ATTRS.contains(lower)
+        && !Html.isWebUrl(value)
         && !RELATIVE_URL.matcher(value).matches()) {
       throw new IllegalArgumentException(name + " is neither a web URL nor a relative one");
     }
@@ -150,7 +154,10 @@ public final class Tag implements Node {
   void writeStart(Appendable out) throws IOException {
     out.append('<').append(name);
     for (int i = 0; i < attrs.size(); i += 2) {
-      out.append(' ').append(attrs.get(i)).append("=\"").append(Html.escape(attrs.get(i + 1)))
+      out.append(' ')
+          .append(attrs.get(i))
+          .append("=\"")
+          .append(Html.escape(attrs.get(i + 1)))
           .append('"');
     }
     out.append('>');

@@ -30,35 +30,42 @@ import org.junit.jupiter.api.io.TempDir;
  * apart, and counts the buckets an independent loop over the corpus counts.
  */
 class FloorProgramTest {
-  private static final String STORY = "The harbour authority said on Tuesday that the new quay"
-      + " would open to container ships in March, two months later than planned, after storms"
-      + " damaged the breakwater";
-  private static final String OTHER = "Seven candidates have registered for the mayoral election"
-      + " in the northern city, where turnout fell below forty percent last time and the count"
-      + " took three days";
+  private static final String STORY =
+      "The harbour authority said on Tuesday that the new quay"
+          + " would open to container ships in March, two months later than planned, after storms"
+          + " damaged the breakwater";
+  private static final String OTHER =
+      "Seven candidates have registered for the mayoral election"
+          + " in the northern city, where turnout fell below forty percent last time and the count"
+          + " took three days";
 
   @TempDir Path work;
 
   @Test
   void copiesShareEveryBandAndOtherTextsNone() throws Exception {
     Path corpus = work.resolve("c.jsonl");
-    Files.writeString(corpus, String.join("\n",
-        "{\"id\":\"a\",\"source\":\"AFP\",\"text\":\"" + STORY + "\"}",
-        "not json",
-        // The same text with JSON escapes ("\u0068" is h), a CRLF line end and the id last.
-        "{\"text\":\"" + STORY.replace("harbour", "\\u0068arbour") + "\",\"id\":\"b\"}\r",
-        "{\"id\":\"x\"}",
-        "",
-        "{\"id\":7,\"text\":\"" + STORY + "\"}",
-        "{\"id\":\"c\",\"tags\":[\"x\",{\"y\":1}],\"text\":\"" + OTHER + "\"}",
-        "{\"id\":\"d\",\"text\":\" -- \"}", // no token: an article of its own, in no bucket
-        "{\"id\":\"e\",\"text\":\"" + STORY + " (Reuters)\"}")); // no newline at the end
+    Files.writeString(
+        corpus,
+        String.join(
+            "\n",
+            "{\"id\":\"a\",\"source\":\"AFP\",\"text\":\"" + STORY + "\"}",
+            "not json",
+            // The same text with JSON escapes ("\u0068" is h), a CRLF line end and the id last.
+            "{\"text\":\"" + STORY.replace("harbour", "\\u0068arbour") + "\",\"id\":\"b\"}\r",
+            "{\"id\":\"x\"}",
+            "",
+            "{\"id\":7,\"text\":\"" + STORY + "\"}",
+            "{\"id\":\"c\",\"tags\":[\"x\",{\"y\":1}],\"text\":\"" + OTHER + "\"}",
+            "{\"id\":\"d\",\"text\":\" -- \"}", // no token: an article of its own, in no bucket
+            "{\"id\":\"e\",\"text\":\"" + STORY + " (Reuters)\"}")); // no newline at the end
 
     FloorProgram.Counts c = FloorProgram.run(corpus);
 
     Shingler shingler = new Shingler(5);
-    long shingles = 2 * shingler.shingles(STORY).length
-        + shingler.shingles(OTHER).length + shingler.shingles(STORY + " (Reuters)").length;
+    long shingles =
+        2 * shingler.shingles(STORY).length
+            + shingler.shingles(OTHER).length
+            + shingler.shingles(STORY + " (Reuters)").length;
     assertEquals(5, c.docs());
     assertEquals(4, c.skipped(), "not json, no text, blank, numeric id");
     assertEquals(shingles, c.shingles());
@@ -73,10 +80,12 @@ class FloorProgramTest {
   @Test
   void differentTextsShareNoBucket() throws Exception {
     Path corpus = work.resolve("c.jsonl");
-    Files.write(corpus, List.of(
-        "{\"id\":\"a\",\"text\":\"" + STORY + "\"}",
-        "{\"id\":\"b\",\"text\":\"" + OTHER + "\"}",
-        "{\"id\":\"c\",\"text\":\"" + STORY.toUpperCase(Locale.ROOT) + "\"}"));
+    Files.write(
+        corpus,
+        List.of(
+            "{\"id\":\"a\",\"text\":\"" + STORY + "\"}",
+            "{\"id\":\"b\",\"text\":\"" + OTHER + "\"}",
+            "{\"id\":\"c\",\"text\":\"" + STORY.toUpperCase(Locale.ROOT) + "\"}"));
     FloorProgram.Counts c = FloorProgram.run(corpus);
     // a and c differ only in case, which shingles ignore; b is another story.
     assertEquals(new FloorProgram.Counts(3, 0, c.shingles(), 9, 9, 2, 1), c);
@@ -87,10 +96,14 @@ class FloorProgramTest {
     Path corpus = work.resolve("synthetic.jsonl");
     new SyntheticCorpus(2_000).write(300, 0.3, 5, corpus, work.resolve("labels.jsonl"));
     // One line far longer than the read buffer (1 MB): about 2.4 MB of text, and then its copy.
-    String longText = IntStream.range(0, 400_000).mapToObj(i -> "w" + (i % 9973))
-        .collect(Collectors.joining(" "));
+    String longText =
+        IntStream.range(0, 400_000)
+            .mapToObj(i -> "w" + (i % 9973))
+            .collect(Collectors.joining(" "));
     String longLine = "{\"id\":\"long\",\"text\":\"" + longText + "\"}";
-    Files.writeString(corpus, longLine + "\n" + longLine.replace("\"long\"", "\"long2\"") + "\n",
+    Files.writeString(
+        corpus,
+        longLine + "\n" + longLine.replace("\"long\"", "\"long2\"") + "\n",
         StandardOpenOption.APPEND);
     List<String> lines = Files.readAllLines(corpus);
 
@@ -102,7 +115,9 @@ class FloorProgramTest {
     assertTrue(c.buckets() > 9 && c.dupDocs() > 1, c.toString());
   }
 
-  /** Distinct keys spread over the whole long range (multiplication by the golden ratio, mod 2^64). */
+  /**
+   * Distinct keys spread over the whole long range (multiplication by the golden ratio, mod 2^64).
+   */
   private static long spread(long i) {
     return i * 0x9E3779B97F4A7C15L;
   }
@@ -124,22 +139,34 @@ class FloorProgramTest {
   @Test
   void benchFloorPrintsTheCountsOfTheCorpus() throws Exception {
     Path corpus = work.resolve("c.jsonl");
-    Files.write(corpus, List.of(
-        "{\"id\":\"a\",\"text\":\"" + STORY + "\"}", "{\"id\":\"b\",\"text\":\"" + STORY + "\"}"));
+    Files.write(
+        corpus,
+        List.of(
+            "{\"id\":\"a\",\"text\":\"" + STORY + "\"}",
+            "{\"id\":\"b\",\"text\":\"" + STORY + "\"}"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = BenchCommand.run(new String[] {"floor", "--corpus=" + corpus},
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        BenchCommand.run(
+            new String[] {"floor", "--corpus=" + corpus},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, printed + err.toString(StandardCharsets.UTF_8));
-    assertTrue(Pattern.compile("^RESULT floorProgram docs=2 skipped=0 shingles=\\d+ buckets=9"
-        + " links=9 clusters=1 dup_docs=1 sec=[0-9.]+ docs_per_s=\\d+$").matcher(printed.strip())
-        .matches(), printed);
+    assertTrue(
+        Pattern.compile(
+                "^RESULT floorProgram docs=2 skipped=0 shingles=\\d+ buckets=9"
+                    + " links=9 clusters=1 dup_docs=1 sec=[0-9.]+ docs_per_s=\\d+$")
+            .matcher(printed.strip())
+            .matches(),
+        printed);
 
-    assertEquals(2, BenchCommand.run(new String[] {"floor"},
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)));
+    assertEquals(
+        2,
+        BenchCommand.run(
+            new String[] {"floor"},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8)));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--corpus=FILE.jsonl is required"));
   }
 

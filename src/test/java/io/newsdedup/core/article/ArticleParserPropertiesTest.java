@@ -29,8 +29,9 @@ class ArticleParserPropertiesTest {
   private static final int TRIES = 1000;
   private static final Origin AT = Origin.ofLine("feed.jsonl", 3);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String[] FIELDS =
-      {"id", "url", "source", "title", "text", "html", "published_at", "extra", "Text", ""};
+  private static final String[] FIELDS = {
+    "id", "url", "source", "title", "text", "html", "published_at", "extra", "Text", ""
+  };
 
   /** A JSON value of any kind, strings hostile. */
   private static Object value(SplittableRandom r, int depth) {
@@ -80,7 +81,10 @@ class ArticleParserPropertiesTest {
 
   @Test
   void neverThrowsAndGivesExactlyOneOutcome() {
-    PropertyCheck.forAllStrings("parseJsonLine: one outcome, no exception", SEED, TRIES,
+    PropertyCheck.forAllStrings(
+        "parseJsonLine: one outcome, no exception",
+        SEED,
+        TRIES,
         ArticleParserPropertiesTest::line,
         s -> {
           Parsed p = ArticleParser.parseJsonLine(s, AT);
@@ -90,15 +94,23 @@ class ArticleParserPropertiesTest {
 
   @Test
   void isDeterministic() {
-    PropertyCheck.forAllStrings("parseJsonLine is deterministic", SEED + 1, TRIES,
+    PropertyCheck.forAllStrings(
+        "parseJsonLine is deterministic",
+        SEED + 1,
+        TRIES,
         ArticleParserPropertiesTest::line,
-        s -> assertEquals(ArticleParser.parseJsonLine(s, AT),
-            ArticleParser.parseJsonLine(new String(s), AT)));
+        s ->
+            assertEquals(
+                ArticleParser.parseJsonLine(s, AT),
+                ArticleParser.parseJsonLine(new String(s), AT)));
   }
 
   @Test
   void articlesAreUsableAndRejectionsKeepTheLine() {
-    PropertyCheck.forAllStrings("parseJsonLine output is usable", SEED + 2, TRIES,
+    PropertyCheck.forAllStrings(
+        "parseJsonLine output is usable",
+        SEED + 2,
+        TRIES,
         ArticleParserPropertiesTest::line,
         s -> {
           Parsed p = ArticleParser.parseJsonLine(s, AT);
@@ -121,7 +133,10 @@ class ArticleParserPropertiesTest {
 
   @Test
   void textAndHtmlFilesNeverThrow() {
-    PropertyCheck.forAllStrings("parseText/parseHtml: one outcome", SEED + 3, TRIES / 2,
+    PropertyCheck.forAllStrings(
+        "parseText/parseHtml: one outcome",
+        SEED + 3,
+        TRIES / 2,
         r -> Gen.string(r, 60),
         s -> {
           List<Parsed> all = new ArrayList<>();

@@ -29,30 +29,52 @@ class ArticleParserTest {
 
   /** Numbers that doubles would merge or rewrite stay as written: they are different ids. */
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"1e400", "1e500", "12345678901234567.5",
-      "12345678901234567.6", "-0", "0", "1.0", "1", "9007199254740993", "-1E-7"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1e400",
+        "1e500",
+        "12345678901234567.5",
+        "12345678901234567.6",
+        "-0",
+        "0",
+        "1.0",
+        "1",
+        "9007199254740993",
+        "-1E-7"
+      })
   void numericIdsAreKeptExactlyAsWritten(String number) {
-    Parsed p = ArticleParser.parseJsonLine(
-        "{\"id\": " + number + ", \"text\": \"Some text.\"}", Origin.ofLine("f", 1));
+    Parsed p =
+        ArticleParser.parseJsonLine(
+            "{\"id\": " + number + ", \"text\": \"Some text.\"}", Origin.ofLine("f", 1));
     assertEquals(number, p.article().id());
   }
 
   @Test
   void aNumericTitleOrSourceIsKeptAsWrittenToo() {
-    Article a = ArticleParser.parseJsonLine("{\"id\": \"x\", \"source\": 1e999, \"title\": "
-        + "{\"a\": 1} , \"text\": \"Some text.\"}", Origin.ofLine("f", 1)).article();
+    Article a =
+        ArticleParser.parseJsonLine(
+                "{\"id\": \"x\", \"source\": 1e999, \"title\": "
+                    + "{\"a\": 1} , \"text\": \"Some text.\"}",
+                Origin.ofLine("f", 1))
+            .article();
     assertNull(a, "an object title is still invalid");
-    Article b = ArticleParser.parseJsonLine("{\"meta\": {\"source\": 2}, \"source\": 1e999, "
-        + "\"text\": \"Some text.\"}", Origin.ofLine("f", 1)).article();
+    Article b =
+        ArticleParser.parseJsonLine(
+                "{\"meta\": {\"source\": 2}, \"source\": 1e999, " + "\"text\": \"Some text.\"}",
+                Origin.ofLine("f", 1))
+            .article();
     assertEquals("1e999", b.source(), "the top-level field, not the nested one");
   }
 
   @Test
   void fullJsonRecord() {
-    Article a = ok(ArticleParser.parseJsonLine(
-        "{\"id\":\"ap-1\",\"url\":\"https://apnews.com/a\",\"source\":\"AP\",\"title\":\"T\","
-            + "\"text\":\"Body text.\",\"published_at\":\"2024-05-01T10:00:00+02:00\",\"extra\":[1]}",
-        AT));
+    Article a =
+        ok(
+            ArticleParser.parseJsonLine(
+                "{\"id\":\"ap-1\",\"url\":\"https://apnews.com/a\",\"source\":\"AP\",\"title\":\"T\",\"text\":\"Body"
+                    + " text.\",\"published_at\":\"2024-05-01T10:00:00+02:00\",\"extra\":[1]}",
+                AT));
     assertEquals("ap-1", a.id());
     assertEquals("https://apnews.com/a", a.url());
     assertEquals("AP", a.source());
@@ -64,13 +86,16 @@ class ArticleParserTest {
 
   @Test
   void missingIdIsTheUrlElseAContentHash() {
-    Article byUrl = ok(ArticleParser.parseJsonLine(
-        "{\"url\":\" https://x.org/story \",\"text\":\"Body\"}", AT));
+    Article byUrl =
+        ok(
+            ArticleParser.parseJsonLine(
+                "{\"url\":\" https://x.org/story \",\"text\":\"Body\"}", AT));
     assertEquals("https://x.org/story", byUrl.id());
     Article byContent = ok(ArticleParser.parseJsonLine("{\"title\":\"T\",\"text\":\"Body\"}", AT));
     assertEquals(ArticleIds.derive(null, "T", "Body"), byContent.id());
     assertTrue(byContent.id().matches("sha256:[0-9a-f]{16}"), byContent.id());
-    assertEquals(byContent.id(),
+    assertEquals(
+        byContent.id(),
         ok(ArticleParser.parseJsonLine("{\"text\":\"Body\",\"title\":\"T\"}", AT)).id());
   }
 
@@ -83,8 +108,10 @@ class ArticleParserTest {
 
   @Test
   void nullIsAbsent() {
-    Article a = ok(ArticleParser.parseJsonLine(
-        "{\"id\":\"n\",\"text\":\"Body\",\"url\":null,\"published_at\":null}", AT));
+    Article a =
+        ok(
+            ArticleParser.parseJsonLine(
+                "{\"id\":\"n\",\"text\":\"Body\",\"url\":null,\"published_at\":null}", AT));
     assertNull(a.url());
     assertNull(a.publishedAt());
   }
@@ -125,18 +152,23 @@ class ArticleParserTest {
 
   @Test
   void byteOrderMarkIsIgnored() {
-    assertEquals("b", ok(ArticleParser.parseJsonLine("\uFEFF{\"id\":\"b\",\"text\":\"x\"}", AT)).id());
+    assertEquals(
+        "b", ok(ArticleParser.parseJsonLine("\uFEFF{\"id\":\"b\",\"text\":\"x\"}", AT)).id());
   }
 
   @Test
   void textFileTitleIsTheFirstNonBlankLine() {
-    Article a = ok(ArticleParser.parseText(
-        "\uFEFF\r\n  Storm hits coast  \r\n\r\nFirst paragraph.\r\n\r\nSecond.\r\n", "dir/a.txt",
-        Origin.ofFile("in/dir/a.txt")));
+    Article a =
+        ok(
+            ArticleParser.parseText(
+                "\uFEFF\r\n  Storm hits coast  \r\n\r\nFirst paragraph.\r\n\r\nSecond.\r\n",
+                "dir/a.txt",
+                Origin.ofFile("in/dir/a.txt")));
     assertEquals("dir/a.txt", a.id());
     assertEquals("Storm hits coast", a.title());
     assertEquals("First paragraph.\n\nSecond.", a.body());
-    rejected(ArticleParser.parseText("Only a title\n\n", "b.txt", Origin.ofFile("b.txt")),
+    rejected(
+        ArticleParser.parseText("Only a title\n\n", "b.txt", Origin.ofFile("b.txt")),
         Reasons.NO_TEXT);
     rejected(ArticleParser.parseText(" \n\n", "c.txt", Origin.ofFile("c.txt")), Reasons.NO_TEXT);
   }

@@ -12,7 +12,8 @@ class TitlesTest {
     assertNotEquals(0, k);
     assertEquals(k, Titles.key("  KENYA'S central bank holds rates -- as inflation eases! "));
     assertNotEquals(k, Titles.key("Kenya's central bank cuts rates as inflation eases"));
-    assertNotEquals(Titles.key("Bundesbank allocates 6.1 billion marks in tender"),
+    assertNotEquals(
+        Titles.key("Bundesbank allocates 6.1 billion marks in tender"),
         Titles.key("Bundesbank allocates 6.5 billion marks in tender"));
   }
 
@@ -32,13 +33,15 @@ class TitlesTest {
   @Test
   void theSiteNameAroundATitleIsNotPartOfItsKey() {
     long plain = Titles.key("Port strike enters its third day");
-    assertEquals(plain, Titles.key("Port strike enters its third day | The Harbour Times",
-        "The Harbour Times"));
-    assertEquals(plain, Titles.key("Harbour Times - Port strike enters its third day",
-        "harbourtimes.com"));
+    assertEquals(
+        plain,
+        Titles.key("Port strike enters its third day | The Harbour Times", "The Harbour Times"));
+    assertEquals(
+        plain, Titles.key("Harbour Times - Port strike enters its third day", "harbourtimes.com"));
     assertEquals(plain, Titles.key("Port strike enters its third day", "Harbour Times"));
     // words of the site inside the headline stay
-    assertEquals(Titles.key("Harbour strike enters its third day"),
+    assertEquals(
+        Titles.key("Harbour strike enters its third day"),
         Titles.key("Harbour strike enters its third day", "Harbour Times"));
     assertEquals(0, Titles.key("Harbour Times", "Harbour Times"));
   }

@@ -17,8 +17,16 @@ class CanonicalPolicyTest {
   static ArticleFacts facts(
       String id, String source, String url, String at, int shingles, int markers, boolean pointer) {
     return new ArticleFacts(
-        id, url, source, "t", at == null ? null : Instant.parse(at), Origin.ofFile(id), shingles,
-        markers, null, pointer);
+        id,
+        url,
+        source,
+        "t",
+        at == null ? null : Instant.parse(at),
+        Origin.ofFile(id),
+        shingles,
+        markers,
+        null,
+        pointer);
   }
 
   private ArticleFacts best(ArticleFacts... candidates) {
@@ -30,7 +38,8 @@ class CanonicalPolicyTest {
   @Test
   void wireSourceBeatsAnEarlierPaperAndAnEarlierAggregator() {
     ArticleFacts wire = facts("w", "Reuters", null, "2024-05-01T10:00:00Z", 300, 0, false);
-    ArticleFacts paper = facts("p", "Harbor City Gazette", null, "2024-05-01T09:00:00Z", 300, 0, false);
+    ArticleFacts paper =
+        facts("p", "Harbor City Gazette", null, "2024-05-01T09:00:00Z", 300, 0, false);
     ArticleFacts agg = facts("a", "TheDailyCheck", null, "2024-05-01T08:00:00Z", 300, 4, true);
     assertEquals("w", best(agg, paper, wire).id());
     assertEquals(CanonicalPolicy.WIRE_SOURCE, policy.reason(wire, paper));
@@ -48,7 +57,8 @@ class CanonicalPolicyTest {
         SourceClass.WIRE,
         policy.classify(facts("a", null, "https://apnews.com/article/x-1", null, 1, 0, false)));
     assertEquals(
-        SourceClass.PUBLISHER, policy.classify(facts("a", "The Midland Courier", null, null, 1, 0, false)));
+        SourceClass.PUBLISHER,
+        policy.classify(facts("a", "The Midland Courier", null, null, 1, 0, false)));
     ArticleFacts paper = facts("p", "Midland Courier", null, "2024-05-01T11:00:00Z", 200, 0, false);
     ArticleFacts agg = facts("a", "Some Site", null, "2024-05-01T09:00:00Z", 200, 2, true);
     assertEquals("p", best(agg, paper).id());
@@ -83,7 +93,8 @@ class CanonicalPolicyTest {
 
   @Test
   void sourceListsMatchNamesAndDomainsLoosely() {
-    SourceLists lists = SourceLists.of(List.of("Associated Press", "apnews.com"), List.of("msn.com"));
+    SourceLists lists =
+        SourceLists.of(List.of("Associated Press", "apnews.com"), List.of("msn.com"));
     assertTrue(lists.isWire("The Associated Press", null));
     assertTrue(lists.isWire("  associated   press ", null));
     assertTrue(lists.isWire(null, "https://www.apnews.com/article/abc"));
@@ -100,10 +111,11 @@ class CanonicalPolicyTest {
 
   @Test
   void aWireDatelineMakesAnAnonymousArticleWireButNotAPapersReprint() {
-    ArticleFacts anonymous = new ArticleFacts("a", null, null, "t", null, Origin.ofFile("a.txt"),
-        100, 1, "AP", false);
-    ArticleFacts reprint = new ArticleFacts("p", null, "Valley Herald", "t", null,
-        Origin.ofFile("p"), 100, 1, "AP", false);
+    ArticleFacts anonymous =
+        new ArticleFacts("a", null, null, "t", null, Origin.ofFile("a.txt"), 100, 1, "AP", false);
+    ArticleFacts reprint =
+        new ArticleFacts(
+            "p", null, "Valley Herald", "t", null, Origin.ofFile("p"), 100, 1, "AP", false);
     assertEquals(SourceClass.WIRE, policy.classify(anonymous));
     assertEquals(SourceClass.PUBLISHER, policy.classify(reprint));
   }
@@ -113,15 +125,23 @@ class CanonicalPolicyTest {
   void sortOrdersAsTheComparatorDoes() {
     java.util.SplittableRandom r = new java.util.SplittableRandom(7);
     String[] sources = {"Reuters", "AP", "Harbor City Gazette", "MSN", "Unknown Blog", null};
-    String[] urls = {null, "https://www.msn.com/x", "https://apnews.com/a", "https://gazette.example/b"};
+    String[] urls = {
+      null, "https://www.msn.com/x", "https://apnews.com/a", "https://gazette.example/b"
+    };
     String[] times = {null, "2024-05-01T08:00:00Z", "2024-05-01T09:00:00Z"};
     for (int round = 0; round < 200; round++) {
       List<ArticleFacts> items = new ArrayList<>();
       int n = 1 + r.nextInt(12);
       for (int i = 0; i < n; i++) {
-        items.add(facts("id" + r.nextInt(1000), sources[r.nextInt(sources.length)],
-            urls[r.nextInt(urls.length)], times[r.nextInt(times.length)], r.nextInt(3) * 100,
-            r.nextInt(3), r.nextBoolean()));
+        items.add(
+            facts(
+                "id" + r.nextInt(1000),
+                sources[r.nextInt(sources.length)],
+                urls[r.nextInt(urls.length)],
+                times[r.nextInt(times.length)],
+                r.nextInt(3) * 100,
+                r.nextInt(3),
+                r.nextBoolean()));
       }
       List<ArticleFacts> expected = new ArrayList<>(items);
       expected.sort(policy.order());

@@ -1,6 +1,5 @@
 package io.newsdedup.core.clean;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -261,8 +260,11 @@ class BoilerplateRulesTest {
     for (String dir : new String[] {"testdata/articles", "testdata/stories"}) {
       try (var files = java.nio.file.Files.list(java.nio.file.Path.of(dir))) {
         for (java.nio.file.Path f : files.sorted().toList()) {
-          String text = TextNormalizer.normalize(new String(
-              java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8));
+          String text =
+              TextNormalizer.normalize(
+                  new String(
+                      java.nio.file.Files.readAllBytes(f),
+                      java.nio.charset.StandardCharsets.UTF_8));
           lines.addAll(List.of(text.split("\n")));
         }
       }
@@ -285,8 +287,9 @@ class BoilerplateRulesTest {
     Scratch stripScratch = compiled.newScratch();
     for (String line : lines) {
       boolean expected = strips.stream().anyMatch(p -> p.matcher(line).find());
-      boolean actual = !line.isEmpty()
-          && compiled.strips().stream().anyMatch(p -> p.match(line, stripScratch) != null);
+      boolean actual =
+          !line.isEmpty()
+              && compiled.strips().stream().anyMatch(p -> p.match(line, stripScratch) != null);
       assertEquals(expected, actual, "strip: " + line);
     }
     int matched = 0;

@@ -21,30 +21,54 @@ class HtmlExtractorPropertiesTest {
     if (r.nextBoolean()) {
       return Gen.string(r, 80);
     }
-    return "<html><head><title>" + Gen.string(r, 5) + "</title>"
-        + "<script>var SCRIPTMARKER = \"" + Gen.string(r, 5) + "\";</script></head>"
-        + "<body><nav>" + Gen.string(r, 5) + "</nav><article><h1>" + Gen.string(r, 5) + "</h1><p>"
-        + Gen.string(r, 40) + "</p><p>" + Gen.string(r, 40) + "</p></article>"
-        + Gen.string(r, 10) + "</body></html>";
+    return "<html><head><title>"
+        + Gen.string(r, 5)
+        + "</title>"
+        + "<script>var SCRIPTMARKER = \""
+        + Gen.string(r, 5)
+        + "\";</script></head>"
+        + "<body><nav>"
+        + Gen.string(r, 5)
+        + "</nav><article><h1>"
+        + Gen.string(r, 5)
+        + "</h1><p>"
+        + Gen.string(r, 40)
+        + "</p><p>"
+        + Gen.string(r, 40)
+        + "</p></article>"
+        + Gen.string(r, 10)
+        + "</body></html>";
   }
 
   @Test
   void neverThrows() {
-    PropertyCheck.forAllStrings("extract never throws", SEED, TRIES,
-        HtmlExtractorPropertiesTest::html, s -> HtmlExtractor.extractUnchecked(s, ""));
+    PropertyCheck.forAllStrings(
+        "extract never throws",
+        SEED,
+        TRIES,
+        HtmlExtractorPropertiesTest::html,
+        s -> HtmlExtractor.extractUnchecked(s, ""));
   }
 
   @Test
   void isDeterministic() {
-    PropertyCheck.forAllStrings("extract is deterministic", SEED + 1, TRIES,
+    PropertyCheck.forAllStrings(
+        "extract is deterministic",
+        SEED + 1,
+        TRIES,
         HtmlExtractorPropertiesTest::html,
-        s -> assertEquals(HtmlExtractor.extract(s, "https://example.org/a/"),
-            HtmlExtractor.extract(new String(s), "https://example.org/a/")));
+        s ->
+            assertEquals(
+                HtmlExtractor.extract(s, "https://example.org/a/"),
+                HtmlExtractor.extract(new String(s), "https://example.org/a/")));
   }
 
   @Test
   void scriptsNeverReachTheTextAndTheTextIsTrimmed() {
-    PropertyCheck.forAllStrings("no script in the text", SEED + 2, TRIES,
+    PropertyCheck.forAllStrings(
+        "no script in the text",
+        SEED + 2,
+        TRIES,
         HtmlExtractorPropertiesTest::html,
         s -> {
           String text = HtmlExtractor.extract(s, "").text();

@@ -25,16 +25,18 @@ class LearnedBoilerplateTest {
     for (String a : articles) {
       long[] keys = LearnedBoilerplate.keys(a);
       for (long k : keys) {
-        contexts.computeIfAbsent(k, x -> new ArrayList<>())
+        contexts
+            .computeIfAbsent(k, x -> new ArrayList<>())
             .add(LearnedBoilerplate.context(keys, k, new long[0], new long[0]));
       }
     }
     Set<Long> out = new HashSet<>();
-    contexts.forEach((k, c) -> {
-      if (rule.isBoilerplate(c)) {
-        out.add(k);
-      }
-    });
+    contexts.forEach(
+        (k, c) -> {
+          if (rule.isBoilerplate(c)) {
+            out.add(k);
+          }
+        });
     return out;
   }
 
@@ -42,20 +44,26 @@ class LearnedBoilerplateTest {
   void aSiteTemplateAroundDifferentStoriesIsLearnedButASyndicatedStoryIsNot() {
     String header = "sitename | home | world | sports";
     String footer = "stay informed: get the sitename app and never miss a story.";
-    String wire = "the central bank held rates on tuesday.\ninflation eased for a third month.\n"
-        + "the governor said risks remained.";
-    List<String> corpus = List.of(
-        header + "\na parrot came home after ten days.\nits owner was delighted.\n" + footer,
-        header + "\nthe bakery won a national award.\nthe judges praised its rye.\n" + footer,
-        header + "\nthe library extends its hours.\nvolunteers will staff it.\n" + footer,
-        header + "\nthe zoo welcomed two red panda cubs.\nthey were born in may.\n" + footer,
-        // five copies of one wire story on five other sites, one wrapped in the template
-        wire, wire, wire + "\nreporting by jane doe.", wire,
-        header + "\n" + wire + "\n" + footer);
+    String wire =
+        "the central bank held rates on tuesday.\ninflation eased for a third month.\n"
+            + "the governor said risks remained.";
+    List<String> corpus =
+        List.of(
+            header + "\na parrot came home after ten days.\nits owner was delighted.\n" + footer,
+            header + "\nthe bakery won a national award.\nthe judges praised its rye.\n" + footer,
+            header + "\nthe library extends its hours.\nvolunteers will staff it.\n" + footer,
+            header + "\nthe zoo welcomed two red panda cubs.\nthey were born in may.\n" + footer,
+            // five copies of one wire story on five other sites, one wrapped in the template
+            wire,
+            wire,
+            wire + "\nreporting by jane doe.",
+            wire,
+            header + "\n" + wire + "\n" + footer);
     Set<Long> learned = learn(corpus);
     assertTrue(learned.contains(LearnedBoilerplate.key(header)));
     assertTrue(learned.contains(LearnedBoilerplate.key(footer)));
-    assertFalse(learned.contains(LearnedBoilerplate.key("the central bank held rates on tuesday.")));
+    assertFalse(
+        learned.contains(LearnedBoilerplate.key("the central bank held rates on tuesday.")));
     assertFalse(learned.contains(LearnedBoilerplate.key("inflation eased for a third month.")));
     assertEquals(2, learned.size());
 
@@ -67,10 +75,11 @@ class LearnedBoilerplateTest {
   @Test
   void threeUnrelatedOccurrencesAreEnoughTwoAreNot() {
     String line = "share this story with your friends on every network you use.";
-    assertTrue(learn(List.of("a.\n" + line, "b.\n" + line, "c.\n" + line))
-        .contains(LearnedBoilerplate.key(line)));
-    assertFalse(learn(List.of("a.\n" + line, "b.\n" + line))
-        .contains(LearnedBoilerplate.key(line)));
+    assertTrue(
+        learn(List.of("a.\n" + line, "b.\n" + line, "c.\n" + line))
+            .contains(LearnedBoilerplate.key(line)));
+    assertFalse(
+        learn(List.of("a.\n" + line, "b.\n" + line)).contains(LearnedBoilerplate.key(line)));
   }
 
   /** A page as the learning sees it: its headline and its cleaned text. */
@@ -85,11 +94,12 @@ class LearnedBoilerplateTest {
       }
     }
     Set<Long> out = new HashSet<>();
-    contexts.forEach((k, c) -> {
-      if (rule.isBoilerplate(c)) {
-        out.add(k);
-      }
-    });
+    contexts.forEach(
+        (k, c) -> {
+          if (rule.isBoilerplate(c)) {
+            out.add(k);
+          }
+        });
     return out;
   }
 
@@ -113,27 +123,31 @@ class LearnedBoilerplateTest {
   @Test
   void aOneParagraphBriefUnderRewordedHeadlinesIsNotBoilerplateButAWallIs() {
     String brief = "acme said its third-quarter profit rose 12 percent on strong results.";
-    List<long[]> reworded = List.of(
-        contextOf("Acme reports third-quarter results", brief, brief),
-        contextOf("Acme third-quarter profit up", brief, brief),
-        contextOf("In brief: Acme results", brief, brief));
+    List<long[]> reworded =
+        List.of(
+            contextOf("Acme reports third-quarter results", brief, brief),
+            contextOf("Acme third-quarter profit up", brief, brief),
+            contextOf("In brief: Acme results", brief, brief));
     assertFalse(rule.isBoilerplate(reworded));
     String wall = "please enable cookies and reload the page to continue.";
-    List<long[]> walls = List.of(
-        contextOf("Port strike enters third day", wall, wall),
-        contextOf("Frost damages apple blossom", wall, wall),
-        contextOf("Library extends Sunday hours", wall, wall));
+    List<long[]> walls =
+        List.of(
+            contextOf("Port strike enters third day", wall, wall),
+            contextOf("Frost damages apple blossom", wall, wall),
+            contextOf("Library extends Sunday hours", wall, wall));
     assertTrue(rule.isBoilerplate(walls));
     assertTrue(rule.isBoilerplate(walls.subList(0, 2)), "two pages are enough");
   }
 
   @Test
   void aOneParagraphStoryUnderNewHeadlinesThatItCarriesIsNotBoilerplate() {
-    String story = "firefighters contained a wildfire that burned 300 hectares of forest near the"
-        + " village of lindale on sunday.";
-    List<long[]> copies = List.of(
-        contextOf("Wildfire near Lindale contained", story, story),
-        contextOf("Firefighters stop forest blaze", story, story));
+    String story =
+        "firefighters contained a wildfire that burned 300 hectares of forest near the"
+            + " village of lindale on sunday.";
+    List<long[]> copies =
+        List.of(
+            contextOf("Wildfire near Lindale contained", story, story),
+            contextOf("Firefighters stop forest blaze", story, story));
     assertFalse(rule.isBoilerplate(copies));
   }
 
@@ -151,14 +165,19 @@ class LearnedBoilerplateTest {
 
   @Test
   void aWallWithATeaserOfEachStoryIsATemplateOnTwoPages() {
-    String wall = "you have used all of your free stories this month.\n"
-        + "become a member for $2 a week and read without limits.\n"
-        + "members get the morning briefing, the crossword and our archive.";
-    Page a = new Page("City council approves new budget for parks",
-        "the city council on tuesday approved a new budget for the parks department.\n" + wall);
-    Page b = new Page("Hospital opens children's cancer ward",
-        "the regional hospital opened a children's cancer ward with twenty beds on monday.\n"
-            + wall);
+    String wall =
+        "you have used all of your free stories this month.\n"
+            + "become a member for $2 a week and read without limits.\n"
+            + "members get the morning briefing, the crossword and our archive.";
+    Page a =
+        new Page(
+            "City council approves new budget for parks",
+            "the city council on tuesday approved a new budget for the parks department.\n" + wall);
+    Page b =
+        new Page(
+            "Hospital opens children's cancer ward",
+            "the regional hospital opened a children's cancer ward with twenty beds on monday.\n"
+                + wall);
     Set<Long> learned = learnPages(List.of(a, b));
     for (String line : wall.split("\n")) {
       assertTrue(learned.contains(LearnedBoilerplate.key(line)), line);
@@ -169,36 +188,41 @@ class LearnedBoilerplateTest {
 
   @Test
   void aSyndicatedStoryUnderNewHeadlinesKeepsItsParagraphs() {
-    String story = "the central bank of kenya held its benchmark lending rate at 10.75 percent.\n"
-        + "inflation eased for a third month in february, the bank said.\n"
-        + "analysts polled before the meeting had expected no change.\n"
-        + "the shilling was little changed after the decision.";
-    List<Page> pages = List.of(
-        new Page("Kenya's central bank holds rates as inflation eases", story),
-        new Page("Nairobi lenders get a pause from the central bank", story),
-        new Page("Kenya keeps lending rate at 10.75 percent", story + "\nreporting by jane doe."));
+    String story =
+        "the central bank of kenya held its benchmark lending rate at 10.75 percent.\n"
+            + "inflation eased for a third month in february, the bank said.\n"
+            + "analysts polled before the meeting had expected no change.\n"
+            + "the shilling was little changed after the decision.";
+    List<Page> pages =
+        List.of(
+            new Page("Kenya's central bank holds rates as inflation eases", story),
+            new Page("Nairobi lenders get a pause from the central bank", story),
+            new Page(
+                "Kenya keeps lending rate at 10.75 percent", story + "\nreporting by jane doe."));
     assertEquals(Set.of(), learnPages(pages));
   }
 
   @Test
   void anExcerptAndAReheadlinedTruncationAreTheSameStoryAsTheirOriginal() {
     String[] story = {
-        "a storm hit the coast on monday, flooding streets in three coastal towns.",
-        "the storm brought winds of 120 km/h and knocked out power to 40,000 homes.",
-        "officials in the coastal towns began counting the damage on tuesday.",
-        "schools will stay closed until the end of the week.",
-        "the weather service expects calmer conditions by the weekend.",
-        "residents were asked to avoid the seafront.",
-        "the port reopened on tuesday afternoon.",
-        "insurers said claims would take weeks to assess."};
+      "a storm hit the coast on monday, flooding streets in three coastal towns.",
+      "the storm brought winds of 120 km/h and knocked out power to 40,000 homes.",
+      "officials in the coastal towns began counting the damage on tuesday.",
+      "schools will stay closed until the end of the week.",
+      "the weather service expects calmer conditions by the weekend.",
+      "residents were asked to avoid the seafront.",
+      "the port reopened on tuesday afternoon.",
+      "insurers said claims would take weeks to assess."
+    };
     String original = String.join("\n", story);
     String reprint = String.join("\n", java.util.Arrays.copyOf(story, 5));
     String excerpt = story[0] + "\n" + story[1];
-    List<long[]> contexts = List.of(
-        contextOf("Storm hits coast", original, story[0]),
-        contextOf("Storm hits coast", original, story[0]),
-        contextOf("Coastal towns count storm damage", reprint, story[0]),
-        contextOf("What we know about the storm", excerpt, story[0]));
+    List<long[]> contexts =
+        List.of(
+            contextOf("Storm hits coast", original, story[0]),
+            contextOf("Storm hits coast", original, story[0]),
+            contextOf("Coastal towns count storm damage", reprint, story[0]),
+            contextOf("What we know about the storm", excerpt, story[0]));
     assertEquals(1, LearnedBoilerplate.groups(contexts));
     assertFalse(rule.isBoilerplate(contexts));
   }
@@ -207,26 +231,34 @@ class LearnedBoilerplateTest {
   void contextsAreHeadlineTermsCarryingParagraphsAndTheSmallestOtherKeys() {
     long[] keys = {1, 5, 9, 12, 20, 31, 40, 41, 50, 60};
     long[] c = LearnedBoilerplate.context(keys, 9, new long[] {3, 7}, new long[] {5, 9, 41});
-    assertArrayEquals(new long[] {3, 7, 5, 41, 1, 5, 12, 20, 31, 40, 41, 50},
+    assertArrayEquals(
+        new long[] {3, 7, 5, 41, 1, 5, 12, 20, 31, 40, 41, 50},
         java.util.Arrays.copyOfRange(c, 1, c.length));
     assertEquals(2 | (2 << 8) | (8 << 16) | (1 << 24), c[0], "lengths, and 9 carries");
-    long[] plain = LearnedBoilerplate.context(new long[] {1, 5, 9, 12}, 1, new long[0],
-        new long[0]);
+    long[] plain =
+        LearnedBoilerplate.context(new long[] {1, 5, 9, 12}, 1, new long[0], new long[0]);
     assertArrayEquals(new long[] {3 << 16, 5, 9, 12}, plain);
   }
 
   @Test
   void keysIgnoreDigitsButNotWords() {
-    assertEquals(LearnedBoilerplate.key("updated 3 hours ago"), LearnedBoilerplate.key("updated 15 hours ago"));
-    assertNotEquals(LearnedBoilerplate.key("updated 3 hours ago"), LearnedBoilerplate.key("updated 3 days ago"));
+    assertEquals(
+        LearnedBoilerplate.key("updated 3 hours ago"),
+        LearnedBoilerplate.key("updated 15 hours ago"));
+    assertNotEquals(
+        LearnedBoilerplate.key("updated 3 hours ago"),
+        LearnedBoilerplate.key("updated 3 days ago"));
   }
 
   @Test
   void aWallAloneOnPagesOfDifferentHeadlinesIsLearnedWithoutHeadlinesItIsACopy() {
     String wall = "subscribe to continue reading. already a subscriber? log in.";
-    Set<Long> titled = learnPages(List.of(new Page("Port strike enters third day", wall),
-        new Page("Frost damages apple blossom", wall),
-        new Page("Library extends Sunday hours", "a real story.\n" + wall)));
+    Set<Long> titled =
+        learnPages(
+            List.of(
+                new Page("Port strike enters third day", wall),
+                new Page("Frost damages apple blossom", wall),
+                new Page("Library extends Sunday hours", "a real story.\n" + wall)));
     assertTrue(titled.contains(LearnedBoilerplate.key(wall)));
     assertEquals(new LearnedBoilerplate.Removal("", 1), LearnedBoilerplate.remove(wall, titled));
     assertEquals(Set.of(), learn(List.of(wall, wall, wall, "a real story.\n" + wall)));

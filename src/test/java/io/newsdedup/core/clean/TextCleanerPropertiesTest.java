@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Properties of {@link TextCleaner} with the default rules on hostile strings, fixed seed. The
- * "never throws" property calls the cleaner without its catch-all (which would hide a regex
- * blowing up on some input).
+ * "never throws" property calls the cleaner without its catch-all (which would hide a regex blowing
+ * up on some input).
  */
 class TextCleanerPropertiesTest {
   private static final long SEED = 7_2024_05_01L;
@@ -20,26 +20,32 @@ class TextCleanerPropertiesTest {
 
   @Test
   void neverThrows() {
-    PropertyCheck.forAllStrings("clean never throws", SEED, TRIES, r -> Gen.string(r, 80),
-        CLEANER::cleanUnchecked);
+    PropertyCheck.forAllStrings(
+        "clean never throws", SEED, TRIES, r -> Gen.string(r, 80), CLEANER::cleanUnchecked);
   }
 
   @Test
   void isDeterministic() {
-    PropertyCheck.forAllStrings("clean is deterministic", SEED + 1, TRIES,
+    PropertyCheck.forAllStrings(
+        "clean is deterministic",
+        SEED + 1,
+        TRIES,
         r -> Gen.string(r, 80),
         s -> assertEquals(CLEANER.clean(s), CLEANER.clean(new String(s))));
   }
 
   @Test
   void textIsLowerCaseNormalisedLines() {
-    PropertyCheck.forAllStrings("clean gives lower-case non-blank lines", SEED + 2, TRIES,
+    PropertyCheck.forAllStrings(
+        "clean gives lower-case non-blank lines",
+        SEED + 2,
+        TRIES,
         r -> Gen.string(r, 80),
         s -> {
           String t = CLEANER.clean(s).text();
           assertEquals(t.toLowerCase(Locale.ROOT), t);
-          assertFalse(t.startsWith("\n") || t.endsWith("\n") || t.contains("\n\n")
-              || t.contains("\r"));
+          assertFalse(
+              t.startsWith("\n") || t.endsWith("\n") || t.contains("\n\n") || t.contains("\r"));
         });
   }
 }

@@ -19,13 +19,20 @@ class TextNormalizerPropertiesTest {
 
   @Test
   void neverThrows() {
-    PropertyCheck.forAllStrings("normalize never throws", SEED, TRIES, r -> Gen.string(r, 60),
+    PropertyCheck.forAllStrings(
+        "normalize never throws",
+        SEED,
+        TRIES,
+        r -> Gen.string(r, 60),
         TextNormalizer::normalizeUnchecked);
   }
 
   @Test
   void isDeterministic() {
-    PropertyCheck.forAllStrings("normalize is deterministic", SEED + 1, TRIES,
+    PropertyCheck.forAllStrings(
+        "normalize is deterministic",
+        SEED + 1,
+        TRIES,
         r -> Gen.string(r, 60),
         s -> assertEquals(TextNormalizer.normalize(s), TextNormalizer.normalize(new String(s))));
   }
@@ -36,7 +43,10 @@ class TextNormalizerPropertiesTest {
    */
   @Test
   void isIdempotentButForEntitiesDecodedOnce() {
-    PropertyCheck.forAllStrings("normalize is idempotent", SEED + 2, TRIES,
+    PropertyCheck.forAllStrings(
+        "normalize is idempotent",
+        SEED + 2,
+        TRIES,
         r -> Gen.string(r, 60),
         s -> {
           String once = TextNormalizer.normalize(s);
@@ -48,21 +58,28 @@ class TextNormalizerPropertiesTest {
 
   @Test
   void outputHasOnlyVisibleCharactersSingleSpacesAndNonBlankLines() {
-    PropertyCheck.forAllStrings("normalize output is clean", SEED + 3, TRIES,
+    PropertyCheck.forAllStrings(
+        "normalize output is clean",
+        SEED + 3,
+        TRIES,
         r -> Gen.string(r, 60),
         s -> {
           String n = TextNormalizer.normalize(s);
-          assertFalse(n.startsWith(" ") || n.startsWith("\n") || n.endsWith(" ") || n.endsWith("\n"));
-          assertFalse(n.contains("  ") || n.contains("\n\n") || n.contains(" \n")
-              || n.contains("\n "));
+          assertFalse(
+              n.startsWith(" ") || n.startsWith("\n") || n.endsWith(" ") || n.endsWith("\n"));
+          assertFalse(
+              n.contains("  ") || n.contains("\n\n") || n.contains(" \n") || n.contains("\n "));
           for (int i = 0; i < n.length(); i++) {
             char c = n.charAt(i);
             assertFalse(c < ' ' && c != '\n', "control character " + (int) c);
             assertFalse(c >= 0x7f && c <= 0x9f, "control character " + (int) c);
-            assertFalse("\u200b\u200c\u200d\u2060\ufeff\u00ad\u0640\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-                .indexOf(c) >= 0, "invisible character " + (int) c);
-            assertFalse(Character.getType(c) == Character.SPACE_SEPARATOR && c != ' ',
-                "space " + (int) c);
+            assertFalse(
+                "\u200b\u200c\u200d\u2060\ufeff\u00ad\u0640\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+                        .indexOf(c)
+                    >= 0,
+                "invisible character " + (int) c);
+            assertFalse(
+                Character.getType(c) == Character.SPACE_SEPARATOR && c != ' ', "space " + (int) c);
             if (Character.isHighSurrogate(c)) {
               assertTrue(i + 1 < n.length() && Character.isLowSurrogate(n.charAt(i + 1)));
             } else if (Character.isLowSurrogate(c)) {
@@ -74,7 +91,10 @@ class TextNormalizerPropertiesTest {
 
   @Test
   void isBlankIsExactlyNormalizingToNothing() {
-    PropertyCheck.forAllStrings("isBlank(s) == normalize(s).isEmpty()", SEED + 4, TRIES,
+    PropertyCheck.forAllStrings(
+        "isBlank(s) == normalize(s).isEmpty()",
+        SEED + 4,
+        TRIES,
         r -> Gen.string(r, 8),
         s -> assertEquals(TextNormalizer.normalize(s).isEmpty(), TextNormalizer.isBlank(s)));
   }
@@ -82,10 +102,14 @@ class TextNormalizerPropertiesTest {
   /** isBlankLiteral is isBlank with every entity taken as the text it is written as. */
   @Test
   void isBlankLiteralIsIsBlankWithoutEntities() {
-    PropertyCheck.forAllStrings("isBlankLiteral(s) == isBlank(s with & escaped)", SEED + 5, TRIES,
+    PropertyCheck.forAllStrings(
+        "isBlankLiteral(s) == isBlank(s with & escaped)",
+        SEED + 5,
+        TRIES,
         r -> Gen.string(r, 8),
-        s -> assertEquals(TextNormalizer.isBlank(s.replace("&", "&amp;")),
-            TextNormalizer.isBlankLiteral(s)));
+        s ->
+            assertEquals(
+                TextNormalizer.isBlank(s.replace("&", "&amp;")), TextNormalizer.isBlankLiteral(s)));
     assertTrue(TextNormalizer.isBlankLiteral(null));
     assertTrue(TextNormalizer.isBlankLiteral("\u3000\u2028\u00a0\u200b\u0085\u0000\ufeff"));
     assertFalse(TextNormalizer.isBlankLiteral("&nbsp;"));
@@ -105,7 +129,8 @@ class TextNormalizerPropertiesTest {
 
   @Test
   void tatweelIsRemovedLikeASoftHyphen() {
-    assertEquals("\u0627\u0644\u062d\u0643\u0648\u0645\u0629",
+    assertEquals(
+        "\u0627\u0644\u062d\u0643\u0648\u0645\u0629",
         TextNormalizer.normalize("\u0627\u0644\u062d\u0643\u0648\u0645\u0640\u0640\u0640\u0629"));
     assertEquals("information", TextNormalizer.normalize("infor\u00admation"));
   }

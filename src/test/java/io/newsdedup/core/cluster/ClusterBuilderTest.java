@@ -27,8 +27,17 @@ class ClusterBuilderTest {
 
   static Member member(String id, String source, String at, long[] shingles) {
     return new Member(
-        new ArticleFacts(id, null, source, id, at == null ? null : Instant.parse(at),
-            Origin.ofFile(id), shingles.length, 0, null, false),
+        new ArticleFacts(
+            id,
+            null,
+            source,
+            id,
+            at == null ? null : Instant.parse(at),
+            Origin.ofFile(id),
+            shingles.length,
+            0,
+            null,
+            false),
         shingles);
   }
 
@@ -43,7 +52,8 @@ class ClusterBuilderTest {
     assertEquals("wire", c.canonical().id());
     assertEquals(ArticleIds.clusterId("wire"), c.id());
     assertEquals(CanonicalPolicy.WIRE_SOURCE, c.canonicalReason());
-    assertEquals(List.of("wire", "paper", "agg"), c.members().stream().map(m -> m.facts().id()).toList());
+    assertEquals(
+        List.of("wire", "paper", "agg"), c.members().stream().map(m -> m.facts().id()).toList());
     ClusterMember paper = c.members().get(1);
     assertEquals(0.6, paper.toCanonical().jaccard(), 1e-12);
     assertEquals(1.0, paper.toCanonical().containment(), 1e-12);
@@ -57,7 +67,8 @@ class ClusterBuilderTest {
     // Story A and story B share a middle article that overlaps each by 40% (fails both rules).
     Member a = member("a", "X", "2024-01-01T10:00:00Z", range(0, 100));
     Member a2 = member("a2", "Y", "2024-01-01T11:00:00Z", range(0, 95));
-    Member bridge = member("m", "Z", "2024-01-01T12:00:00Z", concat(range(60, 100), range(1000, 1060)));
+    Member bridge =
+        member("m", "Z", "2024-01-01T12:00:00Z", concat(range(60, 100), range(1000, 1060)));
     Member b = member("b", "W", "2024-01-01T13:00:00Z", range(1000, 1100));
     List<Cluster> clusters = builder.build(List.of(bridge, b, a2, a));
     List<List<String>> ids = new ArrayList<>();
@@ -75,8 +86,12 @@ class ClusterBuilderTest {
     List<Member> chain = new ArrayList<>();
     long[] current = range(0, 200);
     for (int i = 0; i < 50; i++) {
-      chain.add(member(String.format("c%02d", i), "S", String.format("2024-01-01T10:%02d:00Z", i),
-          current.clone()));
+      chain.add(
+          member(
+              String.format("c%02d", i),
+              "S",
+              String.format("2024-01-01T10:%02d:00Z", i),
+              current.clone()));
       current = current.clone();
       current[(2 * i) % 200] = 10_000 + 2L * i;
       current[(2 * i + 1) % 200] = 10_001 + 2L * i;
@@ -87,8 +102,11 @@ class ClusterBuilderTest {
     assertEquals(1, clusters.size());
     assertEquals("c00", clusters.get(0).canonical().id());
     assertEquals(50, clusters.get(0).members().size());
-    ClusterMember last = clusters.get(0).members().stream()
-        .filter(m -> m.facts().id().equals("c49")).findFirst().orElseThrow();
+    ClusterMember last =
+        clusters.get(0).members().stream()
+            .filter(m -> m.facts().id().equals("c49"))
+            .findFirst()
+            .orElseThrow();
     assertTrue(last.toCanonical().jaccard() < 0.5, "the chain's ends are not direct copies");
     assertEquals("c48", last.matchedVia());
   }
@@ -120,16 +138,47 @@ class ClusterBuilderTest {
   }
 
   static Member lowContent(String id, String title, long[] shingles) {
-    return new Member(new ArticleFacts(id, null, "Paper", title, null, Origin.ofFile(id),
-        shingles.length, 1, null, false, io.newsdedup.core.article.Titles.key(title),
-        io.newsdedup.core.article.LowContent.TOO_SHORT, false, false, null, null),
+    return new Member(
+        new ArticleFacts(
+            id,
+            null,
+            "Paper",
+            title,
+            null,
+            Origin.ofFile(id),
+            shingles.length,
+            1,
+            null,
+            false,
+            io.newsdedup.core.article.Titles.key(title),
+            io.newsdedup.core.article.LowContent.TOO_SHORT,
+            false,
+            false,
+            null,
+            null),
         shingles);
   }
 
   static Member titled(String id, String title, long[] shingles) {
-    return new Member(new ArticleFacts(id, null, "Wire", title, Instant.parse("2024-01-01T10:00:00Z"),
-        Origin.ofFile(id), shingles.length, 0, null, false,
-        io.newsdedup.core.article.Titles.key(title), null, false, false, null, null), shingles);
+    return new Member(
+        new ArticleFacts(
+            id,
+            null,
+            "Wire",
+            title,
+            Instant.parse("2024-01-01T10:00:00Z"),
+            Origin.ofFile(id),
+            shingles.length,
+            0,
+            null,
+            false,
+            io.newsdedup.core.article.Titles.key(title),
+            null,
+            false,
+            false,
+            null,
+            null),
+        shingles);
   }
 
   @Test
@@ -140,9 +189,10 @@ class ClusterBuilderTest {
     Member teaser = lowContent("teaser", title, range(0, 8));
     Member otherTeaser = lowContent("other", title, range(5000, 5008));
     Member otherTitle = lowContent("retitled", "Dockers walk out for a third day", new long[0]);
-    List<Cluster> clusters = builder.build(List.of(wallOnly, otherTitle, teaser, story, otherTeaser));
-    List<List<String>> ids = clusters.stream()
-        .map(c -> c.members().stream().map(m -> m.facts().id()).toList()).toList();
+    List<Cluster> clusters =
+        builder.build(List.of(wallOnly, otherTitle, teaser, story, otherTeaser));
+    List<List<String>> ids =
+        clusters.stream().map(c -> c.members().stream().map(m -> m.facts().id()).toList()).toList();
     assertEquals(List.of("story", "teaser", "wall"), ids.get(0));
     assertEquals(CanonicalPolicy.HAS_CONTENT, clusters.get(0).canonicalReason());
     assertEquals(3, clusters.size() - 0, ids.toString());
@@ -151,14 +201,19 @@ class ClusterBuilderTest {
   @Test
   void twoLowContentPagesJoinOnlyWithTheSameTitleAndText() {
     String title = "Council approves the new night bus routes";
-    List<Cluster> same = builder.build(List.of(
-        lowContent("a", title, range(0, 5)), lowContent("b", title, range(0, 5))));
+    List<Cluster> same =
+        builder.build(
+            List.of(lowContent("a", title, range(0, 5)), lowContent("b", title, range(0, 5))));
     assertEquals(1, same.size());
-    List<Cluster> differentText = builder.build(List.of(
-        lowContent("a", title, range(0, 5)), lowContent("b", title, range(0, 6))));
+    List<Cluster> differentText =
+        builder.build(
+            List.of(lowContent("a", title, range(0, 5)), lowContent("b", title, range(0, 6))));
     assertEquals(2, differentText.size());
-    List<Cluster> genericTitle = builder.build(List.of(
-        lowContent("a", "Just a moment...", new long[0]), lowContent("b", "Just a moment...", new long[0])));
+    List<Cluster> genericTitle =
+        builder.build(
+            List.of(
+                lowContent("a", "Just a moment...", new long[0]),
+                lowContent("b", "Just a moment...", new long[0])));
     assertEquals(2, genericTitle.size());
   }
 }

@@ -21,7 +21,13 @@ class MinHasherPropertiesTest {
   private record Input(int numHashes, long seed, long[] shingles) {
     @Override
     public String toString() {
-      return "numHashes " + numHashes + ", seed " + seed + ", " + shingles.length + " shingles "
+      return "numHashes "
+          + numHashes
+          + ", seed "
+          + seed
+          + ", "
+          + shingles.length
+          + " shingles "
           + Arrays.toString(Arrays.copyOf(shingles, Math.min(8, shingles.length)));
     }
   }
@@ -31,19 +37,24 @@ class MinHasherPropertiesTest {
     int n = r.nextInt(6) == 0 ? r.nextInt(3) : (int) Math.pow(20_000, r.nextDouble());
     long[] shingles = new long[n];
     for (int i = 0; i < n; i++) {
-      shingles[i] = switch (r.nextInt(6)) {
-        case 0 -> i > 0 ? shingles[r.nextInt(i)] : 0; // a duplicate
-        case 1 -> new long[] {0, -1, 1, Long.MIN_VALUE, Long.MAX_VALUE}[r.nextInt(5)];
-        case 2 -> r.nextInt(100); // small values
-        default -> r.nextLong();
-      };
+      shingles[i] =
+          switch (r.nextInt(6)) {
+            case 0 -> i > 0 ? shingles[r.nextInt(i)] : 0; // a duplicate
+            case 1 -> new long[] {0, -1, 1, Long.MIN_VALUE, Long.MAX_VALUE}[r.nextInt(5)];
+            case 2 -> r.nextInt(100); // small values
+            default -> r.nextLong();
+          };
     }
     return new Input(numHashes, r.nextLong(), shingles);
   }
 
   @Test
   void signatureHasTheFixedLengthAndValuesInRange() {
-    PropertyCheck.forAll("signature length and range", SEED, 500, MinHasherPropertiesTest::input,
+    PropertyCheck.forAll(
+        "signature length and range",
+        SEED,
+        500,
+        MinHasherPropertiesTest::input,
         in -> {
           MinHasher h = new MinHasher(in.numHashes(), in.seed());
           long[] sig = h.signature(in.shingles());
@@ -61,11 +72,15 @@ class MinHasherPropertiesTest {
 
   @Test
   void signatureIsDeterministicAndDependsOnlyOnTheSet() {
-    PropertyCheck.forAll("signature of the set", SEED + 1, 500, MinHasherPropertiesTest::input,
+    PropertyCheck.forAll(
+        "signature of the set",
+        SEED + 1,
+        500,
+        MinHasherPropertiesTest::input,
         in -> {
           long[] sig = new MinHasher(in.numHashes(), in.seed()).signature(in.shingles());
-          assertArrayEquals(sig,
-              new MinHasher(in.numHashes(), in.seed()).signature(in.shingles().clone()));
+          assertArrayEquals(
+              sig, new MinHasher(in.numHashes(), in.seed()).signature(in.shingles().clone()));
           // The same set in another order, without duplicates.
           long[] set = Arrays.stream(in.shingles()).distinct().toArray();
           SplittableRandom r = new SplittableRandom(in.seed());
@@ -80,18 +95,18 @@ class MinHasherPropertiesTest {
   }
 
   /**
-   * The estimate's error on generated pairs of sets of known Jaccard J. One position of a
-   * signature of k positions matches with probability J, so the estimate has a standard deviation
-   * of about sqrt(J(1-J)/k) (one-permutation hashing with optimal densification stays close to
-   * k independent permutations); the bound allows 4 of those plus 2/k for the rounding to
-   * multiples of 1/k and the densified positions, which are not independent:
+   * The estimate's error on generated pairs of sets of known Jaccard J. One position of a signature
+   * of k positions matches with probability J, so the estimate has a standard deviation of about
+   * sqrt(J(1-J)/k) (one-permutation hashing with optimal densification stays close to k independent
+   * permutations); the bound allows 4 of those plus 2/k for the rounding to multiples of 1/k and
+   * the densified positions, which are not independent:
    *
    * <pre>|estimate - J| <= 4 * sqrt(J (1 - J) / k) + 2 / k</pre>
    *
    * <p>Tolerance: at most 1% of the pairs may break it (a normal variable leaves 4 standard
-   * deviations with probability 6e-5), and the mean signed error must stay within 0.01 (no
-   * bias). Sets have 15 (--minShingles: fewer is low-content and not matched by MinHash) to
-   * 5,000 elements in their union; 600 pairs, k = 64, 128 or 256, fixed seed.
+   * deviations with probability 6e-5), and the mean signed error must stay within 0.01 (no bias).
+   * Sets have 15 (--minShingles: fewer is low-content and not matched by MinHash) to 5,000 elements
+   * in their union; 600 pairs, k = 64, 128 or 256, fixed seed.
    */
   @Test
   void estimateErrorIsWithinItsBound() {
@@ -119,12 +134,21 @@ class MinHasherPropertiesTest {
       double bound = 4 * Math.sqrt(exact * (1 - exact) / k) + 2.0 / k;
       signedErrorSum += estimate - exact;
       if (Math.abs(estimate - exact) > bound) {
-        outside.add(String.format("k=%d |A|=%d |B|=%d J=%.4f estimate=%.4f bound=%.4f",
-            k, a.length, b.length, exact, estimate, bound));
+        outside.add(
+            String.format(
+                "k=%d |A|=%d |B|=%d J=%.4f estimate=%.4f bound=%.4f",
+                k, a.length, b.length, exact, estimate, bound));
       }
     }
-    System.out.println("MinHash estimates outside the bound: " + outside.size() + " of " + pairs
-        + ", mean signed error " + signedErrorSum / pairs + " " + outside);
+    System.out.println(
+        "MinHash estimates outside the bound: "
+            + outside.size()
+            + " of "
+            + pairs
+            + ", mean signed error "
+            + signedErrorSum / pairs
+            + " "
+            + outside);
     assertTrue(outside.size() <= pairs / 100, outside.toString());
     assertTrue(Math.abs(signedErrorSum / pairs) <= 0.01, "biased: " + signedErrorSum / pairs);
   }

@@ -26,7 +26,10 @@ class ShinglerPropertiesTest {
 
   @Test
   void neverThrowsAndGivesSortedDistinctHashes() {
-    PropertyCheck.forAllStrings("shingles sorted and distinct", SEED, TRIES,
+    PropertyCheck.forAllStrings(
+        "shingles sorted and distinct",
+        SEED,
+        TRIES,
         r -> Gen.string(r, 80),
         s -> {
           long[] h = shingler(s).shingles(s);
@@ -38,7 +41,10 @@ class ShinglerPropertiesTest {
 
   @Test
   void isDeterministic() {
-    PropertyCheck.forAllStrings("shingles deterministic", SEED + 1, TRIES,
+    PropertyCheck.forAllStrings(
+        "shingles deterministic",
+        SEED + 1,
+        TRIES,
         r -> Gen.string(r, 80),
         s -> assertArrayEquals(shingler(s).shingles(s), shingler(s).shingles(new String(s))));
   }
@@ -46,7 +52,10 @@ class ShinglerPropertiesTest {
   /** A token needs a letter or a decimal digit; at most one shingle per code point. */
   @Test
   void noShingleWithoutALetterOrDigit() {
-    PropertyCheck.forAllStrings("shingles exist iff a letter or digit does", SEED + 2, TRIES,
+    PropertyCheck.forAllStrings(
+        "shingles exist iff a letter or digit does",
+        SEED + 2,
+        TRIES,
         r -> Gen.string(r, 20),
         s -> {
           long[] h = shingler(s).shingles(s);
@@ -59,9 +68,14 @@ class ShinglerPropertiesTest {
   /** Separators only separate: which ones, and how many, does not matter. */
   @Test
   void separatorsAreInterchangeable() {
-    PropertyCheck.forAllStrings("spaces, line breaks and punctuation separate alike", SEED + 3,
-        TRIES, r -> Gen.string(r, 60),
-        s -> assertArrayEquals(shingler(s).shingles(s),
-            shingler(s).shingles(s.replace(" ", " ,\n\t \u3000- ").replace("\n", " \r\n"))));
+    PropertyCheck.forAllStrings(
+        "spaces, line breaks and punctuation separate alike",
+        SEED + 3,
+        TRIES,
+        r -> Gen.string(r, 60),
+        s ->
+            assertArrayEquals(
+                shingler(s).shingles(s),
+                shingler(s).shingles(s.replace(" ", " ,\n\t \u3000- ").replace("\n", " \r\n"))));
   }
 }

@@ -69,8 +69,13 @@ class BoundedLinesTest {
     SplittableRandom r = new SplittableRandom(1);
     for (Reader in : List.of(new StringReader(s), chunked(s, r))) {
       List<String> got = lines(in, 10);
-      assertEquals(List.of("one", "z".repeat(10),
-          "TOO LONG 10000 " + big.substring(0, Rejection.MAX_RAW_CHARS), "last"), got);
+      assertEquals(
+          List.of(
+              "one",
+              "z".repeat(10),
+              "TOO LONG 10000 " + big.substring(0, Rejection.MAX_RAW_CHARS),
+              "last"),
+          got);
     }
   }
 

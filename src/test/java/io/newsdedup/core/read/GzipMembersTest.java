@@ -108,8 +108,8 @@ class GzipMembersTest {
 
   @Test
   void readsEveryMemberWhateverTheStreamSaysIsAvailable() throws IOException {
-    byte[] file = concat(gzip("one\n"), gzip(""), memberWithAllHeaderFields("two\n", 0),
-        gzip("three\n"));
+    byte[] file =
+        concat(gzip("one\n"), gzip(""), memberWithAllHeaderFields("two\n", 0), gzip("three\n"));
     for (int chunk : new int[] {1, 3, 8192}) {
       assertEquals("one\ntwo\nthree\n", inflated(file, chunk));
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -125,7 +125,8 @@ class GzipMembersTest {
     // ... but not when something else follows the zeros
     byte[] zerosThenX = concat(gzip("a\n"), new byte[100], new byte[] {'x'});
     ZipException e = assertThrows(ZipException.class, () -> inflated(zerosThenX, 100));
-    assertTrue(e.getMessage().startsWith("101 bytes after the gzip member ending at byte "),
+    assertTrue(
+        e.getMessage().startsWith("101 bytes after the gzip member ending at byte "),
         e.getMessage());
   }
 
@@ -139,15 +140,25 @@ class GzipMembersTest {
     badSize[badSize.length - 4] ^= 1;
     byte[] cutHeader = Arrays.copyOf(gzip0("next\n"), 6);
     Object[][] cases = {
-        {new byte[] {0x1f}, ZipException.class, "1 bytes after the gzip member ending at byte "
-            + first.length + " are not gzip data (appended plain text or garbage?)"},
-        {"plain\n".getBytes(StandardCharsets.UTF_8), ZipException.class, "6 bytes after"},
-        {notMagic, ZipException.class, notMagic.length + " bytes after"},
-        {badHeaderCrc, ZipException.class, "the gzip member starting at byte " + first.length
-            + " has a damaged header: its header CRC does not match"},
-        {badSize, ZipException.class, "its length (5 bytes) does not match its trailer"},
-        {cutHeader, EOFException.class, "ends inside its header"},
-        {Arrays.copyOf(gzip0("next\n"), 14), EOFException.class, "ends inside its compressed"},
+      {
+        new byte[] {0x1f},
+        ZipException.class,
+        "1 bytes after the gzip member ending at byte "
+            + first.length
+            + " are not gzip data (appended plain text or garbage?)"
+      },
+      {"plain\n".getBytes(StandardCharsets.UTF_8), ZipException.class, "6 bytes after"},
+      {notMagic, ZipException.class, notMagic.length + " bytes after"},
+      {
+        badHeaderCrc,
+        ZipException.class,
+        "the gzip member starting at byte "
+            + first.length
+            + " has a damaged header: its header CRC does not match"
+      },
+      {badSize, ZipException.class, "its length (5 bytes) does not match its trailer"},
+      {cutHeader, EOFException.class, "ends inside its header"},
+      {Arrays.copyOf(gzip0("next\n"), 14), EOFException.class, "ends inside its compressed"},
     };
     for (Object[] c : cases) {
       byte[] file = concat(first, (byte[]) c[0]);
@@ -191,7 +202,8 @@ class GzipMembersTest {
 
   @Test
   void aMemberWithAllHeaderFieldsReadsLikeAPlainOne() throws IOException {
-    assertArrayEquals("x\ny\n".getBytes(StandardCharsets.UTF_8),
+    assertArrayEquals(
+        "x\ny\n".getBytes(StandardCharsets.UTF_8),
         inflated(memberWithAllHeaderFields("x\ny\n", 0), 1).getBytes(StandardCharsets.UTF_8));
   }
 }

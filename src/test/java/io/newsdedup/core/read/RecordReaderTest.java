@@ -23,7 +23,12 @@ class RecordReaderTest {
   @TempDir Path dir;
 
   static String line(String id, int i) {
-    return "{\"id\":\"" + id + "\",\"text\":\"Story " + i + " words " + (i * 7919L * 104729L)
+    return "{\"id\":\""
+        + id
+        + "\",\"text\":\"Story "
+        + i
+        + " words "
+        + (i * 7919L * 104729L)
         + "\"}";
   }
 
@@ -90,20 +95,20 @@ class RecordReaderTest {
   }
 
   /**
-   * Every complete line before the damage after the last good member is read back, as the
-   * pipeline read it; nothing after the damage is.
+   * Every complete line before the damage after the last good member is read back, as the pipeline
+   * read it; nothing after the damage is.
    */
   @Test
   void readsEveryLineUpToTheDamageAfterTheLastGoodMember() throws IOException {
     byte[] first = gzip(lines("m", 1, 400));
     for (var tail : damagedTails().entrySet()) {
-      Map<Long, String> expected = new TreeMap<>(Map.of(1L, "m1", 200L, "m200", 398L, "m398",
-          399L, "m399", 400L, "m400"));
+      Map<Long, String> expected =
+          new TreeMap<>(Map.of(1L, "m1", 200L, "m200", 398L, "m398", 399L, "m399", 400L, "m400"));
       for (String id : tail.getValue()) {
         expected.put(Long.parseLong(id.substring(1)), id);
       }
-      Map<Long, String> got = ids("x.jsonl.gz", concat(first, tail.getKey()), 1, 200, 398, 399,
-          400, 401, 402, 800);
+      Map<Long, String> got =
+          ids("x.jsonl.gz", concat(first, tail.getKey()), 1, 200, 398, 399, 400, 401, 402, 800);
       assertEquals(expected, got, "tail of " + tail.getKey().length + " bytes");
     }
   }
@@ -131,12 +136,14 @@ class RecordReaderTest {
     String file = line("a", 1) + "\n" + big + "\r\n" + line("b", 3) + "\n";
     for (boolean gz : new boolean[] {false, true}) {
       byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
-      assertEquals(Map.of(1L, "a", 3L, "b"),
+      assertEquals(
+          Map.of(1L, "a", 3L, "b"),
           idsLimited(gz ? "f.jsonl.gz" : "f.jsonl", gz ? gzip(file) : bytes, 1000, 1, 2, 3));
     }
     String text = "A title\n\n" + "Some words of the body. ".repeat(100);
     assertEquals(Map.of(), idsLimited("big.txt", text.getBytes(StandardCharsets.UTF_8), 1000, 0));
-    assertEquals(Map.of(0L, "big.txt"),
+    assertEquals(
+        Map.of(0L, "big.txt"),
         idsLimited("big.txt", text.getBytes(StandardCharsets.UTF_8), 10_000, 0));
   }
 
@@ -147,16 +154,21 @@ class RecordReaderTest {
     byte[] xs = new byte[1 << 16];
     Arrays.fill(xs, (byte) 'x');
     try (GZIPOutputStream out = new GZIPOutputStream(Files.newOutputStream(f), 1 << 16)) {
-      out.write((line("before", 1) + "\n{\"id\":\"bomb\",\"text\":\"")
-          .getBytes(StandardCharsets.UTF_8));
+      out.write(
+          (line("before", 1) + "\n{\"id\":\"bomb\",\"text\":\"").getBytes(StandardCharsets.UTF_8));
       for (long left = 200_000_000; left > 0; left -= xs.length) {
         out.write(xs, 0, (int) Math.min(xs.length, left));
       }
       out.write(("\"}\n" + line("after", 3) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     Map<Long, String> out = new TreeMap<>();
-    RecordReader.read(List.of(Origin.ofLine("bomb.jsonl.gz", 1), Origin.ofLine("bomb.jsonl.gz", 2),
-        Origin.ofLine("bomb.jsonl.gz", 3)), dir, 1 << 20)
+    RecordReader.read(
+            List.of(
+                Origin.ofLine("bomb.jsonl.gz", 1),
+                Origin.ofLine("bomb.jsonl.gz", 2),
+                Origin.ofLine("bomb.jsonl.gz", 3)),
+            dir,
+            1 << 20)
         .forEach((o, a) -> out.put(o.line(), a.id()));
     assertEquals(Map.of(1L, "before", 3L, "after"), out);
   }

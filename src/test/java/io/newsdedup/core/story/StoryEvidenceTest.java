@@ -23,11 +23,12 @@ class StoryEvidenceTest {
   @Test
   void aSyndicatedCopyUnderANewHeadlineIsTheSameStoryInEveryLanguage() {
     String[][] newHeadlines = {
-        {"en", "Nairobi lenders get a pause as the central bank waits"},
-        {"de", "Mehr Radwege: Stadt plant 40 Kilometer bis 2028"},
-        {"pl", "Posłowie zaostrzają ochronę lasów"},
-        {"ar", "محطات جديدة لتحلية مياه البحر على الساحل الشرقي"},
-        {"zh", "三号线开通 市民可直达机场"}};
+      {"en", "Nairobi lenders get a pause as the central bank waits"},
+      {"de", "Mehr Radwege: Stadt plant 40 Kilometer bis 2028"},
+      {"pl", "Posłowie zaostrzają ochronę lasów"},
+      {"ar", "محطات جديدة لتحلية مياه البحر على الساحل الشرقي"},
+      {"zh", "三号线开通 市民可直达机场"}
+    };
     for (int i = 0; i < StoryTexts.ALL.length; i++) {
       StoryTexts.Case c = StoryTexts.ALL[i];
       Page original = page(c.headline(), c.story());
@@ -39,18 +40,24 @@ class StoryEvidenceTest {
   @Test
   void pagesOfOneTemplateUnderDifferentHeadlinesAreNotOneStoryEvenWithTeasers() {
     String wall = StoryTexts.ENGLISH.template();
-    Page a = page("City council approves new budget for parks",
-        "the city council on tuesday approved a new budget for the parks department.\n" + wall);
-    Page b = page("Regional hospital opens children's cancer ward",
-        "the regional hospital opened a children's cancer ward with twenty beds on monday.\n"
-            + wall);
+    Page a =
+        page(
+            "City council approves new budget for parks",
+            "the city council on tuesday approved a new budget for the parks department.\n" + wall);
+    Page b =
+        page(
+            "Regional hospital opens children's cancer ward",
+            "the regional hospital opened a children's cancer ward with twenty beds on monday.\n"
+                + wall);
     assertFalse(same(a, b));
     Page bare1 = page("City council approves new budget for parks", wall);
     Page bare2 = page("Regional hospital opens children's cancer ward", wall);
     assertFalse(same(bare1, bare2));
     for (StoryTexts.Case c : StoryTexts.ALL) {
-      assertFalse(same(page(c.headline(), c.template()),
-          page("Ferry operator cancels winter crossings after engine failure", c.template())),
+      assertFalse(
+          same(
+              page(c.headline(), c.template()),
+              page("Ferry operator cancels winter crossings after engine failure", c.template())),
           c.language());
     }
   }
@@ -58,9 +65,12 @@ class StoryEvidenceTest {
   @Test
   void agreeingHeadlinesOrNoHeadlineAreNoEvidenceAgainst() {
     String wall = StoryTexts.ENGLISH.template();
-    assertTrue(same(page("City council approves new budget for parks", wall),
-        page("What to know: city council approves new budget for parks", wall)));
-    assertTrue(same(page(null, wall), page("Regional hospital opens children's cancer ward", wall)));
+    assertTrue(
+        same(
+            page("City council approves new budget for parks", wall),
+            page("What to know: city council approves new budget for parks", wall)));
+    assertTrue(
+        same(page(null, wall), page("Regional hospital opens children's cancer ward", wall)));
     assertTrue(same(page("", wall), page(null, wall)));
   }
 }

@@ -34,9 +34,14 @@ class CorpusGeneratorTest {
 
   @TempDir Path tmp;
 
-  private static final EnumSet<CopyKind> ALL_BUT_EXCERPT = EnumSet.of(CopyKind.ORIGINAL,
-      CopyKind.REPRINT, CopyKind.AGGREGATOR, CopyKind.SCRAPED, CopyKind.EDITED,
-      CopyKind.DISTRACTOR_BOILERPLATE);
+  private static final EnumSet<CopyKind> ALL_BUT_EXCERPT =
+      EnumSet.of(
+          CopyKind.ORIGINAL,
+          CopyKind.REPRINT,
+          CopyKind.AGGREGATOR,
+          CopyKind.SCRAPED,
+          CopyKind.EDITED,
+          CopyKind.DISTRACTOR_BOILERPLATE);
 
   private static List<Story> stories(int n) {
     List<Story> out = new ArrayList<>();
@@ -87,8 +92,8 @@ class CorpusGeneratorTest {
   @Test
   void labelsCoverEveryArticleOnceWithOneOriginalPerCluster() {
     List<Story> s = StoryReader.read("testdata/stories");
-    List<GeneratedArticle> arts = new CorpusGenerator(config(3).withKinds(ALL_BUT_EXCERPT))
-        .generate(s);
+    List<GeneratedArticle> arts =
+        new CorpusGenerator(config(3).withKinds(ALL_BUT_EXCERPT)).generate(s);
     Set<String> ids = new HashSet<>();
     Set<String> urls = new HashSet<>();
     Map<String, Integer> originals = new HashMap<>();
@@ -110,15 +115,15 @@ class CorpusGeneratorTest {
   @Test
   void writtenLabelsMatchWrittenArticles() throws IOException {
     List<Story> s = StoryReader.read("testdata/stories");
-    List<GeneratedArticle> arts = new CorpusGenerator(config(5).withKinds(ALL_BUT_EXCERPT))
-        .generate(s);
+    List<GeneratedArticle> arts =
+        new CorpusGenerator(config(5).withKinds(ALL_BUT_EXCERPT)).generate(s);
     Path out = tmp.resolve("w");
     CorpusWriter.write(arts, out.resolve("articles"), out.resolve("labels.jsonl"));
     Map<String, TestSupport.Read> read = TestSupport.readCorpus(out.resolve("articles"));
     List<JsonNode> labels = TestSupport.readLabels(out.resolve("labels.jsonl"));
     assertEquals(arts.size(), labels.size());
-    assertEquals(read.keySet(), labels.stream().map(l -> l.get("id").asText())
-        .collect(Collectors.toSet()));
+    assertEquals(
+        read.keySet(), labels.stream().map(l -> l.get("id").asText()).collect(Collectors.toSet()));
     for (JsonNode l : labels) {
       boolean original = l.has("original");
       if (original) {
@@ -134,8 +139,11 @@ class CorpusGeneratorTest {
   @Test
   void reprintKeepsMostParagraphsAndChangesTitle() {
     List<Story> s = stories(40);
-    GeneratorConfig c = config(11).withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.REPRINT))
-        .withCopyShare(1.0).withCopies(1, 3);
+    GeneratorConfig c =
+        config(11)
+            .withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.REPRINT))
+            .withCopyShare(1.0)
+            .withCopies(1, 3);
     Map<String, Story> byId = s.stream().collect(Collectors.toMap(Story::id, x -> x));
     List<GeneratedArticle> arts = new CorpusGenerator(c).generate(s);
     Map<String, GeneratedArticle> originals = originals(arts);
@@ -153,14 +161,17 @@ class CorpusGeneratorTest {
           kept++;
         }
       }
-      assertTrue(kept >= Math.ceil(0.6 * st.paragraphs().size()),
+      assertTrue(
+          kept >= Math.ceil(0.6 * st.paragraphs().size()),
           a.id() + " kept " + kept + " of " + st.paragraphs().size());
       assertNotEquals(st.title(), a.title());
       assertTrue(TestSupport.containment(originals.get(a.storyId()).text(), text) >= 0.6);
       GeneratedArticle o = originals.get(a.storyId());
       if (a.publishedAt() != null) {
-        Duration d = Duration.between(OffsetDateTime.parse(o.publishedAt()).toInstant(),
-            OffsetDateTime.parse(a.publishedAt()).toInstant());
+        Duration d =
+            Duration.between(
+                OffsetDateTime.parse(o.publishedAt()).toInstant(),
+                OffsetDateTime.parse(a.publishedAt()).toInstant());
         assertTrue(d.toMinutes() >= 60 && d.toMinutes() <= 600, d.toString());
       }
       assertNotEquals(o.source(), a.source());
@@ -171,12 +182,20 @@ class CorpusGeneratorTest {
   @Test
   void aggregatorCopyCarriesWholeStoryAndBoilerplate() {
     List<Story> s = stories(40);
-    GeneratorConfig c = config(12).withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.AGGREGATOR))
-        .withCopyShare(1.0).withCopies(1, 2);
+    GeneratorConfig c =
+        config(12)
+            .withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.AGGREGATOR))
+            .withCopyShare(1.0)
+            .withCopies(1, 2);
     List<GeneratedArticle> arts = new CorpusGenerator(c).generate(s);
     Map<String, GeneratedArticle> originals = originals(arts);
-    List<String> markers = List.of("Read original article here", "Source link",
-        "Read the full story at", "Source: AP", "Denial of responsibility!");
+    List<String> markers =
+        List.of(
+            "Read original article here",
+            "Source link",
+            "Read the full story at",
+            "Source: AP",
+            "Denial of responsibility!");
     int withoutTime = 0;
     int n = 0;
     for (GeneratedArticle a : arts) {
@@ -194,8 +213,11 @@ class CorpusGeneratorTest {
       if (a.publishedAt() == null) {
         withoutTime++;
       } else {
-        long min = Duration.between(OffsetDateTime.parse(o.publishedAt()).toInstant(),
-            OffsetDateTime.parse(a.publishedAt()).toInstant()).toMinutes();
+        long min =
+            Duration.between(
+                    OffsetDateTime.parse(o.publishedAt()).toInstant(),
+                    OffsetDateTime.parse(a.publishedAt()).toInstant())
+                .toMinutes();
         assertTrue(min >= -120 && min <= 360, a.id() + ": " + min);
       }
     }
@@ -206,8 +228,11 @@ class CorpusGeneratorTest {
   @Test
   void scrapedPageHasArticleTextInsideArticleAndChrome() {
     List<Story> s = stories(20);
-    GeneratorConfig c = config(13).withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.SCRAPED))
-        .withCopyShare(1.0).withCopies(1, 2);
+    GeneratorConfig c =
+        config(13)
+            .withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.SCRAPED))
+            .withCopyShare(1.0)
+            .withCopies(1, 2);
     int pages = 0;
     for (GeneratedArticle a : new CorpusGenerator(c).generate(s)) {
       if (a.kind() != CopyKind.SCRAPED) {
@@ -230,11 +255,12 @@ class CorpusGeneratorTest {
       assertEquals(a.title(), d.selectFirst("meta[property=og:title]").attr("content"));
       assertEquals(a.source(), d.selectFirst("meta[property=og:site_name]").attr("content"));
       assertEquals(a.url(), d.selectFirst("meta[property=og:url]").attr("content"));
-      assertEquals(a.publishedAt(),
-          d.selectFirst("meta[property=article:published_time]").attr("content"));
+      assertEquals(
+          a.publishedAt(), d.selectFirst("meta[property=article:published_time]").attr("content"));
       assertTrue(a.html().contains("ADVERTISEMENT"));
       assertTrue(a.html().contains("&amp;") && a.html().contains("&nbsp;"));
-      assertTrue(a.html().contains("&#8221;") || a.html().contains("&rdquo;"),
+      assertTrue(
+          a.html().contains("&#8221;") || a.html().contains("&rdquo;"),
           "typographic quotes as entities");
       assertFalse(article.contains("Related stories") || article.contains("Accept all"));
     }
@@ -244,8 +270,11 @@ class CorpusGeneratorTest {
   @Test
   void editedCopyIsLightlyEdited() {
     List<Story> s = StoryReader.read("testdata/stories");
-    GeneratorConfig c = config(14).withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.EDITED))
-        .withCopyShare(1.0).withCopies(1, 2);
+    GeneratorConfig c =
+        config(14)
+            .withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.EDITED))
+            .withCopyShare(1.0)
+            .withCopies(1, 2);
     List<GeneratedArticle> arts = new CorpusGenerator(c).generate(s);
     Map<String, Story> byId = s.stream().collect(Collectors.toMap(Story::id, x -> x));
     int n = 0;
@@ -259,7 +288,9 @@ class CorpusGeneratorTest {
       String text = TestSupport.visibleText(a);
       double kept = TestSupport.containment(story, text);
       assertTrue(kept >= 0.6 && kept < 1.0, a.id() + " keeps " + kept);
-      assertEquals(st.paragraphs().size() + 1, text.split("\n\n").length,
+      assertEquals(
+          st.paragraphs().size() + 1,
+          text.split("\n\n").length,
           "one local paragraph added to " + a.id());
     }
     assertTrue(n >= 40);
@@ -267,19 +298,26 @@ class CorpusGeneratorTest {
 
   @Test
   void quotesAreNotCutWhenSentencesAreDropped() {
-    List<String> sentences = Texts.sentences(
-        "He said. \"No vamos a dejar solo a nadie. Los recursos están\", dijo. “One. Two.” Mr. X"
-            + " left. Then U.S. officials came.");
-    assertEquals(List.of("He said.", "\"No vamos a dejar solo a nadie. Los recursos están\", dijo.",
-        "“One. Two.”", "Mr. X left.", "Then U.S. officials came."), sentences);
+    List<String> sentences =
+        Texts.sentences(
+            "He said. \"No vamos a dejar solo a nadie. Los recursos están\", dijo. “One. Two.” Mr."
+                + " X left. Then U.S. officials came.");
+    assertEquals(
+        List.of(
+            "He said.",
+            "\"No vamos a dejar solo a nadie. Los recursos están\", dijo.",
+            "“One. Two.”",
+            "Mr. X left.",
+            "Then U.S. officials came."),
+        sentences);
   }
 
   @Test
   void excerptOnlyWhenEnabled() {
     List<Story> s = stories(30);
     GeneratorConfig off = config(15).withCopyShare(1.0);
-    assertTrue(new CorpusGenerator(off).generate(s).stream()
-        .noneMatch(a -> a.kind() == CopyKind.EXCERPT));
+    assertTrue(
+        new CorpusGenerator(off).generate(s).stream().noneMatch(a -> a.kind() == CopyKind.EXCERPT));
     GeneratorConfig on = off.withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.EXCERPT));
     List<GeneratedArticle> arts = new CorpusGenerator(on).generate(s);
     List<GeneratedArticle> ex = arts.stream().filter(a -> a.kind() == CopyKind.EXCERPT).toList();
@@ -294,10 +332,10 @@ class CorpusGeneratorTest {
   @Test
   void distractorsShareIdenticalBoilerplateButAreSeparateClusters() {
     List<Story> s = StoryReader.read("testdata/stories");
-    List<GeneratedArticle> arts = new CorpusGenerator(config(16).withKinds(ALL_BUT_EXCERPT))
-        .generate(s);
-    List<GeneratedArticle> d = arts.stream()
-        .filter(a -> a.kind() == CopyKind.DISTRACTOR_BOILERPLATE).toList();
+    List<GeneratedArticle> arts =
+        new CorpusGenerator(config(16).withKinds(ALL_BUT_EXCERPT)).generate(s);
+    List<GeneratedArticle> d =
+        arts.stream().filter(a -> a.kind() == CopyKind.DISTRACTOR_BOILERPLATE).toList();
     assertEquals(10, d.size());
     assertEquals(10, d.stream().map(GeneratedArticle::storyId).distinct().count());
     String head = null;
@@ -315,19 +353,29 @@ class CorpusGeneratorTest {
       assertTrue(boiler > st.wordCount(), "boilerplate outweighs the story in " + a.id());
     }
     GeneratorConfig without = config(16);
-    assertTrue(new CorpusGenerator(without).generate(s).stream()
-        .noneMatch(a -> a.kind() == CopyKind.DISTRACTOR_BOILERPLATE));
+    assertTrue(
+        new CorpusGenerator(without)
+            .generate(s).stream().noneMatch(a -> a.kind() == CopyKind.DISTRACTOR_BOILERPLATE));
   }
 
   @Test
   void distractorShareWrapsShortSingletons() {
     List<Story> shorts = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      shorts.add(new Story("short" + i, "Town Paper", "publisher", null, null, null, "Item " + i,
-          List.of("A short local item number " + i + " about the fair."), "en"));
+      shorts.add(
+          new Story(
+              "short" + i,
+              "Town Paper",
+              "publisher",
+              null,
+              null,
+              null,
+              "Item " + i,
+              List.of("A short local item number " + i + " about the fair."),
+              "en"));
     }
-    GeneratorConfig c = config(17).withKinds(ALL_BUT_EXCERPT).withCopyShare(0.0)
-        .withDistractorShare(0.5);
+    GeneratorConfig c =
+        config(17).withKinds(ALL_BUT_EXCERPT).withCopyShare(0.0).withDistractorShare(0.5);
     List<GeneratedArticle> arts = new CorpusGenerator(c).generate(shorts);
     long wrapped = arts.stream().filter(a -> a.kind() == CopyKind.DISTRACTOR_BOILERPLATE).count();
     assertEquals(50, arts.size());
@@ -337,17 +385,21 @@ class CorpusGeneratorTest {
   @Test
   void jsonlOnlyPutsPagesIntoHtmlField() throws IOException {
     List<Story> s = StoryReader.read("testdata/stories");
-    GeneratorConfig c = config(18).withKinds(ALL_BUT_EXCERPT)
-        .withFormats(EnumSet.of(OutputFormat.JSONL));
+    GeneratorConfig c =
+        config(18).withKinds(ALL_BUT_EXCERPT).withFormats(EnumSet.of(OutputFormat.JSONL));
     List<GeneratedArticle> arts = new CorpusGenerator(c).generate(s);
     assertTrue(arts.stream().allMatch(a -> a.format() == OutputFormat.JSONL));
-    assertTrue(arts.stream().filter(a -> a.kind() == CopyKind.SCRAPED)
-        .allMatch(a -> a.html() != null && a.file().equals("scraped.jsonl.gz")));
+    assertTrue(
+        arts.stream()
+            .filter(a -> a.kind() == CopyKind.SCRAPED)
+            .allMatch(a -> a.html() != null && a.file().equals("scraped.jsonl.gz")));
     Path out = tmp.resolve("j");
     CorpusWriter.write(arts, out.resolve("articles"), out.resolve("labels.jsonl"));
     try (Stream<Path> files = Files.list(out.resolve("articles"))) {
-      assertTrue(files.map(p -> p.getFileName().toString())
-          .allMatch(n -> n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".gz")));
+      assertTrue(
+          files
+              .map(p -> p.getFileName().toString())
+              .allMatch(n -> n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".gz")));
     }
     assertEquals(arts.size(), TestSupport.readCorpus(out.resolve("articles")).size());
   }
@@ -355,31 +407,45 @@ class CorpusGeneratorTest {
   @Test
   void someJsonlLinesOmitTheirIdAndUseTheUrl() {
     List<GeneratedArticle> arts = new CorpusGenerator(config(19)).generate(stories(300));
-    List<GeneratedArticle> jsonl = arts.stream().filter(a -> a.format() == OutputFormat.JSONL)
-        .toList();
+    List<GeneratedArticle> jsonl =
+        arts.stream().filter(a -> a.format() == OutputFormat.JSONL).toList();
     long noId = jsonl.stream().filter(a -> !a.idInFile()).count();
     assertTrue(noId > 0.02 * jsonl.size() && noId < 0.1 * jsonl.size(), noId + "/" + jsonl.size());
     jsonl.stream().filter(a -> !a.idInFile()).forEach(a -> assertEquals(a.url(), a.id()));
-    assertTrue(jsonl.stream().filter(a -> !a.idInFile())
-        .allMatch(a -> !CorpusWriter.jsonLine(a).contains("\"id\"")));
+    assertTrue(
+        jsonl.stream()
+            .filter(a -> !a.idInFile())
+            .allMatch(a -> !CorpusWriter.jsonLine(a).contains("\"id\"")));
   }
 
   @Test
   void timestampsMixOffsetsAndZ() {
     List<GeneratedArticle> arts = new CorpusGenerator(config(20)).generate(stories(100));
-    Set<String> offsets = arts.stream().map(GeneratedArticle::publishedAt)
-        .filter(t -> t != null)
-        .map(t -> t.endsWith("Z") ? "Z" : t.substring(19)).collect(Collectors.toSet());
+    Set<String> offsets =
+        arts.stream()
+            .map(GeneratedArticle::publishedAt)
+            .filter(t -> t != null)
+            .map(t -> t.endsWith("Z") ? "Z" : t.substring(19))
+            .collect(Collectors.toSet());
     assertTrue(offsets.contains("Z"));
     assertTrue(offsets.size() >= 4, offsets.toString());
   }
 
   @Test
   void storiesWithoutSourceOrTimeStillGetAttributedAndDated() {
-    Story plain = new Story("p1", null, null, null, null, null, "A headline",
-        List.of("One paragraph of text here.", "Another paragraph of text."), null);
-    List<GeneratedArticle> arts = new CorpusGenerator(config(21).withCopyShare(1.0))
-        .generate(List.of(plain));
+    Story plain =
+        new Story(
+            "p1",
+            null,
+            null,
+            null,
+            null,
+            null,
+            "A headline",
+            List.of("One paragraph of text here.", "Another paragraph of text."),
+            null);
+    List<GeneratedArticle> arts =
+        new CorpusGenerator(config(21).withCopyShare(1.0)).generate(List.of(plain));
     GeneratedArticle o = originals(arts).get("p1");
     assertNotNull(o.source());
     if (o.format() != OutputFormat.TXT) {
@@ -392,12 +458,15 @@ class CorpusGeneratorTest {
   @Test
   void rejectsDuplicateStoryIdsAndBadConfig() {
     List<Story> dup = List.of(TestSupport.wireStory("x", 6), TestSupport.wireStory("x", 7));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new CorpusGenerator(GeneratorConfig.defaults()).generate(dup));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> GeneratorConfig.defaults().withKinds(EnumSet.of(CopyKind.REPRINT)));
     assertThrows(IllegalArgumentException.class, () -> GeneratorConfig.defaults().withCopies(3, 2));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> GeneratorConfig.defaults().withFormats(EnumSet.of(OutputFormat.TXT)));
   }
 
@@ -407,14 +476,21 @@ class CorpusGeneratorTest {
     for (int i = 0; i < 2000; i++) {
       List<String> paras = new ArrayList<>();
       for (int p = 0; p < 8; p++) {
-        paras.add("Story " + i + " paragraph " + p + " reports that the council met on Monday and"
-            + " agreed to spend " + (i * 13 + p) + " thousand on roads, officials said.");
+        paras.add(
+            "Story "
+                + i
+                + " paragraph "
+                + p
+                + " reports that the council met on Monday and"
+                + " agreed to spend "
+                + (i * 13 + p)
+                + " thousand on roads, officials said.");
       }
-      s.add(new Story("plain-" + i, null, null, null, null, null, "Council story " + i, paras,
-          null));
+      s.add(
+          new Story("plain-" + i, null, null, null, null, null, "Council story " + i, paras, null));
     }
-    GeneratorConfig c = config(22).withCopies(2, 4).withCopyShare(0.9)
-        .withFormats(EnumSet.of(OutputFormat.JSONL));
+    GeneratorConfig c =
+        config(22).withCopies(2, 4).withCopyShare(0.9).withFormats(EnumSet.of(OutputFormat.JSONL));
     long start = System.nanoTime();
     List<GeneratedArticle> arts = new CorpusGenerator(c).generate(s);
     long ms = (System.nanoTime() - start) / 1_000_000;

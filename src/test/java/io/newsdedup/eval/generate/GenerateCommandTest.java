@@ -23,15 +23,21 @@ class GenerateCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return GenerateCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return GenerateCommand.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private String stories() throws IOException {
     Path d = Files.createDirectories(tmp.resolve("stories"));
-    Files.writeString(d.resolve("01-a.txt"), "title: A headline\nsource: AP\n\nOne.\n\nTwo.\n",
+    Files.writeString(
+        d.resolve("01-a.txt"),
+        "title: A headline\nsource: AP\n\nOne.\n\nTwo.\n",
         StandardCharsets.UTF_8);
-    Files.writeString(d.resolve("02-b.txt"), "Plain headline\n\nBody one.\n\nBody two.\n",
+    Files.writeString(
+        d.resolve("02-b.txt"),
+        "Plain headline\n\nBody one.\n\nBody two.\n",
         StandardCharsets.UTF_8);
     return d.toString();
   }
@@ -43,10 +49,24 @@ class GenerateCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--bogus=1", "--copies=5..2", "--copies=x..3", "--copies=1..2..3",
-      "--copies=0..2", "--seed=abc", "--kinds=original,teleport", "--kinds=reprint,aggregator",
-      "--formats=jsonl,pdf", "--formats=txt", "--copyShare=1.5", "--copyShare=x",
-      "--distractorShare=-0.1", "--overwrite=maybe", "positional"})
+  @ValueSource(
+      strings = {
+        "--bogus=1",
+        "--copies=5..2",
+        "--copies=x..3",
+        "--copies=1..2..3",
+        "--copies=0..2",
+        "--seed=abc",
+        "--kinds=original,teleport",
+        "--kinds=reprint,aggregator",
+        "--formats=jsonl,pdf",
+        "--formats=txt",
+        "--copyShare=1.5",
+        "--copyShare=x",
+        "--distractorShare=-0.1",
+        "--overwrite=maybe",
+        "positional"
+      })
   void badOptionsAreUsageErrors(String bad) throws IOException {
     String s = stories();
     assertEquals(2, run("--stories=" + s, "--output=" + tmp.resolve("o"), bad), bad);
@@ -61,17 +81,31 @@ class GenerateCommandTest {
     assertEquals(2, run("--output=" + tmp.resolve("o")));
     assertEquals(2, run("--stories=" + s, "--stories=" + s, "--output=" + tmp.resolve("o")));
     assertEquals(2, run("--stories=" + tmp.resolve("none/*.txt"), "--output=" + tmp.resolve("o")));
-    assertEquals(2, run("--stories=" + s, "--output=" + tmp.resolve("o"),
-        "--labels=" + tmp.resolve("o/labels.jsonl")));
+    assertEquals(
+        2,
+        run(
+            "--stories=" + s,
+            "--output=" + tmp.resolve("o"),
+            "--labels=" + tmp.resolve("o/labels.jsonl")));
   }
 
   @Test
   void helpListsEveryOptionWithItsDefault() {
     assertEquals(0, run("--help"));
     String help = out.toString(StandardCharsets.UTF_8);
-    for (String opt : List.of("--stories=", "--output=", "--labels=", "--seed=", "--kinds=",
-        "--copies=", "--copyShare=", "--formats=", "--distractorShare=", "--overwrite",
-        "--help")) {
+    for (String opt :
+        List.of(
+            "--stories=",
+            "--output=",
+            "--labels=",
+            "--seed=",
+            "--kinds=",
+            "--copies=",
+            "--copyShare=",
+            "--formats=",
+            "--distractorShare=",
+            "--overwrite",
+            "--help")) {
       assertTrue(help.contains(opt), opt);
     }
     assertTrue(help.contains("default: " + GeneratorConfig.DEFAULT_SEED));
@@ -81,28 +115,45 @@ class GenerateCommandTest {
     assertTrue(help.contains("default: jsonl,html,txt"));
     assertTrue(help.contains("template_page"), help);
     assertTrue(help.contains("reworded"), help);
-    assertTrue(help.contains("off by default: excerpt,paywall,distractor_boilerplate,"
-        + "template_page,reworded"), help);
+    assertTrue(
+        help.contains(
+            "off by default: excerpt,paywall,distractor_boilerplate," + "template_page,reworded"),
+        help);
   }
 
   @Test
   void newKindsAreEnabledByName() throws IOException {
     Path d = Files.createDirectories(tmp.resolve("many"));
     for (int i = 0; i < 12; i++) {
-      Files.writeString(d.resolve(String.format("%02d.txt", i)), "title: Council approves budget "
-          + "for harbour district number " + i + "\nsource: AP\n\nThe council said on Monday it "
-          + "had approved " + (i + 3) + " projects. Officials said the plan would cost about $"
-          + (i + 2) + " million.\n\nResidents said they were pleased because roads would be "
-          + "repaired. The work will begin next month, the council said.\n",
+      Files.writeString(
+          d.resolve(String.format("%02d.txt", i)),
+          "title: Council approves budget "
+              + "for harbour district number "
+              + i
+              + "\nsource: AP\n\nThe council said on Monday it "
+              + "had approved "
+              + (i + 3)
+              + " projects. Officials said the plan would cost about $"
+              + (i + 2)
+              + " million.\n\nResidents said they were pleased because roads would be "
+              + "repaired. The work will begin next month, the council said.\n",
           StandardCharsets.UTF_8);
     }
     Path o = tmp.resolve("new/articles");
-    assertEquals(0, run("--stories=" + d, "--output=" + o, "--copies=2..2", "--copyShare=1",
-        "--kinds=original,template-page,reworded"));
+    assertEquals(
+        0,
+        run(
+            "--stories=" + d,
+            "--output=" + o,
+            "--copies=2..2",
+            "--copyShare=1",
+            "--kinds=original,template-page,reworded"));
     String summary = out.toString(StandardCharsets.UTF_8);
     assertTrue(summary.contains("template_page=12") && summary.contains("reworded=12"), summary);
-    long pages = TestSupport.readLabels(tmp.resolve("new/labels.jsonl")).stream()
-        .filter(l -> l.get("kind").asText().equals("template_page")).count();
+    long pages =
+        TestSupport.readLabels(tmp.resolve("new/labels.jsonl")).stream()
+            .filter(l -> l.get("kind").asText().equals("template_page"))
+            .count();
     assertEquals(12, pages);
   }
 
@@ -124,8 +175,8 @@ class GenerateCommandTest {
     Files.writeString(o.resolve("keep.md"), "not a corpus file", StandardCharsets.UTF_8);
     assertEquals(0, run("--stories=" + s, "--output=" + o, "--overwrite", "--copyShare=0"));
     assertEquals(2, TestSupport.readLabels(labels).size());
-    assertEquals(2, TestSupport.readCorpus(o).keySet().stream()
-        .filter(k -> !k.equals("keep.md")).count());
+    assertEquals(
+        2, TestSupport.readCorpus(o).keySet().stream().filter(k -> !k.equals("keep.md")).count());
     assertTrue(Files.exists(o.resolve("keep.md")));
   }
 

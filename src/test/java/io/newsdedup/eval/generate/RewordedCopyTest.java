@@ -28,7 +28,10 @@ class RewordedCopyTest {
   private static final Shingler SHINGLER = new Shingler(5);
 
   private static GeneratorConfig config(long seed) {
-    return GeneratorConfig.defaults().withSeed(seed).withCopyShare(1.0).withCopies(1, 2)
+    return GeneratorConfig.defaults()
+        .withSeed(seed)
+        .withCopyShare(1.0)
+        .withCopies(1, 2)
         .withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.REWORDED));
   }
 
@@ -109,7 +112,8 @@ class RewordedCopyTest {
       Story st = byId.get(a.storyId());
       List<String> paras = paragraphs(a);
       List<String> story = st.paragraphs();
-      assertTrue(paras.size() == story.size() || paras.size() == story.size() + 1,
+      assertTrue(
+          paras.size() == story.size() || paras.size() == story.size() + 1,
           a.id() + ": " + paras.size() + " paragraphs for " + story.size());
       for (int i = 0; i < story.size(); i++) {
         // Paragraph i is closest to the story's paragraph i (Jaccard of their word sets).
@@ -141,8 +145,11 @@ class RewordedCopyTest {
       assertFalse(a.isOriginal());
       assertTrue(CorpusWriter.labelLine(a).contains("\"kind\":\"reworded\""));
       if (a.publishedAt() != null) {
-        long min = Duration.between(OffsetDateTime.parse(o.publishedAt()).toInstant(),
-            OffsetDateTime.parse(a.publishedAt()).toInstant()).toMinutes();
+        long min =
+            Duration.between(
+                    OffsetDateTime.parse(o.publishedAt()).toInstant(),
+                    OffsetDateTime.parse(a.publishedAt()).toInstant())
+                .toMinutes();
         assertTrue(min >= 60 && min <= 600, a.id() + ": " + min);
       }
     }
@@ -161,25 +168,34 @@ class RewordedCopyTest {
     }
     String t = HtmlExtractor.extract(a.html(), a.url()).text();
     return List.of(t.split("\n\n")).stream()
-        .filter(p -> !p.startsWith("READ MORE:") && !p.matches("[\\p{L}& ]{1,30}")).toList();
+        .filter(p -> !p.startsWith("READ MORE:") && !p.matches("[\\p{L}& ]{1,30}"))
+        .toList();
   }
 
   @Test
   void wordEditsFollowTheTableAndKeepGrammarBits() {
-    RewordedCopy.Vocabulary v = RewordedCopy.Vocabulary.of(List.of(
-        "The port will reopen on Monday, officials said. Analysts expect prices to rise."));
+    RewordedCopy.Vocabulary v =
+        RewordedCopy.Vocabulary.of(
+            List.of(
+                "The port will reopen on Monday, officials said. Analysts expect prices to rise."));
     SplittableRandom rng = new SplittableRandom(1);
-    assertEquals("Officials said that the port will reopen on Monday.",
+    assertEquals(
+        "Officials said that the port will reopen on Monday.",
         RewordedCopy.clause("The port will reopen on Monday, officials said.", v, rng));
-    assertEquals("Because demand was strong, prices rose sharply last month.",
+    assertEquals(
+        "Because demand was strong, prices rose sharply last month.",
         RewordedCopy.clause("Prices rose sharply last month because demand was strong.", v, rng));
-    assertEquals("She said: “We will rebuild.”",
+    assertEquals(
+        "She said: “We will rebuild.”",
         RewordedCopy.clause("“We will rebuild,” she said.", v, rng));
-    assertNull(RewordedCopy.clause("Unknownword fell sharply after the storm hit.", v, rng),
+    assertNull(
+        RewordedCopy.clause("Unknownword fell sharply after the storm hit.", v, rng),
         "a clause is not moved before a word that may be a name");
-    assertEquals("The neighbours organised a programme at the centre.",
+    assertEquals(
+        "The neighbours organised a programme at the centre.",
         RewordedCopy.spelling("The neighbors organized a program at the center.", true));
-    assertEquals("The neighbors organized a program at the Centre Court.",
+    assertEquals(
+        "The neighbors organized a program at the Centre Court.",
         RewordedCopy.spelling("The neighbours organised a programme at the Centre Court.", false));
     // Many sentences: each edited one differs from its source, and none comes out broken.
     List<String> changed = new ArrayList<>();
@@ -190,10 +206,16 @@ class RewordedCopyTest {
           String r = RewordedCopy.rewordSentence(sentence, s.language(), true, vs, rng);
           assertFalse(r.isBlank());
           assertFalse(r.contains("  "), r);
-          assertFalse(r.matches("(?s).*\\b(?:an (?:hurt|big|major|key|firm)|a (?:area|issue|"
-              + "extra|expenditure|agreement))\\b.*"), r);
-          assertTrue(Character.isUpperCase(r.codePointAt(0)) || !Character.isLetter(r.charAt(0))
-              || Character.isLowerCase(sentence.charAt(0)), r);
+          assertFalse(
+              r.matches(
+                  "(?s).*\\b(?:an (?:hurt|big|major|key|firm)|a (?:area|issue|"
+                      + "extra|expenditure|agreement))\\b.*"),
+              r);
+          assertTrue(
+              Character.isUpperCase(r.codePointAt(0))
+                  || !Character.isLetter(r.charAt(0))
+                  || Character.isLowerCase(sentence.charAt(0)),
+              r);
           if (!r.equals(sentence)) {
             changed.add(r);
           }
@@ -208,13 +230,16 @@ class RewordedCopyTest {
     assertEquals(CopyKind.REWORDED, CopyKind.parse("Reworded"));
     assertFalse(GeneratorConfig.defaults().kinds().contains(CopyKind.REWORDED));
     List<Story> s = StoryReader.read("testdata/stories");
-    assertTrue(new CorpusGenerator(GeneratorConfig.defaults().withCopyShare(1.0).withCopies(3, 5))
-        .generate(s).stream().noneMatch(a -> a.kind() == CopyKind.REWORDED));
-    List<String> a = new CorpusGenerator(config(4)).generate(s).stream()
-        .map(CorpusWriter::jsonLine).toList();
+    assertTrue(
+        new CorpusGenerator(GeneratorConfig.defaults().withCopyShare(1.0).withCopies(3, 5))
+            .generate(s).stream().noneMatch(a -> a.kind() == CopyKind.REWORDED));
+    List<String> a =
+        new CorpusGenerator(config(4)).generate(s).stream().map(CorpusWriter::jsonLine).toList();
     List<Story> reversed = new ArrayList<>(s);
     Collections.reverse(reversed);
-    assertEquals(a, new CorpusGenerator(config(4)).generate(reversed).stream()
-        .map(CorpusWriter::jsonLine).toList());
+    assertEquals(
+        a,
+        new CorpusGenerator(config(4))
+            .generate(reversed).stream().map(CorpusWriter::jsonLine).toList());
   }
 }

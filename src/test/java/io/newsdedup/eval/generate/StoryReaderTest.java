@@ -25,21 +25,25 @@ class StoryReaderTest {
   @Test
   void readsTextStoryWithHeader() throws IOException {
     Path f = dir.resolve("07-kenya-rates.txt");
-    Files.writeString(f, String.join("\n",
-        "source: AP",
-        "kind: wire",
-        "published_at: 2025-03-04T11:15:00+02:00",
-        "dateline: NAIROBI, Kenya",
-        "url: https://apnews.com/article/x",
-        "title: Kenya’s central bank holds rates",
-        "extra: ignored",
-        "",
-        "First paragraph, line one",
-        "continues here.",
-        "",
-        "",
-        "Second paragraph.",
-        ""), StandardCharsets.UTF_8);
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "source: AP",
+            "kind: wire",
+            "published_at: 2025-03-04T11:15:00+02:00",
+            "dateline: NAIROBI, Kenya",
+            "url: https://apnews.com/article/x",
+            "title: Kenya’s central bank holds rates",
+            "extra: ignored",
+            "",
+            "First paragraph, line one",
+            "continues here.",
+            "",
+            "",
+            "Second paragraph.",
+            ""),
+        StandardCharsets.UTF_8);
     Story s = StoryReader.readFile(f).get(0);
     assertEquals("07-kenya-rates", s.id());
     assertEquals("AP", s.source());
@@ -48,16 +52,19 @@ class StoryReaderTest {
     assertEquals("NAIROBI, Kenya", s.dateline());
     assertEquals("https://apnews.com/article/x", s.url());
     assertEquals("Kenya’s central bank holds rates", s.title());
-    assertEquals(List.of("First paragraph, line one continues here.", "Second paragraph."),
-        s.paragraphs());
+    assertEquals(
+        List.of("First paragraph, line one continues here.", "Second paragraph."), s.paragraphs());
     assertEquals("en", s.language());
   }
 
   @Test
   void readsHeaderlessTextStory() throws IOException {
     Path f = dir.resolve("plain.txt");
-    Files.writeString(f, "\n\nUpdate: storm closes schools\n\nSchools shut on Monday.\n\n"
-        + "Buses were cancelled.\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        f,
+        "\n\nUpdate: storm closes schools\n\nSchools shut on Monday.\n\n"
+            + "Buses were cancelled.\n",
+        StandardCharsets.UTF_8);
     Story s = StoryReader.readFile(f).get(0);
     assertEquals("plain", s.id());
     assertEquals("Update: storm closes schools", s.title());
@@ -77,21 +84,28 @@ class StoryReaderTest {
   @Test
   void readsJsonlStories() throws IOException {
     Path f = dir.resolve("in.jsonl");
-    Files.writeString(f, String.join("\n",
-        "{\"id\":\"b\",\"title\":\"Second\",\"text\":\"One.\\nTwo.\\nThree.\","
-            + "\"source\":\"Reuters\",\"published_at\":\"2025-01-02T03:04:05Z\"}",
-        "",
-        "{\"url\":\"https://x.test/a\",\"title\":\"First\",\"text\":\"P1 line\\nstill P1.\\n\\nP2.\"}",
-        "{\"id\":\"c\",\"text\":\"Headline in text\\n\\nBody here.\",\"lang\":\"es\"}",
-        ""), StandardCharsets.UTF_8);
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "{\"id\":\"b\",\"title\":\"Second\",\"text\":\"One.\\nTwo.\\nThree.\","
+                + "\"source\":\"Reuters\",\"published_at\":\"2025-01-02T03:04:05Z\"}",
+            "",
+            "{\"url\":\"https://x.test/a\",\"title\":\"First\",\"text\":\"P1 line\\n"
+                + "still P1.\\n"
+                + "\\n"
+                + "P2.\"}",
+            "{\"id\":\"c\",\"text\":\"Headline in text\\n\\nBody here.\",\"lang\":\"es\"}",
+            ""),
+        StandardCharsets.UTF_8);
     List<Story> stories = StoryReader.read(f.toString());
     assertEquals(3, stories.size());
     Story b = stories.stream().filter(s -> s.id().equals("b")).findFirst().orElseThrow();
     assertEquals(List.of("One.", "Two.", "Three."), b.paragraphs());
     assertEquals("wire", b.kind());
     assertEquals(Instant.parse("2025-01-02T03:04:05Z"), b.publishedAt());
-    Story a = stories.stream().filter(s -> s.id().equals("https://x.test/a")).findFirst()
-        .orElseThrow();
+    Story a =
+        stories.stream().filter(s -> s.id().equals("https://x.test/a")).findFirst().orElseThrow();
     assertEquals(List.of("P1 line still P1.", "P2."), a.paragraphs());
     assertNull(a.kind());
     Story c = stories.stream().filter(s -> s.id().equals("c")).findFirst().orElseThrow();
@@ -104,23 +118,24 @@ class StoryReaderTest {
   void readsGzippedJsonlAndGlobs() throws IOException {
     Path sub = Files.createDirectories(dir.resolve("a/b"));
     try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(sub.resolve("s.jsonl.gz")))) {
-      os.write("{\"id\":\"g1\",\"title\":\"T\",\"text\":\"Body.\"}\n".getBytes(StandardCharsets.UTF_8));
+      os.write(
+          "{\"id\":\"g1\",\"title\":\"T\",\"text\":\"Body.\"}\n".getBytes(StandardCharsets.UTF_8));
     }
     Files.writeString(sub.resolve("t.txt"), "Title\n\nBody.", StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("a/ignored.md"), "x", StandardCharsets.UTF_8);
-    assertEquals(List.of("g1"), StoryReader.read(dir + "/a/**/*.jsonl.gz").stream()
-        .map(Story::id).toList());
-    assertEquals(List.of("g1", "t"), StoryReader.read(sub.toString()).stream().map(Story::id)
-        .toList());
-    assertEquals(List.of("t"), StoryReader.read(dir + "/a/*/*.txt").stream().map(Story::id)
-        .toList());
+    assertEquals(
+        List.of("g1"), StoryReader.read(dir + "/a/**/*.jsonl.gz").stream().map(Story::id).toList());
+    assertEquals(
+        List.of("g1", "t"), StoryReader.read(sub.toString()).stream().map(Story::id).toList());
+    assertEquals(
+        List.of("t"), StoryReader.read(dir + "/a/*/*.txt").stream().map(Story::id).toList());
   }
 
   @Test
   void rejectsBadInput() throws IOException {
     Path bad = dir.resolve("bad.jsonl");
-    Files.writeString(bad, "{\"id\":\"x\",\"title\":\"T\",\"text\":\"ok\"}\n{not json\n",
-        StandardCharsets.UTF_8);
+    Files.writeString(
+        bad, "{\"id\":\"x\",\"title\":\"T\",\"text\":\"ok\"}\n{not json\n", StandardCharsets.UTF_8);
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> StoryReader.read(bad.toString()));
     assertTrue(e.getMessage().contains("bad.jsonl:2"), e.getMessage());
@@ -135,11 +150,14 @@ class StoryReaderTest {
 
     Path d2 = Files.createDirectories(dir.resolve("dups"));
     Files.writeString(d2.resolve("x.txt"), "T\n\nBody.", StandardCharsets.UTF_8);
-    Files.writeString(d2.resolve("y.jsonl"), "{\"id\":\"x\",\"title\":\"T\",\"text\":\"B\"}\n",
+    Files.writeString(
+        d2.resolve("y.jsonl"),
+        "{\"id\":\"x\",\"title\":\"T\",\"text\":\"B\"}\n",
         StandardCharsets.UTF_8);
     assertThrows(IllegalArgumentException.class, () -> StoryReader.read(d2.toString()));
 
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> StoryReader.read(dir.resolve("nothing-here").toString()));
   }
 

@@ -37,9 +37,13 @@ class TemplatePageCopyTest {
   private static final TextCleaner CLEANER = TextCleaner.withDefaults();
 
   private static GeneratorConfig config(long seed) {
-    return GeneratorConfig.defaults().withSeed(seed).withCopyShare(1.0).withCopies(1, 3)
-        .withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.REPRINT, CopyKind.PAYWALL,
-            CopyKind.TEMPLATE_PAGE));
+    return GeneratorConfig.defaults()
+        .withSeed(seed)
+        .withCopyShare(1.0)
+        .withCopies(1, 3)
+        .withKinds(
+            EnumSet.of(
+                CopyKind.ORIGINAL, CopyKind.REPRINT, CopyKind.PAYWALL, CopyKind.TEMPLATE_PAGE));
   }
 
   /** Stories with short, distinct bodies and headlines. */
@@ -77,28 +81,36 @@ class TemplatePageCopyTest {
 
   @Test
   void catalogueHasTwelvePlusShapesOfTwoPlusSitesInSeveralLanguages() {
-    Map<TemplateCatalogue.Shape, List<TemplateCatalogue.Site>> byShape = TemplateCatalogue.SITES
-        .stream().collect(Collectors.groupingBy(TemplateCatalogue.Site::shape));
+    Map<TemplateCatalogue.Shape, List<TemplateCatalogue.Site>> byShape =
+        TemplateCatalogue.SITES.stream()
+            .collect(Collectors.groupingBy(TemplateCatalogue.Site::shape));
     assertTrue(byShape.size() >= 12, "shapes: " + byShape.size());
     assertTrue(TemplateCatalogue.SITES.size() >= 24);
-    byShape.forEach((shape, sites) -> {
-      assertTrue(sites.size() >= 2, shape.id());
-      assertEquals(1, sites.stream().map(TemplateCatalogue.Site::language).distinct().count(),
-          shape.id());
-      assertEquals(sites.size(), sites.stream().map(TemplateCatalogue.Site::text).distinct()
-          .count(), "each site of " + shape.id() + " has its own wording");
-    });
-    Set<String> languages = byShape.values().stream().map(l -> l.get(0).language())
-        .collect(Collectors.toSet());
+    byShape.forEach(
+        (shape, sites) -> {
+          assertTrue(sites.size() >= 2, shape.id());
+          assertEquals(
+              1,
+              sites.stream().map(TemplateCatalogue.Site::language).distinct().count(),
+              shape.id());
+          assertEquals(
+              sites.size(),
+              sites.stream().map(TemplateCatalogue.Site::text).distinct().count(),
+              "each site of " + shape.id() + " has its own wording");
+        });
+    Set<String> languages =
+        byShape.values().stream().map(l -> l.get(0).language()).collect(Collectors.toSet());
     assertTrue(languages.containsAll(Set.of("en", "de", "pl")), languages.toString());
     assertTrue(languages.contains("ar") || languages.contains("zh"), languages.toString());
-    assertEquals(TemplateCatalogue.SITES.size(), TemplateCatalogue.SITES.stream()
-        .map(TemplateCatalogue.Site::name).distinct().count());
-    assertEquals(TemplateCatalogue.SITES.size(), TemplateCatalogue.SITES.stream()
-        .map(TemplateCatalogue.Site::domain).distinct().count());
+    assertEquals(
+        TemplateCatalogue.SITES.size(),
+        TemplateCatalogue.SITES.stream().map(TemplateCatalogue.Site::name).distinct().count());
+    assertEquals(
+        TemplateCatalogue.SITES.size(),
+        TemplateCatalogue.SITES.stream().map(TemplateCatalogue.Site::domain).distinct().count());
     Set<String> outlets = new HashSet<>();
-    for (List<Outlets.Outlet> l : List.of(Outlets.AGENCIES, Outlets.PAPERS, Outlets.AGGREGATORS,
-        Outlets.SCRAPERS)) {
+    for (List<Outlets.Outlet> l :
+        List.of(Outlets.AGENCIES, Outlets.PAPERS, Outlets.AGGREGATORS, Outlets.SCRAPERS)) {
       l.forEach(o -> outlets.add(o.name()));
     }
     for (TemplateCatalogue.Site s : TemplateCatalogue.SITES) {
@@ -137,8 +149,11 @@ class TemplatePageCopyTest {
 
   @Test
   void pagePlaceholdersDifferFromPageToPageButTheRestIsTheSite() {
-    TemplateCatalogue.Site bot = TemplateCatalogue.SITES.stream()
-        .filter(s -> s.text().contains("{ray}")).findFirst().orElseThrow();
+    TemplateCatalogue.Site bot =
+        TemplateCatalogue.SITES.stream()
+            .filter(s -> s.text().contains("{ray}"))
+            .findFirst()
+            .orElseThrow();
     String a = filled(bot, 1);
     String b = filled(bot, 2);
     assertNotEquals(a, b);
@@ -169,8 +184,10 @@ class TemplatePageCopyTest {
         List<String> expected = lines(t);
         CleanedText whole = CLEANER.clean(t);
         assertEquals(0, whole.boilerplateMarkers(), s.name() + ": a rule matched in\n" + t);
-        assertEquals(expected.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList(),
-            List.of(whole.text().split("\n")), s.name() + " lost a line");
+        assertEquals(
+            expected.stream().map(l -> l.toLowerCase(Locale.ROOT)).toList(),
+            List.of(whole.text().split("\n")),
+            s.name() + " lost a line");
         assertNull(whole.wireAgency(), s.name());
         assertFalse(whole.pointsToOriginal(), s.name());
         // Each line alone, after an ordinary line so that tail rules apply too.
@@ -185,8 +202,11 @@ class TemplatePageCopyTest {
 
   @Test
   void noSiteMakesTheHeadlineGeneric() {
-    List<String> headlines = StoryReader.read("testdata/stories").stream().map(Story::title)
-        .filter(h -> Titles.key(h) != 0).toList();
+    List<String> headlines =
+        StoryReader.read("testdata/stories").stream()
+            .map(Story::title)
+            .filter(h -> Titles.key(h) != 0)
+            .toList();
     assertTrue(headlines.size() > 40);
     for (TemplateCatalogue.Site s : allSites()) {
       for (String h : headlines) {
@@ -223,13 +243,17 @@ class TemplatePageCopyTest {
       GeneratedArticle o = originals.get(a.storyId());
       assertNotEquals(o.source(), a.source());
       if (a.publishedAt() != null) {
-        long min = Duration.between(OffsetDateTime.parse(o.publishedAt()).toInstant(),
-            OffsetDateTime.parse(a.publishedAt()).toInstant()).toMinutes();
+        long min =
+            Duration.between(
+                    OffsetDateTime.parse(o.publishedAt()).toInstant(),
+                    OffsetDateTime.parse(a.publishedAt()).toInstant())
+                .toMinutes();
         assertTrue(min >= 30 && min <= 12 * 60 + 30, a.id() + ": " + min);
       }
       String text = TestSupport.norm(bodyText(a));
-      String template = TestSupport.norm(site.text().replace("{site}", site.name())
-          .replace("{domain}", site.domain()));
+      String template =
+          TestSupport.norm(
+              site.text().replace("{site}", site.name()).replace("{domain}", site.domain()));
       // Everything of the template but the per-page placeholders' lines is on the page.
       for (String line : template.split("(?<=[.:?!])\\s+")) {
         if (!line.contains("{")) {
@@ -238,14 +262,19 @@ class TemplatePageCopyTest {
       }
       String lead = TestSupport.norm(Texts.sentences(firstParagraph(o)).get(0));
       assertTrue(text.startsWith(lead) || !text.contains(lead), "a teaser comes first: " + a.id());
-      assertTrue(TestSupport.containment(String.join("\n\n", st.paragraphs()), text) < 0.5,
+      assertTrue(
+          TestSupport.containment(String.join("\n\n", st.paragraphs()), text) < 0.5,
           "at most a teaser of the story on " + a.id());
     }
   }
 
   private static String firstParagraph(GeneratedArticle o) {
-    String t = o.text() != null ? o.text() : ArticleParser.parseHtml(o.html(), o.id(), o.url(),
-        Origin.ofFile(o.id())).article().body();
+    String t =
+        o.text() != null
+            ? o.text()
+            : ArticleParser.parseHtml(o.html(), o.id(), o.url(), Origin.ofFile(o.id()))
+                .article()
+                .body();
     return t.split("\n\n")[0];
   }
 
@@ -256,11 +285,13 @@ class TemplatePageCopyTest {
   }
 
   private static Article parse(GeneratedArticle a) {
-    ArticleParser.Parsed p = a.format() == OutputFormat.HTML
-        ? ArticleParser.parseHtml(a.html(), a.id(), a.url(), Origin.ofFile(a.id()))
-        : a.format() == OutputFormat.JSONL
-            ? ArticleParser.parseJsonLine(CorpusWriter.jsonLine(a), Origin.ofLine(a.file(), 1))
-            : ArticleParser.parseText(a.title() + "\n\n" + a.text(), a.id(), Origin.ofFile(a.id()));
+    ArticleParser.Parsed p =
+        a.format() == OutputFormat.HTML
+            ? ArticleParser.parseHtml(a.html(), a.id(), a.url(), Origin.ofFile(a.id()))
+            : a.format() == OutputFormat.JSONL
+                ? ArticleParser.parseJsonLine(CorpusWriter.jsonLine(a), Origin.ofLine(a.file(), 1))
+                : ArticleParser.parseText(
+                    a.title() + "\n\n" + a.text(), a.id(), Origin.ofFile(a.id()));
     assertNotNull(p.article(), a.id() + ": " + p.rejection());
     return p.article();
   }
@@ -268,16 +299,19 @@ class TemplatePageCopyTest {
   @Test
   void eachSiteCarriesTwoToSixPagesOfDifferentStories() {
     for (long seed : new long[] {1, 2, 3}) {
-      List<GeneratedArticle> pages = pages(new CorpusGenerator(config(seed).withCopies(1, 4))
-          .generate(stories(160)));
-      Map<String, List<GeneratedArticle>> bySite = pages.stream()
-          .collect(Collectors.groupingBy(GeneratedArticle::source));
+      List<GeneratedArticle> pages =
+          pages(new CorpusGenerator(config(seed).withCopies(1, 4)).generate(stories(160)));
+      Map<String, List<GeneratedArticle>> bySite =
+          pages.stream().collect(Collectors.groupingBy(GeneratedArticle::source));
       assertTrue(pages.size() >= 40, "pages: " + pages.size());
-      bySite.forEach((site, list) -> {
-        assertTrue(list.size() >= 2 && list.size() <= 6, site + ": " + list.size());
-        assertEquals(list.size(), list.stream().map(GeneratedArticle::storyId).distinct().count(),
-            site + " has two pages of one story");
-      });
+      bySite.forEach(
+          (site, list) -> {
+            assertTrue(list.size() >= 2 && list.size() <= 6, site + ": " + list.size());
+            assertEquals(
+                list.size(),
+                list.stream().map(GeneratedArticle::storyId).distinct().count(),
+                site + " has two pages of one story");
+          });
       assertTrue(bySite.values().stream().anyMatch(l -> l.size() == 2));
       assertTrue(bySite.values().stream().anyMatch(l -> l.size() >= 5));
     }
@@ -285,33 +319,37 @@ class TemplatePageCopyTest {
 
   @Test
   void moreGroupsThanCatalogueSitesGetMoreSitesOfTheSameShapes() {
-    GeneratorConfig c = config(4).withKinds(EnumSet.of(CopyKind.ORIGINAL,
-        CopyKind.TEMPLATE_PAGE)).withCopies(1, 1);
+    GeneratorConfig c =
+        config(4).withKinds(EnumSet.of(CopyKind.ORIGINAL, CopyKind.TEMPLATE_PAGE)).withCopies(1, 1);
     List<GeneratedArticle> pages = pages(new CorpusGenerator(c).generate(stories(400)));
     assertEquals(400, pages.size());
-    Map<String, List<GeneratedArticle>> bySite = pages.stream()
-        .collect(Collectors.groupingBy(GeneratedArticle::source));
+    Map<String, List<GeneratedArticle>> bySite =
+        pages.stream().collect(Collectors.groupingBy(GeneratedArticle::source));
     assertTrue(bySite.size() > TemplateCatalogue.SITES.size(), "sites: " + bySite.size());
-    bySite.forEach((site, list) -> {
-      assertTrue(list.size() >= 2 && list.size() <= 6, site + ": " + list.size());
-      assertEquals(list.size(), list.stream().map(GeneratedArticle::storyId).distinct().count());
-    });
-    Set<String> catalogue = TemplateCatalogue.SITES.stream().map(TemplateCatalogue.Site::name)
-        .collect(Collectors.toSet());
+    bySite.forEach(
+        (site, list) -> {
+          assertTrue(list.size() >= 2 && list.size() <= 6, site + ": " + list.size());
+          assertEquals(
+              list.size(), list.stream().map(GeneratedArticle::storyId).distinct().count());
+        });
+    Set<String> catalogue =
+        TemplateCatalogue.SITES.stream()
+            .map(TemplateCatalogue.Site::name)
+            .collect(Collectors.toSet());
     assertTrue(catalogue.stream().allMatch(bySite::containsKey), "every catalogue site is used");
   }
 
   @Test
   void aThirdOfThePagesHaveATeaser() {
-    List<GeneratedArticle> arts = new CorpusGenerator(config(5).withCopies(1, 4))
-        .generate(stories(300));
+    List<GeneratedArticle> arts =
+        new CorpusGenerator(config(5).withCopies(1, 4)).generate(stories(300));
     Map<String, GeneratedArticle> originals = new HashMap<>();
     arts.stream().filter(GeneratedArticle::isOriginal).forEach(a -> originals.put(a.storyId(), a));
     int teasers = 0;
     List<GeneratedArticle> pages = pages(arts);
     for (GeneratedArticle a : pages) {
-      String lead = TestSupport.norm(Texts.sentences(firstParagraph(originals.get(a.storyId())))
-          .get(0));
+      String lead =
+          TestSupport.norm(Texts.sentences(firstParagraph(originals.get(a.storyId()))).get(0));
       String text = TestSupport.norm(bodyText(a));
       if (text.startsWith(lead)) {
         teasers++;
@@ -327,8 +365,10 @@ class TemplatePageCopyTest {
   void htmlPagesExtractToTheTemplateAndTheHeadline() {
     List<Story> s = stories(200);
     Map<String, Story> byId = s.stream().collect(Collectors.toMap(Story::id, x -> x));
-    List<GeneratedArticle> html = pages(new CorpusGenerator(config(6).withCopies(1, 4))
-        .generate(s)).stream().filter(a -> a.html() != null).toList();
+    List<GeneratedArticle> html =
+        pages(new CorpusGenerator(config(6).withCopies(1, 4)).generate(s)).stream()
+            .filter(a -> a.html() != null)
+            .toList();
     assertTrue(html.size() >= 20, "html pages: " + html.size());
     Map<String, TemplateCatalogue.Site> sites = new HashMap<>();
     TemplateCatalogue.SITES.forEach(x -> sites.put(x.name(), x));
@@ -342,8 +382,8 @@ class TemplatePageCopyTest {
       shapes.add(site.shape().id());
       List<String> body = lines(art.body());
       String text = TestSupport.norm(art.body());
-      for (String line : lines(site.text().replace("{site}", site.name())
-          .replace("{domain}", site.domain()))) {
+      for (String line :
+          lines(site.text().replace("{site}", site.name()).replace("{domain}", site.domain()))) {
         if (!line.contains("{")) {
           assertTrue(body.contains(line) || text.contains(line), a.id() + " lost: " + line);
         }
@@ -419,13 +459,22 @@ class TemplatePageCopyTest {
   @Test
   void templateTextHasNoWordsOfTheRulesAndKnownTemplateTitles() {
     // Sanity for the test above: the rules do know the usual phrasing.
-    assertTrue(CLEANER.clean("Story text here.\nWe use cookies to improve your experience.")
-        .boilerplateMarkers() > 0);
-    assertTrue(CLEANER.clean("Story text here.\n© 2025 Site Name. All rights reserved.")
-        .boilerplateMarkers() > 0);
-    Matcher m = Pattern.compile("(?i)all rights reserved|we use cookies|enable javascript")
-        .matcher(TemplateCatalogue.SITES.stream().map(TemplateCatalogue.Site::text)
-            .collect(Collectors.joining("\n")));
+    assertTrue(
+        CLEANER
+                .clean("Story text here.\nWe use cookies to improve your experience.")
+                .boilerplateMarkers()
+            > 0);
+    assertTrue(
+        CLEANER
+                .clean("Story text here.\n© 2025 Site Name. All rights reserved.")
+                .boilerplateMarkers()
+            > 0);
+    Matcher m =
+        Pattern.compile("(?i)all rights reserved|we use cookies|enable javascript")
+            .matcher(
+                TemplateCatalogue.SITES.stream()
+                    .map(TemplateCatalogue.Site::text)
+                    .collect(Collectors.joining("\n")));
     assertFalse(m.find());
   }
 }

@@ -34,12 +34,29 @@ final class TestSupport {
   static Story wireStory(String id, int n) {
     List<String> paras = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      paras.add("Paragraph " + i + " of " + id + " says that officials in the port city counted "
-          + (i * 37 + 11) + " ships on Tuesday. Mr. Alvarez said the " + word(id, i)
-          + " harbour would stay open. “It is about " + (i + 3) + " percent busier,” he said.");
+      paras.add(
+          "Paragraph "
+              + i
+              + " of "
+              + id
+              + " says that officials in the port city counted "
+              + (i * 37 + 11)
+              + " ships on Tuesday. Mr. Alvarez said the "
+              + word(id, i)
+              + " harbour would stay open. “It is about "
+              + (i + 3)
+              + " percent busier,” he said.");
     }
-    return new Story(id, "AP", "wire", Instant.parse("2025-03-04T09:15:00Z"), "NAIROBI, Kenya",
-        null, "Port officials count record ships in " + id, paras, "en");
+    return new Story(
+        id,
+        "AP",
+        "wire",
+        Instant.parse("2025-03-04T09:15:00Z"),
+        "NAIROBI, Kenya",
+        null,
+        "Port officials count record ships in " + id,
+        paras,
+        "en");
   }
 
   private static String word(String id, int i) {

@@ -50,13 +50,17 @@ class TestdataTest {
     }
     assertTrue(args.contains("--stories=testdata/stories"), args.toString());
     assertEquals(0, GenerateCommand.run(args.toArray(String[]::new)));
-    assertArrayEquals(Files.readAllBytes(LABELS), Files.readAllBytes(tmp.resolve("labels.jsonl")),
+    assertArrayEquals(
+        Files.readAllBytes(LABELS),
+        Files.readAllBytes(tmp.resolve("labels.jsonl")),
         "labels.jsonl is stale: rerun the command in testdata/README.md");
     List<String> committed = names(ARTICLES);
     assertEquals(committed, names(tmp.resolve("articles")));
     for (String n : committed) {
-      assertEquals(TestSupport.readText(ARTICLES.resolve(n)),
-          TestSupport.readText(tmp.resolve("articles").resolve(n)), n + " is stale");
+      assertEquals(
+          TestSupport.readText(ARTICLES.resolve(n)),
+          TestSupport.readText(tmp.resolve("articles").resolve(n)),
+          n + " is stale");
     }
   }
 
@@ -79,22 +83,27 @@ class TestdataTest {
       originals.merge(l.get("cluster").asText(), l.has("original") ? 1 : 0, Integer::sum);
     }
     assertEquals(articles.keySet(), seen.keySet());
-    Set<String> storyIds = StoryReader.read("testdata/stories").stream().map(Story::id)
-        .collect(Collectors.toSet());
+    Set<String> storyIds =
+        StoryReader.read("testdata/stories").stream().map(Story::id).collect(Collectors.toSet());
     assertEquals(storyIds, originals.keySet());
     originals.forEach((c, n) -> assertEquals(1, n, "originals in " + c));
     assertTrue(labels.size() >= 180 && labels.size() <= 320, "articles: " + labels.size());
-    Set<String> urls = articles.values().stream().filter(r -> r.json() != null)
-        .map(r -> r.json().get("url").asText()).collect(Collectors.toSet());
-    assertEquals(articles.values().stream().filter(r -> r.json() != null).count(), urls.size(),
+    Set<String> urls =
+        articles.values().stream()
+            .filter(r -> r.json() != null)
+            .map(r -> r.json().get("url").asText())
+            .collect(Collectors.toSet());
+    assertEquals(
+        articles.values().stream().filter(r -> r.json() != null).count(),
+        urls.size(),
         "JSONL urls are unique");
   }
 
   @Test
   void copiesKeepMostOfTheirStory() throws IOException {
     Map<String, TestSupport.Read> articles = TestSupport.readCorpus(ARTICLES);
-    Map<String, Story> stories = StoryReader.read("testdata/stories").stream()
-        .collect(Collectors.toMap(Story::id, s -> s));
+    Map<String, Story> stories =
+        StoryReader.read("testdata/stories").stream().collect(Collectors.toMap(Story::id, s -> s));
     int checked = 0;
     for (JsonNode l : TestSupport.readLabels(LABELS)) {
       if (Set.of("excerpt", "paywall").contains(l.path("kind").asText())) {
@@ -103,8 +112,8 @@ class TestdataTest {
       TestSupport.Read r = articles.get(l.get("id").asText());
       Story s = stories.get(l.get("cluster").asText());
       String body = String.join("\n\n", s.paragraphs());
-      String text = r.content().startsWith("<!DOCTYPE") ? TestSupport.articleText(r.content())
-          : r.content();
+      String text =
+          r.content().startsWith("<!DOCTYPE") ? TestSupport.articleText(r.content()) : r.content();
       double kept = TestSupport.containment(body, text);
       assertTrue(kept >= 0.6, l + " keeps only " + kept + " of its story");
       checked++;
@@ -115,13 +124,15 @@ class TestdataTest {
   @Test
   void differentStoriesReallyDiffer() {
     List<Story> stories = StoryReader.read("testdata/stories");
-    Map<String, String> text = stories.stream().collect(Collectors.toMap(Story::id,
-        s -> String.join("\n\n", s.paragraphs())));
+    Map<String, String> text =
+        stories.stream()
+            .collect(Collectors.toMap(Story::id, s -> String.join("\n\n", s.paragraphs())));
     String[][] sameEvent = {
-        {"02-peru-earthquake-reuters", "03-peru-earthquake-ap"},
-        {"04-rbnz-rate-cut-reuters", "05-rbnz-rate-cut-afp"},
-        {"06-greece-wildfire-ap", "07-greece-wildfire-afp"},
-        {"29-housing-bill-capital-observer", "30-housing-bill-harbor-city-gazette"}};
+      {"02-peru-earthquake-reuters", "03-peru-earthquake-ap"},
+      {"04-rbnz-rate-cut-reuters", "05-rbnz-rate-cut-afp"},
+      {"06-greece-wildfire-ap", "07-greece-wildfire-afp"},
+      {"29-housing-bill-capital-observer", "30-housing-bill-harbor-city-gazette"}
+    };
     for (String[] p : sameEvent) {
       double ab = TestSupport.containment(text.get(p[0]), text.get(p[1]));
       double ba = TestSupport.containment(text.get(p[1]), text.get(p[0]));

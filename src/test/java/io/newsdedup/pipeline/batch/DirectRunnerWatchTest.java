@@ -25,10 +25,15 @@ import org.junit.jupiter.api.Test;
  * stage throws ends with what it threw.
  */
 class DirectRunnerWatchTest {
-  private static final StackTraceElement SCHEDULER = new StackTraceElement(
-      "org.apache.beam.runners.direct.QuiescenceDriver", "fireTimers", "QuiescenceDriver.java", 187);
-  private static final StackTraceElement BUNDLE = new StackTraceElement(
-      DirectRunnerWatch.BUNDLE_EXECUTOR, "run", "DirectTransformExecutor.java", 80);
+  private static final StackTraceElement SCHEDULER =
+      new StackTraceElement(
+          "org.apache.beam.runners.direct.QuiescenceDriver",
+          "fireTimers",
+          "QuiescenceDriver.java",
+          187);
+  private static final StackTraceElement BUNDLE =
+      new StackTraceElement(
+          DirectRunnerWatch.BUNDLE_EXECUTOR, "run", "DirectTransformExecutor.java", 80);
 
   /** A job that finishes after {@code polls} polls (never when negative). */
   private static final class Job implements PipelineResult {
@@ -75,9 +80,14 @@ class DirectRunnerWatchTest {
   @Test
   void aJobThatRunsNoBundleIsStalledAndCancelled() {
     Job job = new Job(-1);
-    var e = assertThrows(DirectRunnerWatch.Stalled.class, () -> DirectRunnerWatch.await(job,
-        Duration.ofMillis(300), () -> Map.of(Thread.currentThread(),
-            new StackTraceElement[] {SCHEDULER})));
+    var e =
+        assertThrows(
+            DirectRunnerWatch.Stalled.class,
+            () ->
+                DirectRunnerWatch.await(
+                    job,
+                    Duration.ofMillis(300),
+                    () -> Map.of(Thread.currentThread(), new StackTraceElement[] {SCHEDULER})));
     assertTrue(e.getMessage().contains("stopped making progress"), e.getMessage());
     assertTrue(job.cancelled.get());
   }
@@ -85,16 +95,25 @@ class DirectRunnerWatchTest {
   @Test
   void aJobRunningBundlesIsWaitedFor() {
     Job job = new Job(20); // 20 polls of 50 ms: longer than the stall time
-    assertEquals(PipelineResult.State.DONE, DirectRunnerWatch.await(job, Duration.ofMillis(300),
-        () -> Map.of(Thread.currentThread(), new StackTraceElement[] {SCHEDULER, BUNDLE})));
+    assertEquals(
+        PipelineResult.State.DONE,
+        DirectRunnerWatch.await(
+            job,
+            Duration.ofMillis(300),
+            () -> Map.of(Thread.currentThread(), new StackTraceElement[] {SCHEDULER, BUNDLE})));
     assertFalse(job.cancelled.get());
   }
 
   @Test
   void bundleRunningLooksForTheBundleExecutorInAnyThread() {
     assertFalse(DirectRunnerWatch.bundleRunning(Map.of()));
-    assertTrue(DirectRunnerWatch.bundleRunning(Map.of(new Thread(), new StackTraceElement[] {BUNDLE},
-        Thread.currentThread(), new StackTraceElement[] {SCHEDULER})));
+    assertTrue(
+        DirectRunnerWatch.bundleRunning(
+            Map.of(
+                new Thread(),
+                new StackTraceElement[] {BUNDLE},
+                Thread.currentThread(),
+                new StackTraceElement[] {SCHEDULER})));
   }
 
   /** A real Direct-runner job whose one stage throws {@code failure} for one element. */
@@ -103,33 +122,44 @@ class DirectRunnerWatchTest {
     options.setRunner(DirectRunner.class);
     options.setBlockOnRun(false);
     Pipeline p = Pipeline.create(options);
-    p.apply(Create.of(1, 2, 3, 4, 5)).apply(ParDo.of(new DoFn<Integer, Integer>() {
-      @ProcessElement
-      public void process(@Element Integer i, OutputReceiver<Integer> out) {
-        if (i == 3) {
-          if (error != null) {
-            throw error;
-          }
-          throw exception;
-        }
-        out.output(i);
-      }
-    }));
+    p.apply(Create.of(1, 2, 3, 4, 5))
+        .apply(
+            ParDo.of(
+                new DoFn<Integer, Integer>() {
+                  @ProcessElement
+                  public void process(@Element Integer i, OutputReceiver<Integer> out) {
+                    if (i == 3) {
+                      if (error != null) {
+                        throw error;
+                      }
+                      throw exception;
+                    }
+                    out.output(i);
+                  }
+                }));
     return p.run();
   }
 
   @Test
   void anErrorInAStageEndsTheJobWithThatError() {
-    var e = assertThrows(Pipeline.PipelineExecutionException.class, () -> DirectRunnerWatch.await(
-        failingJob(null, new StackOverflowError("deep")), DirectRunnerWatch.STALL));
+    var e =
+        assertThrows(
+            Pipeline.PipelineExecutionException.class,
+            () ->
+                DirectRunnerWatch.await(
+                    failingJob(null, new StackOverflowError("deep")), DirectRunnerWatch.STALL));
     assertTrue(e.getCause() instanceof StackOverflowError, String.valueOf(e.getCause()));
   }
 
   @Test
   void anExceptionInAStageEndsTheJobWithThatException() {
-    var e = assertThrows(Pipeline.PipelineExecutionException.class, () -> DirectRunnerWatch.await(
-        failingJob(new IllegalStateException("no rejection for this"), null),
-        DirectRunnerWatch.STALL));
+    var e =
+        assertThrows(
+            Pipeline.PipelineExecutionException.class,
+            () ->
+                DirectRunnerWatch.await(
+                    failingJob(new IllegalStateException("no rejection for this"), null),
+                    DirectRunnerWatch.STALL));
     assertEquals("no rejection for this", e.getCause().getMessage());
   }
 }

@@ -22,14 +22,16 @@ class MemoryEstimateTest {
   }
 
   private static InputFile file(Path p) throws Exception {
-    return new InputFile(p.toString(), p.getFileName().toString(), p.toString(), Files.size(p), 0,
-        -1, 1);
+    return new InputFile(
+        p.toString(), p.getFileName().toString(), p.toString(), Files.size(p), 0, -1, 1);
   }
 
   @Test
   void eachFileCountsOnceAndGzipByItsUncompressedSize() {
-    assertEquals(100 + 4 * 50, MemoryEstimate.inputBytes(List.of(file("a.jsonl", 100),
-        file("b.jsonl.gz", 50), file("a.jsonl", 100))));
+    assertEquals(
+        100 + 4 * 50,
+        MemoryEstimate.inputBytes(
+            List.of(file("a.jsonl", 100), file("b.jsonl.gz", 50), file("a.jsonl", 100))));
   }
 
   @Test
@@ -55,26 +57,27 @@ class MemoryEstimateTest {
     Path tiny = dir.resolve("tiny.jsonl");
     Files.writeString(tiny, "{\"id\":\"1\",\"text\":\"a b c\"}\n".repeat(100_000));
     long needed = MemoryEstimate.directHeap(List.of(file(tiny), file(tiny)));
-    assertEquals(MemoryEstimate.DIRECT_BASE_HEAP + 2.5 * 2_600_000 + 100_000 * 2048.0, needed,
-        2048 * 10);
+    assertEquals(
+        MemoryEstimate.DIRECT_BASE_HEAP + 2.5 * 2_600_000 + 100_000 * 2048.0, needed, 2048 * 10);
   }
 
   @Test
   void aDirectRunWhoseInputNeedsMoreThanTheHeapIsWarnedOf() {
     Optional<String> w = MemoryEstimate.warning("DirectRunner", 3L << 30, 8L << 30, 6L << 30);
     assertTrue(w.isPresent());
-    assertEquals("warning: the input is 3.0 GB, and the Direct runner (the default) needs about"
-        + " 8.0 GB of heap for it (it holds every stage's data in memory); this JVM's heap is 6.0"
-        + " GB, so the run is likely to run out of memory. Give it more heap (java -Xmx10g -jar"
-        + " news-dedup.jar ...) or run on Flink, which spills to disk: --runner=FlinkRunner.",
+    assertEquals(
+        "warning: the input is 3.0 GB, and the Direct runner (the default) needs about 8.0 GB of"
+            + " heap for it (it holds every stage's data in memory); this JVM's heap is 6.0 GB, so"
+            + " the run is likely to run out of memory. Give it more heap (java -Xmx10g -jar"
+            + " news-dedup.jar ...) or run on Flink, which spills to disk: --runner=FlinkRunner.",
         w.get());
   }
 
   @Test
   void anInputThatFitsOrAnotherRunnerIsNot() {
-    assertEquals(Optional.empty(),
-        MemoryEstimate.warning("DirectRunner", 400L << 20, 1L << 30, 2L << 30));
-    assertEquals(Optional.empty(),
-        MemoryEstimate.warning("FlinkRunner", 3L << 30, 8L << 30, 1L << 30));
+    assertEquals(
+        Optional.empty(), MemoryEstimate.warning("DirectRunner", 400L << 20, 1L << 30, 2L << 30));
+    assertEquals(
+        Optional.empty(), MemoryEstimate.warning("FlinkRunner", 3L << 30, 8L << 30, 1L << 30));
   }
 }

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What an operator meets at the output directory, through the command line: refused outputs,
- * {@code --overwrite} deleting exactly an earlier run, a failed rerun keeping the last good one,
- * two runs into one directory.
+ * What an operator meets at the output directory, through the command line: refused outputs, {@code
+ * --overwrite} deleting exactly an earlier run, a failed rerun keeping the last good one, two runs
+ * into one directory.
  */
 class OutputDirectoryRunsTest {
   @TempDir Path tmp;
@@ -55,7 +55,8 @@ class OutputDirectoryRunsTest {
 
   static List<String> staging(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".incomplete-"))
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(".incomplete-"))
           .toList();
     }
   }
@@ -76,8 +77,8 @@ class OutputDirectoryRunsTest {
       CommandRun root = run(args("batch", "--input=" + in, "--output=/", flag));
       assertEquals(2, root.code(), root.err());
       assertTrue(root.err().contains("root of the file system"), root.err());
-      CommandRun home = run(args("batch", "--input=" + in,
-          "--output=" + System.getProperty("user.home"), flag));
+      CommandRun home =
+          run(args("batch", "--input=" + in, "--output=" + System.getProperty("user.home"), flag));
       assertEquals(2, home.code(), home.err());
       assertTrue(home.err().contains("home directory"), home.err());
     }
@@ -127,14 +128,16 @@ class OutputDirectoryRunsTest {
     Path in2 = input("in2.jsonl", "second-a");
     Path out = tmp.resolve("out");
     assertEquals(0, run("batch", "--input=" + in1, "--output=" + out, "--numShards=2").code());
-    Map<String, String> mine = Map.of(
-        "clusters-notes.txt", "my notes on clusters\n",
-        "rejected-by-editor.csv", "id,reason\nx,opinion\n",
-        "assignments-manual-fixes.jsonl", "{\"id\":\"first-a\",\"cluster_id\":\"mine\"}\n");
+    Map<String, String> mine =
+        Map.of(
+            "clusters-notes.txt", "my notes on clusters\n",
+            "rejected-by-editor.csv", "id,reason\nx,opinion\n",
+            "assignments-manual-fixes.jsonl", "{\"id\":\"first-a\",\"cluster_id\":\"mine\"}\n");
     for (var e : mine.entrySet()) {
       Files.writeString(out.resolve(e.getKey()), e.getValue());
     }
-    assertEquals(0,
+    assertEquals(
+        0,
         run("batch", "--input=" + in2, "--output=" + out, "--numShards=1", "--overwrite").code());
 
     Map<String, String> after = files(out);
@@ -143,12 +146,23 @@ class OutputDirectoryRunsTest {
     }
     List<String> ours = new ArrayList<>(after.keySet());
     ours.removeAll(mine.keySet());
-    assertEquals(List.of("_MANIFEST", "_SUCCESS", "assignments-00000-of-00001.jsonl",
-        "clusters-00000-of-00001.jsonl", "rejected-00000-of-00001.jsonl", "summary.json"), ours);
+    assertEquals(
+        List.of(
+            "_MANIFEST",
+            "_SUCCESS",
+            "assignments-00000-of-00001.jsonl",
+            "clusters-00000-of-00001.jsonl",
+            "rejected-00000-of-00001.jsonl",
+            "summary.json"),
+        ours);
     assertTrue(after.get("clusters-00000-of-00001.jsonl").contains("\"second-a\""));
     assertFalse(after.get("clusters-00000-of-00001.jsonl").contains("first-"));
-    assertEquals(List.of("assignments-00000-of-00001.jsonl", "clusters-00000-of-00001.jsonl",
-            "rejected-00000-of-00001.jsonl", "summary.json"),
+    assertEquals(
+        List.of(
+            "assignments-00000-of-00001.jsonl",
+            "clusters-00000-of-00001.jsonl",
+            "rejected-00000-of-00001.jsonl",
+            "summary.json"),
         after.get("_MANIFEST").lines().filter(l -> !l.startsWith("#")).toList());
   }
 
@@ -157,8 +171,10 @@ class OutputDirectoryRunsTest {
       throws IOException {
     Path in = input("in.jsonl", "a", "b");
     Path out = tmp.resolve("out");
-    assertEquals(0, run("batch", "--input=" + in, "--output=" + out,
-        "--report=" + out.resolve("report")).code());
+    assertEquals(
+        0,
+        run("batch", "--input=" + in, "--output=" + out, "--report=" + out.resolve("report"))
+            .code());
     assertTrue(Files.exists(out.resolve("report/index.html")));
     Files.writeString(out.resolve("report/my-notes.txt"), "keep\n");
     // What a run of an older version left: no manifest lists it.
@@ -166,9 +182,16 @@ class OutputDirectoryRunsTest {
     Files.writeString(out.resolve("changes-00000-of-00001.jsonl"), "{}\n");
     assertEquals(0, run("batch", "--input=" + in, "--output=" + out, "--overwrite").code());
     Map<String, String> after = files(out);
-    assertEquals(List.of("_MANIFEST", "_SUCCESS", "assignments-00000-of-00001.jsonl",
-        "clusters-00000-of-00001.jsonl", "rejected-00000-of-00001.jsonl", "report/my-notes.txt",
-        "summary.json"), List.copyOf(after.keySet()));
+    assertEquals(
+        List.of(
+            "_MANIFEST",
+            "_SUCCESS",
+            "assignments-00000-of-00001.jsonl",
+            "clusters-00000-of-00001.jsonl",
+            "rejected-00000-of-00001.jsonl",
+            "report/my-notes.txt",
+            "summary.json"),
+        List.copyOf(after.keySet()));
   }
 
   // 8. ---------------------------------------------------------------------------------------
@@ -182,8 +205,13 @@ class OutputDirectoryRunsTest {
     Map<String, String> good = files(out);
     assertTrue(good.containsKey("_SUCCESS"));
 
-    CommandRun failed = run("batch", "--input=" + in2, "--output=" + out, "--overwrite",
-        "--runner=" + FailingRunner.class.getName());
+    CommandRun failed =
+        run(
+            "batch",
+            "--input=" + in2,
+            "--output=" + out,
+            "--overwrite",
+            "--runner=" + FailingRunner.class.getName());
     assertEquals(1, failed.code(), failed.err());
     assertTrue(failed.err().contains("FailingRunner"), failed.err());
     assertEquals(good, files(out));
@@ -197,14 +225,19 @@ class OutputDirectoryRunsTest {
     Path in1 = input("in1.jsonl", "first-a", "first-b");
     Path in2 = input("in2.jsonl", "second-a");
     Path out = tmp.resolve("out");
-    BlockingRunner.Runs runs = BlockingRunner.whileHeld(tmp,
-        new String[] {"batch", "--input=" + in1, "--output=" + out},
-        new String[] {"batch", "--input=" + in2, "--output=" + out, "--overwrite"});
+    BlockingRunner.Runs runs =
+        BlockingRunner.whileHeld(
+            tmp,
+            new String[] {"batch", "--input=" + in1, "--output=" + out},
+            new String[] {"batch", "--input=" + in2, "--output=" + out, "--overwrite"});
     CommandRun second = runs.during();
     CommandRun firstRun = runs.held();
     assertEquals(2, second.code(), second.err());
-    assertTrue(second.err().contains("another run (pid " + ProcessHandle.current().pid()
-        + ", started at "), second.err());
+    assertTrue(
+        second
+            .err()
+            .contains("another run (pid " + ProcessHandle.current().pid() + ", started at "),
+        second.err());
     assertTrue(second.err().contains(") is writing into " + out), second.err());
     assertEquals(0, firstRun.code(), firstRun.err());
     String clusters = files(out).get("clusters-00000-of-00001.jsonl");
@@ -221,18 +254,30 @@ class OutputDirectoryRunsTest {
     Path started = tmp.resolve("started");
     Path release = tmp.resolve("release");
     Path log = tmp.resolve("child.log");
-    Process child = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "-D" + BlockingRunner.STARTED + "=" + started, "-D" + BlockingRunner.RELEASE + "=" + release,
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "batch",
-        "--input=" + in1, "--output=" + out, "--runner=" + BlockingRunner.class.getName())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-D" + BlockingRunner.STARTED + "=" + started,
+                "-D" + BlockingRunner.RELEASE + "=" + release,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "batch",
+                "--input=" + in1,
+                "--output=" + out,
+                "--runner=" + BlockingRunner.class.getName())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     CommandRun second;
     List<Long> pids; // the command's and the job's JVM (Main runs the job in a child JVM)
     try {
       BlockingRunner.awaitStart(started, () -> !child.isAlive(), () -> "");
-      pids = Stream.concat(Stream.of(child.toHandle()), child.descendants())
-          .map(ProcessHandle::pid).toList();
+      pids =
+          Stream.concat(Stream.of(child.toHandle()), child.descendants())
+              .map(ProcessHandle::pid)
+              .toList();
       second = run("batch", "--input=" + in2, "--output=" + out, "--overwrite");
     } finally {
       Files.writeString(release, "go");
@@ -241,10 +286,11 @@ class OutputDirectoryRunsTest {
       }
     }
     assertEquals(2, second.code(), second.err());
-    assertTrue(pids.stream().anyMatch(
-        pid -> second.err().contains("another run (pid " + pid + ", started at ")), second.err());
+    assertTrue(
+        pids.stream()
+            .anyMatch(pid -> second.err().contains("another run (pid " + pid + ", started at ")),
+        second.err());
     assertEquals(0, child.exitValue(), Files.readString(log));
     assertTrue(files(out).get("clusters-00000-of-00001.jsonl").contains("\"first-a\""));
   }
-
 }

@@ -19,15 +19,19 @@ class AnchorQueriesRoundTripTest {
     Queries q = queries();
     Queries decoded = roundTrip(QueriesCoder.INSTANCE, q);
     assertEquals(4, decoded.count);
-    assertArrayEquals(new long[] {Long.MIN_VALUE, -2, 3_000_000_000L, Long.MAX_VALUE},
+    assertArrayEquals(
+        new long[] {Long.MIN_VALUE, -2, 3_000_000_000L, Long.MAX_VALUE},
         Arrays.copyOf(decoded.values, decoded.count));
-    sameBytes(QueriesCoder.INSTANCE, queries(),
+    sameBytes(
+        QueriesCoder.INSTANCE,
+        queries(),
         new Queries(new long[] {Long.MIN_VALUE, -2, 3_000_000_000L, Long.MAX_VALUE}, 4));
 
     // The decoded accumulator keeps accumulating.
     decoded.add(17);
     decoded.addAll(new Queries(new long[] {18, 19}, 2));
-    assertArrayEquals(new long[] {Long.MIN_VALUE, -2, 3_000_000_000L, Long.MAX_VALUE, 17, 18, 19},
+    assertArrayEquals(
+        new long[] {Long.MIN_VALUE, -2, 3_000_000_000L, Long.MAX_VALUE, 17, 18, 19},
         Arrays.copyOf(decoded.values, decoded.count));
 
     Queries empty = roundTrip(QueriesCoder.INSTANCE, new Queries(new long[64], 0));

@@ -33,11 +33,15 @@ class BucketPairsTest {
     List<String> ids = ids(10_000);
     long[] count = {0};
     UnionFind uf = new UnionFind();
-    BucketPairs.pairs(ids, 50, 4, (a, b) -> {
-      count[0]++;
-      assertTrue(a.compareTo(b) < 0);
-      uf.union(a, b);
-    });
+    BucketPairs.pairs(
+        ids,
+        50,
+        4,
+        (a, b) -> {
+          count[0]++;
+          assertTrue(a.compareTo(b) < 0);
+          uf.union(a, b);
+        });
     assertTrue(count[0] < 50_000, "pairs: " + count[0]);
     assertEquals(Set.of("d00000"), new HashSet<>(uf.roots().values()));
     assertEquals(10_000, uf.roots().size());
@@ -51,17 +55,23 @@ class BucketPairsTest {
         for (int neighbours : new int[] {1, 2, 4}) {
           List<String> ids = ids(n);
           java.util.Map<String, Set<String>> expected = new java.util.HashMap<>();
-          BucketPairs.pairs(ids, full, neighbours, (a, b) -> {
-            expected.computeIfAbsent(a, k -> new HashSet<>()).add(b);
-            expected.computeIfAbsent(b, k -> new HashSet<>()).add(a);
-          });
+          BucketPairs.pairs(
+              ids,
+              full,
+              neighbours,
+              (a, b) -> {
+                expected.computeIfAbsent(a, k -> new HashSet<>()).add(b);
+                expected.computeIfAbsent(b, k -> new HashSet<>()).add(a);
+              });
           for (int i = 0; i < n; i++) {
             Set<String> actual = new HashSet<>();
             List<String> calls = new ArrayList<>();
             BucketPairs.partners(ids, i, full, neighbours, calls::add);
             actual.addAll(calls);
             assertEquals(calls.size(), actual.size(), "each partner once");
-            assertEquals(expected.getOrDefault(ids.get(i), Set.of()), actual,
+            assertEquals(
+                expected.getOrDefault(ids.get(i), Set.of()),
+                actual,
                 "n=" + n + " full=" + full + " neighbours=" + neighbours + " i=" + i);
           }
         }

@@ -23,7 +23,8 @@ class ConnectedComponentsTest {
 
   private static PCollection<KV<String, String>> components(
       TestPipeline p, List<KV<String, String>> edges, int rounds) {
-    return p.apply(Create.of(edges).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
+    return p.apply(
+            Create.of(edges).withCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
         .apply(ConnectedComponents.create().withRounds(rounds));
   }
 
@@ -61,12 +62,18 @@ class ConnectedComponentsTest {
   void separateComponentsKeepTheirSmallestNode() {
     TestPipeline p = TestPipelines.create();
     List<KV<String, String>> edges =
-        List.of(KV.of("b", "c"), KV.of("c", "d"), KV.of("x", "y"), KV.of("z", "y"), KV.of("a", "e"));
+        List.of(
+            KV.of("b", "c"), KV.of("c", "d"), KV.of("x", "y"), KV.of("z", "y"), KV.of("a", "e"));
     PAssert.that(components(p, edges, 2))
         .containsInAnyOrder(
-            KV.of("a", "a"), KV.of("e", "a"),
-            KV.of("b", "b"), KV.of("c", "b"), KV.of("d", "b"),
-            KV.of("x", "x"), KV.of("y", "x"), KV.of("z", "x"));
+            KV.of("a", "a"),
+            KV.of("e", "a"),
+            KV.of("b", "b"),
+            KV.of("c", "b"),
+            KV.of("d", "b"),
+            KV.of("x", "x"),
+            KV.of("y", "x"),
+            KV.of("z", "x"));
     p.run().waitUntilFinish();
   }
 

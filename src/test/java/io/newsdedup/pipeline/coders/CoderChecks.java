@@ -8,10 +8,10 @@ import org.apache.beam.sdk.testing.CoderProperties;
 import org.apache.beam.sdk.util.CoderUtils;
 
 /**
- * The checks every round-trip test of a coder makes, with Beam's {@link CoderProperties}. What
- * they cannot see (two swapped fields of one type) the tests catch by giving every field its own
- * value and comparing the decoded value with the original, field by field where equals does not
- * compare content (arrays).
+ * The checks every round-trip test of a coder makes, with Beam's {@link CoderProperties}. What they
+ * cannot see (two swapped fields of one type) the tests catch by giving every field its own value
+ * and comparing the decoded value with the original, field by field where equals does not compare
+ * content (arrays).
  */
 public final class CoderChecks {
   private CoderChecks() {}

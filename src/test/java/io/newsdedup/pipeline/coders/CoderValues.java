@@ -64,8 +64,22 @@ public final class CoderValues {
    */
   public static ArticleFacts sparseFacts() {
     return new ArticleFacts(
-        "", null, null, "", null, Origin.ofMessage("m-1"), 0, -1, null, false, 0L, null, true,
-        true, null, StoryEvidence.NONE);
+        "",
+        null,
+        null,
+        "",
+        null,
+        Origin.ofMessage("m-1"),
+        0,
+        -1,
+        null,
+        false,
+        0L,
+        null,
+        true,
+        true,
+        null,
+        StoryEvidence.NONE);
   }
 
   /** Sentence fingerprints and numbers, distinct. */

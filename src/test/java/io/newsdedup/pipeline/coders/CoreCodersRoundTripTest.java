@@ -47,9 +47,14 @@ class CoreCodersRoundTripTest {
     assertEquals(9_876_543_210L, full.line());
     assertEquals("msg-北京-17", full.messageId());
 
-    for (Origin o : List.of(Origin.ofFile("a.txt"), Origin.ofLine("b.jsonl", 3),
-        Origin.ofMessage("m-9"), new Origin("", -5, ""), new Origin(null, Long.MAX_VALUE, null),
-        new Origin("same", 1, "same"))) {
+    for (Origin o :
+        List.of(
+            Origin.ofFile("a.txt"),
+            Origin.ofLine("b.jsonl", 3),
+            Origin.ofMessage("m-9"),
+            new Origin("", -5, ""),
+            new Origin(null, Long.MAX_VALUE, null),
+            new Origin("same", 1, "same"))) {
       assertEquals(o, roundTripEqual(OriginCoder.INSTANCE, o, copy(o)));
     }
   }
@@ -66,7 +71,9 @@ class CoreCodersRoundTripTest {
     assertEquals(origin(), a.origin());
 
     Article sparse = new Article("a-2", null, null, null, "", null, Origin.ofFile("f.txt"));
-    roundTripEqual(ArticleCoder.INSTANCE, sparse,
+    roundTripEqual(
+        ArticleCoder.INSTANCE,
+        sparse,
         new Article("a-2", null, null, null, "", null, Origin.ofFile("f.txt")));
   }
 
@@ -79,7 +86,9 @@ class CoreCodersRoundTripTest {
     assertEquals("{\"id\": \"" + WORLD + "\"", r.raw());
 
     Rejection sparse = new Rejection(Origin.ofFile("x.html"), "no_text", null, "");
-    roundTripEqual(RejectionCoder.INSTANCE, sparse,
+    roundTripEqual(
+        RejectionCoder.INSTANCE,
+        sparse,
         new Rejection(Origin.ofFile("x.html"), "no_text", null, ""));
   }
 
@@ -110,11 +119,14 @@ class CoreCodersRoundTripTest {
     assertTrue(sparse.truncated());
 
     // The other low-content reason, and a story with only a headline or only a sample.
-    for (StoryEvidence story : List.of(new StoryEvidence(new long[] {1, 2}, new long[0]),
-        new StoryEvidence(new long[0], new long[] {3}))) {
+    for (StoryEvidence story :
+        List.of(
+            new StoryEvidence(new long[] {1, 2}, new long[0]),
+            new StoryEvidence(new long[0], new long[] {3}))) {
       ArticleFacts g = withStory(sparseFacts(), LowContent.TOO_SHORT, story);
-      ArticleFacts decoded = roundTripEqual(FactsCoder.INSTANCE, g,
-          withStory(sparseFacts(), LowContent.TOO_SHORT, story));
+      ArticleFacts decoded =
+          roundTripEqual(
+              FactsCoder.INSTANCE, g, withStory(sparseFacts(), LowContent.TOO_SHORT, story));
       assertEquals(LowContent.TOO_SHORT, decoded.lowContentReason());
       assertEquals(story, decoded.story());
     }
@@ -141,11 +153,16 @@ class CoreCodersRoundTripTest {
     assertArrayEquals(new long[] {101, -202, Long.MIN_VALUE}, s.fingerprints());
     assertArrayEquals(new long[] {404, 505}, s.numbers());
 
-    assertSame(Sentences.NONE, roundTripEqual(SentencesCoder.INSTANCE, Sentences.NONE,
-        new Sentences(new long[0], new long[0])));
+    assertSame(
+        Sentences.NONE,
+        roundTripEqual(
+            SentencesCoder.INSTANCE, Sentences.NONE, new Sentences(new long[0], new long[0])));
     Sentences numbersOnly = new Sentences(new long[0], new long[] {-7});
-    assertArrayEquals(new long[] {-7}, roundTripEqual(SentencesCoder.INSTANCE, numbersOnly,
-        new Sentences(new long[0], new long[] {-7})).numbers());
+    assertArrayEquals(
+        new long[] {-7},
+        roundTripEqual(
+                SentencesCoder.INSTANCE, numbersOnly, new Sentences(new long[0], new long[] {-7}))
+            .numbers());
   }
 
   @Test
@@ -171,10 +188,20 @@ class CoreCodersRoundTripTest {
     assertEquals(new Similarity(0.25, 0.5), third.toCanonical());
     assertEquals("copy-1", third.matchedVia());
 
-    Cluster single = new Cluster("c-1", sparseFacts(), "",
-        List.of(new ClusterMember(sparseFacts(), true, Similarity.IDENTICAL, null)));
-    roundTripEqual(ClusterCoder.INSTANCE, single, new Cluster("c-1", sparseFacts(), "",
-        List.of(new ClusterMember(sparseFacts(), true, Similarity.IDENTICAL, null))));
+    Cluster single =
+        new Cluster(
+            "c-1",
+            sparseFacts(),
+            "",
+            List.of(new ClusterMember(sparseFacts(), true, Similarity.IDENTICAL, null)));
+    roundTripEqual(
+        ClusterCoder.INSTANCE,
+        single,
+        new Cluster(
+            "c-1",
+            sparseFacts(),
+            "",
+            List.of(new ClusterMember(sparseFacts(), true, Similarity.IDENTICAL, null))));
   }
 
   @Test
@@ -190,20 +217,42 @@ class CoreCodersRoundTripTest {
   }
 
   private static Article article() {
-    return new Article("a-1", "https://example.org/" + WORLD, "Source مرحبا", "Title 北京",
-        "Body: " + WORLD + "\nsecond paragraph", Instant.ofEpochSecond(-86_400L * 365, 999_999_999),
+    return new Article(
+        "a-1",
+        "https://example.org/" + WORLD,
+        "Source مرحبا",
+        "Title 北京",
+        "Body: " + WORLD + "\nsecond paragraph",
+        Instant.ofEpochSecond(-86_400L * 365, 999_999_999),
         origin());
   }
 
   private static Rejection rejection() {
-    return new Rejection(origin(), Rejection.Reasons.MALFORMED_JSON,
-        "Unexpected character 'ł' at 3", "{\"id\": \"" + WORLD + "\"");
+    return new Rejection(
+        origin(),
+        Rejection.Reasons.MALFORMED_JSON,
+        "Unexpected character 'ł' at 3",
+        "{\"id\": \"" + WORLD + "\"");
   }
 
   private static ArticleFacts withStory(ArticleFacts f, LowContent reason, StoryEvidence story) {
-    return new ArticleFacts(f.id(), f.url(), f.source(), f.title(), f.publishedAt(), f.origin(),
-        f.shingleCount(), f.boilerplateMarkers(), f.wireAgency(), f.pointsToOriginal(),
-        f.titleKey(), reason, f.truncated(), f.fromIndex(), f.previousClusterId(), story);
+    return new ArticleFacts(
+        f.id(),
+        f.url(),
+        f.source(),
+        f.title(),
+        f.publishedAt(),
+        f.origin(),
+        f.shingleCount(),
+        f.boilerplateMarkers(),
+        f.wireAgency(),
+        f.pointsToOriginal(),
+        f.titleKey(),
+        reason,
+        f.truncated(),
+        f.fromIndex(),
+        f.previousClusterId(),
+        story);
   }
 
   private static Member member() {
@@ -212,7 +261,10 @@ class CoreCodersRoundTripTest {
 
   /** The canonical first (as {@code ClusterBuilder} builds them: the coder relies on it). */
   private static Cluster cluster() {
-    return new Cluster("cluster-Zürich", facts("canonical"), "more_complete_text – 北京",
+    return new Cluster(
+        "cluster-Zürich",
+        facts("canonical"),
+        "more_complete_text – 北京",
         List.of(
             new ClusterMember(facts("canonical"), true, Similarity.IDENTICAL, null),
             new ClusterMember(facts("copy-1"), false, new Similarity(0.8125, 0.9375), "canonical"),

@@ -16,22 +16,24 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every coder of the project has a round-trip test: a {@code @Test} method named after it
- * ({@code FactsCoder}: {@code factsCoder()}) in a {@code *RoundTripTest} class. The coders are
- * found in the sources: every class that extends {@link Codec} or one of Beam's coder classes.
+ * Every coder of the project has a round-trip test: a {@code @Test} method named after it ({@code
+ * FactsCoder}: {@code factsCoder()}) in a {@code *RoundTripTest} class. The coders are found in the
+ * sources: every class that extends {@link Codec} or one of Beam's coder classes.
  */
 class EveryCoderRoundTripTest {
   private static final Path MAIN = Path.of("src/main/java");
   private static final Path TEST = Path.of("src/test/java");
-  private static final Pattern CODER = Pattern.compile(
-      "class\\s+(\\w+)(?:<[^>]*>)?\\s+extends\\s+"
-          + "(?:Codec|AtomicCoder|CustomCoder|StructuredCoder|Coder)\\s*<");
+  private static final Pattern CODER =
+      Pattern.compile(
+          "class\\s+(\\w+)(?:<[^>]*>)?\\s+extends\\s+"
+              + "(?:Codec|AtomicCoder|CustomCoder|StructuredCoder|Coder)\\s*<");
 
   @Test
   void everyCoderHasARoundTripTest() throws Exception {
     Set<String> coders = coders();
     // The scan works: it finds coders of several packages, and Codec itself (not a coder).
-    assertTrue(coders.containsAll(List.of("Codec", "FactsCoder", "QueriesCoder", "MetaCoder")),
+    assertTrue(
+        coders.containsAll(List.of("Codec", "FactsCoder", "QueriesCoder", "MetaCoder")),
         "scanned: " + coders);
     coders.remove("Codec");
 
@@ -61,8 +63,9 @@ class EveryCoderRoundTripTest {
         continue;
       }
       String file = TEST.relativize(f).toString();
-      String className = file.substring(0, file.length() - ".java".length())
-          .replace(f.getFileSystem().getSeparator(), ".");
+      String className =
+          file.substring(0, file.length() - ".java".length())
+              .replace(f.getFileSystem().getSeparator(), ".");
       for (Method m : Class.forName(className).getDeclaredMethods()) {
         if (m.isAnnotationPresent(Test.class)) {
           names.add(Character.toUpperCase(m.getName().charAt(0)) + m.getName().substring(1));

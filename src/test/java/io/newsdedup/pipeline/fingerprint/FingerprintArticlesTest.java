@@ -31,32 +31,44 @@ class FingerprintArticlesTest {
 
   @Test
   void aWrappedRepostGetsTheSameFingerprintAsItsOriginalAndTheCleanerFacts() {
-    String repost = "NAIROBI (AP) — " + STORY
-        + "\n\nFor the latest news and updates, follow us on Google News\n\nRead original article here"
-        + "\n\nDenial of responsibility! SomeSite is an automatic aggregator of the global media.";
+    String repost =
+        "NAIROBI (AP) — "
+            + STORY
+            + "\n\n"
+            + "For the latest news and updates, follow us on Google News\n\n"
+            + "Read original article here\n\n"
+            + "Denial of responsibility! SomeSite is an automatic aggregator of the global media.";
     TestPipeline p = TestPipelines.create();
-    var docs = p.apply(Create.of(List.of(article("orig", STORY), article("repost", repost),
-            article("empty", "!!! ... ???")))
-        .withCoder(CoreCoders.ArticleCoder.INSTANCE))
-        .apply(FingerprintArticles.create());
-    PAssert.that(docs).satisfies(all -> {
-      Map<String, Fingerprint> byId = new HashMap<>();
-      all.forEach(f -> byId.put(f.id(), f));
-      Fingerprint o = byId.get("orig");
-      Fingerprint r = byId.get("repost");
-      assertArrayEquals(o.shingles(), r.shingles());
-      assertArrayEquals(o.signature(), r.signature());
-      assertEquals(MinHasher.DEFAULT_NUM_HASHES, o.signature().length);
-      assertEquals(o.shingles().length, o.facts().shingleCount());
-      assertEquals(0, o.facts().boilerplateMarkers());
-      assertTrue(r.facts().boilerplateMarkers() >= 3, "markers " + r.facts().boilerplateMarkers());
-      assertTrue(r.facts().pointsToOriginal());
-      assertFalse(o.facts().pointsToOriginal());
-      assertEquals("AP", r.facts().wireAgency());
-      assertTrue(byId.get("empty").isEmpty());
-      assertEquals(0, byId.get("empty").signature().length);
-      return null;
-    });
+    var docs =
+        p.apply(
+                Create.of(
+                        List.of(
+                            article("orig", STORY),
+                            article("repost", repost),
+                            article("empty", "!!! ... ???")))
+                    .withCoder(CoreCoders.ArticleCoder.INSTANCE))
+            .apply(FingerprintArticles.create());
+    PAssert.that(docs)
+        .satisfies(
+            all -> {
+              Map<String, Fingerprint> byId = new HashMap<>();
+              all.forEach(f -> byId.put(f.id(), f));
+              Fingerprint o = byId.get("orig");
+              Fingerprint r = byId.get("repost");
+              assertArrayEquals(o.shingles(), r.shingles());
+              assertArrayEquals(o.signature(), r.signature());
+              assertEquals(MinHasher.DEFAULT_NUM_HASHES, o.signature().length);
+              assertEquals(o.shingles().length, o.facts().shingleCount());
+              assertEquals(0, o.facts().boilerplateMarkers());
+              assertTrue(
+                  r.facts().boilerplateMarkers() >= 3, "markers " + r.facts().boilerplateMarkers());
+              assertTrue(r.facts().pointsToOriginal());
+              assertFalse(o.facts().pointsToOriginal());
+              assertEquals("AP", r.facts().wireAgency());
+              assertTrue(byId.get("empty").isEmpty());
+              assertEquals(0, byId.get("empty").signature().length);
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 }

@@ -44,8 +44,12 @@ class FingerprintCodersRoundTripTest {
     assertSame(Sentences.NONE, empty.sentences());
 
     // A signature without shingles and sentences with only numbers: the arrays stay apart.
-    Fingerprint lopsided = new Fingerprint(sparseFacts(), new long[0], new long[] {42},
-        new Sentences(new long[0], new long[] {-9}));
+    Fingerprint lopsided =
+        new Fingerprint(
+            sparseFacts(),
+            new long[0],
+            new long[] {42},
+            new Sentences(new long[0], new long[] {-9}));
     assertFingerprint(lopsided, roundTrip(FingerprintCoder.of(), lopsided));
   }
 
@@ -78,13 +82,38 @@ class FingerprintCodersRoundTripTest {
   }
 
   private static Cleaned cleaned() {
-    return new Cleaned("c-1", "https://example.org/" + WORLD, "Source مرحبا", "Title łódź",
-        Instant.ofEpochSecond(1_600_000_000L, 1), origin(), "text: " + WORLD, 70_000,
-        "Reuters 北京", true, -1_234_567_890_123L, false, true, "previous-cluster");
+    return new Cleaned(
+        "c-1",
+        "https://example.org/" + WORLD,
+        "Source مرحبا",
+        "Title łódź",
+        Instant.ofEpochSecond(1_600_000_000L, 1),
+        origin(),
+        "text: " + WORLD,
+        70_000,
+        "Reuters 北京",
+        true,
+        -1_234_567_890_123L,
+        false,
+        true,
+        "previous-cluster");
   }
 
   private static Cleaned sparseCleaned() {
-    return new Cleaned("", null, null, null, null, Origin.ofFile("a.txt"), "", 0, null, false,
-        0L, true, true, null);
+    return new Cleaned(
+        "",
+        null,
+        null,
+        null,
+        null,
+        Origin.ofFile("a.txt"),
+        "",
+        0,
+        null,
+        false,
+        0L,
+        true,
+        true,
+        null);
   }
 }

@@ -11,8 +11,8 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Impulse;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -20,8 +20,19 @@ import org.junit.jupiter.api.Test;
 
 class LearnBoilerplateTest {
   static Cleaned cleaned(String id, String title, String text) {
-    return new Cleaned(id, null, "Site", title, null, Origin.ofFile(id), text, 0, null, false,
-        Titles.key(title), false);
+    return new Cleaned(
+        id,
+        null,
+        "Site",
+        title,
+        null,
+        Origin.ofFile(id),
+        text,
+        0,
+        null,
+        false,
+        Titles.key(title),
+        false);
   }
 
   static final String NAV = "newshub | home | world | business";
@@ -31,12 +42,18 @@ class LearnBoilerplateTest {
   static List<Cleaned> corpus() {
     String wire = "the port strike entered its third day on monday.\nunions demanded higher pay.";
     List<Cleaned> in = new ArrayList<>();
-    String[] stories = {"a parrot flew home.\nits owner was delighted.",
-        "a bakery won an award.\nthe judges praised its rye.",
-        "the library opens late.\nvolunteers will staff it.",
-        "the zoo has new cubs.\nthey were born in may."};
-    String[] titles = {"Lost parrot flies home after ten days", "Bakery wins national bread award",
-        "Library to open on Sunday evenings", "Zoo welcomes two red panda cubs"};
+    String[] stories = {
+      "a parrot flew home.\nits owner was delighted.",
+      "a bakery won an award.\nthe judges praised its rye.",
+      "the library opens late.\nvolunteers will staff it.",
+      "the zoo has new cubs.\nthey were born in may."
+    };
+    String[] titles = {
+      "Lost parrot flies home after ten days",
+      "Bakery wins national bread award",
+      "Library to open on Sunday evenings",
+      "Zoo welcomes two red panda cubs"
+    };
     for (int i = 0; i < stories.length; i++) {
       in.add(cleaned("t" + i, titles[i], NAV + "\n" + stories[i] + "\n" + APP));
     }
@@ -46,14 +63,13 @@ class LearnBoilerplateTest {
     return in;
   }
 
-  static PCollection<Long> learned(TestPipeline p, List<Cleaned> in,
-      Map<String, String> dropped) {
-    PCollectionView<Map<String, String>> view = dropped == null ? null
-        : p.apply("Dropped", Create.of(dropped)).apply(View.asMap());
+  static PCollection<Long> learned(TestPipeline p, List<Cleaned> in, Map<String, String> dropped) {
+    PCollectionView<Map<String, String>> view =
+        dropped == null ? null : p.apply("Dropped", Create.of(dropped)).apply(View.asMap());
     PCollectionView<List<Long>> learned =
         p.apply(Create.of(in).withCoder(Cleaned.CleanedCoder.of()))
-            .apply(LearnBoilerplate.with(LearnedBoilerplate.defaults()).withShards(4)
-                .without(view));
+            .apply(
+                LearnBoilerplate.with(LearnedBoilerplate.defaults()).withShards(4).without(view));
     return p.apply(Impulse.create()).apply(ParDo.of(new EmitFn(learned)).withSideInputs(learned));
   }
 
@@ -77,9 +93,23 @@ class LearnBoilerplateTest {
     // it, two pages of different stories share the template, which is enough.
     List<Cleaned> withIndexed = new ArrayList<>(corpus());
     Cleaned t0 = withIndexed.get(0);
-    withIndexed.set(0, new Cleaned(t0.id(), t0.url(), t0.source(), t0.title(), t0.publishedAt(),
-        t0.origin(), t0.text(), t0.markers(), t0.wireAgency(), t0.pointsToOriginal(),
-        t0.titleKey(), t0.truncated(), true, "c-earlier"));
+    withIndexed.set(
+        0,
+        new Cleaned(
+            t0.id(),
+            t0.url(),
+            t0.source(),
+            t0.title(),
+            t0.publishedAt(),
+            t0.origin(),
+            t0.text(),
+            t0.markers(),
+            t0.wireAgency(),
+            t0.pointsToOriginal(),
+            t0.titleKey(),
+            t0.truncated(),
+            true,
+            "c-earlier"));
     TestPipeline q = TestPipelines.create();
     PAssert.that(learned(q, withIndexed, dropped))
         .containsInAnyOrder(LearnedBoilerplate.key(NAV), LearnedBoilerplate.key(APP));

@@ -47,14 +47,24 @@ class IndexDirectoryTest {
   @Test
   void aFailedRunLeavesTheIndexAsItWasAndNoStagingBehind() throws IOException {
     Path index = tmp.resolve("index");
-    assertEquals(0, run("batch", "--input=" + input("day1.jsonl", "a", "b"),
-        "--output=" + tmp.resolve("out1"), "--index=" + index).code());
+    assertEquals(
+        0,
+        run(
+                "batch",
+                "--input=" + input("day1.jsonl", "a", "b"),
+                "--output=" + tmp.resolve("out1"),
+                "--index=" + index)
+            .code());
     Map<String, byte[]> before = files(index);
     assertTrue(before.containsKey("index.json"), before.keySet().toString());
 
-    CommandRun failed = run("batch", "--input=" + input("day2.jsonl", "c"),
-        "--output=" + tmp.resolve("out2"), "--index=" + index,
-        "--runner=" + FailingRunner.class.getName());
+    CommandRun failed =
+        run(
+            "batch",
+            "--input=" + input("day2.jsonl", "c"),
+            "--output=" + tmp.resolve("out2"),
+            "--index=" + index,
+            "--runner=" + FailingRunner.class.getName());
     assertEquals(1, failed.code(), failed.err());
     Map<String, byte[]> after = files(index);
     assertEquals(before.keySet(), after.keySet());
@@ -68,21 +78,30 @@ class IndexDirectoryTest {
     Path index = tmp.resolve("index");
     Path day1 = input("day1.jsonl", "a", "b");
     Path day2 = input("day2.jsonl", "c");
-    BlockingRunner.Runs runs = BlockingRunner.whileHeld(tmp,
-        new String[] {"batch", "--input=" + day1, "--output=" + tmp.resolve("out1"),
-            "--index=" + index},
-        new String[] {"batch", "--input=" + day2, "--output=" + tmp.resolve("out2"),
-            "--index=" + index});
+    BlockingRunner.Runs runs =
+        BlockingRunner.whileHeld(
+            tmp,
+            new String[] {
+              "batch", "--input=" + day1, "--output=" + tmp.resolve("out1"), "--index=" + index
+            },
+            new String[] {
+              "batch", "--input=" + day2, "--output=" + tmp.resolve("out2"), "--index=" + index
+            });
     CommandRun second = runs.during();
     CommandRun firstRun = runs.held();
     assertEquals(2, second.code(), second.err());
-    assertTrue(second.err().contains("another run (pid " + ProcessHandle.current().pid()
-        + ", started at "), second.err());
+    assertTrue(
+        second
+            .err()
+            .contains("another run (pid " + ProcessHandle.current().pid() + ", started at "),
+        second.err());
     assertTrue(second.err().contains("is writing into " + index), second.err());
     assertEquals(0, firstRun.code(), firstRun.err());
     try (Stream<Path> left = Files.list(tmp.resolve("out2"))) {
-      assertEquals(List.of(".news-dedup.lock"),
-          left.map(p -> p.getFileName().toString()).toList(), "the refused run's output");
+      assertEquals(
+          List.of(".news-dedup.lock"),
+          left.map(p -> p.getFileName().toString()).toList(),
+          "the refused run's output");
     }
   }
 }

@@ -13,11 +13,15 @@ import org.junit.jupiter.api.Test;
 class ProgressLineTest {
   @Test
   void aLineSaysTheTimeEachStagesCountAndTheHeap() {
-    assertEquals("news-dedup batch 2:05 · read 123,456 · cleaned 123,000 · fingerprinted 120,000"
+    assertEquals(
+        "news-dedup batch 2:05 · read 123,456 · cleaned 123,000 · fingerprinted 120,000"
             + " · pairs verified 7 · articles written 0 · heap 1.5/6.0 GB",
-        ProgressLine.line("batch", Duration.ofSeconds(125),
+        ProgressLine.line(
+            "batch",
+            Duration.ofSeconds(125),
             new long[] {123_456, 123_000, 120_000, 7, 0},
-            3L << 29, 6L << 30));
+            3L << 29,
+            6L << 30));
   }
 
   @Test
@@ -51,7 +55,8 @@ class ProgressLineTest {
     for (int i = 0; i < 600 && !bytes.toString(StandardCharsets.UTF_8).contains(text); i++) {
       Thread.sleep(50);
     }
-    assertTrue(bytes.toString(StandardCharsets.UTF_8).contains(text),
+    assertTrue(
+        bytes.toString(StandardCharsets.UTF_8).contains(text),
         bytes.toString(StandardCharsets.UTF_8));
   }
 }

@@ -21,9 +21,14 @@ class FileRecordsPartsTest {
   private static List<String> read(List<InputFile> parts) {
     List<String> out = new ArrayList<>();
     for (InputFile p : parts) {
-      FileRecords.read(p, (Parsed r) -> out.add(r.article() != null
-          ? r.article().origin() + " " + r.article().id()
-          : r.rejection().origin() + " " + r.rejection().reason()), new FileRecords.Tally());
+      FileRecords.read(
+          p,
+          (Parsed r) ->
+              out.add(
+                  r.article() != null
+                      ? r.article().origin() + " " + r.article().id()
+                      : r.rejection().origin() + " " + r.rejection().reason()),
+          new FileRecords.Tally());
     }
     return out;
   }
@@ -52,14 +57,21 @@ class FileRecordsPartsTest {
     SplittableRandom r = new SplittableRandom(4);
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 400; i++) {
-      sb.append(i % 37 == 0 ? "{broken" : "{\"id\":\"a" + i + "\",\"text\":\"Story " + i
-          + " about the harbour, \u00e9t\u00e9, \u4e2d\u6587.\"}");
+      sb.append(
+          i % 37 == 0
+              ? "{broken"
+              : "{\"id\":\"a"
+                  + i
+                  + "\",\"text\":\"Story "
+                  + i
+                  + " about the harbour, \u00e9t\u00e9, \u4e2d\u6587.\"}");
       sb.append(breaks[r.nextInt(breaks.length)]);
     }
     sb.append("{\"id\":\"last\",\"text\":\"no line break at the end\"}");
     Path f = tmp.resolve("big.jsonl");
     Files.write(f, sb.toString().getBytes(StandardCharsets.UTF_8));
-    InputFile whole = new InputFile(f.toString(), "big.jsonl", "in/big.jsonl", Files.size(f), 0, -1, 1);
+    InputFile whole =
+        new InputFile(f.toString(), "big.jsonl", "in/big.jsonl", Files.size(f), 0, -1, 1);
     List<String> expected = read(List.of(whole));
     for (long partBytes : new long[] {40, 97, 1000, 5000}) {
       List<InputFile> parts = FileRecords.parts(whole, partBytes);

@@ -39,8 +39,8 @@ class FileRecordsTest {
     Path f = dir.resolve(name);
     Files.write(f, content);
     List<Parsed> out = new ArrayList<>();
-    FileRecords.read(new InputFile(f.toString(), name, "in/" + name), out::add,
-        new FileRecords.Tally());
+    FileRecords.read(
+        new InputFile(f.toString(), name, "in/" + name), out::add, new FileRecords.Tally());
     return out;
   }
 
@@ -57,20 +57,26 @@ class FileRecordsTest {
 
   /**
    * Every complete line before the damage is a record, whatever the cut; the line the damage cuts
-   * and everything after it is one unreadable_file rejection at the next line. (Beam's gzip
-   * stream used to drop what it had inflated in the read that failed: up to 8 KB of lines.)
+   * and everything after it is one unreadable_file rejection at the next line. (Beam's gzip stream
+   * used to drop what it had inflated in the read that failed: up to 8 KB of lines.)
    */
   @Test
   void aTruncatedGzipKeepsEveryCompleteLine() throws IOException {
     StringBuilder lines = new StringBuilder();
     int total = 400;
     for (int i = 1; i <= total; i++) {
-      lines.append("{\"id\":\"t").append(i).append("\",\"text\":\"Story ").append(i)
-          .append(" words ").append(i * 7919L * 104729L).append("\"}\n");
+      lines
+          .append("{\"id\":\"t")
+          .append(i)
+          .append("\",\"text\":\"Story ")
+          .append(i)
+          .append(" words ")
+          .append(i * 7919L * 104729L)
+          .append("\"}\n");
     }
     byte[] whole = gzip(lines.toString());
-    for (int cut : new int[] {20, whole.length / 3, whole.length / 2, whole.length - 9,
-        whole.length - 4}) {
+    for (int cut :
+        new int[] {20, whole.length / 3, whole.length / 2, whole.length - 9, whole.length - 4}) {
       byte[] damaged = Arrays.copyOf(whole, cut);
       long complete = completeLines(damaged);
       List<Parsed> records = read("cut.jsonl.gz", damaged);
@@ -84,14 +90,18 @@ class FileRecordsTest {
       assertEquals(Origin.ofLine("in/cut.jsonl.gz", complete + 1), rest.rejection().origin(), at);
       assertTrue(rest.rejection().message().contains("truncated?"), rest.rejection().message());
     }
-    assertEquals(total, read("whole.jsonl.gz", whole).stream()
-        .filter(p -> p.article() != null).count());
+    assertEquals(
+        total, read("whole.jsonl.gz", whole).stream().filter(p -> p.article() != null).count());
   }
 
   private static String jsonLines(String prefix, int from, int to) {
     StringBuilder sb = new StringBuilder();
     for (int i = from; i <= to; i++) {
-      sb.append("{\"id\":\"").append(prefix).append(i).append("\",\"text\":\"Story ").append(i)
+      sb.append("{\"id\":\"")
+          .append(prefix)
+          .append(i)
+          .append("\",\"text\":\"Story ")
+          .append(i)
           .append("\"}\n");
     }
     return sb.toString();
@@ -99,16 +109,24 @@ class FileRecordsTest {
 
   /** The ids of the articles, then "reason@line: message" of each rejection. */
   private static List<String> described(List<Parsed> records) {
-    return records.stream().map(p -> p.article() != null ? p.article().id()
-        : p.rejection().reason() + "@" + p.rejection().origin().line() + ": "
-            + p.rejection().message()).toList();
+    return records.stream()
+        .map(
+            p ->
+                p.article() != null
+                    ? p.article().id()
+                    : p.rejection().reason()
+                        + "@"
+                        + p.rejection().origin().line()
+                        + ": "
+                        + p.rejection().message())
+        .toList();
   }
 
   /**
-   * What follows the last good gzip member and is not one (plain lines appended to a .gz, a
-   * garbage tail, a member whose header is damaged) is one unreadable_file rejection at the line
-   * after the last complete one, saying what it found; the JDK's GZIPInputStream silently took it
-   * for the end of the file.
+   * What follows the last good gzip member and is not one (plain lines appended to a .gz, a garbage
+   * tail, a member whose header is damaged) is one unreadable_file rejection at the line after the
+   * last complete one, saying what it found; the JDK's GZIPInputStream silently took it for the end
+   * of the file.
    */
   @Test
   void whatFollowsTheLastGoodGzipMemberIsRejectedNotDropped() throws IOException {
@@ -128,11 +146,20 @@ class FileRecordsTest {
       assertEquals(List.of("m1", "m2", "m3"), got.subList(0, 3), at);
       assertTrue(got.get(3).startsWith("unreadable_file@4: "), at);
       if (tail == plain || tail == garbage) {
-        assertTrue(got.get(3).contains(tail.length + " bytes after the gzip member ending at byte "
-            + first.length + " are not gzip data (appended plain text or garbage?)"), at);
+        assertTrue(
+            got.get(3)
+                .contains(
+                    tail.length
+                        + " bytes after the gzip member ending at byte "
+                        + first.length
+                        + " are not gzip data (appended plain text or garbage?)"),
+            at);
       } else {
-        assertTrue(got.get(3).contains("the gzip member starting at byte " + first.length
-            + " has a damaged header"), at);
+        assertTrue(
+            got.get(3)
+                .contains(
+                    "the gzip member starting at byte " + first.length + " has a damaged header"),
+            at);
       }
     }
     // The last line of the last good member has no line break: the damage cuts it.
@@ -146,8 +173,8 @@ class FileRecordsTest {
   /** Well-formed further members are read (multi-member gzip is legal); zero padding is the end. */
   @Test
   void furtherGzipMembersAreReadAndZeroPaddingIsTheEnd() throws IOException {
-    byte[] file = concat(gzip(jsonLines("a", 1, 2)), gzip(""), gzip(jsonLines("b", 3, 4)),
-        new byte[1024]);
+    byte[] file =
+        concat(gzip(jsonLines("a", 1, 2)), gzip(""), gzip(jsonLines("b", 3, 4)), new byte[1024]);
     assertEquals(List.of("a1", "a2", "b3", "b4"), described(read("multi.jsonl.gz", file)));
   }
 
@@ -159,23 +186,25 @@ class FileRecordsTest {
     List<String> got = described(read("crc.jsonl.gz", concat(bad, gzip(jsonLines("n", 3, 3)))));
     assertEquals(3, got.size(), got.toString());
     assertEquals(List.of("k1", "k2"), got.subList(0, 2));
-    assertTrue(got.get(2).startsWith("unreadable_file@3: ") && got.get(2).contains("CRC"),
-        got.toString());
+    assertTrue(
+        got.get(2).startsWith("unreadable_file@3: ") && got.get(2).contains("CRC"), got.toString());
   }
 
   private List<Parsed> read(String name, byte[] content, int maxRecordChars) throws IOException {
     Path f = dir.resolve(name);
     Files.write(f, content);
     List<Parsed> out = new ArrayList<>();
-    FileRecords.read(new InputFile(f.toString(), name, "in/" + name), out::add,
-        new FileRecords.Tally(), maxRecordChars);
+    FileRecords.read(
+        new InputFile(f.toString(), name, "in/" + name),
+        out::add,
+        new FileRecords.Tally(),
+        maxRecordChars);
     return out;
   }
 
   /**
-   * A line longer than the limit is one too_large record at its line, raw its first 4 KB, and
-   * the file goes on; a line of exactly the limit is a record like any other. Whatever the line
-   * breaks.
+   * A line longer than the limit is one too_large record at its line, raw its first 4 KB, and the
+   * file goes on; a line of exactly the limit is a record like any other. Whatever the line breaks.
    */
   @Test
   void aLineLongerThanTheLimitIsOneTooLargeRecordAndTheFileGoesOn() throws IOException {
@@ -183,32 +212,44 @@ class FileRecordsTest {
     String exact = "{\"id\":\"exact\",\"text\":\"" + "w".repeat(1000 - 24) + "\"}";
     assertEquals(1000, exact.length());
     for (String br : List.of("\n", "\r\n", "\r")) {
-      String file = String.join(br, "{\"id\":\"a\",\"text\":\"x\"}", big, "", exact,
-          "{\"id\":\"b\",\"text\":\"x\"}") + br;
+      String file =
+          String.join(
+                  br,
+                  "{\"id\":\"a\",\"text\":\"x\"}",
+                  big,
+                  "",
+                  exact,
+                  "{\"id\":\"b\",\"text\":\"x\"}")
+              + br;
       for (boolean gz : new boolean[] {false, true}) {
         byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
         List<Parsed> got = read(gz ? "f.jsonl.gz" : "f.jsonl", gz ? gzip(file) : bytes, 1000);
-        String at = got.stream().map(p -> p.article() != null ? p.article().id()
-            : p.rejection().toString()).toList().toString();
+        String at =
+            got.stream()
+                .map(p -> p.article() != null ? p.article().id() : p.rejection().toString())
+                .toList()
+                .toString();
         assertEquals(4, got.size(), at);
         assertEquals("a", got.get(0).article().id(), at);
         var tooLarge = got.get(1).rejection();
         assertEquals("too_large", tooLarge.reason(), at);
         assertEquals(2, tooLarge.origin().line(), at);
         assertEquals(big.substring(0, 4096), tooLarge.raw());
-        assertTrue(tooLarge.message().contains("the limit of 1000 characters")
-            && tooLarge.message().contains("it has " + big.length()), tooLarge.message());
+        assertTrue(
+            tooLarge.message().contains("the limit of 1000 characters")
+                && tooLarge.message().contains("it has " + big.length()),
+            tooLarge.message());
         assertEquals("exact", got.get(2).article().id(), at);
-        assertEquals(Origin.ofLine(got.get(2).article().origin().file(), 4),
-            got.get(2).article().origin());
+        assertEquals(
+            Origin.ofLine(got.get(2).article().origin().file(), 4), got.get(2).article().origin());
         assertEquals("b", got.get(3).article().id(), at);
       }
     }
   }
 
   /**
-   * Writes a gzip file of {@code before}, {@code chars} times 'x' and {@code after}, compressing
-   * as it goes: a gzip bomb of a few hundred KB, never big in memory.
+   * Writes a gzip file of {@code before}, {@code chars} times 'x' and {@code after}, compressing as
+   * it goes: a gzip bomb of a few hundred KB, never big in memory.
    */
   private Path gzipBomb(String name, String before, long chars, String after) throws IOException {
     Path f = dir.resolve(name);
@@ -227,21 +268,24 @@ class FileRecordsTest {
   private static final long BOMB_CHARS = 200_000_000;
 
   /**
-   * A one-line gzip bomb (200 MB of one character in a small .gz) is one too_large record, read
-   * in memory bounded by the limit (1 MiB here: the test needs no big heap), between the good
-   * lines around it; the same as a .txt. A bomb that breaks off in its big line is the rest of
-   * the file, as any line the damage cuts.
+   * A one-line gzip bomb (200 MB of one character in a small .gz) is one too_large record, read in
+   * memory bounded by the limit (1 MiB here: the test needs no big heap), between the good lines
+   * around it; the same as a .txt. A bomb that breaks off in its big line is the rest of the file,
+   * as any line the damage cuts.
    */
   @Test
   void aGzipBombIsOneTooLargeRecordReadInBoundedMemory() throws IOException {
     int limit = 1 << 20;
     String before = "{\"id\":\"before\",\"text\":\"x\"}\n{\"id\":\"bomb\",\"text\":\"";
-    Path bomb = gzipBomb("bomb.jsonl.gz", before, BOMB_CHARS,
-        "\"}\n{\"id\":\"after\",\"text\":\"x\"}\n");
+    Path bomb =
+        gzipBomb("bomb.jsonl.gz", before, BOMB_CHARS, "\"}\n{\"id\":\"after\",\"text\":\"x\"}\n");
     assertTrue(Files.size(bomb) < 1_000_000, "size " + Files.size(bomb));
     List<Parsed> out = new ArrayList<>();
-    FileRecords.read(new InputFile(bomb.toString(), "bomb.jsonl.gz", "bomb.jsonl.gz"), out::add,
-        new FileRecords.Tally(), limit);
+    FileRecords.read(
+        new InputFile(bomb.toString(), "bomb.jsonl.gz", "bomb.jsonl.gz"),
+        out::add,
+        new FileRecords.Tally(),
+        limit);
     assertEquals(3, out.size());
     assertEquals("before", out.get(0).article().id());
     var r = out.get(1).rejection();
@@ -249,14 +293,24 @@ class FileRecordsTest {
     assertEquals(Origin.ofLine("bomb.jsonl.gz", 2), r.origin());
     assertEquals(4096, r.raw().length());
     assertTrue(r.raw().startsWith("{\"id\":\"bomb\",\"text\":\"xxx"), r.raw());
-    assertTrue(r.message().contains("the limit of " + limit + " characters per record: it has "
-        + (BOMB_CHARS + 23) + " characters"), r.message());
+    assertTrue(
+        r.message()
+            .contains(
+                "the limit of "
+                    + limit
+                    + " characters per record: it has "
+                    + (BOMB_CHARS + 23)
+                    + " characters"),
+        r.message());
     assertEquals("after", out.get(2).article().id());
 
     // the raw records around it are numbered as read numbers them
     java.util.Map<Long, String> raw = new java.util.HashMap<>();
-    FileRecords.rawRecords(new InputFile(bomb.toString(), "bomb.jsonl.gz", "bomb.jsonl.gz"),
-        new java.util.TreeSet<>(List.of(2L, 3L)), raw::put, limit);
+    FileRecords.rawRecords(
+        new InputFile(bomb.toString(), "bomb.jsonl.gz", "bomb.jsonl.gz"),
+        new java.util.TreeSet<>(List.of(2L, 3L)),
+        raw::put,
+        limit);
     assertEquals(java.util.Map.of(3L, "{\"id\":\"after\",\"text\":\"x\"}"), raw);
 
     // cut in the big line: the line before is kept, the rest is one unreadable_file record
@@ -269,14 +323,18 @@ class FileRecordsTest {
 
     Path txt = gzipBomb("bomb.txt.gz", "A title\n\n", BOMB_CHARS, "\n");
     out.clear();
-    FileRecords.read(new InputFile(txt.toString(), "bomb.txt.gz", "bomb.txt.gz"), out::add,
-        new FileRecords.Tally(), limit);
+    FileRecords.read(
+        new InputFile(txt.toString(), "bomb.txt.gz", "bomb.txt.gz"),
+        out::add,
+        new FileRecords.Tally(),
+        limit);
     assertEquals(1, out.size());
     r = out.get(0).rejection();
     assertEquals("too_large", r.reason());
     assertEquals(Origin.ofFile("bomb.txt.gz"), r.origin());
     assertTrue(r.raw().startsWith("A title\n\nxxx") && r.raw().length() == 4096);
-    assertTrue(r.message().contains("the limit of " + limit + " characters per record: read "),
+    assertTrue(
+        r.message().contains("the limit of " + limit + " characters per record: read "),
         r.message());
   }
 
@@ -292,7 +350,9 @@ class FileRecordsTest {
   @Test
   void aGzFileThatIsNotCompressedIsReadAsItIs() throws IOException {
     List<Parsed> records =
-        read("plain.jsonl.gz", "{\"id\":\"p\",\"text\":\"plain\"}\n".getBytes(StandardCharsets.UTF_8));
+        read(
+            "plain.jsonl.gz",
+            "{\"id\":\"p\",\"text\":\"plain\"}\n".getBytes(StandardCharsets.UTF_8));
     assertEquals("p", records.get(0).article().id());
   }
 
@@ -315,9 +375,19 @@ class FileRecordsTest {
    */
   @Test
   void aLineWithNoVisibleContentIsBlankWhateverItsCharacters() throws IOException {
-    List<String> blanks = List.of("\u3000", "\u2028", "\u00A0", "\u200B", "\u0085", "\u0000",
-        "\u2007\u202F", "\u200E\u202E\u2066", "\u0001\u001B\u007F", "\u000B\u000C",
-        " \u00A0\t\u200B\uFEFF\u3000 ");
+    List<String> blanks =
+        List.of(
+            "\u3000",
+            "\u2028",
+            "\u00A0",
+            "\u200B",
+            "\u0085",
+            "\u0000",
+            "\u2007\u202F",
+            "\u200E\u202E\u2066",
+            "\u0001\u001B\u007F",
+            "\u000B\u000C",
+            " \u00A0\t\u200B\uFEFF\u3000 ");
     StringBuilder file = new StringBuilder();
     for (String b : blanks) {
       file.append(b).append('\n');

@@ -25,16 +25,25 @@ class InputFileRoundTripTest {
 
     // A whole file (end -1), and one with nothing set but its names.
     InputFile whole = new InputFile("/r/x.txt", "x.txt", "in/x.txt");
-    assertEquals(-1, roundTripEqual(InputFileCoder.of(), whole,
-        new InputFile("/r/x.txt", "x.txt", "in/x.txt")).end());
+    assertEquals(
+        -1,
+        roundTripEqual(InputFileCoder.of(), whole, new InputFile("/r/x.txt", "x.txt", "in/x.txt"))
+            .end());
     InputFile blank = new InputFile("", "", "", 0, 0, 0, 0, "", 0);
     roundTripEqual(InputFileCoder.of(), blank, new InputFile("", "", "", 0, 0, 0, 0, "", 0));
   }
 
   /** Every field its own value: three names, five longs (one negative), a problem. */
   private static InputFile part() {
-    return new InputFile("/data/in/" + WORLD + "/a.jsonl", WORLD + "/a.jsonl",
-        "in/" + WORLD + "/a.jsonl", 12_000_000_000L, 4_000_000_000L, 8_000_000_001L, 5_000_017L,
-        "not a regular file: łódź", -3_456_789_012L);
+    return new InputFile(
+        "/data/in/" + WORLD + "/a.jsonl",
+        WORLD + "/a.jsonl",
+        "in/" + WORLD + "/a.jsonl",
+        12_000_000_000L,
+        4_000_000_000L,
+        8_000_000_001L,
+        5_000_017L,
+        "not a regular file: łódź",
+        -3_456_789_012L);
   }
 }

@@ -41,8 +41,11 @@ class LocalFilesTest {
   }
 
   private static void sh(String script, Path in) throws Exception {
-    Process p = new ProcessBuilder("sh", "-c", script).directory(in.toFile())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("sh", "-c", script)
+            .directory(in.toFile())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), out);
   }
@@ -54,9 +57,12 @@ class LocalFilesTest {
       List<Parsed> records = new ArrayList<>();
       FileRecords.read(f, records::add, new FileRecords.Tally());
       for (Parsed p : records) {
-        String was = got.put(f.displayPath(), p.article() != null
-            ? "article " + p.article().id()
-            : p.rejection().reason() + ": " + p.rejection().message());
+        String was =
+            got.put(
+                f.displayPath(),
+                p.article() != null
+                    ? "article " + p.article().id()
+                    : p.rejection().reason() + ": " + p.rejection().message());
         assertEquals(null, was, "one record per file here: " + f.displayPath());
       }
     }
@@ -71,15 +77,20 @@ class LocalFilesTest {
     Map<String, String> got =
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> readAll(base + "*"));
     assertEquals("article a", got.get(base + "a.jsonl"));
-    assertTrue(got.get(base + "pipe.jsonl").startsWith(Reasons.UNREADABLE_FILE + ": not a regular"
-        + " file (a FIFO"), got.toString());
-    assertEquals(Reasons.UNREADABLE_FILE + ": a symbolic link to gone.jsonl, which does not exist",
+    assertTrue(
+        got.get(base + "pipe.jsonl")
+            .startsWith(Reasons.UNREADABLE_FILE + ": not a regular" + " file (a FIFO"),
+        got.toString());
+    assertEquals(
+        Reasons.UNREADABLE_FILE + ": a symbolic link to gone.jsonl, which does not exist",
         got.get(base + "dangling.jsonl"));
     assertEquals(3, got.size(), got.toString());
     // Named exactly, the FIFO is rejected too, and the run does not wait on it.
-    assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(30),
-        () -> readAll(base + "pipe.jsonl")).get(base + "pipe.jsonl")
-        .startsWith(Reasons.UNREADABLE_FILE), "exact FIFO");
+    assertTrue(
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> readAll(base + "pipe.jsonl"))
+            .get(base + "pipe.jsonl")
+            .startsWith(Reasons.UNREADABLE_FILE),
+        "exact FIFO");
   }
 
   @Test
@@ -87,12 +98,16 @@ class LocalFilesTest {
     article("in/a.jsonl", "a");
     article("in/sub/b.jsonl", "b");
     // Two loops (each back to an ancestor) and two more names of the same file.
-    sh("ln -s .. sub/up && ln -s . sub/here && ln -s sub/b.jsonl b-again.jsonl"
-        + " && ln -s sub alias", dir.resolve("in"));
+    sh(
+        "ln -s .. sub/up && ln -s . sub/here && ln -s sub/b.jsonl b-again.jsonl"
+            + " && ln -s sub alias",
+        dir.resolve("in"));
     String base = dir + "/in/";
     Map<String, String> got =
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> readAll(base + "**.jsonl"));
-    assertEquals(Map.of(base + "a.jsonl", "article a", base + "alias/b.jsonl", "article b"), got,
+    assertEquals(
+        Map.of(base + "a.jsonl", "article a", base + "alias/b.jsonl", "article b"),
+        got,
         "each real file once, by its smallest path");
   }
 
@@ -101,12 +116,20 @@ class LocalFilesTest {
     article("in/plain.jsonl", "plain");
     article("in/é-nfc.jsonl", "nfc");
     // Latin-1 "café.jsonl": the byte 0xE9 alone is not UTF-8; Java shows it as U+FFFD.
-    sh("printf '{\"id\": \"latin1\", \"text\": \"Text.\"}\\n' > \"$(printf 'caf\\351.jsonl')\"",
+    sh(
+        "printf '{\"id\": \"latin1\", \"text\": \"Text.\"}\\n' > \"$(printf 'caf\\351.jsonl')\"",
         dir.resolve("in"));
     String base = dir + "/in/";
     Map<String, String> got = readAll(base + "*.jsonl");
-    assertEquals(Map.of(base + "plain.jsonl", "article plain", base + "é-nfc.jsonl", "article nfc",
-        base + "caf\uFFFD.jsonl", "article latin1"), got);
+    assertEquals(
+        Map.of(
+            base + "plain.jsonl",
+            "article plain",
+            base + "é-nfc.jsonl",
+            "article nfc",
+            base + "caf\uFFFD.jsonl",
+            "article latin1"),
+        got);
   }
 
   @Test
@@ -123,8 +146,11 @@ class LocalFilesTest {
       String base = dir + "/in/";
       Map<String, String> got = readAll(base + "**.jsonl");
       assertEquals("article a", got.get(base + "a.jsonl"));
-      assertTrue(got.get(base + "locked").startsWith(Reasons.UNREADABLE_FILE
-          + ": cannot read this directory (permission denied)"), got.toString());
+      assertTrue(
+          got.get(base + "locked")
+              .startsWith(
+                  Reasons.UNREADABLE_FILE + ": cannot read this directory (permission denied)"),
+          got.toString());
     } finally {
       locked.toFile().setReadable(true, false);
       locked.toFile().setExecutable(true, false);
@@ -138,13 +164,16 @@ class LocalFilesTest {
     article("in/y/deeper/c.jsonl", "c");
     article("in/d.txt.jsonl", "d");
     String base = dir + "/in/";
-    assertEquals(List.of(base + "x/a.jsonl", base + "y/b.jsonl"),
+    assertEquals(
+        List.of(base + "x/a.jsonl", base + "y/b.jsonl"),
         InputPatterns.match(base + "*/*.jsonl").stream().map(InputFile::displayPath).toList());
-    assertEquals(List.of(base + "x/a.jsonl"),
+    assertEquals(
+        List.of(base + "x/a.jsonl"),
         InputPatterns.match(base + "[x]/*.jsonl").stream().map(InputFile::displayPath).toList());
     assertEquals(4, InputPatterns.match(base + "**").size());
-    assertEquals(List.of("deeper/c.jsonl"), InputPatterns.match(base + "y/**/c.jsonl").stream()
-        .map(InputFile::relativePath).toList());
+    assertEquals(
+        List.of("deeper/c.jsonl"),
+        InputPatterns.match(base + "y/**/c.jsonl").stream().map(InputFile::relativePath).toList());
     InputFile exact = InputPatterns.match(base + "d.txt.jsonl").get(0);
     assertEquals(base + "d.txt.jsonl", exact.displayPath());
     assertEquals("d.txt.jsonl", exact.relativePath(), "relative to the pattern's directory");

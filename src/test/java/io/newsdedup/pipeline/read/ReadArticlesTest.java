@@ -33,7 +33,8 @@ class ReadArticlesTest {
 
   @Test
   void everyRecordIsAnArticleOrARejectionWithItsOrigin() throws IOException {
-    Files.writeString(dir.resolve("feed.jsonl"),
+    Files.writeString(
+        dir.resolve("feed.jsonl"),
         "{\"id\":\"a1\",\"text\":\"First story.\"}\n"
             + "\n"
             + "{\"id\":\"a2\",\"text\":\"Second\n"
@@ -47,15 +48,23 @@ class ReadArticlesTest {
     TestPipeline p = TestPipelines.create();
     WithFailures.Result<PCollection<Article>, Rejection> r =
         p.apply(ReadArticles.from(List.of(base() + "*", base() + "sub/*.txt", base() + "*.jsonl")));
-    PAssert.that(r.output().apply("Ids", MapElements.into(TypeDescriptors.strings())
-            .via(a -> a.id() + " @ " + a.origin())))
+    PAssert.that(
+            r.output()
+                .apply(
+                    "Ids",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(a -> a.id() + " @ " + a.origin())))
         .containsInAnyOrder(
             "a1 @ " + base() + "feed.jsonl:1",
             "a4 @ " + base() + "feed.jsonl:5",
             "g1 @ " + base() + "more.ndjson.gz:1",
             "story.txt @ " + base() + "sub/story.txt");
-    PAssert.that(r.failures().apply("Reasons", MapElements.into(TypeDescriptors.strings())
-            .via(x -> x.reason() + " @ " + x.origin())))
+    PAssert.that(
+            r.failures()
+                .apply(
+                    "Reasons",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(x -> x.reason() + " @ " + x.origin())))
         .containsInAnyOrder(
             "malformed_json @ " + base() + "feed.jsonl:3",
             "no_text @ " + base() + "feed.jsonl:4",
@@ -67,8 +76,14 @@ class ReadArticlesTest {
   void aTruncatedGzipKeepsWhatWasReadAndRejectsTheRest() throws IOException {
     StringBuilder lines = new StringBuilder();
     for (int i = 1; i <= 2000; i++) {
-      lines.append("{\"id\":\"t").append(i).append("\",\"text\":\"Story number ").append(i)
-          .append(" with some words to compress poorly ").append(i * 7919).append("\"}\n");
+      lines
+          .append("{\"id\":\"t")
+          .append(i)
+          .append("\",\"text\":\"Story number ")
+          .append(i)
+          .append(" with some words to compress poorly ")
+          .append(i * 7919)
+          .append("\"}\n");
     }
     byte[] whole = gzip(lines.toString());
     Files.write(dir.resolve("cut.jsonl.gz"), Arrays.copyOf(whole, whole.length / 2));
@@ -76,19 +91,23 @@ class ReadArticlesTest {
     TestPipeline p = TestPipelines.create();
     WithFailures.Result<PCollection<Article>, Rejection> r =
         p.apply(ReadArticles.from(List.of(base() + "cut.jsonl.gz")));
-    PAssert.that(r.failures()).satisfies(rejections -> {
-      List<Rejection> all = new ArrayList<>();
-      rejections.forEach(all::add);
-      assertEquals(1, all.size());
-      assertEquals("unreadable_file", all.get(0).reason());
-      assertTrue(all.get(0).message().contains("after line"), all.get(0).message());
-      return null;
-    });
-    PAssert.that(r.output()).satisfies(articles -> {
-      long n = StreamSupport.stream(articles.spliterator(), false).count();
-      assertTrue(n > 100 && n < 2000, "read " + n);
-      return null;
-    });
+    PAssert.that(r.failures())
+        .satisfies(
+            rejections -> {
+              List<Rejection> all = new ArrayList<>();
+              rejections.forEach(all::add);
+              assertEquals(1, all.size());
+              assertEquals("unreadable_file", all.get(0).reason());
+              assertTrue(all.get(0).message().contains("after line"), all.get(0).message());
+              return null;
+            });
+    PAssert.that(r.output())
+        .satisfies(
+            articles -> {
+              long n = StreamSupport.stream(articles.spliterator(), false).count();
+              assertTrue(n > 100 && n < 2000, "read " + n);
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
@@ -104,10 +123,16 @@ class ReadArticlesTest {
 
   @Test
   void originOrderDecidesDuplicates() {
-    List<Origin> l = new ArrayList<>(List.of(
-        Origin.ofLine("b.jsonl", 1), Origin.ofLine("a.jsonl", 10), Origin.ofLine("a.jsonl", 2)));
+    List<Origin> l =
+        new ArrayList<>(
+            List.of(
+                Origin.ofLine("b.jsonl", 1),
+                Origin.ofLine("a.jsonl", 10),
+                Origin.ofLine("a.jsonl", 2)));
     l.sort(Origin.ORDER);
-    assertEquals(List.of(Origin.ofLine("a.jsonl", 2), Origin.ofLine("a.jsonl", 10),
-        Origin.ofLine("b.jsonl", 1)), l);
+    assertEquals(
+        List.of(
+            Origin.ofLine("a.jsonl", 2), Origin.ofLine("a.jsonl", 10), Origin.ofLine("b.jsonl", 1)),
+        l);
   }
 }

@@ -44,17 +44,31 @@ class UniqueIdsTest {
   }
 
   static PCollection<String> described(UniqueIds.Result r) {
-    return r.rejected().apply("Describe", MapElements.into(TypeDescriptors.strings())
-        .via((Rejection f) -> f.reason() + " " + f.origin() + " " + f.message() + " | " + f.raw()));
+    return r.rejected()
+        .apply(
+            "Describe",
+            MapElements.into(TypeDescriptors.strings())
+                .via(
+                    (Rejection f) ->
+                        f.reason() + " " + f.origin() + " " + f.message() + " | " + f.raw()));
   }
 
   @Test
   void theFirstOriginKeepsTheIdAndTheOthersAreRejectedWithTheirOriginalLine() throws IOException {
     // The second file is listed first: the verdict goes by origin, not by reading order.
-    Files.writeString(dir.resolve("b.jsonl"), line("x", "later file") + "\n"
-        + "  " + line("y", "unique") + "  \n");
-    Files.writeString(dir.resolve("a.jsonl"), "\n\n" + line("x", "first file, first line") + "\n"
-        + "\n".repeat(5) + line("x", "first file, later line") + "\r\n" + line("z", "z") + "\n");
+    Files.writeString(
+        dir.resolve("b.jsonl"),
+        line("x", "later file") + "\n" + "  " + line("y", "unique") + "  \n");
+    Files.writeString(
+        dir.resolve("a.jsonl"),
+        "\n\n"
+            + line("x", "first file, first line")
+            + "\n"
+            + "\n".repeat(5)
+            + line("x", "first file, later line")
+            + "\r\n"
+            + line("z", "z")
+            + "\n");
     String pattern = dir + "/*.jsonl";
     String a = dir + "/a.jsonl";
     String b = dir + "/b.jsonl";
@@ -65,11 +79,11 @@ class UniqueIdsTest {
     UniqueIds.Result r = read.output().apply(UniqueIds.of(List.of(pattern)).withShards(3));
 
     String why = "id \"x\" is already used by the record at " + a + ":3";
-    PAssert.that(described(r)).containsInAnyOrder(
-        "duplicate_id " + b + ":1 " + why + " | " + line("x", "later file"),
-        "duplicate_id " + a + ":9 " + why + " | " + line("x", "first file, later line"));
-    PAssert.that(droppedOf(p, r)).containsInAnyOrder(
-        b + ":1 -> " + why, a + ":9 -> " + why);
+    PAssert.that(described(r))
+        .containsInAnyOrder(
+            "duplicate_id " + b + ":1 " + why + " | " + line("x", "later file"),
+            "duplicate_id " + a + ":9 " + why + " | " + line("x", "first file, later line"));
+    PAssert.that(droppedOf(p, r)).containsInAnyOrder(b + ":1 -> " + why, a + ":9 -> " + why);
     p.run().waitUntilFinish();
   }
 
@@ -83,11 +97,15 @@ class UniqueIdsTest {
     List<String> patterns = List.of(dir + "/two/*.txt", dir + "/one/*.txt");
 
     TestPipeline p = TestPipelines.create();
-    UniqueIds.Result r = p.apply(ReadArticles.from(patterns)).output()
-        .apply(UniqueIds.of(patterns));
-    PAssert.that(described(r)).containsInAnyOrder(
-        "duplicate_id " + dir + "/two/story.txt id \"story.txt\" is already used by the record at "
-            + dir + "/one/story.txt | Headline\n\nSecond body.\n");
+    UniqueIds.Result r =
+        p.apply(ReadArticles.from(patterns)).output().apply(UniqueIds.of(patterns));
+    PAssert.that(described(r))
+        .containsInAnyOrder(
+            "duplicate_id "
+                + dir
+                + "/two/story.txt id \"story.txt\" is already used by the record at "
+                + dir
+                + "/one/story.txt | Headline\n\nSecond body.\n");
     p.run().waitUntilFinish();
   }
 
@@ -95,15 +113,21 @@ class UniqueIdsTest {
   void aRecordThatCannotBeReadAgainIsStillRejected() {
     // Articles whose file no pattern matches (any more): rejected with an empty payload and why.
     TestPipeline p = TestPipelines.create();
-    PCollection<Article> in = p.apply(Create.of(List.of(
-            new Article("x", null, null, null, "one", null, Origin.ofLine("gone.jsonl", 4)),
-            new Article("x", null, null, null, "two", null, Origin.ofLine("gone.jsonl", 2))))
-        .withCoder(CoreCoders.ArticleCoder.INSTANCE));
+    PCollection<Article> in =
+        p.apply(
+            Create.of(
+                    List.of(
+                        new Article(
+                            "x", null, null, null, "one", null, Origin.ofLine("gone.jsonl", 4)),
+                        new Article(
+                            "x", null, null, null, "two", null, Origin.ofLine("gone.jsonl", 2))))
+                .withCoder(CoreCoders.ArticleCoder.INSTANCE));
     UniqueIds.Result r = in.apply(UniqueIds.of(List.of(dir + "/nothing-here-*.jsonl")));
-    PAssert.that(described(r)).containsInAnyOrder(
-        "duplicate_id gone.jsonl:4 id \"x\" is already used by the record at gone.jsonl:2"
-            + " (the record could not be read again for this payload: IOException: no input file"
-            + " is named gone.jsonl any more) | ");
+    PAssert.that(described(r))
+        .containsInAnyOrder(
+            "duplicate_id gone.jsonl:4 id \"x\" is already used by the record at gone.jsonl:2 (the"
+                + " record could not be read again for this payload: IOException: no input file is"
+                + " named gone.jsonl any more) | ");
     p.run().waitUntilFinish();
   }
 
@@ -113,15 +137,22 @@ class UniqueIdsTest {
     Files.writeString(dir.resolve("a.jsonl"), line("x", "kept") + "\n" + line("y", "new") + "\n");
     String a = dir + "/a.jsonl";
     TestPipeline p = TestPipelines.create();
-    PCollection<Article> in = p.apply(Create.of(List.of(
-            new Article("x", null, null, null, "kept", null, Origin.ofLine(a, 1)),
-            new Article("x", null, null, null, "was here", null, Origin.ofLine(a, 2))))
-        .withCoder(CoreCoders.ArticleCoder.INSTANCE));
+    PCollection<Article> in =
+        p.apply(
+            Create.of(
+                    List.of(
+                        new Article("x", null, null, null, "kept", null, Origin.ofLine(a, 1)),
+                        new Article("x", null, null, null, "was here", null, Origin.ofLine(a, 2))))
+                .withCoder(CoreCoders.ArticleCoder.INSTANCE));
     UniqueIds.Result r = in.apply(UniqueIds.of(List.of(dir + "/*.jsonl")));
-    PAssert.that(described(r)).containsInAnyOrder(
-        "duplicate_id " + a + ":2 id \"x\" is already used by the record at " + a + ":1"
-            + " (the record could not be read again for this payload: the file has changed since"
-            + " it was read) | ");
+    PAssert.that(described(r))
+        .containsInAnyOrder(
+            "duplicate_id "
+                + a
+                + ":2 id \"x\" is already used by the record at "
+                + a
+                + ":1 (the record could not be read again for this payload: the file has changed"
+                + " since it was read) | ");
     p.run().waitUntilFinish();
   }
 
@@ -130,8 +161,7 @@ class UniqueIdsTest {
     Path f = dir.resolve("f.jsonl");
     Files.writeString(f, "one\r\ntwo\rthree\n\nfive");
     InputFile file = new InputFile(f.toString(), "f.jsonl", f.toString());
-    assertEquals(Map.of(2L, "two", 3L, "three", 5L, "five"),
-        raw(file, 2L, 3L, 5L, 9L));
+    assertEquals(Map.of(2L, "two", 3L, "three", 5L, "five"), raw(file, 2L, 3L, 5L, 9L));
     assertEquals(Map.of(), raw(file, 0L));
   }
 
@@ -147,16 +177,24 @@ class UniqueIdsTest {
     Files.write(gz, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
     InputFile file = new InputFile(gz.toString(), "feed.jsonl.gz", gz.toString());
     Map<Long, String> found = new java.util.HashMap<>();
-    assertThrows(IOException.class,
+    assertThrows(
+        IOException.class,
         () -> FileRecords.rawRecords(file, new TreeSet<>(List.of(2L, 1999L)), found::put));
     assertEquals(Map.of(2L, line("x", "two")), found);
 
     String pattern = dir + "/*.jsonl.gz";
     TestPipeline p = TestPipelines.create();
-    UniqueIds.Result r = p.apply(ReadArticles.from(List.of(pattern))).output()
-        .apply(UniqueIds.of(List.of(pattern)));
-    PAssert.that(described(r)).containsInAnyOrder("duplicate_id " + gz + ":2 id \"x\" is already"
-        + " used by the record at " + gz + ":1 | " + line("x", "two"));
+    UniqueIds.Result r =
+        p.apply(ReadArticles.from(List.of(pattern))).output().apply(UniqueIds.of(List.of(pattern)));
+    PAssert.that(described(r))
+        .containsInAnyOrder(
+            "duplicate_id "
+                + gz
+                + ":2 id \"x\" is already"
+                + " used by the record at "
+                + gz
+                + ":1 | "
+                + line("x", "two"));
     p.run().waitUntilFinish();
   }
 

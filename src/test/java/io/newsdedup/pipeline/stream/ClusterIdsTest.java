@@ -1,6 +1,5 @@
 package io.newsdedup.pipeline.stream;
 
-import io.newsdedup.pipeline.options.Retention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +8,7 @@ import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleIds;
 import io.newsdedup.pipeline.options.MatchingOptions;
 import io.newsdedup.pipeline.options.MatchingSettings;
+import io.newsdedup.pipeline.options.Retention;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,10 +33,14 @@ class ClusterIdsTest {
   static void load() {
     Map<String, Article> byId = new java.util.HashMap<>();
     StreamTestData.articles().forEach(a -> byId.put(a.id(), a));
-    paragraphs = Arrays.stream(byId.get("ap-58da1d4c74").body().split("\n"))
-        .filter(p -> !p.isBlank()).toList();
-    other = Arrays.stream(byId.get("reuters-2fe73801d9").body().split("\n"))
-        .filter(p -> !p.isBlank()).toList();
+    paragraphs =
+        Arrays.stream(byId.get("ap-58da1d4c74").body().split("\n"))
+            .filter(p -> !p.isBlank())
+            .toList();
+    other =
+        Arrays.stream(byId.get("reuters-2fe73801d9").body().split("\n"))
+            .filter(p -> !p.isBlank())
+            .toList();
     assertEquals(8, paragraphs.size());
   }
 
@@ -61,8 +65,15 @@ class ClusterIdsTest {
         parser.parse(json.getBytes(StandardCharsets.UTF_8), Map.of(), "m", Long.MAX_VALUE / 2);
     List<String> out = new ArrayList<>();
     for (Decision d : index.arrive(tables, r.arrival(), 0).decisions()) {
-      out.add(d.id() + " " + d.status() + " " + d.clusterId() + " " + d.canonicalId()
-          + (d.previousClusterId() == null ? "" : " was " + d.previousClusterId()));
+      out.add(
+          d.id()
+              + " "
+              + d.status()
+              + " "
+              + d.clusterId()
+              + " "
+              + d.canonicalId()
+              + (d.previousClusterId() == null ? "" : " was " + d.previousClusterId()));
     }
     StreamIndexTest.checkInvariants(tables);
     return out;
@@ -88,23 +99,26 @@ class ClusterIdsTest {
   void whenTwoEqualClustersMergeTheOlderKeepsItsId() {
     assertEquals(List.of("head new " + cl("head") + " head"), arrive(head()));
     assertEquals(List.of("tail new " + cl("tail") + " tail"), arrive(tail("tail")));
-    assertEquals(List.of(
-        "head canonical_changed " + cl("head") + " wire was " + cl("head"),
-        "tail canonical_changed " + cl("head") + " wire was " + cl("tail"),
-        "wire new " + cl("head") + " wire"), arrive(wire()));
+    assertEquals(
+        List.of(
+            "head canonical_changed " + cl("head") + " wire was " + cl("head"),
+            "tail canonical_changed " + cl("head") + " wire was " + cl("tail"),
+            "wire new " + cl("head") + " wire"),
+        arrive(wire()));
   }
 
   @Test
   void whenClustersMergeTheLargerKeepsItsId() {
     arrive(head());
     arrive(tail("tail"));
-    assertEquals(List.of("tail-copy duplicate " + cl("tail") + " tail"),
-        arrive(tail("tail-copy")));
-    assertEquals(List.of(
-        "head canonical_changed " + cl("tail") + " wire was " + cl("head"),
-        "tail canonical_changed " + cl("tail") + " wire was " + cl("tail"),
-        "tail-copy canonical_changed " + cl("tail") + " wire was " + cl("tail"),
-        "wire new " + cl("tail") + " wire"), arrive(wire()));
+    assertEquals(List.of("tail-copy duplicate " + cl("tail") + " tail"), arrive(tail("tail-copy")));
+    assertEquals(
+        List.of(
+            "head canonical_changed " + cl("tail") + " wire was " + cl("head"),
+            "tail canonical_changed " + cl("tail") + " wire was " + cl("tail"),
+            "tail-copy canonical_changed " + cl("tail") + " wire was " + cl("tail"),
+            "wire new " + cl("tail") + " wire"),
+        arrive(wire()));
   }
 
   /**
@@ -114,21 +128,23 @@ class ClusterIdsTest {
    */
   @Test
   void whenAClusterSplitsTheLargerPartKeepsItsId() {
-    String four = article("four", "Valley Herald", "2025-03-04T10:00:00Z",
-        paragraphs.subList(0, 4));
-    String fourCopy = article("four-copy", "Coastal Post", "2025-03-04T10:30:00Z",
-        paragraphs.subList(0, 4));
+    String four =
+        article("four", "Valley Herald", "2025-03-04T10:00:00Z", paragraphs.subList(0, 4));
+    String fourCopy =
+        article("four-copy", "Coastal Post", "2025-03-04T10:30:00Z", paragraphs.subList(0, 4));
     List<String> wrapped = new ArrayList<>(paragraphs.subList(0, 4));
     wrapped.addAll(other);
     String page = article("page", "Daily Sentinel", "2025-03-04T12:00:00Z", wrapped);
     arrive(four);
     arrive(fourCopy);
     assertEquals(List.of("page duplicate " + cl("four") + " four"), arrive(page));
-    assertEquals(List.of(
-        "four canonical_changed " + cl("four") + " wire was " + cl("four"),
-        "four-copy canonical_changed " + cl("four") + " wire was " + cl("four"),
-        "page canonical_changed " + cl("page") + " page was " + cl("four"),
-        "wire new " + cl("four") + " wire"), arrive(wire()));
+    assertEquals(
+        List.of(
+            "four canonical_changed " + cl("four") + " wire was " + cl("four"),
+            "four-copy canonical_changed " + cl("four") + " wire was " + cl("four"),
+            "page canonical_changed " + cl("page") + " page was " + cl("four"),
+            "wire new " + cl("four") + " wire"),
+        arrive(wire()));
     assertEquals(Map.of(cl("four"), 3, cl("page"), 1), sizes());
   }
 

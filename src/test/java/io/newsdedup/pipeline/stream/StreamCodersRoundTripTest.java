@@ -43,8 +43,11 @@ class StreamCodersRoundTripTest {
     assertEquals(Map.of("source", "مرحبا", "lang", "pl-łódź", "", "empty key"), d.attributes());
 
     DeadLetter sparse = new DeadLetter("", "no_text", null, "", Map.of());
-    assertEquals(Map.of(), roundTripEqual(DeadLetterCoder.of(), sparse,
-        new DeadLetter("", "no_text", null, "", Map.of())).attributes());
+    assertEquals(
+        Map.of(),
+        roundTripEqual(
+                DeadLetterCoder.of(), sparse, new DeadLetter("", "no_text", null, "", Map.of()))
+            .attributes());
   }
 
   @Test
@@ -64,8 +67,8 @@ class StreamCodersRoundTripTest {
     assertEquals(Map.of(), stored.attributes());
     assertEquals(-7_000_000_000_000L, stored.contentHash());
 
-    Arrival empty = roundTrip(ArrivalCoder.of(),
-        new Arrival(emptyFingerprint(), "", 0, -1, "", Map.of()));
+    Arrival empty =
+        roundTrip(ArrivalCoder.of(), new Arrival(emptyFingerprint(), "", 0, -1, "", Map.of()));
     assertFingerprint(emptyFingerprint(), empty.fingerprint());
     assertEquals("", empty.messageId());
     assertEquals(-1, empty.eventTimeMillis());
@@ -92,8 +95,8 @@ class StreamCodersRoundTripTest {
 
     // The booleans the other way, the other low-content reason or none, no previous ids.
     for (LowContent reason : new LowContent[] {LowContent.TOO_SHORT, null}) {
-      Decision other = roundTripEqual(DecisionCoder.of(), plainDecision(reason),
-          plainDecision(reason));
+      Decision other =
+          roundTripEqual(DecisionCoder.of(), plainDecision(reason), plainDecision(reason));
       assertFalse(other.isCanonical());
       assertTrue(other.indexed());
       assertEquals(reason, other.lowContentReason());
@@ -104,29 +107,32 @@ class StreamCodersRoundTripTest {
 
   @Test
   void assignmentCoder() throws Exception {
-    Assignment a = roundTripEqual(AssignmentCoder.INSTANCE, assignment(true),
-        assignment(true));
+    Assignment a = roundTripEqual(AssignmentCoder.INSTANCE, assignment(true), assignment(true));
     assertEquals("cluster-" + WORLD, a.clusterId());
     assertEquals("canonical-łódź", a.canonicalId());
     assertTrue(a.isCanonical());
     assertEquals(0.3125, a.jaccard());
     assertEquals(0.6875, a.containment());
-    assertFalse(roundTripEqual(AssignmentCoder.INSTANCE, assignment(false), assignment(false))
-        .isCanonical());
-    roundTripEqual(AssignmentCoder.INSTANCE, new Assignment("", "", false, 0, -0.0),
+    assertFalse(
+        roundTripEqual(AssignmentCoder.INSTANCE, assignment(false), assignment(false))
+            .isCanonical());
+    roundTripEqual(
+        AssignmentCoder.INSTANCE,
+        new Assignment("", "", false, 0, -0.0),
         new Assignment("", "", false, 0, -0.0));
   }
 
   @Test
   void clusterInfoCoder() throws Exception {
-    ClusterInfo c = roundTripEqual(ClusterInfoCoder.INSTANCE,
-        new ClusterInfo(6_000_000_000L, "canonical-" + WORLD, 4_321),
-        new ClusterInfo(6_000_000_000L, "canonical-" + WORLD, 4_321));
+    ClusterInfo c =
+        roundTripEqual(
+            ClusterInfoCoder.INSTANCE,
+            new ClusterInfo(6_000_000_000L, "canonical-" + WORLD, 4_321),
+            new ClusterInfo(6_000_000_000L, "canonical-" + WORLD, 4_321));
     assertEquals(6_000_000_000L, c.createdSeq());
     assertEquals("canonical-" + WORLD, c.canonicalId());
     assertEquals(4_321, c.size());
-    roundTripEqual(ClusterInfoCoder.INSTANCE, new ClusterInfo(0, "", 0),
-        new ClusterInfo(0, "", 0));
+    roundTripEqual(ClusterInfoCoder.INSTANCE, new ClusterInfo(0, "", 0), new ClusterInfo(0, "", 0));
   }
 
   @Test
@@ -139,9 +145,13 @@ class StreamCodersRoundTripTest {
 
   @Test
   void anchorRefsCoder() throws Exception {
-    List<AnchorRef> refs = List.of(new AnchorRef("a-" + WORLD, StreamIndex.QUERY),
-        new AnchorRef("b", StreamIndex.INDEXED), new AnchorRef("", StreamIndex.SHORT_QUERY),
-        new AnchorRef("c", 300_000), new AnchorRef("d", -4));
+    List<AnchorRef> refs =
+        List.of(
+            new AnchorRef("a-" + WORLD, StreamIndex.QUERY),
+            new AnchorRef("b", StreamIndex.INDEXED),
+            new AnchorRef("", StreamIndex.SHORT_QUERY),
+            new AnchorRef("c", 300_000),
+            new AnchorRef("d", -4));
     List<AnchorRef> decoded = roundTripEqual(AnchorRefsCoder.INSTANCE, refs, List.copyOf(refs));
     assertEquals(refs, decoded);
     assertEquals("a-" + WORLD, decoded.get(0).id());
@@ -152,42 +162,79 @@ class StreamCodersRoundTripTest {
 
   @Test
   void metaCoder() throws Exception {
-    Meta m = roundTripEqual(MetaCoder.INSTANCE,
-        new Meta(3_000_000_001L, 3_000_000_002L, -3_000_000_003L, 3_000_000_004L, 5),
-        new Meta(3_000_000_001L, 3_000_000_002L, -3_000_000_003L, 3_000_000_004L, 5));
+    Meta m =
+        roundTripEqual(
+            MetaCoder.INSTANCE,
+            new Meta(3_000_000_001L, 3_000_000_002L, -3_000_000_003L, 3_000_000_004L, 5),
+            new Meta(3_000_000_001L, 3_000_000_002L, -3_000_000_003L, 3_000_000_004L, 5));
     assertEquals(3_000_000_001L, m.clusterSeq());
     assertEquals(3_000_000_002L, m.decisionSeq());
     assertEquals(-3_000_000_003L, m.horizon());
     assertEquals(3_000_000_004L, m.timerAt());
     assertEquals(5, m.size());
 
-    Meta initial = roundTripEqual(MetaCoder.INSTANCE, Meta.INITIAL,
-        new Meta(0, 0, Long.MIN_VALUE, StreamIndex.NEVER, 0));
+    Meta initial =
+        roundTripEqual(
+            MetaCoder.INSTANCE, Meta.INITIAL, new Meta(0, 0, Long.MIN_VALUE, StreamIndex.NEVER, 0));
     assertEquals(Long.MIN_VALUE, initial.horizon());
     assertEquals(StreamIndex.NEVER, initial.timerAt());
   }
 
   private static DeadLetter deadLetter() {
-    return new DeadLetter("message-17", DeadLetter.TOO_LARGE, "payload of 2 MB – " + WORLD,
-        "{\"title\": \"北京\"", Map.of("source", "مرحبا", "lang", "pl-łódź", "", "empty key"));
+    return new DeadLetter(
+        "message-17",
+        DeadLetter.TOO_LARGE,
+        "payload of 2 MB – " + WORLD,
+        "{\"title\": \"北京\"",
+        Map.of("source", "مرحبا", "lang", "pl-łódź", "", "empty key"));
   }
 
   private static Arrival arrival() {
-    return new Arrival(fingerprint(), "msg-" + WORLD, -7_000_000_000_000L, 1_700_000_123_456L,
-        "{\"raw\": \"Zürich\"}", Map.of("k-1", "v-北京", "k-2", ""));
+    return new Arrival(
+        fingerprint(),
+        "msg-" + WORLD,
+        -7_000_000_000_000L,
+        1_700_000_123_456L,
+        "{\"raw\": \"Zürich\"}",
+        Map.of("k-1", "v-北京", "k-2", ""));
   }
 
   /** Every field its own value; isCanonical true, indexed false. */
   private static Decision decision() {
-    return new Decision("article-" + WORLD, Decision.CANONICAL_CHANGED, "cluster-new",
-        "canonical-new", true, 0.8125, 0.9375, LowContent.TEMPLATE_ONLY, 1_600_000_000_001L,
-        1_700_000_000_002L, 5_000_000_000L, false, "cluster-old-北京", "canonical-old-łódź");
+    return new Decision(
+        "article-" + WORLD,
+        Decision.CANONICAL_CHANGED,
+        "cluster-new",
+        "canonical-new",
+        true,
+        0.8125,
+        0.9375,
+        LowContent.TEMPLATE_ONLY,
+        1_600_000_000_001L,
+        1_700_000_000_002L,
+        5_000_000_000L,
+        false,
+        "cluster-old-北京",
+        "canonical-old-łódź");
   }
 
   /** A duplicate's decision: isCanonical false, indexed true, no previous ids. */
   private static Decision plainDecision(LowContent reason) {
-    return new Decision("d-2", Decision.DUPLICATE, "c-2", "k-2", false, 0.5, 0.75, reason, 0L, 1L,
-        2L, true, null, null);
+    return new Decision(
+        "d-2",
+        Decision.DUPLICATE,
+        "c-2",
+        "k-2",
+        false,
+        0.5,
+        0.75,
+        reason,
+        0L,
+        1L,
+        2L,
+        true,
+        null,
+        null);
   }
 
   private static Assignment assignment(boolean canonical) {

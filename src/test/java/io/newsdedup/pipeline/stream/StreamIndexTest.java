@@ -1,6 +1,5 @@
 package io.newsdedup.pipeline.stream;
 
-import io.newsdedup.pipeline.options.Retention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import io.newsdedup.pipeline.candidates.FindCandidates;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.options.MatchingOptions;
 import io.newsdedup.pipeline.options.MatchingSettings;
+import io.newsdedup.pipeline.options.Retention;
 import io.newsdedup.pipeline.stream.IndexValues.Assignment;
 import io.newsdedup.pipeline.stream.IndexValues.ClusterInfo;
 import io.newsdedup.pipeline.stream.StreamTestData.Assigned;
@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamIndexTest {
   /** Limits small enough that testdata's buckets get hot and anchors crowded. */
   static final String[] SMALL_BUCKETS = {
-      "--hotBucketSize=2", "--hotBucketNeighbours=1", "--maxAnchorBucket=2"};
+    "--hotBucketSize=2", "--hotBucketNeighbours=1", "--maxAnchorBucket=2"
+  };
 
   @TempDir static Path tmp;
   static List<Article> articles;
@@ -72,16 +73,24 @@ class StreamIndexTest {
   }
 
   static Arrival arrival(MessageParser parser, Article a, int i, long eventTime) {
-    MessageParser.Result r = parser.parse(StreamTestData.json(a).getBytes(StandardCharsets.UTF_8),
-        Map.of(), "m" + i, Long.MAX_VALUE / 2);
+    MessageParser.Result r =
+        parser.parse(
+            StreamTestData.json(a).getBytes(StandardCharsets.UTF_8),
+            Map.of(),
+            "m" + i,
+            Long.MAX_VALUE / 2);
     Arrival x = r.arrival();
-    return new Arrival(x.fingerprint(), x.messageId(), x.contentHash(), eventTime, x.raw(),
-        x.attributes());
+    return new Arrival(
+        x.fingerprint(), x.messageId(), x.contentHash(), eventTime, x.raw(), x.attributes());
   }
 
   /** Feeds the articles in this order; returns every decision. */
-  static List<Decision> feed(StreamIndex index, IndexTables tables, MessageParser parser,
-      List<Article> order, long eventTime) {
+  static List<Decision> feed(
+      StreamIndex index,
+      IndexTables tables,
+      MessageParser parser,
+      List<Article> order,
+      long eventTime) {
     List<Decision> all = new ArrayList<>();
     int i = 0;
     for (Article a : order) {
@@ -103,13 +112,14 @@ class StreamIndexTest {
     }
     Map<String, ClusterInfo> clusters = t.clusters();
     assertEquals(byCluster.keySet(), clusters.keySet());
-    byCluster.forEach((id, members) -> {
-      assertEquals(members.size(), clusters.get(id).size(), id);
-      assertEquals(1, members.stream().filter(Assignment::isCanonical).count(), id);
-      for (Assignment m : members) {
-        assertEquals(clusters.get(id).canonicalId(), m.canonicalId(), id);
-      }
-    });
+    byCluster.forEach(
+        (id, members) -> {
+          assertEquals(members.size(), clusters.get(id).size(), id);
+          assertEquals(1, members.stream().filter(Assignment::isCanonical).count(), id);
+          for (Assignment m : members) {
+            assertEquals(clusters.get(id).canonicalId(), m.canonicalId(), id);
+          }
+        });
   }
 
   static Map<String, String> clusterOf(IndexTables t) {
@@ -135,7 +145,8 @@ class StreamIndexTest {
   }
 
   private static void assertSameAsBatch(Map<String, Assigned> expected, IndexTables t) {
-    assertEquals(StreamTestData.partition(StreamTestData.clusterOf(expected)),
+    assertEquals(
+        StreamTestData.partition(StreamTestData.clusterOf(expected)),
         StreamTestData.partition(clusterOf(t)));
     assertEquals(canonicalOf(expected), canonicalOf(t));
   }
@@ -150,14 +161,19 @@ class StreamIndexTest {
     TestPipeline p = TestPipelines.create();
     PCollection<Fingerprint> fps =
         p.apply(Create.of(docs).withCoder(Fingerprint.FingerprintCoder.of()));
-    PCollection<String> edges = fps
-        .apply(FindCandidates.withBanding(s.lsh())
-            .withFullPairsUpTo(s.hotBucketSize()).withNeighbours(s.hotBucketNeighbours())
-            .withAnchors(s.anchors()).withMaxAnchorBucket(s.maxAnchorBucket())
-            .withTitles(s.titleCandidates()).withShards(4))
-        .apply(VerifyCandidates.against(fps, s.rule()).withShards(4))
-        .apply(MapElements.into(TypeDescriptors.strings())
-            .via(kv -> kv.getKey() + " " + kv.getValue()));
+    PCollection<String> edges =
+        fps.apply(
+                FindCandidates.withBanding(s.lsh())
+                    .withFullPairsUpTo(s.hotBucketSize())
+                    .withNeighbours(s.hotBucketNeighbours())
+                    .withAnchors(s.anchors())
+                    .withMaxAnchorBucket(s.maxAnchorBucket())
+                    .withTitles(s.titleCandidates())
+                    .withShards(4))
+            .apply(VerifyCandidates.against(fps, s.rule()).withShards(4))
+            .apply(
+                MapElements.into(TypeDescriptors.strings())
+                    .via(kv -> kv.getKey() + " " + kv.getValue()));
     Path file = tmp.resolve("edges-" + System.nanoTime());
     edges.apply(TextIO.write().to(file.toString()).withoutSharding());
     p.run().waitUntilFinish();
@@ -196,10 +212,11 @@ class StreamIndexTest {
         latest.merge(d.id(), d, (x, y) -> x.seq() > y.seq() ? x : y);
       }
       assertEquals(clusterOf(t).keySet(), latest.keySet());
-      latest.forEach((id, d) -> {
-        assertEquals(t.assignment(id).clusterId(), d.clusterId(), id);
-        assertEquals(t.assignment(id).canonicalId(), d.canonicalId(), id);
-      });
+      latest.forEach(
+          (id, d) -> {
+            assertEquals(t.assignment(id).clusterId(), d.clusterId(), id);
+            assertEquals(t.assignment(id).canonicalId(), d.canonicalId(), id);
+          });
     }
   }
 
@@ -235,8 +252,8 @@ class StreamIndexTest {
     checkInvariants(t);
     IndexTables fresh = IndexTables.inMemory();
     feed(index, fresh, parser, recent, t0 + 30 * 60_000);
-    assertEquals(StreamTestData.partition(clusterOf(fresh)),
-        StreamTestData.partition(clusterOf(t)));
+    assertEquals(
+        StreamTestData.partition(clusterOf(fresh)), StreamTestData.partition(clusterOf(t)));
     assertEquals(canonicalOf(fresh), canonicalOf(t));
     assertEquals(batchEdges(s, recent), t.edgeSet());
   }

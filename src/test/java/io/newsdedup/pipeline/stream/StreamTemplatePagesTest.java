@@ -30,15 +30,18 @@ class StreamTemplatePagesTest {
     assertEquals(28, pages.size());
     MatchingSettings s = StreamIndexTest.settings();
     IndexTables t = IndexTables.inMemory();
-    List<Decision> decisions = StreamIndexTest.feed(new StreamIndex(s, Retention.FOREVER), t,
-        new MessageParser(s, 1 << 21), pages, 0);
+    List<Decision> decisions =
+        StreamIndexTest.feed(
+            new StreamIndex(s, Retention.FOREVER), t, new MessageParser(s, 1 << 21), pages, 0);
     assertEquals(pages.size(), t.clusters().size(), "every page its own cluster");
     Map<String, Decision> latest = new TreeMap<>();
     for (Decision d : decisions) {
       latest.merge(d.id(), d, (x, y) -> x.seq() > y.seq() ? x : y);
     }
-    long templateOnly = latest.values().stream()
-        .filter(d -> d.lowContentReason() == LowContent.TEMPLATE_ONLY).count();
+    long templateOnly =
+        latest.values().stream()
+            .filter(d -> d.lowContentReason() == LowContent.TEMPLATE_ONLY)
+            .count();
     assertTrue(templateOnly >= 20, "flagged: " + templateOnly);
     for (Decision d : latest.values()) {
       if (d.id().startsWith("teaser-")) {
@@ -47,7 +50,8 @@ class StreamTemplatePagesTest {
     }
     Path dir = Files.createDirectories(tmp.resolve("batch"));
     Map<String, StreamTestData.Assigned> batch = StreamTestData.batch(pages, dir);
-    assertEquals(StreamTestData.partition(StreamTestData.clusterOf(batch)),
+    assertEquals(
+        StreamTestData.partition(StreamTestData.clusterOf(batch)),
         StreamTestData.partition(StreamIndexTest.clusterOf(t)));
   }
 }

@@ -43,7 +43,9 @@ public final class StreamTestData {
     return articles(ARTICLES);
   }
 
-  /** Every article of the files in {@code dir}, read with the pipeline's own parser, in id order. */
+  /**
+   * Every article of the files in {@code dir}, read with the pipeline's own parser, in id order.
+   */
   public static List<Article> articles(Path dir) {
     List<Origin> origins = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
@@ -69,9 +71,11 @@ public final class StreamTestData {
   }
 
   private static long lineCount(Path f, boolean gz) throws IOException {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        gz ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                gz ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f),
+                StandardCharsets.UTF_8))) {
       return r.lines().count();
     }
   }
@@ -95,8 +99,8 @@ public final class StreamTestData {
   /** Writes the articles as one JSONL file. */
   public static Path writeJsonl(List<Article> articles, Path file) {
     try {
-      Files.write(file, articles.stream().map(StreamTestData::json).toList(),
-          StandardCharsets.UTF_8);
+      Files.write(
+          file, articles.stream().map(StreamTestData::json).toList(), StandardCharsets.UTF_8);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -113,24 +117,29 @@ public final class StreamTestData {
   public static Map<String, Assigned> batch(List<Article> articles, Path dir, String... options) {
     Path input = writeJsonl(articles, dir.resolve("input.jsonl"));
     Path out = dir.resolve("batch-out");
-    List<String> args = new ArrayList<>(List.of("batch", "--input=" + input, "--output=" + out,
-        "--learnBoilerplate=false"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("batch", "--input=" + input, "--output=" + out, "--learnBoilerplate=false"));
     args.addAll(List.of(options));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args.toArray(String[]::new),
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     if (code != 0) {
       throw new IllegalStateException("batch failed: " + err.toString(StandardCharsets.UTF_8));
     }
     Map<String, Assigned> assigned = new TreeMap<>();
     try (Stream<Path> files = Files.list(out)) {
-      for (Path f : files.filter(f -> f.getFileName().toString().startsWith("assignments-"))
-          .toList()) {
+      for (Path f :
+          files.filter(f -> f.getFileName().toString().startsWith("assignments-")).toList()) {
         for (String line : Files.readAllLines(f)) {
           if (!line.isBlank()) {
             JsonNode n = JSON.readTree(line);
-            assigned.put(n.get("id").asText(), new Assigned(n.get("cluster_id").asText(),
-                n.get("canonical_id").asText()));
+            assigned.put(
+                n.get("id").asText(),
+                new Assigned(n.get("cluster_id").asText(), n.get("canonical_id").asText()));
           }
         }
       }
@@ -143,11 +152,16 @@ public final class StreamTestData {
   /** The clusters as sets of ids (cluster ids dropped), for comparing two runs. */
   public static Set<Set<String>> partition(Map<String, String> clusterOfId) {
     return clusterOfId.entrySet().stream()
-        .collect(Collectors.groupingBy(Map.Entry::getValue, TreeMap::new,
-            Collectors.mapping(Map.Entry::getKey, Collectors.toCollection(TreeSet::new))))
-        .values().stream().map(s -> (Set<String>) s)
-        .collect(Collectors.toCollection(
-            () -> new TreeSet<>(Comparator.comparing(Object::toString))));
+        .collect(
+            Collectors.groupingBy(
+                Map.Entry::getValue,
+                TreeMap::new,
+                Collectors.mapping(Map.Entry::getKey, Collectors.toCollection(TreeSet::new))))
+        .values()
+        .stream()
+        .map(s -> (Set<String>) s)
+        .collect(
+            Collectors.toCollection(() -> new TreeSet<>(Comparator.comparing(Object::toString))));
   }
 
   /** article id → cluster id of a batch run. */

@@ -33,7 +33,11 @@ class SketchRoundTripTest {
   }
 
   private static Sketch sketch() {
-    return new Sketch("sketch-" + WORLD, 1_234_567,
-        new int[] {Integer.MIN_VALUE, -7, 0, 8, Integer.MAX_VALUE}, -9_876_543_210L, true);
+    return new Sketch(
+        "sketch-" + WORLD,
+        1_234_567,
+        new int[] {Integer.MIN_VALUE, -7, 0, 8, Integer.MAX_VALUE},
+        -9_876_543_210L,
+        true);
   }
 }

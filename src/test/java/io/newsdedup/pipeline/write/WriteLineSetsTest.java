@@ -37,8 +37,10 @@ class WriteLineSetsTest {
     TestPipeline p = TestPipelines.create();
     PCollectionList<String> list = PCollectionList.empty(p);
     for (Map.Entry<String, List<String>> e : sets.entrySet()) {
-      list = list.and(p.apply("Lines" + e.getKey(),
-          Create.of(e.getValue()).withCoder(StringUtf8Coder.of())));
+      list =
+          list.and(
+              p.apply(
+                  "Lines" + e.getKey(), Create.of(e.getValue()).withCoder(StringUtf8Coder.of())));
     }
     list.apply(WriteLineSets.to(dir.toString(), List.copyOf(sets.keySet()), numShards));
     p.run().waitUntilFinish();
@@ -71,7 +73,8 @@ class WriteLineSetsTest {
         expectedNames.add(WriteLineSets.fileName(name, shard, 4));
       }
     }
-    assertEquals(expectedNames, List.copyOf(files.keySet()), "every file, empty ones too, nothing else");
+    assertEquals(
+        expectedNames, List.copyOf(files.keySet()), "every file, empty ones too, nothing else");
     assertEquals("alpha-00002-of-00004.jsonl", WriteLineSets.fileName("alpha", 2, 4));
     for (Map.Entry<String, List<String>> set : sets.entrySet()) {
       List<String> all = new ArrayList<>();
@@ -100,11 +103,13 @@ class WriteLineSetsTest {
 
   @Test
   void needsOneNamePerSetAndAtLeastOneShard() {
-    assertThrows(IllegalArgumentException.class, () -> WriteLineSets.to(dir.toString(), List.of("a"), 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> WriteLineSets.to(dir.toString(), List.of("a"), 0));
     TestPipeline p = TestPipelines.create().enableAbandonedNodeEnforcement(false);
-    PCollectionList<String> one = PCollectionList.of(
-        p.apply(Create.of(List.of("x")).withCoder(StringUtf8Coder.of())));
-    assertThrows(IllegalArgumentException.class,
+    PCollectionList<String> one =
+        PCollectionList.of(p.apply(Create.of(List.of("x")).withCoder(StringUtf8Coder.of())));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> one.apply(WriteLineSets.to(dir.toString(), List.of("a", "b"), 1)));
   }
 }

@@ -16,23 +16,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile strings go through every way the builder takes text (element text, attribute values,
- * {@code bdi}, links, visible payloads, the JSON script block) and come out inert: parsed back,
- * the page has exactly the elements and attributes the builder made, and the strings as text.
+ * {@code bdi}, links, visible payloads, the JSON script block) and come out inert: parsed back, the
+ * page has exactly the elements and attributes the builder made, and the strings as text.
  */
 class HostileStringsTest {
-  static final List<String> HOSTILE = List.of(
-      "<script>alert(1)</script>",
-      "\"onmouseover=\"alert(1)",
-      "' onfocus='alert(1)' autofocus x='",
-      "</textarea><script>alert(1)</script>",
-      "</title></style></script><img src=x onerror=alert(1)>",
-      "<!-- <![CDATA[ ]]> --> &amp; &lt; &#60;",
-      "javascript:alert(1)",
-      " JaVaScRiPt:alert(1)",
-      "line\u2028separator\u2029paragraph",
-      "\u202Egnp.exe\u202C and \u200F\u2067isolate",
-      "lone \uD800 high and \uDC00 low surrogates",
-      "nul\u0000 bell\u0007 del\u007F");
+  static final List<String> HOSTILE =
+      List.of(
+          "<script>alert(1)</script>",
+          "\"onmouseover=\"alert(1)",
+          "' onfocus='alert(1)' autofocus x='",
+          "</textarea><script>alert(1)</script>",
+          "</title></style></script><img src=x onerror=alert(1)>",
+          "<!-- <![CDATA[ ]]> --> &amp; &lt; &#60;",
+          "javascript:alert(1)",
+          " JaVaScRiPt:alert(1)",
+          "line\u2028separator\u2029paragraph",
+          "\u202Egnp.exe\u202C and \u200F\u2067isolate",
+          "lone \uD800 high and \uDC00 low surrogates",
+          "nul\u0000 bell\u0007 del\u007F");
 
   /** What a browser shows for {@code s}: C0 controls and lone surrogates replaced. */
   static String shown(String s) {
@@ -45,8 +46,8 @@ class HostileStringsTest {
   }
 
   static void assertOnly(Document doc, String... tags) {
-    List<String> found = doc.body().getAllElements().stream().skip(1).map(Element::tagName)
-        .toList();
+    List<String> found =
+        doc.body().getAllElements().stream().skip(1).map(Element::tagName).toList();
     assertEquals(List.of(tags), found, doc.body().html());
     for (Element e : doc.getAllElements()) {
       for (Attribute a : e.attributes()) {
@@ -66,8 +67,10 @@ class HostileStringsTest {
       Document doc = parse(div);
       assertOnly(doc, "div");
       Element e = doc.selectFirst("div");
-      assertEquals(List.of("class", "title", "data-x"),
-          e.attributes().asList().stream().map(Attribute::getKey).toList(), html);
+      assertEquals(
+          List.of("class", "title", "data-x"),
+          e.attributes().asList().stream().map(Attribute::getKey).toList(),
+          html);
       assertEquals(shown(s), e.attr("title"));
       assertEquals(shown(s), e.attr("data-x"));
       assertEquals(shown(s), e.wholeText());
@@ -102,9 +105,16 @@ class HostileStringsTest {
       assertEquals(shown(s), doc.text().isEmpty() ? "" : doc.selectFirst("bdi").wholeText());
       assertThrows(IllegalArgumentException.class, () -> Html.el("a").attr("href", s), s);
     }
-    for (String bad : List.of("javascript:alert(1)", "java\tscript:alert(1)",
-        "\u0001javascript:x", "data:text/html,x", "//evil.example/", "\\\\evil\\x",
-        "vbscript:x", "\u202Ejavascript:x")) {
+    for (String bad :
+        List.of(
+            "javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "\u0001javascript:x",
+            "data:text/html,x",
+            "//evil.example/",
+            "\\\\evil\\x",
+            "vbscript:x",
+            "\u202Ejavascript:x")) {
       assertThrows(IllegalArgumentException.class, () -> Html.el("a").attr("href", bad), bad);
     }
     String evil = "https://example.com/\"onmouseover=\"alert(1)";
@@ -113,8 +123,13 @@ class HostileStringsTest {
     assertOnly(doc, "a", "bdi");
     assertEquals("https://example.com/?q=a&amp=1", doc.selectFirst("a").attr("href"));
     assertEquals("<b>label</b>", doc.selectFirst("a").text());
-    for (String ok : List.of("clusters/0001.html", "#m-1", "../index.html#clusters",
-        "index.html?q=a%3Ab#clusters", "rejected.html")) {
+    for (String ok :
+        List.of(
+            "clusters/0001.html",
+            "#m-1",
+            "../index.html#clusters",
+            "index.html?q=a%3Ab#clusters",
+            "rejected.html")) {
       assertEquals(ok, parse(Html.el("a").attr("href", ok)).selectFirst("a").attr("href"));
     }
   }
@@ -130,9 +145,12 @@ class HostileStringsTest {
       String text = doc.selectFirst("pre").wholeText();
       assertFalse(text.matches("(?s).*[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Cs}&&[^\\n\\t]].*"), text);
     }
-    assertTrue(Html.visible("\u202E\u2028\uD800").html()
-        .equals("<span class=\"cc\">U+202E</span><span class=\"cc\">U+2028</span>"
-            + "<span class=\"cc\">U+D800</span>"));
+    assertTrue(
+        Html.visible("\u202E\u2028\uD800")
+            .html()
+            .equals(
+                "<span class=\"cc\">U+202E</span><span class=\"cc\">U+2028</span>"
+                    + "<span class=\"cc\">U+D800</span>"));
   }
 
   @Test
@@ -141,8 +159,9 @@ class HostileStringsTest {
     String data = json.writeValueAsString(Map.of("rows", HOSTILE));
     Document doc = parse(Html.group(Html.jsonScript("data", data), Html.el("p").text("after")));
     assertOnly(doc, "script", "p");
-    List<String> back = json.readerForListOf(String.class)
-        .readValue(json.readTree(doc.getElementById("data").data()).get("rows"));
+    List<String> back =
+        json.readerForListOf(String.class)
+            .readValue(json.readTree(doc.getElementById("data").data()).get("rows"));
     assertEquals(HOSTILE, back);
   }
 
@@ -158,7 +177,8 @@ class HostileStringsTest {
     assertThrows(IllegalStateException.class, () -> Html.el("style").add(Html.text("x")));
     assertThrows(IllegalStateException.class, () -> Html.el("div").code("x"));
     assertThrows(IllegalStateException.class, () -> Html.el("br").text("x"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> Html.el("script").code("a = '</SCRIPT><img src=x onerror=alert(1)>'"));
     assertThrows(IllegalArgumentException.class, () -> Html.el("script").code("<!-- x"));
     assertThrows(IllegalArgumentException.class, () -> Html.el("style").code("</style><b>"));

@@ -16,12 +16,13 @@ class HtmlTest {
   @Test
   void textEscapesMarkupQuotesAndControls() {
     assertEquals("&lt;script&gt;alert(1)&lt;/script&gt;", Html.escape("<script>alert(1)</script>"));
-    assertEquals("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
+    assertEquals(
+        "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;",
         Html.escape("\"><img src=x onerror=alert(1)>"));
     assertEquals("a&amp;b &#39;c&#39;", Html.escape("a&b 'c'"));
     assertEquals("x\uFFFDy\uFFFD", Html.escape("x\u0000y\u0007"));
-    assertEquals("lone \uFFFD and pair \uD83D\uDE00",
-        Html.escape("lone \uD800 and pair \uD83D\uDE00"));
+    assertEquals(
+        "lone \uFFFD and pair \uD83D\uDE00", Html.escape("lone \uD800 and pair \uD83D\uDE00"));
     assertEquals("", Html.escape(null));
     assertEquals("plain", Html.escape("plain"));
     assertEquals("a&lt;b", Html.text("a<b").html());
@@ -35,13 +36,28 @@ class HtmlTest {
 
   @Test
   void onlyHttpUrlsBecomeLinks() {
-    assertTrue(Html.link("https://example.com/a?b=1&c=2", null).html().startsWith(
-        "<a href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener noreferrer nofollow\""));
+    assertTrue(
+        Html.link("https://example.com/a?b=1&c=2", null)
+            .html()
+            .startsWith(
+                "<a href=\"https://example.com/a?b=1&amp;c=2\" rel=\"noopener noreferrer"
+                    + " nofollow\""));
     assertTrue(Html.isWebUrl("HTTP://EXAMPLE.COM/"));
-    for (String bad : new String[] {"javascript:alert(1)", "JaVaScRiPt:alert(1)",
-        " javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x",
-        "https://example.com/\"onmouseover=\"alert(1)", "https://example.com/\u0000x",
-        "https://exa mple.com", "http://x.com/\u202Eevil", "//example.com/x", "/relative", ""}) {
+    for (String bad :
+        new String[] {
+          "javascript:alert(1)",
+          "JaVaScRiPt:alert(1)",
+          " javascript:alert(1)",
+          "data:text/html,<script>alert(1)</script>",
+          "vbscript:x",
+          "https://example.com/\"onmouseover=\"alert(1)",
+          "https://example.com/\u0000x",
+          "https://exa mple.com",
+          "http://x.com/\u202Eevil",
+          "//example.com/x",
+          "/relative",
+          ""
+        }) {
       assertFalse(Html.isWebUrl(bad), bad);
       String html = Html.link(bad, null).html();
       assertFalse(html.contains("<a "), bad + " -> " + html);
@@ -52,8 +68,10 @@ class HtmlTest {
 
   @Test
   void visibleMarksInvisibleCharacters() {
-    assertEquals("a<span class=\"cc\">U+202E</span>b<span class=\"cc\">U+200B</span>c"
-        + "<span class=\"cc\">U+0000</span>&lt;", Html.visible("a\u202Eb\u200Bc\u0000<").html());
+    assertEquals(
+        "a<span class=\"cc\">U+202E</span>b<span class=\"cc\">U+200B</span>c"
+            + "<span class=\"cc\">U+0000</span>&lt;",
+        Html.visible("a\u202Eb\u200Bc\u0000<").html());
     assertEquals("line\nbreak\tand tab", Html.visible("line\nbreak\tand tab").html());
     assertEquals("<span class=\"cc\">U+D800</span>x", Html.visible("\uD800x").html());
   }
@@ -69,7 +87,8 @@ class HtmlTest {
     assertFalse(safe.contains("\u2028"));
     assertFalse(safe.contains("\u2029"));
     assertEquals(title, new ObjectMapper().readTree(safe).get("t").asText());
-    assertEquals("<script type=\"application/json\" id=\"d\">" + safe + "</script>",
+    assertEquals(
+        "<script type=\"application/json\" id=\"d\">" + safe + "</script>",
         Html.jsonScript("d", json).html());
   }
 
@@ -82,10 +101,15 @@ class HtmlTest {
 
   @Test
   void elementsNestAttributesInOrderAndVoidElementsHaveNoEnd() {
-    Tag p = Html.el("p").attr("dir", "auto").cls("added").text("a ")
-        .add(Html.el("ins").text("b"), null, Html.el("br")).attr("data-value", 3);
-    assertEquals("<p dir=\"auto\" class=\"added\" data-value=\"3\">a <ins>b</ins><br></p>",
-        p.html());
+    Tag p =
+        Html.el("p")
+            .attr("dir", "auto")
+            .cls("added")
+            .text("a ")
+            .add(Html.el("ins").text("b"), null, Html.el("br"))
+            .attr("data-value", 3);
+    assertEquals(
+        "<p dir=\"auto\" class=\"added\" data-value=\"3\">a <ins>b</ins><br></p>", p.html());
     assertEquals("<div></div>", Html.el("div").cls(null).text(null).html());
     assertEquals("x<b>y</b>", Html.group(Html.text("x"), null, Html.el("b").text("y")).html());
   }
@@ -99,8 +123,10 @@ class HtmlTest {
       w.add(Html.el("tr").add(Html.el("td").text("<" + i + ">")));
     }
     w.close("table").newline().finish();
-    assertEquals("<!DOCTYPE html>\n<table class=\"t\"><tr></tr><tr><td>&lt;0&gt;</td></tr>"
-        + "<tr><td>&lt;1&gt;</td></tr></table>\n", sw.toString());
+    assertEquals(
+        "<!DOCTYPE html>\n<table class=\"t\"><tr></tr><tr><td>&lt;0&gt;</td></tr>"
+            + "<tr><td>&lt;1&gt;</td></tr></table>\n",
+        sw.toString());
     HtmlWriter unbalanced = new HtmlWriter(new StringWriter());
     unbalanced.open(Html.el("main"));
     assertThrows(IllegalStateException.class, () -> unbalanced.close("div"));
