@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -217,7 +220,7 @@ public final class BenchCommand {
       double before = 0;
       out.printf("%-12s %12s %9s%n", "stage", "cumulative_s", "stage_s");
       for (StageRun.Stage stage : StageRun.Stage.values()) {
-        String name = stage.name().toLowerCase(java.util.Locale.ROOT);
+        String name = stage.name().toLowerCase(Locale.ROOT);
         double cumulative = median;
         if (stage != StageRun.Stage.WRITE) {
           double[] times = new double[reps];
@@ -403,8 +406,8 @@ public final class BenchCommand {
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
     // the command's JVM and the JVM it runs the job in (Main's Supervisor): each one's peak
-    java.util.Map<Long, Long> peaks = new java.util.HashMap<>();
-    while (!p.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    Map<Long, Long> peaks = new HashMap<>();
+    while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
       peaks.merge(p.pid(), peakRssKb(p.pid()), Math::max);
       p.descendants().forEach(d -> peaks.merge(d.pid(), peakRssKb(d.pid()), Math::max));
     }

@@ -6,8 +6,10 @@ import io.newsdedup.pipeline.stream.StreamOptions;
 import io.newsdedup.pipeline.stream.StreamPipeline;
 import io.newsdedup.report.ReportCommand;
 import io.newsdedup.report.ReportException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Set;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
@@ -64,7 +66,7 @@ public final class Main {
     } catch (ReportException e) {
       err.println("news-dedup " + command + ": report: " + e.getMessage());
       return e.exitCode();
-    } catch (RuntimeException | java.io.IOException e) {
+    } catch (RuntimeException | IOException e) {
       err.println("news-dedup " + command + " failed: " + e);
       e.printStackTrace(err);
       return FAILED;
@@ -75,8 +77,8 @@ public final class Main {
   }
 
   /** The stream job's options that Beam's Pub/Sub and Google Cloud interfaces declare. */
-  private static final java.util.Set<String> PUBSUB_OPTIONS =
-      java.util.Set.of("pubsubRootUrl", "project", "credentialFactoryClass");
+  private static final Set<String> PUBSUB_OPTIONS =
+      Set.of("pubsubRootUrl", "project", "credentialFactoryClass");
 
   private static int stream(String[] args, PrintStream out, PrintStream err) {
     if (Arrays.stream(args).anyMatch(Main::isHelp)) {
@@ -121,7 +123,7 @@ public final class Main {
             () -> {
               try {
                 result.cancel();
-              } catch (java.io.IOException | RuntimeException e) {
+              } catch (IOException | RuntimeException e) {
                 // stopping anyway
               }
             },

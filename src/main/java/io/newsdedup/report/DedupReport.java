@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -59,8 +60,8 @@ public final class DedupReport {
       Pattern.compile("(clusters|assignments|rejected)-\\d+-of-\\d+\\.jsonl");
 
   /** The files of a report besides the cluster pages ({@code clusters/NNNN.html}). */
-  private static final java.util.Set<String> REPORT_FILES =
-      java.util.Set.of(
+  private static final Set<String> REPORT_FILES =
+      Set.of(
           "index.html",
           "rejected.html",
           TEMPLATE_ONLY_HTML,

@@ -3,7 +3,9 @@ package io.newsdedup.report;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -207,8 +209,8 @@ public final class ReportCommand {
     return sb.toString();
   }
 
-  private static java.util.List<String> wrap(String text, int width) {
-    java.util.List<String> lines = new java.util.ArrayList<>();
+  private static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
     for (String word : text.split("\\s+")) {
       if (line.length() > 0 && line.length() + 1 + word.length() > width) {

@@ -145,7 +145,7 @@ class BenchCommandTest {
     Path corpus = work.resolve("c.jsonl");
     Files.write(
         corpus,
-        java.util.List.of(
+        List.of(
             "{\"id\":\"a\",\"text\":\"One two three four five six seven eight nine ten.\"}",
             "not json",
             "{\"id\":\"b\",\"text\":\"Eleven twelve thirteen fourteen fifteen sixteen.\"}",

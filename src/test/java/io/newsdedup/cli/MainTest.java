@@ -7,6 +7,7 @@ import io.newsdedup.testing.CommandRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +85,7 @@ class MainTest {
     assertEquals(0, replaced.code(), replaced.err());
     try (var files = Files.list(out)) {
       assertEquals(
-          java.util.List.of(
+          List.of(
               ".news-dedup.lock",
               "_MANIFEST",
               "_SUCCESS",

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 
@@ -62,7 +63,7 @@ final class GeneratedBadInputs {
    */
   static void writeGzipBomb(Path file, String before, long chars, String after) throws IOException {
     byte[] xs = new byte[1 << 16];
-    java.util.Arrays.fill(xs, (byte) 'x');
+    Arrays.fill(xs, (byte) 'x');
     try (OutputStream out =
         new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(file)), 1 << 16)) {
       out.write(before.getBytes(StandardCharsets.UTF_8));

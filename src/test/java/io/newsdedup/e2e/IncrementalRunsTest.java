@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -230,19 +232,19 @@ class IncrementalRunsTest {
     JsonNode s = BatchOutputs.summary(out);
     long expired = s.at("/counts/index/articles_expired").asLong();
     assertTrue(expired > 0 && kept.size() == 199 - expired, kept.size() + " kept, " + expired);
-    java.time.Instant newest = java.time.Instant.MIN;
-    List<java.time.Instant> times = new ArrayList<>();
+    Instant newest = Instant.MIN;
+    List<Instant> times = new ArrayList<>();
     for (String l : kept) {
       JsonNode n = BatchOutputs.JSON.readTree(l);
       if (!n.get("published_at").isNull()) {
-        times.add(java.time.Instant.parse(n.get("published_at").asText()));
+        times.add(Instant.parse(n.get("published_at").asText()));
       }
     }
-    for (java.time.Instant t : times) {
+    for (Instant t : times) {
       newest = t.isAfter(newest) ? t : newest;
     }
-    for (java.time.Instant t : times) {
-      assertTrue(java.time.Duration.between(t, newest).toDays() <= 30, t + " vs " + newest);
+    for (Instant t : times) {
+      assertTrue(Duration.between(t, newest).toDays() <= 30, t + " vs " + newest);
     }
   }
 

@@ -3,6 +3,8 @@ package io.newsdedup.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,7 @@ class MixedInputTest {
   @TempDir Path tmp;
 
   @Test
-  void everyRecordIsAssignedOrRejectedExactlyOnce() throws java.io.IOException {
+  void everyRecordIsAssignedOrRejectedExactlyOnce() throws IOException {
     Path out = tmp.resolve("out");
     assertEquals(
         0, BatchOnTestdataTest.main("batch", "--input=testdata/mixed/*", "--output=" + out));
@@ -51,9 +53,7 @@ class MixedInputTest {
       if (at.equals("testdata/mixed/feed.jsonl:10")) {
         // The record that lost its id keeps its original line as payload.
         assertEquals(
-            java.nio.file.Files.readAllLines(java.nio.file.Path.of("testdata/mixed/feed.jsonl"))
-                .get(9),
-            r.get("raw").asText());
+            Files.readAllLines(Path.of("testdata/mixed/feed.jsonl")).get(9), r.get("raw").asText());
       }
     }
     assertEquals(

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,7 @@ class PipelineScriptsTest {
 
   static Result script(String script, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    List<String> cmd = new java.util.ArrayList<>(List.of("bash", script));
+    List<String> cmd = new ArrayList<>(List.of("bash", script));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("NEWS_DEDUP_CLASSPATH", System.getProperty("java.class.path"));
@@ -142,7 +144,7 @@ class PipelineScriptsTest {
     assertEquals(2, noProject.code(), noProject.output());
     assertTrue(noProject.output().contains("set PROJECT"), noProject.output());
 
-    Map<String, String> project = new java.util.HashMap<>(noCredentials);
+    Map<String, String> project = new HashMap<>(noCredentials);
     project.putAll(Map.of("PROJECT", "p", "REGION", "europe-west1", "BUCKET", "b"));
     Result noCreds = script(script, project, "gs://b/in/*", "gs://b/out");
     assertEquals(2, noCreds.code(), noCreds.output());

@@ -18,6 +18,7 @@ import io.newsdedup.pipeline.stream.StreamPipeline;
 import io.newsdedup.pipeline.stream.StreamTestData;
 import io.newsdedup.pipeline.stream.StreamTestData.Assigned;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +139,7 @@ class StreamOnPubsubEmulatorTest {
     List<Message> poison = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
     Message takenId = null;
-    Set<String> mixedIds = new java.util.HashSet<>();
+    Set<String> mixedIds = new HashSet<>();
     for (String line : Files.readAllLines(Path.of("testdata/mixed/feed.jsonl"))) {
       if (line.isBlank()) {
         continue;
@@ -483,7 +485,7 @@ class StreamOnPubsubEmulatorTest {
           Duration.ofSeconds(60),
           () -> {
             pull(n.decisions() + "-sub").forEach(m -> second.add(m.json()));
-            Set<String> decided = new java.util.HashSet<>();
+            Set<String> decided = new HashSet<>();
             second.forEach(d -> decided.add(d.get("id").asText()));
             return decided.contains(repost) && decided.contains(other);
           },
@@ -649,7 +651,7 @@ class StreamOnPubsubEmulatorTest {
       }
       return JSON.readTree(r.body().isEmpty() ? "{}" : r.body());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -10,6 +10,7 @@ import io.newsdedup.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -316,9 +317,7 @@ class MaliciousArticlesTest {
       }
     }
     String attack =
-        "?q="
-            + java.net.URLEncoder.encode(
-                "<img src=x onerror=" + MARK + ">", StandardCharsets.UTF_8);
+        "?q=" + URLEncoder.encode("<img src=x onerror=" + MARK + ">", StandardCharsets.UTF_8);
     Chromium.Page searched = Chromium.load(report.resolve("index.html").toUri() + attack, tmp);
     searched.assertLoadedCleanly("index.html" + attack);
     assertFalse(searched.doc().selectFirst("html").hasAttr("data-pwned"));

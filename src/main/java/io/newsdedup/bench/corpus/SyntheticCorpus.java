@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -60,7 +62,7 @@ public final class SyntheticCorpus {
   public SyntheticCorpus(int vocabularySize) {
     SplittableRandom r = new SplittableRandom(17);
     vocabulary = new String[vocabularySize];
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < vocabularySize; ) {
       StringBuilder w = new StringBuilder();
       int syllables = 1 + r.nextInt(i < 200 ? 2 : 4);

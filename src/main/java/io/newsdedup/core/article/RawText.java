@@ -1,5 +1,7 @@
 package io.newsdedup.core.article;
 
+import java.util.Locale;
+
 /**
  * Checks on text as it comes in, before it becomes an {@link Article}: well-formed UTF-16 and
  * whether it is text at all.
@@ -90,7 +92,7 @@ final class RawText {
 
   static String binaryMessage(String what, String s) {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "%s is not text: %.0f%% of its characters are invalid UTF-8 or control characters",
         what,
         100 * binaryShare(s));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Lists of known wire agencies and known aggregators. Entries are publisher names ("Associated
@@ -87,9 +88,8 @@ public final class SourceLists implements Serializable {
     }
   }
 
-  private static final java.util.regex.Pattern NOT_NAME =
-      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}.]+");
-  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final Pattern NOT_NAME = Pattern.compile("[^\\p{L}\\p{N}.]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   static String normalise(String s) {
     if (s == null) {

@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The JSON lines of the batch outputs. Field order is fixed and similarities are rounded to 4
@@ -123,13 +125,13 @@ public final class OutputJson {
    * before (its canonical changed: "canonical_changed"; clusters were merged: "merged"), or null.
    */
   public static String changeLine(Cluster c) {
-    java.util.TreeSet<String> previous = new java.util.TreeSet<>();
+    TreeSet<String> previous = new TreeSet<>();
     for (ClusterMember m : c.members()) {
       if (m.facts().previousClusterId() != null) {
         previous.add(m.facts().previousClusterId());
       }
     }
-    if (previous.isEmpty() || previous.equals(java.util.Set.of(c.id()))) {
+    if (previous.isEmpty() || previous.equals(Set.of(c.id()))) {
       return null;
     }
     previous.remove(c.id());

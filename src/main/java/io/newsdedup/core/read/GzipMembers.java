@@ -3,6 +3,7 @@ package io.newsdedup.core.read;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -81,7 +82,7 @@ final class GzipMembers extends InputStream {
     if (failure != null) {
       throw failure;
     }
-    java.util.Objects.checkFromIndexSize(off, len, b.length);
+    Objects.checkFromIndexSize(off, len, b.length);
     if (len == 0 || ended) {
       return ended ? -1 : 0;
     }

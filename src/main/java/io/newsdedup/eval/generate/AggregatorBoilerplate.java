@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -76,7 +77,7 @@ final class AggregatorBoilerplate {
                 "Follow "
                     + agg
                     + " on Facebook, X and Telegram for the latest "
-                    + cat.toLowerCase(java.util.Locale.ROOT)
+                    + cat.toLowerCase(Locale.ROOT)
                     + " updates."));
       }
       case "newsletter" -> {

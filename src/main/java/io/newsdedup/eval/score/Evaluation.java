@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -134,7 +135,7 @@ public final class Evaluation {
     }
   }
 
-  static void forEachJson(List<Path> files, java.util.function.Consumer<JsonNode> each) {
+  static void forEachJson(List<Path> files, Consumer<JsonNode> each) {
     for (Path f : files) {
       try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
         for (String line; (line = r.readLine()) != null; ) {

@@ -11,7 +11,10 @@ import io.newsdedup.pipeline.options.MatchingSettings;
 import io.newsdedup.pipeline.options.Retention;
 import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.read.InputPatterns;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The validated parameters of a batch run, derived once from {@link BatchOptions}: every
@@ -42,11 +45,11 @@ public record BatchSettings(
     int maxArticleChars,
     int reviewClusterSize,
     String index,
-    java.time.Duration indexRetention) {
+    Duration indexRetention) {
 
   /** The parameters an index must have been built with to be used (see IndexDirectory). */
-  public java.util.Map<String, String> matchingParameters() {
-    java.util.Map<String, String> p = new java.util.TreeMap<>();
+  public Map<String, String> matchingParameters() {
+    Map<String, String> p = new TreeMap<>();
     p.put("shingle_size", String.valueOf(shingleSize));
     p.put("num_hashes", String.valueOf(numHashes));
     p.put("match_rule", rule.mode().name());
@@ -112,7 +115,7 @@ public record BatchSettings(
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  private static java.time.Duration retention(BatchOptions o) {
+  private static Duration retention(BatchOptions o) {
     String r = blankToNull(o.getIndexRetention());
     if (r == null) {
       return null;
@@ -122,7 +125,7 @@ public record BatchSettings(
     }
     try {
       Retention retention = Retention.parse(r);
-      return retention.forever() ? null : java.time.Duration.ofMillis(retention.millis());
+      return retention.forever() ? null : Duration.ofMillis(retention.millis());
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }

@@ -8,6 +8,7 @@ import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.core.clean.TextNormalizer;
 import io.newsdedup.core.read.InputFormat;
 import io.newsdedup.core.read.InputRecords;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,8 @@ import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.NavigableSet;
 import java.util.function.BiConsumer;
@@ -133,9 +136,7 @@ final class FileRecords {
                   + where
                   + e.getClass().getSimpleName()
                   + why
-                  + (e instanceof java.io.EOFException
-                      ? " (the file ends too early: truncated?)"
-                      : ""),
+                  + (e instanceof EOFException ? " (the file ends too early: truncated?)" : ""),
               ""));
     }
   }
@@ -245,12 +246,12 @@ final class FileRecords {
    * InputRecords} (and {@link java.io.BufferedReader#readLine}) count them (LF, CR, CR LF). Other
    * files (a .gz among them) are one part.
    */
-  static java.util.List<InputFile> parts(InputFile file, long partBytes) throws IOException {
+  static List<InputFile> parts(InputFile file, long partBytes) throws IOException {
     if (InputFormat.of(file.relativePath()) != InputFormat.JSONL
         || !file.problem().isEmpty()
         || file.relativePath().toLowerCase(Locale.ROOT).endsWith(".gz")
         || file.sizeBytes() < 2 * partBytes) {
-      return java.util.List.of(file);
+      return List.of(file);
     }
     Cuts cuts = new Cuts(file);
     long line = 1; // the line the next byte belongs to
@@ -303,7 +304,7 @@ final class FileRecords {
 
   /** The parts cut so far, and where the next one starts. */
   private static final class Cuts {
-    final java.util.List<InputFile> parts = new java.util.ArrayList<>();
+    final List<InputFile> parts = new ArrayList<>();
     final InputFile file;
     long start = 0;
     long startLine = 1;
@@ -325,7 +326,7 @@ final class FileRecords {
     }
 
     /** The parts, the last one running to the end of the file. */
-    java.util.List<InputFile> andTheRest() {
+    List<InputFile> andTheRest() {
       parts.add(file.part(start, -1, startLine));
       return parts;
     }

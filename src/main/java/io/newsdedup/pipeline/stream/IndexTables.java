@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The stream index's state as key-value tables, so that {@link StreamIndex} is plain Java: the Beam
@@ -123,8 +125,8 @@ public class IndexTables {
   }
 
   /** Every verified edge as "a b" with a &lt; b (for tests and tools: iterates a whole table). */
-  public java.util.SortedSet<String> edgeSet() {
-    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+  public SortedSet<String> edgeSet() {
+    SortedSet<String> out = new TreeSet<>();
     for (String a : edges.keys()) {
       for (String b : edges.get(a)) {
         out.add(a.compareTo(b) < 0 ? a + " " + b : b + " " + a);

@@ -1,6 +1,7 @@
 package io.newsdedup.pipeline.stream;
 
 import io.newsdedup.pipeline.coders.CoreCoders;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
@@ -112,7 +113,7 @@ public final class StreamPipeline {
     public void process(@Element Decision d, OutputReceiver<PubsubMessage> out) {
       out.output(
           new PubsubMessage(
-              d.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              d.toJson().getBytes(StandardCharsets.UTF_8),
               Map.of("id", d.id(), "status", d.status())));
     }
   }
@@ -123,7 +124,7 @@ public final class StreamPipeline {
     public void process(@Element DeadLetter d, OutputReceiver<PubsubMessage> out) {
       out.output(
           new PubsubMessage(
-              d.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              d.toJson().getBytes(StandardCharsets.UTF_8),
               Map.of(
                   "message_id", d.messageId() == null ? "" : d.messageId(), "reason", d.reason())));
     }

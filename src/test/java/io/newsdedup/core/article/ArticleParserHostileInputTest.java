@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.article.ArticleParser.Parsed;
 import io.newsdedup.core.article.Rejection.Reasons;
+import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,7 +122,7 @@ class ArticleParserHostileInputTest {
     for (int i = 0; i < n; i++) {
       b[i] = (byte) r.nextInt(256);
     }
-    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
   @Test
@@ -135,8 +136,8 @@ class ArticleParserHostileInputTest {
     // UTF-16 text read as UTF-8: every other character is a NUL.
     String utf16 =
         new String(
-            "A title\n\nSome body text.".getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
-            java.nio.charset.StandardCharsets.UTF_8);
+            "A title\n\nSome body text.".getBytes(StandardCharsets.UTF_16LE),
+            StandardCharsets.UTF_8);
     rejected(
         ArticleParser.parseText(utf16, "b.txt", Origin.ofFile("b.txt")), Reasons.BINARY_CONTENT);
     Rejection r =

@@ -9,6 +9,7 @@ import io.newsdedup.core.article.Origin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CanonicalPolicyTest {
@@ -123,7 +124,7 @@ class CanonicalPolicyTest {
   /** sort() classifies once per article; it must order exactly as order() does. */
   @Test
   void sortOrdersAsTheComparatorDoes() {
-    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    SplittableRandom r = new SplittableRandom(7);
     String[] sources = {"Reuters", "AP", "Harbor City Gazette", "MSN", "Unknown Blog", null};
     String[] urls = {
       null, "https://www.msn.com/x", "https://apnews.com/a", "https://gazette.example/b"

@@ -14,8 +14,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -190,7 +195,7 @@ class BoilerplateRulesTest {
 
   private static void assertRequired(String expected, String regex) {
     String[][] clauses = CompiledRules.requiredTexts(regex);
-    assertEquals(expected, java.util.Arrays.deepToString(clauses), regex);
+    assertEquals(expected, Arrays.deepToString(clauses), regex);
   }
 
   /** Lines that exercise many rules, matching or nearly matching. */
@@ -247,8 +252,8 @@ class BoilerplateRulesTest {
   void compiledMatchingAgreesWithPlainFind() {
     List<String> lines = new ArrayList<>(SAMPLE_LINES);
     for (String l : SAMPLE_LINES) {
-      lines.add(l.toUpperCase(java.util.Locale.ROOT));
-      lines.add(l.toLowerCase(java.util.Locale.ROOT));
+      lines.add(l.toUpperCase(Locale.ROOT));
+      lines.add(l.toLowerCase(Locale.ROOT));
     }
     assertTrue(agreeingMatches(lines) > 40);
   }
@@ -258,13 +263,10 @@ class BoilerplateRulesTest {
   void compiledMatchingAgreesWithPlainFindOnTestdata() throws IOException {
     List<String> lines = new ArrayList<>();
     for (String dir : new String[] {"testdata/articles", "testdata/stories"}) {
-      try (var files = java.nio.file.Files.list(java.nio.file.Path.of(dir))) {
-        for (java.nio.file.Path f : files.sorted().toList()) {
+      try (var files = Files.list(Path.of(dir))) {
+        for (Path f : files.sorted().toList()) {
           String text =
-              TextNormalizer.normalize(
-                  new String(
-                      java.nio.file.Files.readAllBytes(f),
-                      java.nio.charset.StandardCharsets.UTF_8));
+              TextNormalizer.normalize(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
           lines.addAll(List.of(text.split("\n")));
         }
       }

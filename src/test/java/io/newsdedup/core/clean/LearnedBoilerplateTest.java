@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsdedup.core.story.Coverage;
 import io.newsdedup.core.story.Headline;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -215,7 +216,7 @@ class LearnedBoilerplateTest {
       "insurers said claims would take weeks to assess."
     };
     String original = String.join("\n", story);
-    String reprint = String.join("\n", java.util.Arrays.copyOf(story, 5));
+    String reprint = String.join("\n", Arrays.copyOf(story, 5));
     String excerpt = story[0] + "\n" + story[1];
     List<long[]> contexts =
         List.of(
@@ -232,8 +233,7 @@ class LearnedBoilerplateTest {
     long[] keys = {1, 5, 9, 12, 20, 31, 40, 41, 50, 60};
     long[] c = LearnedBoilerplate.context(keys, 9, new long[] {3, 7}, new long[] {5, 9, 41});
     assertArrayEquals(
-        new long[] {3, 7, 5, 41, 1, 5, 12, 20, 31, 40, 41, 50},
-        java.util.Arrays.copyOfRange(c, 1, c.length));
+        new long[] {3, 7, 5, 41, 1, 5, 12, 20, 31, 40, 41, 50}, Arrays.copyOfRange(c, 1, c.length));
     assertEquals(2 | (2 << 8) | (8 << 16) | (1 << 24), c[0], "lengths, and 9 carries");
     long[] plain =
         LearnedBoilerplate.context(new long[] {1, 5, 9, 12}, 1, new long[0], new long[0]);

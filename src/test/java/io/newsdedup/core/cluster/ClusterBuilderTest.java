@@ -12,8 +12,10 @@ import io.newsdedup.core.canonical.SourceLists;
 import io.newsdedup.core.verify.MatchRule;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
@@ -95,9 +97,9 @@ class ClusterBuilderTest {
       current = current.clone();
       current[(2 * i) % 200] = 10_000 + 2L * i;
       current[(2 * i + 1) % 200] = 10_001 + 2L * i;
-      java.util.Arrays.sort(current);
+      Arrays.sort(current);
     }
-    Collections.shuffle(chain, new java.util.Random(3));
+    Collections.shuffle(chain, new Random(3));
     List<Cluster> clusters = builder.build(chain);
     assertEquals(1, clusters.size());
     assertEquals("c00", clusters.get(0).canonical().id());
@@ -133,7 +135,7 @@ class ClusterBuilderTest {
 
   static long[] concat(long[] a, long[] b) {
     long[] r = LongStream.concat(LongStream.of(a), LongStream.of(b)).toArray();
-    java.util.Arrays.sort(r);
+    Arrays.sort(r);
     return r;
   }
 

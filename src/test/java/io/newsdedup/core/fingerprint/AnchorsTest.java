@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class AnchorsTest {
@@ -40,7 +41,7 @@ class AnchorsTest {
   void samplingKeepsAboutOneInEight() {
     Anchors anchors = Anchors.defaults();
     long[] shingles = new long[80_000];
-    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    SplittableRandom r = new SplittableRandom(3);
     for (int i = 0; i < shingles.length; i++) {
       shingles[i] = r.nextLong();
     }

@@ -1,5 +1,6 @@
 package io.newsdedup.core.fingerprint;
 
+import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
 /**
@@ -73,7 +74,7 @@ public final class FingerprintTiming {
           (t3 - t2) / (double) iterations);
     }
     com.sun.management.ThreadMXBean threads =
-        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long id = Thread.currentThread().getId();
     long b0 = threads.getThreadAllocatedBytes(id);
     for (int i = 0; i < 10_000; i++) {

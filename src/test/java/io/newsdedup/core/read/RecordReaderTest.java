@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class RecordReaderTest {
   static Map<byte[], List<String>> damagedTails() throws IOException {
     byte[] plain = lines("p", 401, 402).getBytes(StandardCharsets.UTF_8);
     byte[] garbage = new byte[300];
-    new java.util.Random(7).nextBytes(garbage);
+    new Random(7).nextBytes(garbage);
     garbage[0] = 0x42;
     byte[] badHeader = gzip(lines("h", 401, 402));
     badHeader[2] = 7; // compression method 7: not deflate
@@ -61,7 +63,7 @@ class RecordReaderTest {
     truncated = Arrays.copyOf(truncated, truncated.length / 3);
     byte[] badCrc = gzip(lines("k", 401, 402));
     badCrc[badCrc.length - 8] ^= 1;
-    Map<byte[], List<String>> tails = new java.util.LinkedHashMap<>();
+    Map<byte[], List<String>> tails = new LinkedHashMap<>();
     tails.put(plain, List.of());
     tails.put(garbage, List.of());
     tails.put(badHeader, List.of());

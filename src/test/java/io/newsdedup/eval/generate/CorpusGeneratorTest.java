@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -79,7 +80,7 @@ class CorpusGeneratorTest {
     List<Story> s = StoryReader.read("testdata/stories");
     Map<String, byte[]> a = generateAndWrite(s, config(7), "a");
     List<Story> shuffled = new ArrayList<>(s);
-    java.util.Collections.reverse(shuffled);
+    Collections.reverse(shuffled);
     Map<String, byte[]> b = generateAndWrite(shuffled, config(7), "b");
     assertEquals(a.keySet(), b.keySet());
     for (String k : a.keySet()) {

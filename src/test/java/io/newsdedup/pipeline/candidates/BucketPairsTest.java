@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.cluster.UnionFind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,7 @@ class BucketPairsTest {
       for (int full : new int[] {2, 5, 50}) {
         for (int neighbours : new int[] {1, 2, 4}) {
           List<String> ids = ids(n);
-          java.util.Map<String, Set<String>> expected = new java.util.HashMap<>();
+          Map<String, Set<String>> expected = new HashMap<>();
           BucketPairs.pairs(
               ids,
               full,

@@ -17,7 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.io.FileSystems;
@@ -133,7 +137,7 @@ class FileRecordsTest {
     byte[] first = gzip(jsonLines("m", 1, 3));
     byte[] plain = jsonLines("p", 4, 5).getBytes(StandardCharsets.UTF_8);
     byte[] garbage = new byte[300];
-    new java.util.Random(7).nextBytes(garbage);
+    new Random(7).nextBytes(garbage);
     garbage[0] = 0x42;
     byte[] damaged = gzip(jsonLines("d", 4, 5));
     damaged[2] = 7; // compression method 7: not deflate
@@ -305,13 +309,13 @@ class FileRecordsTest {
     assertEquals("after", out.get(2).article().id());
 
     // the raw records around it are numbered as read numbers them
-    java.util.Map<Long, String> raw = new java.util.HashMap<>();
+    Map<Long, String> raw = new HashMap<>();
     FileRecords.rawRecords(
         new InputFile(bomb.toString(), "bomb.jsonl.gz", "bomb.jsonl.gz"),
-        new java.util.TreeSet<>(List.of(2L, 3L)),
+        new TreeSet<>(List.of(2L, 3L)),
         raw::put,
         limit);
-    assertEquals(java.util.Map.of(3L, "{\"id\":\"after\",\"text\":\"x\"}"), raw);
+    assertEquals(Map.of(3L, "{\"id\":\"after\",\"text\":\"x\"}"), raw);
 
     // cut in the big line: the line before is kept, the rest is one unreadable_file record
     byte[] cut = Arrays.copyOf(Files.readAllBytes(bomb), (int) Files.size(bomb) / 2);

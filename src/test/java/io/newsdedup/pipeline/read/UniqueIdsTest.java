@@ -12,6 +12,8 @@ import io.newsdedup.testing.TestPipelines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -174,9 +176,9 @@ class UniqueIdsTest {
     }
     byte[] whole = gzip(lines.toString());
     Path gz = dir.resolve("feed.jsonl.gz");
-    Files.write(gz, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+    Files.write(gz, Arrays.copyOf(whole, whole.length * 2 / 3));
     InputFile file = new InputFile(gz.toString(), "feed.jsonl.gz", gz.toString());
-    Map<Long, String> found = new java.util.HashMap<>();
+    Map<Long, String> found = new HashMap<>();
     assertThrows(
         IOException.class,
         () -> FileRecords.rawRecords(file, new TreeSet<>(List.of(2L, 1999L)), found::put));
@@ -199,7 +201,7 @@ class UniqueIdsTest {
   }
 
   static Map<Long, String> raw(InputFile file, Long... lines) throws IOException {
-    Map<Long, String> found = new java.util.HashMap<>();
+    Map<Long, String> found = new HashMap<>();
     FileRecords.rawRecords(file, new TreeSet<>(List.of(lines)), found::put);
     return found;
   }

@@ -12,8 +12,10 @@ import io.newsdedup.pipeline.options.Retention;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class ClusterIdsTest {
 
   @BeforeAll
   static void load() {
-    Map<String, Article> byId = new java.util.HashMap<>();
+    Map<String, Article> byId = new HashMap<>();
     StreamTestData.articles().forEach(a -> byId.put(a.id(), a));
     paragraphs =
         Arrays.stream(byId.get("ap-58da1d4c74").body().split("\n"))
@@ -149,7 +151,7 @@ class ClusterIdsTest {
   }
 
   private Map<String, Integer> sizes() {
-    Map<String, Integer> out = new java.util.TreeMap<>();
+    Map<String, Integer> out = new TreeMap<>();
     tables.clusters().forEach((id, info) -> out.put(id, info.size()));
     return out;
   }

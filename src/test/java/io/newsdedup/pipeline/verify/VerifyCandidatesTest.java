@@ -8,6 +8,7 @@ import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.pipeline.candidates.FindCandidates;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.testing.TestPipelines;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -94,7 +95,7 @@ class VerifyCandidatesTest {
   @Test
   void aHotBucketOfIdenticalArticlesYieldsLinearlyManyPairs() {
     int n = 3000;
-    List<Fingerprint> copies = new java.util.ArrayList<>();
+    List<Fingerprint> copies = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       copies.add(doc(String.format("copy%05d", i), 0, 300));
     }
