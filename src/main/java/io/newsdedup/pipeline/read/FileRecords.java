@@ -9,7 +9,6 @@ import io.newsdedup.core.clean.TextNormalizer;
 import io.newsdedup.core.read.InputFormat;
 import io.newsdedup.core.read.InputRecords;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -25,6 +24,7 @@ import java.util.NavigableSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * Reads the records of one input file (or part of one) into articles and rejections. The file is
@@ -201,43 +201,14 @@ final class FileRecords {
     if (!file.whole()) {
       ((SeekableByteChannel) channel).position(file.start());
       InputStream part = Channels.newInputStream(channel);
-      return file.end() < 0 ? part : new BoundedInputStream(part, file.end() - file.start());
+      return file.end() < 0
+          ? part
+          : BoundedInputStream.builder()
+              .setInputStream(part)
+              .setMaxCount(file.end() - file.start())
+              .get();
     }
     return Channels.newInputStream(channel);
-  }
-
-  /** Only the first {@code limit} bytes of a stream. */
-  static final class BoundedInputStream extends FilterInputStream {
-    private long left;
-
-    BoundedInputStream(InputStream in, long limit) {
-      super(in);
-      this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = in.read(b, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
-    }
   }
 
   /**
