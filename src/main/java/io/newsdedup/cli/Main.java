@@ -4,7 +4,6 @@ import io.newsdedup.pipeline.options.ProductionDefaults;
 import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.stream.StreamOptions;
 import io.newsdedup.pipeline.stream.StreamPipeline;
-import io.newsdedup.report.ReportCommand;
 import io.newsdedup.report.ReportException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,12 +45,17 @@ public final class Main {
     }
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    // what messages call the command: a subcommand with its command ("eval generate")
+    String name =
+        SUBCOMMANDS.contains(command + " " + (rest.length > 0 ? rest[0] : ""))
+            ? command + " " + rest[0]
+            : command;
     try {
       return switch (command) {
         case "batch" -> BatchCommand.run(rest, out, err);
         case "stream" -> stream(rest, out, err);
         case "eval" -> EvalCommand.run(rest, out, err);
-        case "bench" -> io.newsdedup.bench.BenchCommand.run(rest, out, err);
+        case "bench" -> BenchCommand.run(rest, out, err);
         case "report" -> ReportCommand.run(rest, out, err);
         default -> {
           err.println("news-dedup: unknown command \"" + command + "\"");
@@ -60,14 +64,23 @@ public final class Main {
         }
       };
     } catch (UsageException | IllegalArgumentException e) {
-      err.println("news-dedup " + command + ": " + e.getMessage());
-      err.println("Run `news-dedup " + command + " --help` for the options.");
+      // one line: Beam's parse errors carry Jackson's location on a second
+      err.println(
+          "news-dedup "
+              + name
+              + ": "
+              + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      err.println("Run `news-dedup " + name + " --help` for the options.");
       return USAGE;
     } catch (ReportException e) {
-      err.println("news-dedup " + command + ": report: " + e.getMessage());
+      String what = command.equals("report") ? "" : "report: ";
+      err.println("news-dedup " + name + ": " + what + e.getMessage());
+      if (e.exitCode() == USAGE) {
+        err.println("Run `news-dedup " + name + " --help` for the options.");
+      }
       return e.exitCode();
     } catch (RuntimeException | IOException e) {
-      err.println("news-dedup " + command + " failed: " + e);
+      err.println("news-dedup " + name + " failed: " + e);
       e.printStackTrace(err);
       return FAILED;
     } catch (InterruptedException e) {
@@ -75,6 +88,15 @@ public final class Main {
       return FAILED;
     }
   }
+
+  /** The commands' subcommands, which messages name with their command. */
+  private static final Set<String> SUBCOMMANDS =
+      Set.of(
+          "eval generate",
+          "bench floor",
+          "bench kernels",
+          "bench corpus-kernels",
+          "bench accuracy");
 
   /** The stream job's options that Beam's Pub/Sub and Google Cloud interfaces declare. */
   private static final Set<String> PUBSUB_OPTIONS =

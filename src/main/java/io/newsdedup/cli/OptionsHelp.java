@@ -1,9 +1,13 @@
 package io.newsdedup.cli;
 
+import io.newsdedup.bench.BenchSettings;
+import io.newsdedup.eval.generate.Generate;
+import io.newsdedup.pipeline.stream.StreamSettings;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +31,22 @@ final class OptionsHelp {
    * Defaults a command applies itself (one option name, two commands with different defaults: Beam
    * needs the same {@code @Default} on every interface that declares a property).
    */
-  private static final Map<String, String> APPLIED_DEFAULTS =
-      Map.of(
-          "StreamOptions.indexRetention",
-          "\"" + io.newsdedup.pipeline.stream.StreamSettings.DEFAULT_RETENTION + "\"",
-          "BatchOptions.indexRetention",
-          "keep everything");
+  private static final Map<String, String> APPLIED_DEFAULTS = appliedDefaults();
+
+  private static Map<String, String> appliedDefaults() {
+    Map<String, String> d = new HashMap<>();
+    d.put("StreamOptions.indexRetention", "\"" + StreamSettings.DEFAULT_RETENTION + "\"");
+    d.put("BatchOptions.indexRetention", "keep everything");
+    d.put("ReportOptions.report", "OUTPUT/report");
+    d.put("ReportOptions.inputRoot", "the current directory");
+    d.put("EvalOptions.json", "OUTPUT/eval.json");
+    d.put("EvalOptions.inputRoot", "the current directory");
+    d.put("BenchOptions.articles", BenchSettings.DEFAULT_ARTICLES + "");
+    d.put("BenchOptions.copyShare", BenchSettings.DEFAULT_COPY_SHARE + "");
+    d.put("BenchOptions.seed", BenchSettings.DEFAULT_SEED + "");
+    Generate.defaultsShown().forEach((name, value) -> d.put("GenerateOptions." + name, value));
+    return Map.copyOf(d);
+  }
 
   static String describe(Class<? extends PipelineOptions> options) {
     return describe(

@@ -3,6 +3,7 @@ package io.newsdedup.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsdedup.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,9 @@ class BenchCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
-        BenchCommand.run(
+        Main.run(
             new String[] {
+              "bench",
               "--articles=60",
               "--reps=2",
               "--xmx=1g",
@@ -67,8 +69,8 @@ class BenchCommandTest {
   void zeroRepsOnlyGeneratesTheCorpus() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int exit =
-        BenchCommand.run(
-            new String[] {"--articles=60", "--reps=0", "--workDir=" + work},
+        Main.run(
+            new String[] {"bench", "--articles=60", "--reps=0", "--workDir=" + work},
             new PrintStream(out, true, StandardCharsets.UTF_8),
             System.err);
     assertEquals(0, exit);
@@ -87,8 +89,9 @@ class BenchCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
-        BenchCommand.run(
+        Main.run(
             new String[] {
+              "bench",
               "--articles=60",
               "--reps=1",
               "--xmx=1g",
@@ -133,8 +136,8 @@ class BenchCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertEquals(
         2,
-        BenchCommand.run(
-            new String[] {"--floorClasses=/tmp/floor"},
+        Main.run(
+            new String[] {"bench", "--floorClasses=/tmp/floor"},
             System.out,
             new PrintStream(err, true, StandardCharsets.UTF_8)));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--floor=true"));
@@ -153,8 +156,10 @@ class BenchCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
-        BenchCommand.run(
-            new String[] {"corpus-kernels", "--corpus=" + corpus, "--articles=2", "--passes=3"},
+        Main.run(
+            new String[] {
+              "bench", "corpus-kernels", "--corpus=" + corpus, "--articles=2", "--passes=3"
+            },
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8);
@@ -171,8 +176,8 @@ class BenchCommandTest {
 
     assertEquals(
         2,
-        BenchCommand.run(
-            new String[] {"corpus-kernels", "--passes=2"},
+        Main.run(
+            new String[] {"bench", "corpus-kernels", "--passes=2"},
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8)));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--corpus=FILE.jsonl is required"));

@@ -40,9 +40,9 @@ class ReportCommandTest {
     assertEquals(0, r.code());
     for (String option :
         new String[] {
-          "--output=<dir>  (required)",
-          "--report=<dir>  (default: OUTPUT/report)",
-          "--inputRoot=<dir>  (default: the current directory)",
+          "--output=<string>  (required)",
+          "--report=<string>  (default: OUTPUT/report)",
+          "--inputRoot=<string>  (default: the current directory)",
           "--topClusters=<int>  (default: 100)",
           "--listClusters=<int>  (default: 5000)",
           "--maxMembers=<int>  (default: 200)",

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.newsdedup.bench.BenchCommand;
 import io.newsdedup.bench.corpus.SyntheticCorpus;
+import io.newsdedup.cli.Main;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.fingerprint.Shingler;
 import java.io.ByteArrayOutputStream;
@@ -147,8 +147,8 @@ class FloorProgramTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =
-        BenchCommand.run(
-            new String[] {"floor", "--corpus=" + corpus},
+        Main.run(
+            new String[] {"bench", "floor", "--corpus=" + corpus},
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8);
@@ -163,8 +163,8 @@ class FloorProgramTest {
 
     assertEquals(
         2,
-        BenchCommand.run(
-            new String[] {"floor"},
+        Main.run(
+            new String[] {"bench", "floor"},
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8)));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("--corpus=FILE.jsonl is required"));

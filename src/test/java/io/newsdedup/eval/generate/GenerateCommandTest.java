@@ -3,6 +3,7 @@ package io.newsdedup.eval.generate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.newsdedup.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** {@code eval generate} through {@link Main}: options, help, exit codes. */
 class GenerateCommandTest {
 
   @TempDir Path tmp;
@@ -22,9 +24,14 @@ class GenerateCommandTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
+  /** {@code news-dedup eval generate ARGS}, as the jar runs it. */
   private int run(String... args) {
-    return GenerateCommand.run(
-        args,
+    String[] command = new String[args.length + 2];
+    command[0] = "eval";
+    command[1] = "generate";
+    System.arraycopy(args, 0, command, 2, args.length);
+    return Main.run(
+        command,
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -70,7 +77,9 @@ class GenerateCommandTest {
   void badOptionsAreUsageErrors(String bad) throws IOException {
     String s = stories();
     assertEquals(2, run("--stories=" + s, "--output=" + tmp.resolve("o"), bad), bad);
-    assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("error: "));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).startsWith("news-dedup eval generate: "),
+        err.toString(StandardCharsets.UTF_8));
     assertTrue(Files.notExists(tmp.resolve("o")));
   }
 

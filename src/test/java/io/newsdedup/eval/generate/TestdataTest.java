@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsdedup.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +50,8 @@ class TestdataTest {
       }
     }
     assertTrue(args.contains("--stories=testdata/stories"), args.toString());
-    assertEquals(0, GenerateCommand.run(args.toArray(String[]::new)));
+    args.addAll(0, List.of("eval", "generate"));
+    assertEquals(0, Main.run(args.toArray(String[]::new), System.out, System.err));
     assertArrayEquals(
         Files.readAllBytes(LABELS),
         Files.readAllBytes(tmp.resolve("labels.jsonl")),

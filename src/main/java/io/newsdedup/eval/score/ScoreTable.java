@@ -4,78 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * {@code eval --truth=LABELS.jsonl --output=DIR}: scores a batch output against labels, prints a
- * table and writes the same as JSON ({@code --json}, default DIR/eval.json).
+ * What {@code eval} prints and writes of an {@link Evaluation}'s result: a table for people, and
+ * the same as indented JSON.
  */
-public final class ScoreCommand {
-  private ScoreCommand() {}
+public final class ScoreTable {
+  private ScoreTable() {}
 
-  static final Map<String, String> OPTIONS = new LinkedHashMap<>();
-
-  static {
-    OPTIONS.put("truth", "labels file (JSONL: id, cluster, optional original, kind); required");
-    OPTIONS.put("output", "the batch output directory to score; required");
-    OPTIONS.put("json", "where to write the JSON (default: OUTPUT/eval.json)");
-    OPTIONS.put("inputRoot", "directory the records' origins are relative to (default: .)");
-    OPTIONS.put("worst", "how many worst false merges and misses to list (default: 10)");
-  }
-
-  public static int run(String[] args, PrintStream out, PrintStream err) {
-    Map<String, String> o = new LinkedHashMap<>();
-    for (String a : args) {
-      if (a.equals("--help")) {
-        out.println("news-dedup eval --truth=LABELS.jsonl --output=DIR [options]");
-        out.println(
-            "Scores a batch output against labels: pair precision/recall/F1, adjusted Rand");
-        out.println(
-            "index, canonical accuracy, recall per copy kind, the worst false merges and misses.");
-        OPTIONS.forEach((k, v) -> out.printf("  --%-10s %s%n", k + "=", v));
-        return 0;
-      }
-      int eq = a.indexOf('=');
-      String key = a.startsWith("--") && eq > 2 ? a.substring(2, eq) : null;
-      if (key == null || !OPTIONS.containsKey(key)) {
-        err.println("eval: unknown argument " + a + " (see eval --help)");
-        return 2;
-      }
-      o.put(key, a.substring(eq + 1));
-    }
-    if (!o.containsKey("truth") || !o.containsKey("output")) {
-      err.println("eval: --truth and --output are required (see eval --help)");
-      return 2;
-    }
-    Path truth = Path.of(o.get("truth"));
-    Path output = Path.of(o.get("output"));
-    if (!Files.isRegularFile(truth)) {
-      err.println("eval: no labels file " + truth);
-      return 2;
-    }
-    int worst;
-    try {
-      worst = Integer.parseInt(o.getOrDefault("worst", "10"));
-    } catch (NumberFormatException e) {
-      err.println("eval: --worst must be a number");
-      return 2;
-    }
-    ObjectNode result;
-    try {
-      result =
-          Evaluation.load(truth, output, Path.of(o.getOrDefault("inputRoot", ".")), worst).run();
-    } catch (IllegalArgumentException e) {
-      err.println("eval: " + e.getMessage());
-      return 2;
-    }
-    out.print(table(result));
-    Path json = Path.of(o.getOrDefault("json", output.resolve("eval.json").toString()));
+  /** Writes the result as indented JSON into {@code json}. */
+  public static void writeJson(ObjectNode result, Path json) {
     try {
       Files.writeString(
           json,
@@ -87,11 +29,10 @@ public final class ScoreCommand {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + json, e);
     }
-    out.println("JSON: " + json);
-    return 0;
   }
 
-  static String table(JsonNode r) {
+  /** The result as a table: the scores, recall by copy kind, the worst merges and misses. */
+  public static String table(JsonNode r) {
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(

@@ -2,6 +2,7 @@ package io.newsdedup.bench;
 
 import io.newsdedup.bench.corpus.SyntheticCorpus;
 import io.newsdedup.bench.floor.FloorProgram;
+import io.newsdedup.bench.kernels.KernelBench;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,127 +11,64 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.RunnerException;
 
 /**
  * {@code bench}: end-to-end throughput of the batch job. Generates (or takes) a JSONL corpus, runs
  * {@code batch} on it in a fresh JVM per repetition, and prints wall time, articles/s and the JVM's
  * peak resident memory; the summary line gives the median.
  */
-public final class BenchCommand {
-  private BenchCommand() {}
+public final class Bench {
+  private Bench() {}
 
-  static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
-
-  static {
-    DEFAULTS.put("articles", "5000");
-    DEFAULTS.put("copyShare", "0.3");
-    DEFAULTS.put("seed", "1");
-    DEFAULTS.put("corpus", "");
-    DEFAULTS.put("workDir", "target/bench");
-    DEFAULTS.put("reps", "3");
-    DEFAULTS.put("runner", "DirectRunner");
-    DEFAULTS.put("xmx", "2g");
-    DEFAULTS.put("batchArgs", "");
-    DEFAULTS.put("floor", "false");
-    DEFAULTS.put("runnerFloor", "false");
-    DEFAULTS.put("stages", "false");
-    DEFAULTS.put("baseline", "");
-    DEFAULTS.put("jvmArgs", "");
-    DEFAULTS.put("baselineJvmArgs", "");
+  /** {@code bench kernels}: JMH benchmarks of the per-article kernels. */
+  public static int kernels(PrintStream out, PrintStream err) throws IOException {
+    try {
+      return KernelBench.kernels(out);
+    } catch (RunnerException e) {
+      err.println("news-dedup bench kernels failed: " + e.getMessage());
+      return 1;
+    }
   }
 
-  public static int run(String[] args, PrintStream out, PrintStream err)
+  /** {@code bench accuracy}: the MinHash estimate's error against exact Jaccard. */
+  public static int accuracy(PrintStream out, int pairs) {
+    return KernelBench.accuracy(out, pairs);
+  }
+
+  /**
+   * The end-to-end bench: generates (or takes) a JSONL corpus, runs {@code batch} on it in a fresh
+   * JVM per repetition, and prints wall time, articles/s and peak resident memory, then the medians
+   * and the ratios to what else it timed.
+   */
+  public static int endToEnd(BenchSettings o, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
-    if (args.length > 0 && args[0].equals("kernels")) {
-      try {
-        return io.newsdedup.bench.kernels.KernelBench.kernels(out);
-      } catch (org.openjdk.jmh.runner.RunnerException e) {
-        err.println("bench kernels failed: " + e.getMessage());
-        return 1;
-      }
-    }
-    if (args.length > 0 && args[0].equals("accuracy")) {
-      return io.newsdedup.bench.kernels.KernelBench.accuracy(
-          out, args.length > 1 ? Integer.parseInt(args[1].replace("--pairs=", "")) : 2000);
-    }
-    if (Arrays.asList(args).contains("--help")) {
-      out.println("news-dedup bench [--name=value ...]: end-to-end batch throughput");
-      out.println("news-dedup bench kernels: JMH benchmarks of the per-article kernels");
-      out.println(
-          "news-dedup bench corpus-kernels --corpus=FILE.jsonl [--articles=N] [--passes=5]:");
-      out.println(
-          "  the same kernels over a corpus's own texts (all unless --articles), one thread");
-      out.println("news-dedup bench accuracy [--pairs=N]: MinHash estimate error vs exact Jaccard");
-      out.println("news-dedup bench floor --corpus=FILE.jsonl: the floor program alone, in this");
-      out.println("  JVM (read the JSONL, 5-word shingles, OPH MinHash-128, 9 x 13 LSH buckets;");
-      out.println("  one thread, no Beam): its counts and seconds");
-      DEFAULTS.forEach(
-          (k, v) -> out.printf("  --%s=<value>  (default: %s)%n", k, v.isEmpty() ? "none" : v));
-      out.println("--corpus takes an existing JSONL file instead of generating --articles;");
-      out.println("--reps=0 only generates the corpus (into --workDir) and prints its path;");
-      out.println(
-          "--batchArgs is passed to every batch run, e.g. --batchArgs=\"--targetParallelism=2\".");
-      out.println("--floor=true: also time the floor program (FloorProgram, in this jar: see");
-      out.println("bench floor) in a fresh JVM with --xmx on the same corpus after each");
-      out.println("repetition, and print our ratio to it.");
-      out.println("--runnerFloor=true: also time the floor's work as the leanest Beam job");
-      out.println("(RunnerFloor: read, shingle, MinHash, group by LSH band) on the same runner,");
-      out.println("with the runner's defaults and --jvmArgs, not --batchArgs; its ratio to the");
-      out.println("floor is what the runner costs any job doing that work.");
-      out.println("--baseline=JAR: also time another build's batch (a jar or a classpath), run");
-      out.println("alternately with this one, and print the ratio; so is the floor, when given.");
-      out.println("--jvmArgs=\"...\": JVM options of our batch runs besides -Xmx (an @argfile");
-      out.println("works too); --baselineJvmArgs: the baseline's (none unless given: compare two");
-      out.println("JVM settings with this same jar as --baseline).");
-      out.println("--stages=true: also time each stage, as the difference between runs that stop");
-      out.println("after it (read, clean, fingerprint, candidates, verify, components) and the");
-      out.println(
-          "whole job (clusters and write); each prefix is run --reps times, medians shown.");
-      return 0;
-    }
-    if (args.length > 0 && args[0].equals("corpus-kernels")) {
-      return corpusKernels(Arrays.copyOfRange(args, 1, args.length), out, err);
-    }
-    if (args.length > 0 && args[0].equals("floor")) {
-      return floorProgram(Arrays.copyOfRange(args, 1, args.length), out, err);
-    }
-    if (Arrays.stream(args).anyMatch(a -> a.startsWith("--floorClasses="))) {
-      err.println(
-          "bench: --floorClasses is gone: --floor=true times the floor program of this"
-              + " jar (see bench --help)");
-      return 2;
-    }
-    Map<String, String> o = options(args, DEFAULTS, "bench", err);
-    if (o == null) {
-      return 2;
-    }
-    Path work = Path.of(o.get("workDir"));
+    Path work = Path.of(o.workDir());
     Files.createDirectories(work);
     Path corpus;
     long articles;
-    if (!o.get("corpus").isEmpty()) {
-      corpus = Path.of(o.get("corpus"));
+    if (o.corpus() != null) {
+      corpus = Path.of(o.corpus());
       try (var lines = Files.lines(corpus)) {
         articles = lines.filter(l -> !l.isBlank()).count();
       }
     } else {
-      int n = Integer.parseInt(o.get("articles"));
-      corpus = work.resolve("synthetic-" + n + "-s" + o.get("seed") + ".jsonl");
+      int n = o.articles();
+      corpus = work.resolve("synthetic-" + n + "-s" + o.seed() + ".jsonl");
       if (!Files.exists(corpus)) {
         long t0 = System.nanoTime();
         SyntheticCorpus.Stats s =
             new SyntheticCorpus(40_000)
                 .write(
                     n,
-                    Double.parseDouble(o.get("copyShare")),
-                    Long.parseLong(o.get("seed")),
+                    o.copyShare(),
+                    o.seed(),
                     corpus,
                     work.resolve(corpus.getFileName() + ".labels.jsonl"));
         out.printf(
@@ -139,14 +77,14 @@ public final class BenchCommand {
       }
       articles = n;
     }
-    int reps = Integer.parseInt(o.get("reps"));
+    int reps = o.reps();
     if (reps == 0) { // only the corpus, e.g. to run batch on it as a user would
       out.println("corpus: " + corpus + " (" + articles + " articles); --reps=0: nothing timed");
       return 0;
     }
-    String baseline = o.get("baseline");
-    boolean withFloor = Boolean.parseBoolean(o.get("floor"));
-    boolean withRunnerFloor = Boolean.parseBoolean(o.get("runnerFloor"));
+    String baseline = o.baseline();
+    boolean withFloor = o.floor();
+    boolean withRunnerFloor = o.runnerFloor();
     double[] walls = new double[reps];
     double[] runnerFloorWalls = new double[reps];
     double[] baseWalls = new double[reps];
@@ -167,7 +105,7 @@ public final class BenchCommand {
                 batchCommand(
                     o,
                     isBase ? baseline : ours,
-                    o.get(isBase ? "baselineJvmArgs" : "jvmArgs"),
+                    isBase ? o.baselineJvmArgs() : o.jvmArgs(),
                     corpus,
                     work,
                     "io.newsdedup.cli.Main",
@@ -216,7 +154,7 @@ public final class BenchCommand {
       }
     }
     double median = median(walls);
-    if (Boolean.parseBoolean(o.get("stages"))) {
+    if (o.stages()) {
       double before = 0;
       out.printf("%-12s %12s %9s%n", "stage", "cumulative_s", "stage_s");
       for (StageRun.Stage stage : StageRun.Stage.values()) {
@@ -228,7 +166,7 @@ public final class BenchCommand {
             Run r =
                 runJava(
                     batchCommand(
-                        o, ours, o.get("jvmArgs"), corpus, work, StageRun.class.getName(), name),
+                        o, ours, o.jvmArgs(), corpus, work, StageRun.class.getName(), name),
                     work.resolve("stage-" + name + "-" + rep + ".log").toFile());
             if (r.exit() != 0) {
               err.println("bench: stage run failed (exit " + r.exit() + "), see " + r.log());
@@ -254,7 +192,7 @@ public final class BenchCommand {
     out.printf(
         "RESULT runner=%s articles=%d reps=%d median_wall_s=%.2f articles_per_s=%.0f"
             + " median_peak_rss_mb=%d%n",
-        o.get("runner"), articles, reps, median, articles / median, rs[reps / 2] / 1024);
+        o.runner(), articles, reps, median, articles / median, rs[reps / 2] / 1024);
     if (withRunnerFloor) {
       printComparison(out, "runnerFloor", articles, walls, runnerFloorWalls);
     }
@@ -270,64 +208,19 @@ public final class BenchCommand {
     return 0;
   }
 
-  /**
-   * {@code --name=value} arguments over {@code defaults}; null (after saying why on {@code err})
-   * when one is not of that form or names no option.
-   */
-  private static Map<String, String> options(
-      String[] args, Map<String, String> defaults, String command, PrintStream err) {
-    Map<String, String> o = new LinkedHashMap<>(defaults);
-    for (String a : args) {
-      int eq = a.indexOf('=');
-      String key = a.startsWith("--") && eq > 2 ? a.substring(2, eq) : null;
-      if (key == null || !o.containsKey(key)) {
-        err.println(command + ": unknown argument " + a + " (see bench --help)");
-        return null;
-      }
-      o.put(key, a.substring(eq + 1));
-    }
-    return o;
-  }
-
-  /** {@code bench corpus-kernels --corpus=FILE [--articles=N] [--passes=P]}. */
-  private static int corpusKernels(String[] args, PrintStream out, PrintStream err)
+  /** {@code bench corpus-kernels}: the kernels over a corpus's own texts, one thread. */
+  public static int corpusKernels(PrintStream out, Path corpus, int articles, int passes)
       throws IOException {
-    Map<String, String> o =
-        options(
-            args,
-            Map.of("corpus", "", "articles", String.valueOf(Integer.MAX_VALUE), "passes", "5"),
-            "bench corpus-kernels",
-            err);
-    if (o == null) {
-      return 2;
-    }
-    if (o.get("corpus").isEmpty()) {
-      err.println("bench corpus-kernels: --corpus=FILE.jsonl is required");
-      return 2;
-    }
-    int articles = Integer.parseInt(o.get("articles"));
-    int passes = Integer.parseInt(o.get("passes"));
     if (articles < 1 || passes < 1) {
-      err.println("bench corpus-kernels: --articles and --passes must be at least 1");
-      return 2;
+      throw new IllegalArgumentException("--articles and --passes must be at least 1");
     }
-    return io.newsdedup.bench.kernels.KernelBench.corpusKernels(
-        out, Path.of(o.get("corpus")), articles, passes);
+    return KernelBench.corpusKernels(out, corpus, articles, passes);
   }
 
   /** {@code bench floor --corpus=FILE}: {@link FloorProgram} in this JVM. */
-  private static int floorProgram(String[] args, PrintStream out, PrintStream err)
-      throws IOException {
-    Map<String, String> o = options(args, Map.of("corpus", ""), "bench floor", err);
-    if (o == null) {
-      return 2;
-    }
-    if (o.get("corpus").isEmpty()) {
-      err.println("bench floor: --corpus=FILE.jsonl is required");
-      return 2;
-    }
+  public static int floor(PrintStream out, Path corpus) throws IOException {
     long t0 = System.nanoTime();
-    FloorProgram.Counts counts = FloorProgram.run(Path.of(o.get("corpus")));
+    FloorProgram.Counts counts = FloorProgram.run(corpus);
     FloorProgram.print(counts, (System.nanoTime() - t0) / 1e9, out);
     return 0;
   }
@@ -351,7 +244,7 @@ public final class BenchCommand {
 
   /** The JVM command of one batch run (or one stage prefix run) over the corpus. */
   private static List<String> batchCommand(
-      Map<String, String> o,
+      BenchSettings o,
       String classpath,
       String jvmArgs,
       Path corpus,
@@ -365,27 +258,27 @@ public final class BenchCommand {
             "--input=" + corpus,
             "--output=" + work.resolve("out"),
             "--overwrite",
-            "--runner=" + o.get("runner")));
-    cmd.addAll(words(o.get("batchArgs")));
+            "--runner=" + o.runner()));
+    cmd.addAll(words(o.batchArgs()));
     return cmd;
   }
 
   /** The JVM command of one run of {@link RunnerFloor} over the corpus, on the same runner. */
   private static List<String> runnerFloorCommand(
-      Map<String, String> o, String classpath, Path corpus, Path work) {
-    List<String> cmd = java(o, classpath, o.get("jvmArgs"), RunnerFloor.class.getName());
+      BenchSettings o, String classpath, Path corpus, Path work) {
+    List<String> cmd = java(o, classpath, o.jvmArgs(), RunnerFloor.class.getName());
     cmd.addAll(
         List.of(
             "--input=" + corpus,
             "--output=" + work.resolve("runner-floor.txt"),
-            "--runner=" + o.get("runner")));
+            "--runner=" + o.runner()));
     return cmd;
   }
 
   /** {@code java -Xmx.. JVMARGS ... -cp CLASSPATH MAINCLASS}, to which the arguments are added. */
   private static List<String> java(
-      Map<String, String> o, String classpath, String jvmArgs, String mainClass) {
-    List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + o.get("xmx")));
+      BenchSettings o, String classpath, String jvmArgs, String mainClass) {
+    List<String> cmd = new ArrayList<>(List.of(javaCommand(), "-Xmx" + o.xmx()));
     cmd.addAll(words(jvmArgs));
     cmd.addAll(
         List.of(
@@ -430,10 +323,10 @@ public final class BenchCommand {
    * The JVM command of one run of {@link FloorProgram} over the corpus: {@code -Xmx} of {@code
    * --xmx}, nothing else (the floor is plain Java, with the JVM's defaults).
    */
-  static List<String> floorCommand(Map<String, String> o, String classpath, Path corpus) {
+  static List<String> floorCommand(BenchSettings o, String classpath, Path corpus) {
     return List.of(
         javaCommand(),
-        "-Xmx" + o.get("xmx"),
+        "-Xmx" + o.xmx(),
         "-cp",
         classpath,
         FloorProgram.class.getName(),

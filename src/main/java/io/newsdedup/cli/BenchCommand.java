@@ -1,0 +1,99 @@
+package io.newsdedup.cli;
+
+import io.newsdedup.bench.Bench;
+import io.newsdedup.bench.BenchSettings;
+import io.newsdedup.pipeline.options.UsageException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code news-dedup bench [tool] [--name=value ...]}: the end-to-end bench of {@code batch}, and
+ * the tools {@code kernels}, {@code corpus-kernels}, {@code floor} and {@code accuracy}.
+ */
+final class BenchCommand {
+  private BenchCommand() {}
+
+  static int run(String[] args, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
+    if (CommandLine.wantsHelp(args)) {
+      CommandLine.help(out, USAGE, WHAT, BenchOptions.class, NOTES);
+      return Main.OK;
+    }
+    String tool = args.length > 0 && !args[0].startsWith("--") ? args[0] : "";
+    String[] rest = tool.isEmpty() ? args : Arrays.copyOfRange(args, 1, args.length);
+    if (Arrays.stream(rest).anyMatch(a -> a.startsWith("--floorClasses="))) {
+      throw new UsageException(
+          "--floorClasses is gone: --floor=true times the floor program of this jar");
+    }
+    BenchOptions o = CommandLine.parse(BenchOptions.class, rest);
+    return switch (tool) {
+      case "" -> Bench.endToEnd(settings(o), out, err);
+      case "kernels" -> Bench.kernels(out, err);
+      case "accuracy" -> Bench.accuracy(out, o.getPairs());
+      case "corpus-kernels" ->
+          Bench.corpusKernels(
+              out,
+              corpus(o, tool),
+              o.getArticles() == null ? Integer.MAX_VALUE : o.getArticles(),
+              o.getPasses());
+      case "floor" -> Bench.floor(out, corpus(o, tool));
+      default -> throw new UsageException("no bench tool \"" + tool + "\"");
+    };
+  }
+
+  private static Path corpus(BenchOptions o, String tool) {
+    if (o.getCorpus() == null || o.getCorpus().isBlank()) {
+      throw new UsageException("--corpus=FILE.jsonl is required");
+    }
+    return Path.of(o.getCorpus());
+  }
+
+  /** The end-to-end bench's settings, with the defaults the command applies itself. */
+  static BenchSettings settings(BenchOptions o) {
+    return new BenchSettings(
+        o.getArticles() == null ? BenchSettings.DEFAULT_ARTICLES : o.getArticles(),
+        o.getCopyShare() == null ? BenchSettings.DEFAULT_COPY_SHARE : o.getCopyShare(),
+        o.getSeed() == null ? BenchSettings.DEFAULT_SEED : o.getSeed(),
+        o.getCorpus() == null || o.getCorpus().isBlank() ? null : o.getCorpus(),
+        o.getWorkDir(),
+        o.getReps(),
+        o.getRunner().getSimpleName(),
+        o.getXmx(),
+        nullToEmpty(o.getBatchArgs()),
+        o.getFloor(),
+        o.getRunnerFloor(),
+        o.getStages(),
+        nullToEmpty(o.getBaseline()),
+        nullToEmpty(o.getJvmArgs()),
+        nullToEmpty(o.getBaselineJvmArgs()));
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static final String USAGE =
+      "news-dedup bench [kernels|corpus-kernels|floor|accuracy]" + " [--name=value ...]";
+
+  private static final String WHAT =
+      """
+      bench: end-to-end throughput of batch. Generates (or takes, --corpus) a JSONL corpus,
+        runs batch on it in a fresh JVM per repetition (--runner, default DirectRunner), and
+        prints wall time, articles/s and peak resident memory, then the medians (RESULT lines).
+      bench kernels: JMH benchmarks of the per-article kernels.
+      bench corpus-kernels --corpus=FILE.jsonl [--articles=N] [--passes=5]: the same kernels
+        over a corpus's own texts, one thread.
+      bench floor --corpus=FILE.jsonl: the floor program alone, in this JVM (read the JSONL,
+        5-word shingles, OPH MinHash-128, 9 x 13 LSH buckets; one thread, no Beam).
+      bench accuracy [--pairs=N]: the MinHash estimate's error against exact Jaccard.
+      """;
+
+  private static final String NOTES =
+      """
+      Beam's --runner names the runner of the timed batch runs (default: DirectRunner).
+      Runs alternate with the baseline's, the baseline first in every other repetition, so
+      that a machine whose speed drifts favours neither side.
+      """;
+}
