@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.candidates;
 
+import io.newsdedup.core.candidates.BucketPairs;
 import io.newsdedup.core.fingerprint.AnchorFilter;
 import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;

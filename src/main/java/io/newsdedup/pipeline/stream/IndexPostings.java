@@ -5,7 +5,7 @@ import static io.newsdedup.pipeline.stream.IndexLists.orEmpty;
 import static io.newsdedup.pipeline.stream.IndexLists.putOrRemove;
 
 import io.newsdedup.core.article.ArticleFacts;
-import io.newsdedup.pipeline.candidates.BucketPairs;
+import io.newsdedup.core.candidates.BucketPairs;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.options.MatchingSettings;
 import io.newsdedup.pipeline.stream.IndexTables.Overlay;

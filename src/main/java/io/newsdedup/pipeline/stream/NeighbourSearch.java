@@ -1,7 +1,7 @@
 package io.newsdedup.pipeline.stream;
 
 import io.newsdedup.core.article.ArticleFacts;
-import io.newsdedup.pipeline.candidates.BucketPairs;
+import io.newsdedup.core.candidates.BucketPairs;
 import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.options.MatchingSettings;
 import io.newsdedup.pipeline.stream.IndexTables.Overlay;

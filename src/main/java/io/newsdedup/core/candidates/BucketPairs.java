@@ -1,4 +1,4 @@
-package io.newsdedup.pipeline.candidates;
+package io.newsdedup.core.candidates;
 
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -1,4 +1,4 @@
-package io.newsdedup.pipeline.candidates;
+package io.newsdedup.core.candidates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
