@@ -148,26 +148,26 @@ class BoilerplateRulesTest {
 
   @Test
   void anchoredDetection() {
-    assertTrue(CompiledRules.isAnchored("^abc"));
-    assertTrue(CompiledRules.isAnchored("(?-i)^ABC"));
-    assertTrue(CompiledRules.isAnchored("(?i)(?-u)^a(b|c)"));
-    assertTrue(CompiledRules.isAnchored("^[|]a\\|b"));
-    assertFalse(CompiledRules.isAnchored("^a|b"));
-    assertFalse(CompiledRules.isAnchored("abc$"));
-    assertFalse(CompiledRules.isAnchored("(?:^a)"));
-    assertFalse(CompiledRules.isAnchored("(?i:^a)"));
+    assertTrue(RegexShape.isAnchored("^abc"));
+    assertTrue(RegexShape.isAnchored("(?-i)^ABC"));
+    assertTrue(RegexShape.isAnchored("(?i)(?-u)^a(b|c)"));
+    assertTrue(RegexShape.isAnchored("^[|]a\\|b"));
+    assertFalse(RegexShape.isAnchored("^a|b"));
+    assertFalse(RegexShape.isAnchored("abc$"));
+    assertFalse(RegexShape.isAnchored("(?:^a)"));
+    assertFalse(RegexShape.isAnchored("(?i:^a)"));
   }
 
   @Test
   void topLevelAlternation() {
-    assertTrue(CompiledRules.hasTopLevelAlternation("a|b"));
-    assertTrue(CompiledRules.hasTopLevelAlternation("(a)|[b]"));
-    assertTrue(CompiledRules.hasTopLevelAlternation("a|b\\Qc")); // an unclosed quote runs on
-    assertFalse(CompiledRules.hasTopLevelAlternation("(a|b)c"));
-    assertFalse(CompiledRules.hasTopLevelAlternation("[|(]a"));
-    assertFalse(CompiledRules.hasTopLevelAlternation("a\\|b"));
-    assertFalse(CompiledRules.hasTopLevelAlternation("a\\Q|(\\Eb"));
-    assertFalse(CompiledRules.hasTopLevelAlternation("(a|b"));
+    assertTrue(RegexShape.hasTopLevelAlternation("a|b"));
+    assertTrue(RegexShape.hasTopLevelAlternation("(a)|[b]"));
+    assertTrue(RegexShape.hasTopLevelAlternation("a|b\\Qc")); // an unclosed quote runs on
+    assertFalse(RegexShape.hasTopLevelAlternation("(a|b)c"));
+    assertFalse(RegexShape.hasTopLevelAlternation("[|(]a"));
+    assertFalse(RegexShape.hasTopLevelAlternation("a\\|b"));
+    assertFalse(RegexShape.hasTopLevelAlternation("a\\Q|(\\Eb"));
+    assertFalse(RegexShape.hasTopLevelAlternation("(a|b"));
   }
 
   @Test
@@ -194,7 +194,7 @@ class BoilerplateRulesTest {
   }
 
   private static void assertRequired(String expected, String regex) {
-    String[][] clauses = CompiledRules.requiredTexts(regex);
+    String[][] clauses = RegexShape.requiredTexts(regex);
     assertEquals(expected, Arrays.deepToString(clauses), regex);
   }
 
