@@ -24,10 +24,6 @@ final class OptionsHelp {
   private OptionsHelp() {}
 
   /**
-   * The options declared by {@code options} and by the project's interfaces it extends (such as the
-   * matching options shared by batch and stream); Beam's own interfaces are left out.
-   */
-  /**
    * Defaults a command applies itself (one option name, two commands with different defaults: Beam
    * needs the same {@code @Default} on every interface that declares a property).
    */
@@ -48,6 +44,10 @@ final class OptionsHelp {
     return Map.copyOf(d);
   }
 
+  /**
+   * The options declared by {@code options} and by the project's interfaces it extends (such as the
+   * matching options shared by batch and stream); Beam's own interfaces are left out.
+   */
   static String describe(Class<? extends PipelineOptions> options) {
     return describe(
         getters(options, m -> m.getDeclaringClass().getName().startsWith("io.newsdedup.")));
