@@ -360,8 +360,9 @@ class StreamOnPubsubEmulatorTest {
                 "io.newsdedup.cli.Main",
                 "stream"));
     cmd.addAll(readingTopic(n));
-    Process command =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().remove("NEWS_DEDUP_IN_PROCESS"); // the supervised child JVM is under test
+    Process command = pb.redirectOutput(log.toFile()).start();
     List<ProcessHandle> jvms = new ArrayList<>();
     try {
       waitFor(
