@@ -40,16 +40,11 @@ final class ClusterPage {
     Layout.open(
         w, Html.clip(title, 120) + " · cluster " + rank + " · news-dedup report", d.banner());
     w.add(
-        el("header")
-            .cls("top")
-            .add(
-                el("div")
-                    .cls("inner")
-                    .add(
-                        el("h1").add(bdi(title, 400)),
-                        el("p")
-                            .text("Cluster " + rank + " of the " + pages + " largest · ")
-                            .add(el("span").cls("mono").add(bdi(s.clusterId()))))),
+        Layout.header(
+            el("h1").add(bdi(title, 400)),
+            el("p")
+                .text("Cluster " + rank + " of the " + pages + " largest · ")
+                .add(el("span").cls("mono").add(bdi(s.clusterId())))),
         Layout.NL);
     w.open(el("main"));
     Tag crumbs =

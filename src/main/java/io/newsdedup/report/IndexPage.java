@@ -123,9 +123,7 @@ final class IndexPage {
           .text(" · ");
     }
     p.text("output ").add(el("span").cls("mono").add(bdi(d.settings.output().toString())));
-    return el("header")
-        .cls("top")
-        .add(el("div").cls("inner").add(el("h1").text("news-dedup report"), p));
+    return Layout.header(el("h1").text("news-dedup report"), p);
   }
 
   private static Tag card(String key, String label, long value, String shown, boolean warn) {

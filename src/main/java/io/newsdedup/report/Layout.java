@@ -5,6 +5,7 @@ import static io.newsdedup.report.html.Html.text;
 
 import io.newsdedup.report.html.HtmlWriter;
 import io.newsdedup.report.html.Node;
+import io.newsdedup.report.html.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -79,6 +80,11 @@ final class Layout {
   }
 
   /** Writes the script and closes {@code <body>} and {@code <html>}. */
+  /** The page's header: its title ({@code h1}) and one line below it. */
+  static Tag header(Tag title, Tag line) {
+    return el("header").cls("top").add(el("div").cls("inner").add(title, line));
+  }
+
   static void close(HtmlWriter w) throws IOException {
     w.add(el("script").code(JS)).newline().close("body").newline().close("html").newline().finish();
   }

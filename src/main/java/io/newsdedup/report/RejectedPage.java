@@ -24,17 +24,12 @@ final class RejectedPage {
     HtmlWriter w = new HtmlWriter(out);
     Layout.open(w, "Rejected records · news-dedup report", d.banner());
     w.add(
-        el("header")
-            .cls("top")
-            .add(
-                el("div")
-                    .cls("inner")
-                    .add(
-                        el("h1").text("Rejected records"),
-                        el("p")
-                            .text(Fmt.n(d.rejected) + " records of ")
-                            .add(bdi(d.settings.output().toString()))
-                            .text(" could not be used"))),
+        Layout.header(
+            el("h1").text("Rejected records"),
+            el("p")
+                .text(Fmt.n(d.rejected) + " records of ")
+                .add(bdi(d.settings.output().toString()))
+                .text(" could not be used")),
         Layout.NL);
     w.open(el("main"))
         .add(

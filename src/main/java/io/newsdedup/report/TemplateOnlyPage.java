@@ -32,17 +32,12 @@ final class TemplateOnlyPage {
     HtmlWriter w = new HtmlWriter(out);
     Layout.open(w, "Template-only pages · news-dedup report", d.banner());
     w.add(
-        el("header")
-            .cls("top")
-            .add(
-                el("div")
-                    .cls("inner")
-                    .add(
-                        el("h1").text("Template-only pages"),
-                        el("p")
-                            .text(Fmt.n(total) + " pages of ")
-                            .add(bdi(d.settings.output().toString()))
-                            .text(" are templates, not stories"))),
+        Layout.header(
+            el("h1").text("Template-only pages"),
+            el("p")
+                .text(Fmt.n(total) + " pages of ")
+                .add(bdi(d.settings.output().toString()))
+                .text(" are templates, not stories")),
         Layout.NL);
     w.open(el("main"))
         .add(
