@@ -8,43 +8,38 @@ import io.newsdedup.report.DedupReport;
 import io.newsdedup.report.ReportSettings;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /** {@code news-dedup batch}: the batch job, and with {@code --report} its offline report. */
 final class BatchCommand {
   private BatchCommand() {}
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (Arrays.stream(args).anyMatch(Main::isHelp)) {
-      out.println("news-dedup batch --input=PATTERN[,PATTERN...] --output=DIR [options]");
-      out.println();
-      out.println(
-          "Finds copies of the same story among the input articles and writes, in --output:");
-      out.println("clusters-*.jsonl, assignments-*.jsonl, rejected-*.jsonl and summary.json;");
-      out.println("with --report=DIR also the offline HTML report (`news-dedup report --help`).");
-      out.println();
-      out.println("Options:");
-      out.print(OptionsHelp.describe(BatchOptions.class));
-      out.println();
-      out.println("Beam options are accepted too, e.g. --runner=DirectRunner,");
-      out.println("--runner=FlinkRunner, --targetParallelism=N (Direct runner threads).");
-      out.println();
-      out.printf(
-          Locale.ROOT,
-          "Without --runner, local input of fewer than %,d records" + " (estimated)%n",
-          BatchChoice.FLINK_FROM);
-      out.println("runs on the Direct runner and larger input on embedded Flink, which spills");
-      out.println("to disk; and when the JVM options set no heap, the job's JVM gets one sized");
-      out.println("to the input. The command says which on standard error.");
+    if (CommandLine.wantsHelp(args)) {
+      CommandLine.help(
+          out,
+          "news-dedup batch --input=PATTERN[,PATTERN...] --output=DIR [options]",
+          """
+          Finds copies of the same story among the input articles and writes, in --output:
+          clusters-*.jsonl, assignments-*.jsonl, rejected-*.jsonl and summary.json;
+          with --report=DIR also the offline HTML report (`news-dedup report --help`).
+          """,
+          BatchOptions.class,
+          String.format(
+              Locale.ROOT,
+              """
+              Beam options are accepted too, e.g. --runner=DirectRunner,
+              --runner=FlinkRunner, --targetParallelism=N (Direct runner threads).
+
+              Without --runner, local input of fewer than %,d records (estimated)
+              runs on the Direct runner and larger input on embedded Flink, which spills
+              to disk; and when the JVM options set no heap, the job's JVM gets one sized
+              to the input. The command says which on standard error.
+              """,
+              BatchChoice.FLINK_FROM));
       return Main.OK;
     }
-    PipelineOptionsFactory.register(BatchOptions.class);
-    BatchOptions options =
-        PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args))
-            .withValidation()
-            .as(BatchOptions.class);
+    BatchOptions options = CommandLine.parse(BatchOptions.class, ProductionDefaults.apply(args));
     if (options.getReport() != null) {
       DedupReport.checkTarget(Path.of(options.getOutput()), Path.of(options.getReport()));
     }

@@ -34,14 +34,14 @@ final class CommandLine {
     T options = PipelineOptionsFactory.fromArgs(args).as(type);
     List<String> missing = new ArrayList<>();
     for (Method m : type.getMethods()) {
-      if (m.isAnnotationPresent(Validation.Required.class)
+      Validation.Required required = m.getAnnotation(Validation.Required.class);
+      if (required != null
+          && required.groups().length == 0 // one of a group: Beam's validation below says which
           && m.getDeclaringClass().getName().startsWith("io.newsdedup.")
-          && m.getParameterCount() == 0
-          && m.getName().startsWith("get")) {
+          && m.getParameterCount() == 0) {
         try {
           if (m.invoke(options) == null) {
-            String name = m.getName().substring(3);
-            missing.add("--" + Character.toLowerCase(name.charAt(0)) + name.substring(1));
+            missing.add("--" + OptionsHelp.property(m));
           }
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);

@@ -93,7 +93,8 @@ final class OptionsHelp {
     return sb.toString();
   }
 
-  private static String property(Method m) {
+  /** The option a getter reads: {@code getTopClusters} is {@code topClusters}. */
+  static String property(Method m) {
     String n = m.getName().startsWith("get") ? m.getName().substring(3) : m.getName().substring(2);
     return Character.toLowerCase(n.charAt(0)) + n.substring(1);
   }

@@ -5,7 +5,6 @@ import io.newsdedup.pipeline.stream.StreamOptions;
 import io.newsdedup.pipeline.stream.StreamPipeline;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Set;
 import org.apache.beam.sdk.PipelineResult;
 
@@ -21,31 +20,36 @@ final class StreamCommand {
       Set.of("pubsubRootUrl", "project", "credentialFactoryClass");
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (Arrays.stream(args).anyMatch(Main::isHelp)) {
-      out.println("news-dedup stream (--inputSubscription=SUBSCRIPTION | --inputTopic=TOPIC)");
-      out.println("    --outputTopic=TOPIC --deadLetterTopic=TOPIC [options]");
-      out.println();
-      out.println("Reads articles from Pub/Sub (one per message, the batch JSON contract;");
-      out.println("attributes id and published_at override the JSON) and publishes one decision");
-      out.println("per article on --outputTopic: new, duplicate (of canonical_id), and");
-      out.println("canonical_changed for earlier articles when a better original arrives.");
-      out.println("Unusable messages go to --deadLetterTopic. Runs until stopped (Ctrl-C).");
-      out.println("Topics and subscriptions are projects/PROJECT/topics/NAME and");
-      out.println("projects/PROJECT/subscriptions/NAME.");
-      out.println();
-      out.println("Options:");
-      out.print(OptionsHelp.describe(StreamOptions.class));
-      out.println();
-      out.println("Pub/Sub and Google Cloud options (Beam's):");
-      out.print(OptionsHelp.describe(StreamOptions.class, PUBSUB_OPTIONS));
-      out.println();
-      out.println("Google Cloud Pub/Sub takes Application Default Credentials (gcloud auth");
-      out.println("application-default login, or GOOGLE_APPLICATION_CREDENTIALS).");
-      out.println("The local emulator:");
-      out.println("  --pubsubRootUrl=http://127.0.0.1:8085 --project=PROJECT");
-      out.println("  --credentialFactoryClass=" + NOOP_CREDENTIALS);
-      out.println("  with NO_GCE_CHECK=true in the environment.");
-      out.println("Beam options are accepted too, e.g. --runner=DirectRunner (default).");
+    if (CommandLine.wantsHelp(args)) {
+      CommandLine.help(
+          out,
+          """
+          news-dedup stream (--inputSubscription=SUBSCRIPTION | --inputTopic=TOPIC)
+              --outputTopic=TOPIC --deadLetterTopic=TOPIC [options]\
+          """,
+          """
+          Reads articles from Pub/Sub (one per message, the batch JSON contract;
+          attributes id and published_at override the JSON) and publishes one decision
+          per article on --outputTopic: new, duplicate (of canonical_id), and
+          canonical_changed for earlier articles when a better original arrives.
+          Unusable messages go to --deadLetterTopic. Runs until stopped (Ctrl-C).
+          Topics and subscriptions are projects/PROJECT/topics/NAME and
+          projects/PROJECT/subscriptions/NAME.
+          """,
+          StreamOptions.class,
+          "Pub/Sub and Google Cloud options (Beam's):\n"
+              + OptionsHelp.describe(StreamOptions.class, PUBSUB_OPTIONS)
+              + """
+
+              Google Cloud Pub/Sub takes Application Default Credentials (gcloud auth
+              application-default login, or GOOGLE_APPLICATION_CREDENTIALS).
+              The local emulator:
+                --pubsubRootUrl=http://127.0.0.1:8085 --project=PROJECT
+                --credentialFactoryClass=%s
+                with NO_GCE_CHECK=true in the environment.
+              Beam options are accepted too, e.g. --runner=DirectRunner (default).
+              """
+                  .formatted(NOOP_CREDENTIALS));
       return Main.OK;
     }
     StreamOptions options = StreamPipeline.options(ProductionDefaults.apply(args));
