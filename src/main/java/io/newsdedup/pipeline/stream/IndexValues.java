@@ -36,7 +36,7 @@ public final class IndexValues {
 
   /**
    * An article's entry in an anchor's posting list: its id and its role for that anchor ({@link
-   * StreamIndex#INDEXED}, {@link StreamIndex#QUERY} or {@link StreamIndex#SHORT_QUERY}, as in
+   * IndexPostings#INDEXED}, {@link IndexPostings#QUERY} or {@link IndexPostings#SHORT_QUERY}, as in
    * batch's anchor candidates).
    */
   public record AnchorRef(String id, int role) {}

@@ -59,12 +59,6 @@ public final class StreamIndex implements Serializable {
   /** No expiry. */
   public static final long NEVER = Retention.NEVER;
 
-  /** Anchor roles, as in batch: indexed only, querying, querying with fewer anchors than hits. */
-  static final int INDEXED = IndexPostings.INDEXED;
-
-  static final int QUERY = IndexPostings.QUERY;
-  static final int SHORT_QUERY = IndexPostings.SHORT_QUERY;
-
   /** What became of an arriving article. */
   public enum Kind {
     /** decided and added to the index */

@@ -147,15 +147,15 @@ class StreamCodersRoundTripTest {
   void anchorRefsCoder() throws Exception {
     List<AnchorRef> refs =
         List.of(
-            new AnchorRef("a-" + WORLD, StreamIndex.QUERY),
-            new AnchorRef("b", StreamIndex.INDEXED),
-            new AnchorRef("", StreamIndex.SHORT_QUERY),
+            new AnchorRef("a-" + WORLD, IndexPostings.QUERY),
+            new AnchorRef("b", IndexPostings.INDEXED),
+            new AnchorRef("", IndexPostings.SHORT_QUERY),
             new AnchorRef("c", 300_000),
             new AnchorRef("d", -4));
     List<AnchorRef> decoded = roundTripEqual(AnchorRefsCoder.INSTANCE, refs, List.copyOf(refs));
     assertEquals(refs, decoded);
     assertEquals("a-" + WORLD, decoded.get(0).id());
-    assertEquals(StreamIndex.QUERY, decoded.get(0).role());
+    assertEquals(IndexPostings.QUERY, decoded.get(0).role());
     CoderProperties.coderDecodeEncodeContentsInSameOrder(AnchorRefsCoder.INSTANCE, refs);
     assertEquals(List.of(), roundTripEqual(AnchorRefsCoder.INSTANCE, List.of(), List.of()));
   }
