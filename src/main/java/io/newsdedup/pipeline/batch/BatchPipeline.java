@@ -63,14 +63,6 @@ public final class BatchPipeline {
     }
   }
 
-  /** {@link #run(BatchOptions, Companion)} without a companion: {@code --report} is refused. */
-  public static Outcome run(BatchOptions options) {
-    if (options.getReport() != null) {
-      throw new UsageException("--report is written by the batch command, not by the pipeline");
-    }
-    return run(options, Companion.NONE);
-  }
-
   /** Runs the job to its end; a job that does not end DONE is an exception. */
   private static PipelineResult runJob(
       BatchOptions options, BatchSettings settings, String writeTo, String indexTo) {
