@@ -23,8 +23,7 @@ public final class Main {
    * stops on SIGTERM and reads file names as UTF-8 ({@link Supervisor}).
    */
   public static void main(String[] args) {
-    boolean help =
-        args.length == 0 || args[0].equals("help") || Arrays.stream(args).anyMatch(Main::isHelp);
+    boolean help = args.length == 0 || args[0].equals("help") || CommandLine.wantsHelp(args);
     int code =
         help
             ? run(args, System.out, System.err)
