@@ -3,15 +3,15 @@ package io.newsdedup.pipeline.write;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Removing and emptying the staging directories a run writes into (the output's, the index's), on
@@ -69,14 +69,15 @@ public final class StagingDirectories {
   }
 
   private static void emptyTree(Path root, boolean withRoot) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        if (withRoot || !p.equals(root)) {
-          Files.deleteIfExists(p);
+    try {
+      if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+        if (withRoot) {
+          Files.deleteIfExists(root); // a file or a link, not followed
         }
+      } else if (withRoot) {
+        PathUtils.deleteDirectory(root);
+      } else {
+        PathUtils.cleanDirectory(root);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot remove " + root, e);
