@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.newsdedup.bench.floor.FloorProgram;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.fingerprint.MinHasher;
-import io.newsdedup.core.fingerprint.Shingler;
+import io.newsdedup.core.shingle.Shingler;
 import io.newsdedup.pipeline.coders.LongArrayCoder;
 import io.newsdedup.pipeline.options.ProductionDefaults;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package io.newsdedup.bench;
 
 import io.newsdedup.core.cluster.Cluster;
+import io.newsdedup.core.fingerprint.Cleaned;
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.batch.BatchOptions;
 import io.newsdedup.pipeline.batch.BatchSettings;
 import io.newsdedup.pipeline.batch.BatchStages;
-import io.newsdedup.pipeline.fingerprint.Cleaned;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.options.ProductionDefaults;
 import io.newsdedup.pipeline.options.UsageException;
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdedup.bench.corpus.SyntheticCorpus;
 import io.newsdedup.core.fingerprint.MinHasher;
-import io.newsdedup.core.fingerprint.Shingler;
+import io.newsdedup.core.shingle.Shingler;
 import io.newsdedup.testing.TestPipelines;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import io.newsdedup.core.article.ArticleParser;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.clean.TextCleaner;
 import io.newsdedup.core.fingerprint.MinHasher;
-import io.newsdedup.core.fingerprint.Shingler;
+import io.newsdedup.core.shingle.Shingler;
 import io.newsdedup.core.story.Coverage;
 import io.newsdedup.core.story.Headline;
 import io.newsdedup.core.verify.Similarity;

@@ -5,7 +5,7 @@ import io.newsdedup.core.clean.TextCleaner;
 import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.fingerprint.MinHasher;
-import io.newsdedup.core.fingerprint.Shingler;
+import io.newsdedup.core.shingle.Shingler;
 import io.newsdedup.core.verify.Similarity;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

@@ -1,22 +1,12 @@
-package io.newsdedup.pipeline.fingerprint;
+package io.newsdedup.core.fingerprint;
 
 import io.newsdedup.core.article.Origin;
-import io.newsdedup.pipeline.coders.Codec;
-import io.newsdedup.pipeline.coders.CoreCoders;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.time.Instant;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * An article after rule-based cleaning: its metadata, the cleaned (case-folded) text and what the
  * cleaner noticed. The raw body is no longer needed downstream.
  */
-@DefaultCoder(Cleaned.CleanedCoder.class)
 public record Cleaned(
     String id,
     String url,
@@ -80,53 +70,5 @@ public record Cleaned(
         truncated,
         fromIndex,
         clusterId);
-  }
-
-  public static final class CleanedCoder extends Codec<Cleaned> {
-    public static CleanedCoder of() {
-      return new CleanedCoder();
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(Cleaned.class), of());
-    }
-
-    @Override
-    protected void write(Cleaned c, DataOutputStream out) throws IOException {
-      writeString(c.id(), out);
-      writeString(c.url(), out);
-      writeString(c.source(), out);
-      writeString(c.title(), out);
-      writeInstant(c.publishedAt(), out);
-      CoreCoders.OriginCoder.INSTANCE.encode(c.origin(), out);
-      writeString(c.text(), out);
-      writeVarInt(c.markers(), out);
-      writeString(c.wireAgency(), out);
-      out.writeBoolean(c.pointsToOriginal());
-      out.writeLong(c.titleKey());
-      out.writeBoolean(c.truncated());
-      out.writeBoolean(c.fromIndex());
-      writeString(c.previousClusterId(), out);
-    }
-
-    @Override
-    protected Cleaned read(DataInputStream in) throws IOException {
-      return new Cleaned(
-          readString(in),
-          readString(in),
-          readString(in),
-          readString(in),
-          readInstant(in),
-          CoreCoders.OriginCoder.INSTANCE.decode(in),
-          readString(in),
-          readVarInt(in),
-          readString(in),
-          in.readBoolean(),
-          in.readLong(),
-          in.readBoolean(),
-          in.readBoolean(),
-          readString(in));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.newsdedup.core.fingerprint;
 
+import io.newsdedup.core.shingle.Mix64;
 import java.io.Serializable;
 import java.util.Objects;
 

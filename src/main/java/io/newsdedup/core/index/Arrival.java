@@ -1,16 +1,12 @@
-package io.newsdedup.pipeline.stream;
+package io.newsdedup.core.index;
 
-import io.newsdedup.pipeline.coders.Codec;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
+import io.newsdedup.core.article.Article;
+import io.newsdedup.core.fingerprint.Fingerprint;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Map;
-import java.util.TreeMap;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * One article as it reaches the index: fingerprinted exactly as batch fingerprints it, with what
@@ -24,7 +20,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * @param raw the payload's first 4 KB; null once indexed
  * @param attributes the message attributes; empty once indexed
  */
-@DefaultCoder(Arrival.ArrivalCoder.class)
 public record Arrival(
     Fingerprint fingerprint,
     String messageId,
@@ -42,53 +37,28 @@ public record Arrival(
     return new Arrival(fingerprint, messageId, contentHash, eventTimeMillis, null, Map.of());
   }
 
-  public static final class ArrivalCoder extends Codec<Arrival> {
-    public static ArrivalCoder of() {
-      return new ArrivalCoder();
+  /**
+   * SHA-256 (first 8 bytes) of the article's id, url, source, title, text and published_at: equal
+   * for two deliveries of the same article, whatever the JSON's key order or unknown fields.
+   */
+  public static long contentHash(Article a) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      for (String s :
+          new String[] {
+            a.id(),
+            a.url(),
+            a.source(),
+            a.title(),
+            a.body(),
+            a.publishedAt() == null ? null : a.publishedAt().toString()
+          }) {
+        d.update(s == null ? new byte[] {1} : ("\0" + s).getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+      }
+      return ByteBuffer.wrap(d.digest()).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JVM", e);
     }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(Arrival.class), of());
-    }
-
-    @Override
-    protected void write(Arrival a, DataOutputStream out) throws IOException {
-      Fingerprint.FingerprintCoder.of().encode(a.fingerprint(), out);
-      writeString(a.messageId(), out);
-      out.writeLong(a.contentHash());
-      out.writeLong(a.eventTimeMillis());
-      writeString(a.raw(), out);
-      writeAttributes(a.attributes(), out);
-    }
-
-    @Override
-    protected Arrival read(DataInputStream in) throws IOException {
-      return new Arrival(
-          Fingerprint.FingerprintCoder.of().decode(in),
-          readString(in),
-          in.readLong(),
-          in.readLong(),
-          readString(in),
-          readAttributes(in));
-    }
-  }
-
-  static void writeAttributes(Map<String, String> m, DataOutputStream out) throws IOException {
-    Map<String, String> sorted = m == null ? Map.of() : new TreeMap<>(m);
-    Codec.writeVarInt(sorted.size(), out);
-    for (Map.Entry<String, String> e : sorted.entrySet()) {
-      Codec.writeString(e.getKey(), out);
-      Codec.writeString(e.getValue(), out);
-    }
-  }
-
-  static Map<String, String> readAttributes(DataInputStream in) throws IOException {
-    int n = Codec.readVarInt(in);
-    Map<String, String> m = new TreeMap<>();
-    for (int i = 0; i < n; i++) {
-      m.put(Codec.readString(in), Codec.readString(in));
-    }
-    return m;
   }
 }

@@ -1,19 +1,19 @@
-package io.newsdedup.pipeline.stream;
+package io.newsdedup.core.index;
 
-import static io.newsdedup.pipeline.stream.IndexLists.orEmpty;
-import static io.newsdedup.pipeline.stream.IndexLists.putOrRemove;
-import static io.newsdedup.pipeline.stream.IndexLists.with;
-import static io.newsdedup.pipeline.stream.IndexLists.without;
+import static io.newsdedup.core.index.IndexLists.orEmpty;
+import static io.newsdedup.core.index.IndexLists.putOrRemove;
+import static io.newsdedup.core.index.IndexLists.with;
+import static io.newsdedup.core.index.IndexLists.without;
 
 import io.newsdedup.core.article.ArticleIds;
 import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.core.cluster.ClusterMember;
 import io.newsdedup.core.cluster.Member;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.stream.IndexTables.Overlay;
-import io.newsdedup.pipeline.stream.IndexValues.Assignment;
-import io.newsdedup.pipeline.stream.IndexValues.ClusterInfo;
-import io.newsdedup.pipeline.stream.IndexValues.Meta;
+import io.newsdedup.core.index.IndexTables.Overlay;
+import io.newsdedup.core.index.IndexValues.Assignment;
+import io.newsdedup.core.index.IndexValues.ClusterInfo;
+import io.newsdedup.core.index.IndexValues.Meta;
+import io.newsdedup.core.settings.MatchingSettings;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

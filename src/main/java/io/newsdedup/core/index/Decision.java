@@ -1,19 +1,11 @@
-package io.newsdedup.pipeline.stream;
+package io.newsdedup.core.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.core.article.LowContent;
-import io.newsdedup.pipeline.coders.Codec;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * What the stream tells downstream about one article: published as one JSON message (attribute
@@ -34,7 +26,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * @param indexed false for an article that arrived older than the retention horizon: decided
  *     against the index but not added to it
  */
-@DefaultCoder(Decision.DecisionCoder.class)
 public record Decision(
     String id,
     String status,
@@ -86,58 +77,6 @@ public record Decision(
       return JSON.writeValueAsString(o);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  public static final class DecisionCoder extends Codec<Decision> {
-    public static DecisionCoder of() {
-      return new DecisionCoder();
-    }
-
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(Decision.class), of());
-    }
-
-    @Override
-    protected void write(Decision d, DataOutputStream out) throws IOException {
-      writeString(d.id(), out);
-      writeString(d.status(), out);
-      writeString(d.clusterId(), out);
-      writeString(d.canonicalId(), out);
-      out.writeBoolean(d.isCanonical());
-      out.writeDouble(d.jaccard());
-      out.writeDouble(d.containment());
-      out.writeByte(d.lowContentReason() == null ? 0 : 1 + d.lowContentReason().ordinal());
-      out.writeLong(d.eventTimeMillis());
-      out.writeLong(d.decidedAtMillis());
-      writeVarLong(d.seq(), out);
-      out.writeBoolean(d.indexed());
-      writeString(d.previousClusterId(), out);
-      writeString(d.previousCanonicalId(), out);
-    }
-
-    @Override
-    protected Decision read(DataInputStream in) throws IOException {
-      return new Decision(
-          readString(in),
-          readString(in),
-          readString(in),
-          readString(in),
-          in.readBoolean(),
-          in.readDouble(),
-          in.readDouble(),
-          lowContent(in.readByte()),
-          in.readLong(),
-          in.readLong(),
-          readVarLong(in),
-          in.readBoolean(),
-          readString(in),
-          readString(in));
-    }
-
-    private static LowContent lowContent(int b) {
-      return b == 0 ? null : LowContent.values()[b - 1];
     }
   }
 }

@@ -1,7 +1,7 @@
-package io.newsdedup.pipeline.stream;
+package io.newsdedup.core.index;
 
-import io.newsdedup.pipeline.stream.IndexTables.Table;
-import io.newsdedup.pipeline.stream.IndexValues.AnchorRef;
+import io.newsdedup.core.index.IndexTables.Table;
+import io.newsdedup.core.index.IndexValues.AnchorRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

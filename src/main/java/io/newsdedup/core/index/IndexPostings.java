@@ -1,16 +1,16 @@
-package io.newsdedup.pipeline.stream;
+package io.newsdedup.core.index;
 
-import static io.newsdedup.pipeline.stream.IndexLists.BY_ID;
-import static io.newsdedup.pipeline.stream.IndexLists.orEmpty;
-import static io.newsdedup.pipeline.stream.IndexLists.putOrRemove;
+import static io.newsdedup.core.index.IndexLists.BY_ID;
+import static io.newsdedup.core.index.IndexLists.orEmpty;
+import static io.newsdedup.core.index.IndexLists.putOrRemove;
 
 import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.candidates.BucketPairs;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.stream.IndexTables.Overlay;
-import io.newsdedup.pipeline.stream.IndexTables.Table;
-import io.newsdedup.pipeline.stream.IndexValues.AnchorRef;
+import io.newsdedup.core.fingerprint.Fingerprint;
+import io.newsdedup.core.index.IndexTables.Overlay;
+import io.newsdedup.core.index.IndexTables.Table;
+import io.newsdedup.core.index.IndexValues.AnchorRef;
+import io.newsdedup.core.settings.MatchingSettings;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,12 +24,12 @@ import java.util.Set;
  * anchor, kept sorted by id as batch sees them, with the hot-bucket and anchor-bucket rules that
  * decide whose candidate pairs change when an article comes or goes.
  */
-final class IndexPostings implements Serializable {
+public final class IndexPostings implements Serializable {
   /** Anchor roles, as in batch: indexed only, querying, querying with fewer anchors than hits. */
-  static final int INDEXED = 0;
+  public static final int INDEXED = 0;
 
-  static final int QUERY = 1;
-  static final int SHORT_QUERY = 2;
+  public static final int QUERY = 1;
+  public static final int SHORT_QUERY = 2;
 
   private final MatchingSettings settings;
 

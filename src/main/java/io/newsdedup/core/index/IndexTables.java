@@ -1,9 +1,9 @@
-package io.newsdedup.pipeline.stream;
+package io.newsdedup.core.index;
 
-import io.newsdedup.pipeline.stream.IndexValues.AnchorRef;
-import io.newsdedup.pipeline.stream.IndexValues.Assignment;
-import io.newsdedup.pipeline.stream.IndexValues.ClusterInfo;
-import io.newsdedup.pipeline.stream.IndexValues.Meta;
+import io.newsdedup.core.index.IndexValues.AnchorRef;
+import io.newsdedup.core.index.IndexValues.Assignment;
+import io.newsdedup.core.index.IndexValues.ClusterInfo;
+import io.newsdedup.core.index.IndexValues.Meta;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,8 +15,8 @@ import java.util.TreeSet;
 
 /**
  * The stream index's state as key-value tables, so that {@link StreamIndex} is plain Java: the Beam
- * job backs them with {@code MapState}/{@code ValueState} of one key ({@link IndexFn}), tests with
- * hash maps. Values are immutable: a change is always a {@code put} of a new value.
+ * job backs them with {@code MapState}/{@code ValueState} of one key ({@code IndexArticles}), tests
+ * with hash maps. Values are immutable: a change is always a {@code put} of a new value.
  *
  * <ul>
  *   <li>{@code entries}: article id → the article ({@link Arrival#stored()}: facts, shingles,
@@ -100,7 +100,7 @@ public class IndexTables {
   }
 
   /** The counters; {@link Meta#INITIAL} before the first write. */
-  Meta meta() {
+  public Meta meta() {
     Meta m = meta.get();
     return m == null ? Meta.INITIAL : m;
   }

@@ -1,13 +1,12 @@
-package io.newsdedup.pipeline.stream;
+package io.newsdedup.core.index;
 
 import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.candidates.BucketPairs;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.stream.IndexTables.Overlay;
-import io.newsdedup.pipeline.stream.IndexValues.AnchorRef;
-import io.newsdedup.pipeline.verify.Sketch;
-import io.newsdedup.pipeline.verify.VerifyCandidates;
+import io.newsdedup.core.fingerprint.Fingerprint;
+import io.newsdedup.core.index.IndexTables.Overlay;
+import io.newsdedup.core.index.IndexValues.AnchorRef;
+import io.newsdedup.core.settings.MatchingSettings;
+import io.newsdedup.core.verify.Sketch;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,8 +31,8 @@ final class NeighbourSearch implements Serializable {
   /**
    * The articles {@code v} has a verified candidate edge with, found as batch finds them: shared
    * LSH band buckets and title buckets (the pairs {@link BucketPairs} gives), anchors (one hit of a
-   * short querying text is enough, else {@code minShared} hits), then {@link
-   * VerifyCandidates#mayMatch} on both sketches.
+   * short querying text is enough, else {@code minShared} hits), then {@link Sketch#mayMatch} on
+   * both sketches.
    */
   Set<String> verifiedNeighbours(Overlay t, Arrival v) {
     Fingerprint f = v.fingerprint();
@@ -79,8 +78,7 @@ final class NeighbourSearch implements Serializable {
     for (String c : candidates) {
       Arrival w = t.entries.get(c);
       if (w != null
-          && VerifyCandidates.mayMatch(
-              mine, sketch(w), settings.rule(), VerifyCandidates.DEFAULT_CONFIDENCE_Z)) {
+          && Sketch.mayMatch(mine, sketch(w), settings.rule(), Sketch.DEFAULT_CONFIDENCE_Z)) {
         verified.add(c);
       }
     }

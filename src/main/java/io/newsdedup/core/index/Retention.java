@@ -1,10 +1,9 @@
-package io.newsdedup.pipeline.options;
+package io.newsdedup.core.index;
 
 import java.io.Serializable;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 
 /**
  * How long an article stays in the stream index, in event time: it is forgotten once the watermark
@@ -22,7 +21,13 @@ public record Retention(long millis) implements Serializable {
   public static final long NEVER = Long.MAX_VALUE;
 
   private static final Pattern SPEC = Pattern.compile("(\\d{1,12})([dhms])");
-  private static final long MAX_EXPIRY = GlobalWindow.INSTANCE.maxTimestamp().getMillis();
+
+  /**
+   * The latest expiry time: the end of event time in a stream job, the last timestamp of Beam's
+   * global window ({@code GlobalWindow.INSTANCE.maxTimestamp()}, a day before the end of time; a
+   * pipeline test checks the two agree). An event-time timer set later would never fire.
+   */
+  public static final long LATEST_EXPIRY = Long.MAX_VALUE / 1000 - 86_400_000L;
 
   public Retention {
     if (millis < 0) {
@@ -78,11 +83,11 @@ public record Retention(long millis) implements Serializable {
       return NEVER;
     }
     long g = granularityMillis();
-    if (eventTimeMillis > MAX_EXPIRY - g - millis) { // event time + retention, without overflow
+    if (eventTimeMillis > LATEST_EXPIRY - g - millis) { // event time + retention, without overflow
       return NEVER;
     }
     long at = eventTimeMillis + millis;
-    if (at > MAX_EXPIRY - g) {
+    if (at > LATEST_EXPIRY - g) {
       return NEVER;
     }
     return Math.floorDiv(at + g - 1, g) * g;

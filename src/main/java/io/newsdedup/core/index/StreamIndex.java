@@ -1,19 +1,17 @@
-package io.newsdedup.pipeline.stream;
+package io.newsdedup.core.index;
 
-import static io.newsdedup.pipeline.stream.IndexLists.append;
-import static io.newsdedup.pipeline.stream.IndexLists.orEmpty;
-import static io.newsdedup.pipeline.stream.IndexLists.putOrRemove;
-import static io.newsdedup.pipeline.stream.IndexLists.without;
+import static io.newsdedup.core.index.IndexLists.append;
+import static io.newsdedup.core.index.IndexLists.orEmpty;
+import static io.newsdedup.core.index.IndexLists.putOrRemove;
+import static io.newsdedup.core.index.IndexLists.without;
 
+import io.newsdedup.core.index.ClusterRebuild.Change;
+import io.newsdedup.core.index.ClusterRebuild.Rebuilt;
+import io.newsdedup.core.index.IndexTables.Overlay;
+import io.newsdedup.core.index.IndexValues.Assignment;
+import io.newsdedup.core.index.IndexValues.Meta;
+import io.newsdedup.core.settings.MatchingSettings;
 import io.newsdedup.core.verify.Similarity;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.options.Retention;
-import io.newsdedup.pipeline.stream.ClusterRebuild.Change;
-import io.newsdedup.pipeline.stream.ClusterRebuild.Rebuilt;
-import io.newsdedup.pipeline.stream.IndexTables.Overlay;
-import io.newsdedup.pipeline.stream.IndexValues.Assignment;
-import io.newsdedup.pipeline.stream.IndexValues.Meta;
-import io.newsdedup.pipeline.verify.VerifyCandidates;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +24,7 @@ import java.util.TreeSet;
  * The incremental dedup index of the stream job, in plain Java over {@link IndexTables}. It keeps
  * the batch's graph up to date: the nodes are the indexed articles, the edges the candidate pairs
  * that batch would find (LSH bands, anchors, titles, with the same hot-bucket and anchor-bucket
- * rules) and that pass {@link VerifyCandidates#mayMatch}; the clusters are {@link
+ * rules) and that pass {@link Sketch#mayMatch}; the clusters are {@link
  * io.newsdedup.core.cluster.ClusterBuilder#build} of each connected component. So the clusters of
  * the indexed articles are always exactly those batch computes on the same articles (without
  * corpus-learned boilerplate), whatever the order they arrived in.

@@ -1,4 +1,4 @@
-package io.newsdedup.core.fingerprint;
+package io.newsdedup.core.shingle;
 
 /** 64-bit mixing shared by the fingerprint classes. */
 public final class Mix64 {

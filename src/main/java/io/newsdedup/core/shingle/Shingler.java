@@ -1,4 +1,4 @@
-package io.newsdedup.core.fingerprint;
+package io.newsdedup.core.shingle;
 
 import java.io.Serializable;
 import java.util.Arrays;

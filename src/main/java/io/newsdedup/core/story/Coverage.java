@@ -1,7 +1,7 @@
 package io.newsdedup.core.story;
 
 import io.newsdedup.core.clean.LearnedBoilerplate;
-import io.newsdedup.core.fingerprint.Mix64;
+import io.newsdedup.core.shingle.Mix64;
 import java.util.Arrays;
 
 /**

@@ -1,7 +1,7 @@
 package io.newsdedup.core.story;
 
-import io.newsdedup.core.fingerprint.Mix64;
-import io.newsdedup.core.fingerprint.Shingler;
+import io.newsdedup.core.shingle.Mix64;
+import io.newsdedup.core.shingle.Shingler;
 
 /**
  * Reads a text as the terms that a headline and a body can share, language by language, without a

@@ -1,13 +1,4 @@
-package io.newsdedup.pipeline.verify;
-
-import io.newsdedup.pipeline.coders.Codec;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import org.apache.beam.sdk.coders.CoderProvider;
-import org.apache.beam.sdk.coders.CoderProviders;
-import org.apache.beam.sdk.coders.DefaultCoder;
-import org.apache.beam.sdk.values.TypeDescriptor;
+package io.newsdedup.core.verify;
 
 /**
  * What verification needs of one side of a pair: its id, shingle count and MinHash signature (the
@@ -15,9 +6,14 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * are rare enough, 1 in 4 billion, not to matter to an estimate), and for low-content articles the
  * title key that is their only evidence.
  */
-@DefaultCoder(Sketch.SketchCoder.class)
 public record Sketch(
     String id, int shingleCount, int[] signature, long titleKey, boolean lowContent) {
+
+  /**
+   * How many standard deviations above the Jaccard estimate a pair is judged at by default: erring
+   * on the generous side loses no true copy to estimation noise; the exact check decides later.
+   */
+  public static final double DEFAULT_CONFIDENCE_Z = 2.0;
 
   public static int[] lowBits(long[] signature) {
     int[] s = new int[signature.length];
@@ -41,29 +37,25 @@ public record Sketch(
     return (double) equal / a.length;
   }
 
-  public static final class SketchCoder extends Codec<Sketch> {
-    public static SketchCoder of() {
-      return new SketchCoder();
+  /**
+   * Whether the pair is a verified edge: a low-content article's only evidence is its title (the
+   * exact check against the canonical follows); any other pair is judged on its signatures, the
+   * Jaccard estimate raised by {@code z} standard deviations. Symmetric in {@code a} and {@code b}.
+   * Batch ({@code VerifyCandidates}) and the stream index ({@link io.newsdedup.core.index}) both
+   * judge candidate edges with it.
+   */
+  public static boolean mayMatch(Sketch a, Sketch b, MatchRule rule, double z) {
+    if (a.lowContent() || b.lowContent()) {
+      return a.titleKey() != 0 && a.titleKey() == b.titleKey();
     }
+    double j = upperBound(estimateJaccard(a.signature(), b.signature()), a.signature().length, z);
+    Similarity s = Similarity.fromJaccard(j, a.shingleCount(), b.shingleCount());
+    return rule.accepts(s, a.shingleCount(), b.shingleCount())
+        || rule.mayBeReworded(s, a.shingleCount(), b.shingleCount(), 0);
+  }
 
-    /** Lets {@code @DefaultCoder} find this coder. */
-    public static CoderProvider getCoderProvider() {
-      return CoderProviders.forCoder(TypeDescriptor.of(Sketch.class), of());
-    }
-
-    @Override
-    protected void write(Sketch s, DataOutputStream out) throws IOException {
-      writeString(s.id(), out);
-      writeVarInt(s.shingleCount(), out);
-      writeInts(s.signature(), out);
-      out.writeLong(s.titleKey());
-      out.writeBoolean(s.lowContent());
-    }
-
-    @Override
-    protected Sketch read(DataInputStream in) throws IOException {
-      return new Sketch(
-          readString(in), readVarInt(in), readInts(in), in.readLong(), in.readBoolean());
-    }
+  static double upperBound(double j, int k, double z) {
+    double sigma = Math.max(Math.sqrt(j * (1 - j) / k), 1.0 / k);
+    return Math.min(1.0, j + z * sigma);
   }
 }

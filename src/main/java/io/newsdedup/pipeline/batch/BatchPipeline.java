@@ -1,8 +1,8 @@
 package io.newsdedup.pipeline.batch;
 
 import io.newsdedup.core.cluster.Cluster;
-import io.newsdedup.pipeline.fingerprint.Cleaned;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.core.fingerprint.Cleaned;
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.index.IndexDirectory;
 import io.newsdedup.pipeline.index.MergeWithIndex;
 import io.newsdedup.pipeline.options.UsageException;

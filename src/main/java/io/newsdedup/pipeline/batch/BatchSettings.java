@@ -6,9 +6,10 @@ import io.newsdedup.core.clean.LearnedBoilerplate;
 import io.newsdedup.core.cluster.ClusterBuilder;
 import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;
+import io.newsdedup.core.index.Retention;
+import io.newsdedup.core.settings.MatchingSettings;
 import io.newsdedup.core.verify.MatchRule;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.options.Retention;
+import io.newsdedup.pipeline.options.MatchingSettingsFactory;
 import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.pipeline.read.InputPatterns;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public record BatchSettings(
     if (inputs.isEmpty()) {
       throw new UsageException("--input names no file pattern");
     }
-    MatchingSettings m = MatchingSettings.from(o);
+    MatchingSettings m = MatchingSettingsFactory.from(o);
     if (o.getComponentRounds() < 0 || o.getNumShards() < 0) {
       throw new UsageException("--componentRounds and --numShards must be >= 0");
     }

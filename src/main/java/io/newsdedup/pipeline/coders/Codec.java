@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.util.VarInt;
@@ -123,5 +125,26 @@ public abstract class Codec<T> extends AtomicCoder<T> {
 
   public static long readVarLong(DataInputStream in) throws IOException {
     return VarInt.decodeLong(in);
+  }
+
+  /** A string map (message attributes), in key order: a map null or empty is written empty. */
+  public static void writeStringMap(Map<String, String> m, DataOutputStream out)
+      throws IOException {
+    Map<String, String> sorted = m == null ? Map.of() : new TreeMap<>(m);
+    writeVarInt(sorted.size(), out);
+    for (Map.Entry<String, String> e : sorted.entrySet()) {
+      writeString(e.getKey(), out);
+      writeString(e.getValue(), out);
+    }
+  }
+
+  /** A map {@link #writeStringMap} wrote, sorted by key. */
+  public static Map<String, String> readStringMap(DataInputStream in) throws IOException {
+    int n = readVarInt(in);
+    Map<String, String> m = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      m.put(readString(in), readString(in));
+    }
+    return m;
   }
 }

@@ -8,9 +8,12 @@ import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.core.cluster.ClusterMember;
 import io.newsdedup.core.cluster.Member;
+import io.newsdedup.core.fingerprint.Cleaned;
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.core.story.Sentences;
 import io.newsdedup.core.story.StoryEvidence;
 import io.newsdedup.core.verify.Similarity;
+import io.newsdedup.core.verify.Sketch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -32,6 +35,10 @@ public final class CoreCoders {
     r.registerCoderForClass(ArticleFacts.class, FactsCoder.INSTANCE);
     r.registerCoderForClass(Member.class, MemberCoder.INSTANCE);
     r.registerCoderForClass(Cluster.class, ClusterCoder.INSTANCE);
+    r.registerCoderForClass(Cleaned.class, CleanedCoder.of());
+    r.registerCoderForClass(Fingerprint.class, FingerprintCoder.of());
+    r.registerCoderForClass(Sketch.class, SketchCoder.of());
+    IndexCoders.registerAll(p);
   }
 
   public static final class OriginCoder extends Codec<Origin> {
@@ -219,6 +226,93 @@ public final class CoreCoders {
                 readString(in)));
       }
       return new Cluster(id, members.get(0).facts(), reason, List.copyOf(members));
+    }
+  }
+
+  public static final class FingerprintCoder extends Codec<Fingerprint> {
+    public static FingerprintCoder of() {
+      return new FingerprintCoder();
+    }
+
+    @Override
+    protected void write(Fingerprint f, DataOutputStream out) throws IOException {
+      FactsCoder.INSTANCE.encode(f.facts(), out);
+      writeLongs(f.shingles(), out);
+      writeLongs(f.signature(), out);
+      SentencesCoder.INSTANCE.encode(f.sentences(), out);
+    }
+
+    @Override
+    protected Fingerprint read(DataInputStream in) throws IOException {
+      return new Fingerprint(
+          FactsCoder.INSTANCE.decode(in),
+          readLongs(in),
+          readLongs(in),
+          SentencesCoder.INSTANCE.decode(in));
+    }
+  }
+
+  public static final class SketchCoder extends Codec<Sketch> {
+    public static SketchCoder of() {
+      return new SketchCoder();
+    }
+
+    @Override
+    protected void write(Sketch s, DataOutputStream out) throws IOException {
+      writeString(s.id(), out);
+      writeVarInt(s.shingleCount(), out);
+      writeInts(s.signature(), out);
+      out.writeLong(s.titleKey());
+      out.writeBoolean(s.lowContent());
+    }
+
+    @Override
+    protected Sketch read(DataInputStream in) throws IOException {
+      return new Sketch(
+          readString(in), readVarInt(in), readInts(in), in.readLong(), in.readBoolean());
+    }
+  }
+
+  public static final class CleanedCoder extends Codec<Cleaned> {
+    public static CleanedCoder of() {
+      return new CleanedCoder();
+    }
+
+    @Override
+    protected void write(Cleaned c, DataOutputStream out) throws IOException {
+      writeString(c.id(), out);
+      writeString(c.url(), out);
+      writeString(c.source(), out);
+      writeString(c.title(), out);
+      writeInstant(c.publishedAt(), out);
+      OriginCoder.INSTANCE.encode(c.origin(), out);
+      writeString(c.text(), out);
+      writeVarInt(c.markers(), out);
+      writeString(c.wireAgency(), out);
+      out.writeBoolean(c.pointsToOriginal());
+      out.writeLong(c.titleKey());
+      out.writeBoolean(c.truncated());
+      out.writeBoolean(c.fromIndex());
+      writeString(c.previousClusterId(), out);
+    }
+
+    @Override
+    protected Cleaned read(DataInputStream in) throws IOException {
+      return new Cleaned(
+          readString(in),
+          readString(in),
+          readString(in),
+          readString(in),
+          readInstant(in),
+          OriginCoder.INSTANCE.decode(in),
+          readString(in),
+          readVarInt(in),
+          readString(in),
+          in.readBoolean(),
+          in.readLong(),
+          in.readBoolean(),
+          in.readBoolean(),
+          readString(in));
     }
   }
 }

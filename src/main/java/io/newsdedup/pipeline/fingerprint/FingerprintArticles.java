@@ -1,20 +1,17 @@
 package io.newsdedup.pipeline.fingerprint;
 
 import io.newsdedup.core.article.Article;
-import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.article.LowContent;
-import io.newsdedup.core.article.Titles;
 import io.newsdedup.core.clean.BoilerplateRules;
-import io.newsdedup.core.clean.CleanedText;
 import io.newsdedup.core.clean.LearnedBoilerplate;
 import io.newsdedup.core.clean.TextCleaner;
+import io.newsdedup.core.fingerprint.Cleaned;
+import io.newsdedup.core.fingerprint.Fingerprint;
+import io.newsdedup.core.fingerprint.Fingerprinting;
 import io.newsdedup.core.fingerprint.MinHasher;
-import io.newsdedup.core.fingerprint.Shingler;
-import io.newsdedup.core.story.Coverage;
-import io.newsdedup.core.story.Headline;
-import io.newsdedup.core.story.Sentences;
-import io.newsdedup.core.story.StoryEvidence;
+import io.newsdedup.core.shingle.Shingler;
 import io.newsdedup.core.verify.MatchRule;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.progress.Progress;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.shard.Shards;
@@ -71,8 +68,6 @@ public final class FingerprintArticles
     this.shards = shards;
   }
 
-  public static final int DEFAULT_MAX_CHARS = 1_000_000;
-
   public static FingerprintArticles create() {
     return new FingerprintArticles(
         BoilerplateRules.defaults(),
@@ -81,7 +76,7 @@ public final class FingerprintArticles
         MinHasher.DEFAULT_NUM_HASHES,
         MinHasher.DEFAULT_SEED,
         MatchRule.DEFAULT_MIN_CONTAINMENT_SHINGLES,
-        DEFAULT_MAX_CHARS,
+        Fingerprinting.DEFAULT_MAX_CHARS,
         Shards.DEFAULT);
   }
 
@@ -137,7 +132,7 @@ public final class FingerprintArticles
       public PCollection<Cleaned> expand(PCollection<Article> articles) {
         return articles
             .apply("CleanByRules", ParDo.of(new CleanFn(r, max)))
-            .setCoder(Cleaned.CleanedCoder.of());
+            .setCoder(CoreCoders.CleanedCoder.of());
       }
     };
   }
@@ -181,7 +176,7 @@ public final class FingerprintArticles
         }
         return cleaned
             .apply("ShingleMinHash", ParDo.of(fn.with(learned)).withSideInputs(sideInputs))
-            .setCoder(Fingerprint.FingerprintCoder.of());
+            .setCoder(CoreCoders.FingerprintCoder.of());
       }
     };
   }
@@ -203,7 +198,7 @@ public final class FingerprintArticles
 
     @ProcessElement
     public void process(@Element Article a, OutputReceiver<Cleaned> out) {
-      out.output(clean(a, cleaner, maxChars));
+      out.output(Fingerprinting.clean(a, cleaner, maxChars));
       Progress.CLEANED.add(1);
     }
   }
@@ -280,7 +275,7 @@ public final class FingerprintArticles
           truncated.inc();
         }
       }
-      Fingerprint f = fingerprint(c, boilerplate, shingler, minHasher, minShingles);
+      Fingerprint f = Fingerprinting.fingerprint(c, boilerplate, shingler, minHasher, minShingles);
       learnedRemoved.inc(f.facts().boilerplateMarkers() - c.markers());
       if (f.facts().lowContent()) {
         lowContent.inc();
@@ -290,106 +285,5 @@ public final class FingerprintArticles
       Progress.FINGERPRINTED.add(1);
       out.output(f);
     }
-  }
-
-  /**
-   * The first step for one article: rule-based cleaning of its body (normalised, boilerplate
-   * removed, case-folded), with what the cleaner noticed and the title key; a body longer than
-   * {@code maxChars} is cut first (at a whitespace near the limit) and flagged truncated.
-   */
-  public static Cleaned clean(Article a, TextCleaner cleaner, int maxChars) {
-    String body = a.body();
-    boolean cut = body.length() > maxChars;
-    if (cut) {
-      body = cut(body, maxChars);
-    }
-    CleanedText c = cleaner.clean(body);
-    return new Cleaned(
-        a.id(),
-        a.url(),
-        a.source(),
-        a.title(),
-        a.publishedAt(),
-        a.origin(),
-        c.text(),
-        c.boilerplateMarkers(),
-        c.wireAgency(),
-        c.pointsToOriginal(),
-        Titles.key(a.title(), a.source()),
-        cut);
-  }
-
-  /** {@link #clean(Article, TextCleaner, int)} with the default size limit. */
-  public static Cleaned clean(Article a, TextCleaner cleaner) {
-    return clean(a, cleaner, DEFAULT_MAX_CHARS);
-  }
-
-  /** The first {@code max} characters, ending at a whitespace when one is near. */
-  static String cut(String s, int max) {
-    int end = max;
-    for (int i = max; i > Math.max(0, max - 1000); i--) {
-      if (Character.isWhitespace(s.charAt(i))) {
-        end = i;
-        break;
-      }
-    }
-    if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end);
-  }
-
-  /**
-   * The second step for one article. Removes the paragraphs in {@code learnedBoilerplate} (empty:
-   * none) and reads what is left against its headline and sentence by sentence ({@link
-   * Coverage#read}): a text that does not carry its informative headline is a template, low-content
-   * ({@link LowContent#TEMPLATE_ONLY}). Otherwise it is shingled and MinHashed (an empty signature
-   * when no shingle is left). Fewer than {@code minShingles} shingles make it low-content: {@link
-   * LowContent#TEMPLATE_ONLY} when it had enough before the learned boilerplate (a template of the
-   * corpus) was removed, else {@link LowContent#TOO_SHORT}. A template-only text is not used: no
-   * shingles, no signature, no sentences. The boilerplate markers of the facts count the rule-based
-   * ones plus the learned paragraphs removed.
-   */
-  public static Fingerprint fingerprint(
-      Cleaned c,
-      Set<Long> learnedBoilerplate,
-      Shingler shingler,
-      MinHasher minHasher,
-      int minShingles) {
-    LearnedBoilerplate.Removal r = LearnedBoilerplate.remove(c.text(), learnedBoilerplate);
-    Headline headline = Headline.of(c.title(), c.source());
-    Coverage.Read read = Coverage.read(headline, r.text());
-    Coverage coverage = read.coverage();
-    LowContent low = coverage.templateOnly() ? LowContent.TEMPLATE_ONLY : null;
-    long[] hashes = low == null ? shingler.shingles(r.text()) : new long[0];
-    if (low == null && hashes.length < minShingles) {
-      if (r.removed() > 0 && shingler.shingles(c.text()).length >= minShingles) {
-        low = LowContent.TEMPLATE_ONLY; // what made it short is the corpus's template
-        hashes = new long[0];
-      } else {
-        low = LowContent.TOO_SHORT;
-      }
-    }
-    long[] signature = hashes.length == 0 ? new long[0] : minHasher.signature(hashes);
-    ArticleFacts facts =
-        new ArticleFacts(
-            c.id(),
-            c.url(),
-            c.source(),
-            c.title(),
-            c.publishedAt(),
-            c.origin(),
-            hashes.length,
-            c.markers() + r.removed(),
-            c.wireAgency(),
-            c.pointsToOriginal(),
-            c.titleKey(),
-            low,
-            c.truncated(),
-            c.fromIndex(),
-            c.previousClusterId(),
-            StoryEvidence.of(headline, coverage));
-    Sentences sentences = low == LowContent.TEMPLATE_ONLY ? Sentences.NONE : read.sentences();
-    return new Fingerprint(facts, hashes, signature, sentences);
   }
 }

@@ -1,6 +1,7 @@
 package io.newsdedup.pipeline.fingerprint;
 
 import io.newsdedup.core.clean.LearnedBoilerplate;
+import io.newsdedup.core.fingerprint.Cleaned;
 import io.newsdedup.core.story.Coverage;
 import io.newsdedup.core.story.Headline;
 import io.newsdedup.pipeline.coders.LongArrayCoder;

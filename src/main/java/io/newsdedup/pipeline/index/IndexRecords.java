@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Timestamps;
 import io.newsdedup.core.article.Titles;
+import io.newsdedup.core.fingerprint.Cleaned;
 import io.newsdedup.core.output.OutputJson;
-import io.newsdedup.pipeline.fingerprint.Cleaned;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -1,6 +1,7 @@
 package io.newsdedup.pipeline.index;
 
-import io.newsdedup.pipeline.fingerprint.Cleaned;
+import io.newsdedup.core.fingerprint.Cleaned;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.read.UniqueIds;
 import io.newsdedup.pipeline.shard.Shards;
 import java.util.HashMap;
@@ -60,7 +61,7 @@ public final class MergeWithIndex extends PTransform<PCollection<Cleaned>, PColl
   @Override
   public PCollection<Cleaned> expand(PCollection<Cleaned> input) {
     int n = shards;
-    var coder = KvCoder.of(VarIntCoder.of(), Cleaned.CleanedCoder.of());
+    var coder = KvCoder.of(VarIntCoder.of(), CoreCoders.CleanedCoder.of());
     return KeyedPCollectionTuple.of(
             INPUT,
             input
@@ -77,7 +78,7 @@ public final class MergeWithIndex extends PTransform<PCollection<Cleaned>, PColl
             dropped == null
                 ? ParDo.of(new MergeFn(null))
                 : ParDo.of(new MergeFn(dropped)).withSideInputs(dropped))
-        .setCoder(Cleaned.CleanedCoder.of());
+        .setCoder(CoreCoders.CleanedCoder.of());
   }
 
   static final class MergeFn extends DoFn<KV<Integer, CoGbkResult>, Cleaned> {

@@ -1,6 +1,7 @@
 package io.newsdedup.pipeline.index;
 
-import io.newsdedup.pipeline.fingerprint.Cleaned;
+import io.newsdedup.core.fingerprint.Cleaned;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.write.WriteResults;
 import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.TextIO;
@@ -33,6 +34,6 @@ public final class ReadIndex extends PTransform<PBegin, PCollection<Cleaned>> {
                 .withCompression(Compression.AUTO)
                 .withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
         .apply("Parse", MapElements.into(TypeDescriptor.of(Cleaned.class)).via(IndexRecords::parse))
-        .setCoder(Cleaned.CleanedCoder.of());
+        .setCoder(CoreCoders.CleanedCoder.of());
   }
 }

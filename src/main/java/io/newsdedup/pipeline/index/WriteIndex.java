@@ -2,7 +2,8 @@ package io.newsdedup.pipeline.index;
 
 import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.core.cluster.ClusterMember;
-import io.newsdedup.pipeline.fingerprint.Cleaned;
+import io.newsdedup.core.fingerprint.Cleaned;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.shard.Shards;
 import io.newsdedup.pipeline.write.WriteResults;
 import java.time.Duration;
@@ -91,7 +92,7 @@ public final class WriteIndex extends PTransform<PCollection<Cluster>, PDone> {
             ARTICLE,
             articles
                 .apply("ArticlesByShard", WithKeys.of((Cleaned c) -> Shards.of(c.id(), n)))
-                .setCoder(KvCoder.of(VarIntCoder.of(), Cleaned.CleanedCoder.of())))
+                .setCoder(KvCoder.of(VarIntCoder.of(), CoreCoders.CleanedCoder.of())))
         .and(
             PLACE,
             clusters

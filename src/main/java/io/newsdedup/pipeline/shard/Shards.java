@@ -1,6 +1,6 @@
 package io.newsdedup.pipeline.shard;
 
-import io.newsdedup.core.fingerprint.Mix64;
+import io.newsdedup.core.shingle.Mix64;
 
 /**
  * Stable shard numbers for keys. Every grouping in the pipeline is by shard, not by the key itself

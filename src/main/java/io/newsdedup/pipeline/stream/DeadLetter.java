@@ -76,17 +76,13 @@ public record DeadLetter(
       writeString(d.reason(), out);
       writeString(d.message(), out);
       writeString(d.raw(), out);
-      Arrival.writeAttributes(d.attributes(), out);
+      writeStringMap(d.attributes(), out);
     }
 
     @Override
     protected DeadLetter read(DataInputStream in) throws IOException {
       return new DeadLetter(
-          readString(in),
-          readString(in),
-          readString(in),
-          readString(in),
-          Arrival.readAttributes(in));
+          readString(in), readString(in), readString(in), readString(in), readStringMap(in));
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.newsdedup.pipeline.stream;
 
-import io.newsdedup.pipeline.options.MatchingSettings;
+import io.newsdedup.core.index.Arrival;
+import io.newsdedup.core.settings.MatchingSettings;
+import io.newsdedup.pipeline.coders.IndexCoders;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -52,7 +54,7 @@ public final class FingerprintMessages
             "ParseFingerprint",
             ParDo.of(new ParseFn(new MessageParser(settings, maxMessageBytes)))
                 .withOutputTags(ARRIVALS, TupleTagList.of(REJECTED)));
-    out.get(ARRIVALS).setCoder(Arrival.ArrivalCoder.of());
+    out.get(ARRIVALS).setCoder(IndexCoders.ArrivalCoder.of());
     out.get(REJECTED).setCoder(DeadLetter.DeadLetterCoder.of());
     return out;
   }

@@ -1,12 +1,17 @@
 package io.newsdedup.pipeline.stream;
 
 import io.newsdedup.core.article.Rejection.Reasons;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.options.Retention;
-import io.newsdedup.pipeline.stream.IndexValues.AnchorRef;
-import io.newsdedup.pipeline.stream.IndexValues.Assignment;
-import io.newsdedup.pipeline.stream.IndexValues.ClusterInfo;
-import io.newsdedup.pipeline.stream.IndexValues.Meta;
+import io.newsdedup.core.index.Arrival;
+import io.newsdedup.core.index.Decision;
+import io.newsdedup.core.index.IndexTables;
+import io.newsdedup.core.index.IndexValues.AnchorRef;
+import io.newsdedup.core.index.IndexValues.Assignment;
+import io.newsdedup.core.index.IndexValues.ClusterInfo;
+import io.newsdedup.core.index.IndexValues.Meta;
+import io.newsdedup.core.index.Retention;
+import io.newsdedup.core.index.StreamIndex;
+import io.newsdedup.core.settings.MatchingSettings;
+import io.newsdedup.pipeline.coders.IndexCoders;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
@@ -74,11 +79,11 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
     PCollectionTuple out =
         arrivals
             .apply("OneKey", WithKeys.of(0))
-            .setCoder(KvCoder.of(VarIntCoder.of(), Arrival.ArrivalCoder.of()))
+            .setCoder(KvCoder.of(VarIntCoder.of(), IndexCoders.ArrivalCoder.of()))
             .apply(
                 "Index",
                 ParDo.of(new IndexFn(index)).withOutputTags(DECISIONS, TupleTagList.of(REJECTED)));
-    out.get(DECISIONS).setCoder(Decision.DecisionCoder.of());
+    out.get(DECISIONS).setCoder(IndexCoders.DecisionCoder.of());
     out.get(REJECTED).setCoder(DeadLetter.DeadLetterCoder.of());
     return out;
   }
@@ -90,39 +95,39 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
 
     @StateId("entries")
     private final StateSpec<MapState<String, Arrival>> entriesSpec =
-        StateSpecs.map(StringUtf8Coder.of(), Arrival.ArrivalCoder.of());
+        StateSpecs.map(StringUtf8Coder.of(), IndexCoders.ArrivalCoder.of());
 
     @StateId("assignments")
     private final StateSpec<MapState<String, Assignment>> assignmentsSpec =
-        StateSpecs.map(StringUtf8Coder.of(), IndexValues.AssignmentCoder.INSTANCE);
+        StateSpecs.map(StringUtf8Coder.of(), IndexCoders.AssignmentCoder.INSTANCE);
 
     @StateId("edges")
     private final StateSpec<MapState<String, List<String>>> edgesSpec =
-        StateSpecs.map(StringUtf8Coder.of(), IndexValues.IdsCoder.INSTANCE);
+        StateSpecs.map(StringUtf8Coder.of(), IndexCoders.IdsCoder.INSTANCE);
 
     @StateId("bands")
     private final StateSpec<MapState<Long, List<String>>> bandsSpec =
-        StateSpecs.map(BigEndianLongCoder.of(), IndexValues.IdsCoder.INSTANCE);
+        StateSpecs.map(BigEndianLongCoder.of(), IndexCoders.IdsCoder.INSTANCE);
 
     @StateId("titles")
     private final StateSpec<MapState<Long, List<String>>> titlesSpec =
-        StateSpecs.map(BigEndianLongCoder.of(), IndexValues.IdsCoder.INSTANCE);
+        StateSpecs.map(BigEndianLongCoder.of(), IndexCoders.IdsCoder.INSTANCE);
 
     @StateId("anchors")
     private final StateSpec<MapState<Long, List<AnchorRef>>> anchorsSpec =
-        StateSpecs.map(BigEndianLongCoder.of(), IndexValues.AnchorRefsCoder.INSTANCE);
+        StateSpecs.map(BigEndianLongCoder.of(), IndexCoders.AnchorRefsCoder.INSTANCE);
 
     @StateId("clusters")
     private final StateSpec<MapState<String, ClusterInfo>> clustersSpec =
-        StateSpecs.map(StringUtf8Coder.of(), IndexValues.ClusterInfoCoder.INSTANCE);
+        StateSpecs.map(StringUtf8Coder.of(), IndexCoders.ClusterInfoCoder.INSTANCE);
 
     @StateId("expiries")
     private final StateSpec<MapState<Long, List<String>>> expiriesSpec =
-        StateSpecs.map(BigEndianLongCoder.of(), IndexValues.IdsCoder.INSTANCE);
+        StateSpecs.map(BigEndianLongCoder.of(), IndexCoders.IdsCoder.INSTANCE);
 
     @StateId("meta")
     private final StateSpec<ValueState<Meta>> metaSpec =
-        StateSpecs.value(IndexValues.MetaCoder.INSTANCE);
+        StateSpecs.value(IndexCoders.MetaCoder.INSTANCE);
 
     @TimerId("expiry")
     private final TimerSpec expirySpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);

@@ -7,12 +7,11 @@ import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.core.article.Timestamps;
 import io.newsdedup.core.clean.BoilerplateRules;
-import io.newsdedup.core.clean.TextCleaner;
-import io.newsdedup.core.fingerprint.MinHasher;
-import io.newsdedup.core.fingerprint.Shingler;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.core.fingerprint.Fingerprint;
+import io.newsdedup.core.fingerprint.Fingerprinting;
+import io.newsdedup.core.index.Arrival;
+import io.newsdedup.core.settings.MatchingSettings;
 import io.newsdedup.pipeline.fingerprint.FingerprintArticles;
-import io.newsdedup.pipeline.options.MatchingSettings;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -20,11 +19,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns one Pub/Sub message into an {@link Arrival} (parsed with the batch's JSON contract, {@link
@@ -71,9 +67,7 @@ public final class MessageParser implements Serializable {
   private final int numHashes;
   private final int minShingles;
   private final int maxMessageBytes;
-  private transient TextCleaner cleaner;
-  private transient Shingler shingler;
-  private transient MinHasher minHasher;
+  private transient Fingerprinting fingerprinting;
 
   public MessageParser(MatchingSettings settings, int maxMessageBytes) {
     this.rules = settings.rules();
@@ -157,7 +151,8 @@ public final class MessageParser implements Serializable {
       eventTime = Math.max(published.toEpochMilli(), MIN_EVENT_TIME);
     }
     Arrival arrival =
-        new Arrival(f, messageId, contentHash(article), eventTime, utf8(payload, RAW_BYTES), attrs);
+        new Arrival(
+            f, messageId, Arrival.contentHash(article), eventTime, utf8(payload, RAW_BYTES), attrs);
     return new Result(arrival, null, source, badAttribute);
   }
 
@@ -167,38 +162,12 @@ public final class MessageParser implements Serializable {
 
   /** Cleaning, shingling and MinHash as in batch ({@link FingerprintArticles}), nothing learned. */
   public Fingerprint fingerprint(Article a) {
-    if (cleaner == null) {
-      cleaner = new TextCleaner(rules);
-      shingler = new Shingler(shingleSize);
-      minHasher = new MinHasher(numHashes, MinHasher.DEFAULT_SEED);
+    if (fingerprinting == null) {
+      fingerprinting =
+          new Fingerprinting(
+              rules, shingleSize, numHashes, minShingles, Fingerprinting.DEFAULT_MAX_CHARS);
     }
-    return FingerprintArticles.fingerprint(
-        FingerprintArticles.clean(a, cleaner), Set.of(), shingler, minHasher, minShingles);
-  }
-
-  /**
-   * SHA-256 (first 8 bytes) of the article's id, url, source, title, text and published_at: equal
-   * for two deliveries of the same article, whatever the JSON's key order or unknown fields.
-   */
-  public static long contentHash(Article a) {
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      for (String s :
-          new String[] {
-            a.id(),
-            a.url(),
-            a.source(),
-            a.title(),
-            a.body(),
-            a.publishedAt() == null ? null : a.publishedAt().toString()
-          }) {
-        d.update(s == null ? new byte[] {1} : ("\0" + s).getBytes(StandardCharsets.UTF_8));
-        d.update((byte) 0);
-      }
-      return ByteBuffer.wrap(d.digest()).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JVM", e);
-    }
+    return fingerprinting.of(a);
   }
 
   /** Enough bytes for {@link Rejection#MAX_RAW_CHARS} characters of any UTF-8 text. */

@@ -1,7 +1,8 @@
 package io.newsdedup.pipeline.stream;
 
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.options.Retention;
+import io.newsdedup.core.index.Decision;
+import io.newsdedup.core.index.Retention;
+import io.newsdedup.core.settings.MatchingSettings;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;

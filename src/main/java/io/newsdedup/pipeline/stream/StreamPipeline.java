@@ -1,5 +1,6 @@
 package io.newsdedup.pipeline.stream;
 
+import io.newsdedup.core.index.Decision;
 import io.newsdedup.pipeline.coders.CoreCoders;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

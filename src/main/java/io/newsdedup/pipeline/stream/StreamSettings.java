@@ -1,7 +1,8 @@
 package io.newsdedup.pipeline.stream;
 
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.options.Retention;
+import io.newsdedup.core.index.Retention;
+import io.newsdedup.core.settings.MatchingSettings;
+import io.newsdedup.pipeline.options.MatchingSettingsFactory;
 import io.newsdedup.pipeline.options.UsageException;
 import java.io.Serializable;
 import java.util.regex.Pattern;
@@ -60,7 +61,7 @@ public record StreamSettings(
       throw new UsageException(e.getMessage(), e);
     }
     return new StreamSettings(
-        MatchingSettings.from(o),
+        MatchingSettingsFactory.from(o),
         subscription,
         topic,
         o.getOutputTopic(),

@@ -1,8 +1,9 @@
 package io.newsdedup.pipeline.verify;
 
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.core.verify.MatchRule;
-import io.newsdedup.core.verify.Similarity;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.core.verify.Sketch;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.progress.Progress;
 import io.newsdedup.pipeline.shard.Shards;
 import java.util.HashMap;
@@ -37,7 +38,6 @@ public final class VerifyCandidates
     extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
 
   public static final String NAMESPACE = "verify";
-  public static final double DEFAULT_CONFIDENCE_Z = 2.0;
 
   private static final TupleTag<KV<String, String>> PAIRS = new TupleTag<>() {};
   private static final TupleTag<Sketch> SKETCHES = new TupleTag<>() {};
@@ -56,7 +56,7 @@ public final class VerifyCandidates
   }
 
   public static VerifyCandidates against(PCollection<Fingerprint> docs, MatchRule rule) {
-    return new VerifyCandidates(docs, rule, DEFAULT_CONFIDENCE_Z, Shards.DEFAULT);
+    return new VerifyCandidates(docs, rule, Sketch.DEFAULT_CONFIDENCE_Z, Shards.DEFAULT);
   }
 
   /** How many standard deviations above the Jaccard estimate a pair is judged at (0: as is). */
@@ -73,7 +73,7 @@ public final class VerifyCandidates
     Shards.check(shards);
     PCollection<KV<Integer, Sketch>> sketches =
         docs.apply("Sketches", ParDo.of(new SketchFn(shards)))
-            .setCoder(KvCoder.of(VarIntCoder.of(), Sketch.SketchCoder.of()));
+            .setCoder(KvCoder.of(VarIntCoder.of(), CoreCoders.SketchCoder.of()));
     PCollection<KV<Integer, KV<Sketch, String>>> halves =
         KeyedPCollectionTuple.of(
                 PAIRS,
@@ -88,34 +88,13 @@ public final class VerifyCandidates
             .apply("ToSecond", ParDo.of(new ToSecondFn(shards)))
             .setCoder(
                 KvCoder.of(
-                    VarIntCoder.of(), KvCoder.of(Sketch.SketchCoder.of(), StringUtf8Coder.of())));
+                    VarIntCoder.of(),
+                    KvCoder.of(CoreCoders.SketchCoder.of(), StringUtf8Coder.of())));
     return KeyedPCollectionTuple.of(HALVES, halves)
         .and(SKETCHES, sketches)
         .apply("JoinSecond", CoGroupByKey.create())
         .apply("Verify", ParDo.of(new VerifyFn(rule, z)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
-  }
-
-  /**
-   * Whether the pair is a verified edge: a low-content article's only evidence is its title (the
-   * exact check against the canonical follows); any other pair is judged on its signatures, the
-   * Jaccard estimate raised by {@code z} standard deviations. Symmetric in {@code a} and {@code b}.
-   * Public so that the stream job tests its candidate edges exactly as batch does.
-   */
-  public static boolean mayMatch(Sketch a, Sketch b, MatchRule rule, double z) {
-    if (a.lowContent() || b.lowContent()) {
-      return a.titleKey() != 0 && a.titleKey() == b.titleKey();
-    }
-    double j =
-        upperBound(Sketch.estimateJaccard(a.signature(), b.signature()), a.signature().length, z);
-    Similarity s = Similarity.fromJaccard(j, a.shingleCount(), b.shingleCount());
-    return rule.accepts(s, a.shingleCount(), b.shingleCount())
-        || rule.mayBeReworded(s, a.shingleCount(), b.shingleCount(), 0);
-  }
-
-  static double upperBound(double j, int k, double z) {
-    double sigma = Math.max(Math.sqrt(j * (1 - j) / k), 1.0 / k);
-    return Math.min(1.0, j + z * sigma);
   }
 
   private static Map<String, Sketch> sketchesOf(CoGbkResult r) {
@@ -208,7 +187,7 @@ public final class VerifyCandidates
         }
         checked.inc();
         Progress.PAIRS_VERIFIED.add(1);
-        if (mayMatch(a, b, rule, z)) {
+        if (Sketch.mayMatch(a, b, rule, z)) {
           accepted.inc();
           out.output(KV.of(a.id(), b.id()));
         }

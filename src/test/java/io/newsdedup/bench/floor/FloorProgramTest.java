@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdedup.bench.corpus.SyntheticCorpus;
 import io.newsdedup.cli.Main;
 import io.newsdedup.core.fingerprint.MinHasher;
-import io.newsdedup.core.fingerprint.Shingler;
+import io.newsdedup.core.shingle.Shingler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.newsdedup.core.fingerprint;
 
+import io.newsdedup.core.shingle.Shingler;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 
@@ -29,7 +30,7 @@ public final class FingerprintTiming {
           + " according told reporters added expected could should might will may new old first"
           + " last next";
 
-  static String article(long seed, int words) {
+  public static String article(long seed, int words) {
     String[] vocab = VOCABULARY.split(" ");
     SplittableRandom random = new SplittableRandom(seed);
     StringBuilder sb = new StringBuilder(words * 7);

@@ -1,4 +1,4 @@
-package io.newsdedup.pipeline.options;
+package io.newsdedup.core.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.newsdedup.core.fingerprint;
+package io.newsdedup.core.shingle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

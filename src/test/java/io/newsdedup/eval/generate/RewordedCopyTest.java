@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.clean.HtmlExtractor;
-import io.newsdedup.core.fingerprint.Shingler;
+import io.newsdedup.core.shingle.Shingler;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.fingerprint.Anchors;
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.fingerprint.MinHasher;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.testing.TestPipelines;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,7 +59,7 @@ class FindCandidatesTest {
     }
     TestPipeline p = TestPipelines.create();
     PCollection<KV<String, String>> pairs =
-        p.apply(Create.of(docs).withCoder(Fingerprint.FingerprintCoder.of()))
+        p.apply(Create.of(docs).withCoder(CoreCoders.FingerprintCoder.of()))
             .apply(highLshWithAnchors());
     PAssert.that(pairs)
         .satisfies(
@@ -134,7 +135,7 @@ class FindCandidatesTest {
             .withAnchors(anchors ? Anchors.defaults() : null);
     TestPipeline p = TestPipelines.create();
     PCollection<KV<String, String>> pairs =
-        p.apply(Create.of(docs).withCoder(Fingerprint.FingerprintCoder.of())).apply(find);
+        p.apply(Create.of(docs).withCoder(CoreCoders.FingerprintCoder.of())).apply(find);
     PAssert.that(pairs)
         .satisfies(
             found -> {

@@ -6,8 +6,9 @@ import io.newsdedup.core.canonical.CanonicalPolicy;
 import io.newsdedup.core.canonical.SourceLists;
 import io.newsdedup.core.cluster.Cluster;
 import io.newsdedup.core.cluster.ClusterBuilder;
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.core.verify.MatchRule;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.testing.TestPipelines;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +67,7 @@ class BuildClustersTest {
                         doc("paper", "Gazette", "2024-01-01T11:00:00Z", 0, 70),
                         doc("other", "Gazette", "2024-01-01T09:00:00Z", 5000, 5100),
                         doc("alone", "Courier", null, 9000, 9050)))
-                .withCoder(Fingerprint.FingerprintCoder.of()));
+                .withCoder(CoreCoders.FingerprintCoder.of()));
     // "other" was wrongly put in the wire story's component (e.g. by a noisy estimate).
     PCollection<KV<String, String>> components =
         p.apply(

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.article.LowContent;
 import io.newsdedup.core.article.Origin;
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.core.story.Sentences;
 import io.newsdedup.core.story.StoryEvidence;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
 import java.time.Instant;
 
 /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.Origin;
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.testing.TestPipelines;

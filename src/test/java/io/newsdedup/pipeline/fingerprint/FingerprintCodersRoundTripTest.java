@@ -19,9 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.article.Origin;
+import io.newsdedup.core.fingerprint.Cleaned;
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.core.story.Sentences;
-import io.newsdedup.pipeline.fingerprint.Cleaned.CleanedCoder;
-import io.newsdedup.pipeline.fingerprint.Fingerprint.FingerprintCoder;
+import io.newsdedup.pipeline.coders.CoreCoders.CleanedCoder;
+import io.newsdedup.pipeline.coders.CoreCoders.FingerprintCoder;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package io.newsdedup.pipeline.fingerprint;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Titles;
 import io.newsdedup.core.clean.LearnedBoilerplate;
+import io.newsdedup.core.fingerprint.Cleaned;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.testing.TestPipelines;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +69,7 @@ class LearnBoilerplateTest {
     PCollectionView<Map<String, String>> view =
         dropped == null ? null : p.apply("Dropped", Create.of(dropped)).apply(View.asMap());
     PCollectionView<List<Long>> learned =
-        p.apply(Create.of(in).withCoder(Cleaned.CleanedCoder.of()))
+        p.apply(Create.of(in).withCoder(CoreCoders.CleanedCoder.of()))
             .apply(
                 LearnBoilerplate.with(LearnedBoilerplate.defaults()).withShards(4).without(view));
     return p.apply(Impulse.create()).apply(ParDo.of(new EmitFn(learned)).withSideInputs(learned));

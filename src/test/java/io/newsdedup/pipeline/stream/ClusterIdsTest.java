@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleIds;
+import io.newsdedup.core.index.Decision;
+import io.newsdedup.core.index.IndexTables;
+import io.newsdedup.core.index.Retention;
+import io.newsdedup.core.index.StreamIndex;
+import io.newsdedup.core.settings.MatchingSettings;
 import io.newsdedup.pipeline.options.MatchingOptions;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.options.Retention;
+import io.newsdedup.pipeline.options.MatchingSettingsFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +61,7 @@ class ClusterIdsTest {
   }
 
   final MatchingSettings settings =
-      MatchingSettings.from(PipelineOptionsFactory.create().as(MatchingOptions.class));
+      MatchingSettingsFactory.from(PipelineOptionsFactory.create().as(MatchingOptions.class));
   final MessageParser parser = new MessageParser(settings, 1 << 21);
   final StreamIndex index = new StreamIndex(settings, Retention.FOREVER);
   final IndexTables tables = IndexTables.inMemory();

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.cli.Main;
-import io.newsdedup.pipeline.options.Retention;
+import io.newsdedup.core.index.Retention;
+import io.newsdedup.core.index.StreamIndex;
 import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.testing.CommandRun;
 import java.io.ByteArrayOutputStream;

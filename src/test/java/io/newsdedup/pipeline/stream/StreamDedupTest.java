@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleIds;
+import io.newsdedup.core.index.Decision;
+import io.newsdedup.core.index.Retention;
+import io.newsdedup.core.settings.MatchingSettings;
 import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.options.MatchingOptions;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.options.Retention;
+import io.newsdedup.pipeline.options.MatchingSettingsFactory;
 import io.newsdedup.pipeline.stream.StreamTestData.Assigned;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,7 +105,7 @@ class StreamDedupTest {
   static PCollectionTuple dedup(
       TestPipeline p, TestStream<PubsubMessage> events, String retention, int maxMessageBytes) {
     MatchingSettings settings =
-        MatchingSettings.from(PipelineOptionsFactory.create().as(MatchingOptions.class));
+        MatchingSettingsFactory.from(PipelineOptionsFactory.create().as(MatchingOptions.class));
     return p.apply(events)
         .apply(StreamDedup.with(settings, Retention.parse(retention), maxMessageBytes));
   }

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.article.Article;
+import io.newsdedup.core.fingerprint.Fingerprint;
+import io.newsdedup.core.index.Arrival;
+import io.newsdedup.core.index.Decision;
+import io.newsdedup.core.index.IndexTables;
+import io.newsdedup.core.index.IndexValues.Assignment;
+import io.newsdedup.core.index.IndexValues.ClusterInfo;
+import io.newsdedup.core.index.Retention;
+import io.newsdedup.core.index.StreamIndex;
+import io.newsdedup.core.settings.MatchingSettings;
 import io.newsdedup.pipeline.candidates.FindCandidates;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.options.MatchingOptions;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.options.Retention;
-import io.newsdedup.pipeline.stream.IndexValues.Assignment;
-import io.newsdedup.pipeline.stream.IndexValues.ClusterInfo;
+import io.newsdedup.pipeline.options.MatchingSettingsFactory;
 import io.newsdedup.pipeline.stream.StreamTestData.Assigned;
 import io.newsdedup.pipeline.verify.VerifyCandidates;
 import io.newsdedup.testing.TestPipelines;
@@ -68,7 +74,7 @@ class StreamIndexTest {
   }
 
   static MatchingSettings settings(String... options) {
-    return MatchingSettings.from(
+    return MatchingSettingsFactory.from(
         PipelineOptionsFactory.fromArgs(options).as(MatchingOptions.class));
   }
 
@@ -160,7 +166,7 @@ class StreamIndexTest {
     }
     TestPipeline p = TestPipelines.create();
     PCollection<Fingerprint> fps =
-        p.apply(Create.of(docs).withCoder(Fingerprint.FingerprintCoder.of()));
+        p.apply(Create.of(docs).withCoder(CoreCoders.FingerprintCoder.of()));
     PCollection<String> edges =
         fps.apply(
                 FindCandidates.withBanding(s.lsh())

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.LowContent;
-import io.newsdedup.pipeline.options.MatchingSettings;
-import io.newsdedup.pipeline.options.Retention;
+import io.newsdedup.core.index.Decision;
+import io.newsdedup.core.index.IndexTables;
+import io.newsdedup.core.index.Retention;
+import io.newsdedup.core.index.StreamIndex;
+import io.newsdedup.core.settings.MatchingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

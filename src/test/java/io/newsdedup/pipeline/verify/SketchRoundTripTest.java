@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.newsdedup.pipeline.verify.Sketch.SketchCoder;
+import io.newsdedup.core.verify.Sketch;
+import io.newsdedup.pipeline.coders.CoreCoders.SketchCoder;
 import org.junit.jupiter.api.Test;
 
 /** Round trips of {@link SketchCoder}; a sketch's signature makes its equals identity. */

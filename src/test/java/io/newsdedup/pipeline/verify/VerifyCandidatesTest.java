@@ -2,11 +2,12 @@ package io.newsdedup.pipeline.verify;
 
 import io.newsdedup.core.article.ArticleFacts;
 import io.newsdedup.core.article.Origin;
+import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.verify.MatchRule;
 import io.newsdedup.pipeline.candidates.FindCandidates;
-import io.newsdedup.pipeline.fingerprint.Fingerprint;
+import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.testing.TestPipelines;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ class VerifyCandidatesTest {
                     doc("related", 300, 800), // Jaccard 0.14 with orig, containment 0.25
                     doc("other", 10_000, 10_400),
                     doc("empty", 0, 0)))
-            .withCoder(Fingerprint.FingerprintCoder.of()));
+            .withCoder(CoreCoders.FingerprintCoder.of()));
   }
 
   @Test
@@ -62,7 +63,7 @@ class VerifyCandidatesTest {
                         doc("other", 10_000, 10_400),
                         doc("empty", 0, 0),
                         doc("empty2", 0, 0)))
-                .withCoder(Fingerprint.FingerprintCoder.of()));
+                .withCoder(CoreCoders.FingerprintCoder.of()));
     // (37, 3) banding: a pair at Jaccard 0.5 shares a band with probability 0.993.
     PCollection<KV<String, String>> pairs =
         docs.apply(FindCandidates.withBanding(LshParams.optimal(0.3, 128, 0.5, 0.5)));
@@ -101,7 +102,7 @@ class VerifyCandidatesTest {
     }
     TestPipeline p = TestPipelines.create();
     PCollection<KV<String, String>> pairs =
-        p.apply(Create.of(copies).withCoder(Fingerprint.FingerprintCoder.of()))
+        p.apply(Create.of(copies).withCoder(CoreCoders.FingerprintCoder.of()))
             .apply(FindCandidates.withBanding(LshParams.optimal(0.3, 128, 0.5, 0.5)));
     // Every band puts all copies in one bucket. In id order it yields the star from the first copy
     // (n - 1 pairs) and each later copy with its next 4: 4 (n - 5) + 3 + 2 + 1 pairs; all bands
