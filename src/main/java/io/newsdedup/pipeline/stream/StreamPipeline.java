@@ -51,6 +51,7 @@ public final class StreamPipeline {
     if (o.getRunner().getSimpleName().equals("DirectRunner")) {
       o.as(DirectOptions.class).setBlockOnRun(false);
     }
+    EmbeddedFlinkRestore.apply(o);
     Pipeline p = Pipeline.create(o);
     build(p, s);
     return p.run();
