@@ -45,7 +45,12 @@ public final class Fingerprinting {
 
   /** The article's fingerprint without learned boilerplate. */
   public Fingerprint of(Article a) {
-    return fingerprint(clean(a, cleaner, maxChars), Set.of(), shingler, minHasher, minShingles);
+    return of(clean(a, cleaner, maxChars));
+  }
+
+  /** The fingerprint of an article cleaned already (an index's), without learned boilerplate. */
+  public Fingerprint of(Cleaned c) {
+    return fingerprint(c, Set.of(), shingler, minHasher, minShingles);
   }
 
   /**

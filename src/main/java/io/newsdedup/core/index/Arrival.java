@@ -28,8 +28,20 @@ public record Arrival(
     String raw,
     Map<String, String> attributes) {
 
+  /**
+   * The content hash of an article seeded from a batch index ({@link StreamIndex#seed}), whose
+   * original text the index does not hold: a message of the same id is taken for another delivery
+   * of it.
+   */
+  public static final long SEEDED = 0L;
+
   public String id() {
     return fingerprint.id();
+  }
+
+  /** Whether it came from a batch index rather than a message. */
+  public boolean seeded() {
+    return contentHash == SEEDED;
   }
 
   /** What the index keeps of it. */

@@ -197,10 +197,12 @@ final class ClusterRebuild implements Serializable {
             .thenComparing(Overlap::canonical));
     String[] ids = new String[built.size()];
     Set<String> assigned = new HashSet<>();
+    long next = lastClusterSeq + 1;
     for (Overlap o : overlaps) {
       if (ids[o.cluster()] == null && !assigned.contains(o.oldId())) {
         ids[o.cluster()] = o.oldId();
-        created[o.cluster()] = o.createdSeq();
+        // an id that was no live cluster's (a seeded article's batch cluster) is new here
+        created[o.cluster()] = o.createdSeq() == Long.MAX_VALUE ? next++ : o.createdSeq();
         assigned.add(o.oldId());
       }
     }
@@ -211,7 +213,6 @@ final class ClusterRebuild implements Serializable {
       }
     }
     fresh.sort(Comparator.comparing(i -> built.get(i).canonical().id()));
-    long next = lastClusterSeq + 1;
     for (int i : fresh) {
       String canonical = built.get(i).canonical().id();
       String id = ArticleIds.clusterId(canonical);

@@ -116,6 +116,14 @@ public final class StreamIndex implements Serializable {
     Arrival x = arrival.stored();
     Arrival existing = base.entries.get(x.id());
     if (existing != null) {
+      if (existing.seeded()) {
+        return new Outcome(
+            Kind.DUPLICATE_DELIVERY,
+            List.of(),
+            "already indexed from the batch index the stream started from",
+            NEVER,
+            List.of());
+      }
       if (existing.contentHash() == x.contentHash()) {
         return new Outcome(
             Kind.DUPLICATE_DELIVERY,
@@ -171,6 +179,56 @@ public final class StreamIndex implements Serializable {
         new Meta(r.meta().clusterSeq(), seq, r.meta().horizon(), nextTimer, r.meta().size() + 1));
     t.commit();
     return new Outcome(Kind.INDEXED, decisions, null, timerAt, r.sizes());
+  }
+
+  /**
+   * Adds an article of a batch run's index without a decision (downstream knows it from the batch
+   * run): the stream starts knowing what the batch knew. {@code clusterId} is the cluster the batch
+   * put it in; the stream's own cluster of it takes that id when the batch's cluster is where most
+   * of its members come from (as a rebuilt cluster keeps its id), so a story keeps its batch id.
+   * The assignments of articles seeded earlier may change silently (recorded, not decided), as on
+   * expiry. An article older than the retention horizon is not added.
+   *
+   * @param arrival the article, its {@link Arrival#contentHash} {@link Arrival#SEEDED}
+   */
+  public Outcome seed(IndexTables base, Arrival arrival, String clusterId) {
+    Arrival x = arrival.stored();
+    if (!x.seeded()) {
+      throw new IllegalArgumentException("not a seed: " + x.id());
+    }
+    if (base.entries.get(x.id()) != null) {
+      return new Outcome(Kind.DUPLICATE_DELIVERY, List.of(), "already indexed", NEVER, List.of());
+    }
+    Meta before = base.meta();
+    long expiry = retention.expiryOf(x.eventTimeMillis());
+    if (expiry != NEVER && expiry <= before.horizon()) {
+      return new Outcome(Kind.NOT_INDEXED, List.of(), null, NEVER, List.of());
+    }
+    Overlay t = base.overlay();
+    t.entries.put(x.id(), x);
+    if (clusterId != null) {
+      // as if it had been decided into the batch's cluster: the rebuild keeps that id
+      t.assignments.put(x.id(), new Assignment(clusterId, x.id(), false, 0, 0));
+    }
+    Rebuilt r = clusters.rebuild(t, postings.insert(t, x), Set.of(), before);
+    long timerAt = NEVER;
+    long nextTimer = r.meta().timerAt();
+    if (expiry != NEVER) {
+      t.expiries.put(expiry, append(t.expiries.get(expiry), x.id()));
+      if (expiry < nextTimer) {
+        nextTimer = expiry;
+        timerAt = expiry;
+      }
+    }
+    t.meta.put(
+        new Meta(
+            r.meta().clusterSeq(),
+            r.meta().decisionSeq(),
+            r.meta().horizon(),
+            nextTimer,
+            r.meta().size() + 1));
+    t.commit();
+    return new Outcome(Kind.INDEXED, List.of(), null, timerAt, r.sizes());
   }
 
   /**

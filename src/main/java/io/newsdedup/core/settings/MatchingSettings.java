@@ -7,6 +7,8 @@ import io.newsdedup.core.fingerprint.Anchors;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.verify.MatchRule;
 import java.io.Serializable;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The validated matching parameters, derived once from the command's options for both the batch and
@@ -46,5 +48,44 @@ public record MatchingSettings(
    */
   public static double defaultLshThreshold(double threshold, boolean anchors) {
     return anchors ? threshold + 0.6 * (1 - threshold) : 0.6 * threshold;
+  }
+
+  /**
+   * The parameters an index must have been built with to be used with these settings (a batch
+   * {@code --index}, or the stream seeded from one): those that decide which pairs are candidates
+   * and which match. {@code learnBoilerplate}: whether the run learns the corpus's boilerplate.
+   */
+  public Map<String, String> indexParameters(boolean learnBoilerplate) {
+    return indexParameters(
+        shingleSize, numHashes, rule, minShingles, learnBoilerplate, lsh, anchors, titleCandidates);
+  }
+
+  /** {@link #indexParameters(boolean)} of settings with these values. */
+  public static Map<String, String> indexParameters(
+      int shingleSize,
+      int numHashes,
+      MatchRule rule,
+      int minShingles,
+      boolean learnBoilerplate,
+      LshParams lsh,
+      Anchors anchors,
+      boolean titleCandidates) {
+    Map<String, String> p = new TreeMap<>();
+    p.put("shingle_size", String.valueOf(shingleSize));
+    p.put("num_hashes", String.valueOf(numHashes));
+    p.put("match_rule", rule.mode().name());
+    p.put("threshold", String.valueOf(rule.jaccardThreshold()));
+    p.put("containment_threshold", String.valueOf(rule.containmentThreshold()));
+    p.put("min_containment_shingles", String.valueOf(rule.minContainmentShingles()));
+    p.put("min_shingles", String.valueOf(minShingles));
+    p.put("learn_boilerplate", String.valueOf(learnBoilerplate));
+    p.put("lsh", lsh.bands() + "x" + lsh.rows());
+    p.put(
+        "anchors",
+        anchors == null
+            ? "off"
+            : anchors.samplingBits() + "/" + anchors.queries() + "/" + anchors.minShared());
+    p.put("title_candidates", String.valueOf(titleCandidates));
+    return p;
   }
 }

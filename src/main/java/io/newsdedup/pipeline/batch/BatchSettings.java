@@ -15,7 +15,6 @@ import io.newsdedup.pipeline.read.InputPatterns;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The validated parameters of a batch run, derived once from {@link BatchOptions}: every
@@ -50,23 +49,8 @@ public record BatchSettings(
 
   /** The parameters an index must have been built with to be used (see IndexDirectory). */
   public Map<String, String> matchingParameters() {
-    Map<String, String> p = new TreeMap<>();
-    p.put("shingle_size", String.valueOf(shingleSize));
-    p.put("num_hashes", String.valueOf(numHashes));
-    p.put("match_rule", rule.mode().name());
-    p.put("threshold", String.valueOf(rule.jaccardThreshold()));
-    p.put("containment_threshold", String.valueOf(rule.containmentThreshold()));
-    p.put("min_containment_shingles", String.valueOf(rule.minContainmentShingles()));
-    p.put("min_shingles", String.valueOf(minShingles));
-    p.put("learn_boilerplate", String.valueOf(learning != null));
-    p.put("lsh", lsh.bands() + "x" + lsh.rows());
-    p.put(
-        "anchors",
-        anchors == null
-            ? "off"
-            : anchors.samplingBits() + "/" + anchors.queries() + "/" + anchors.minShared());
-    p.put("title_candidates", String.valueOf(titleCandidates));
-    return p;
+    return MatchingSettings.indexParameters(
+        shingleSize, numHashes, rule, minShingles, learning != null, lsh, anchors, titleCandidates);
   }
 
   public static BatchSettings from(BatchOptions o) {

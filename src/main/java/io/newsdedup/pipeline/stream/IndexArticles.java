@@ -1,6 +1,7 @@
 package io.newsdedup.pipeline.stream;
 
 import io.newsdedup.core.article.Rejection.Reasons;
+import io.newsdedup.core.fingerprint.Fingerprinting;
 import io.newsdedup.core.index.Arrival;
 import io.newsdedup.core.index.Decision;
 import io.newsdedup.core.index.IndexTables;
@@ -12,9 +13,14 @@ import io.newsdedup.core.index.Retention;
 import io.newsdedup.core.index.StreamIndex;
 import io.newsdedup.core.settings.MatchingSettings;
 import io.newsdedup.pipeline.coders.IndexCoders;
+import io.newsdedup.pipeline.index.IndexSeeds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.BigEndianLongCoder;
+import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -65,13 +71,27 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
   public static final TupleTag<DeadLetter> REJECTED = new TupleTag<>() {};
 
   private final StreamIndex index;
+  private final MatchingSettings settings;
+  private final String seedIndex;
 
-  private IndexArticles(StreamIndex index) {
-    this.index = index;
+  private IndexArticles(MatchingSettings settings, Retention retention, String seedIndex) {
+    this.index = new StreamIndex(settings, retention);
+    this.settings = settings;
+    this.seedIndex = seedIndex;
   }
 
   public static IndexArticles with(MatchingSettings settings, Retention retention) {
-    return new IndexArticles(new StreamIndex(settings, retention));
+    return new IndexArticles(settings, retention, null);
+  }
+
+  /**
+   * Before its first arrival, the index takes in the articles of a batch run's index directory
+   * ({@link StreamIndex#seed}: no decisions; their stories keep the batch's cluster ids). Once
+   * only: the state remembers it, so a job restored from a savepoint does not seed again. Null: no
+   * seeding.
+   */
+  public IndexArticles seededFrom(String batchIndex) {
+    return new IndexArticles(settings, index.retention(), batchIndex);
   }
 
   @Override
@@ -82,7 +102,8 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
             .setCoder(KvCoder.of(VarIntCoder.of(), IndexCoders.ArrivalCoder.of()))
             .apply(
                 "Index",
-                ParDo.of(new IndexFn(index)).withOutputTags(DECISIONS, TupleTagList.of(REJECTED)));
+                ParDo.of(new IndexFn(index, settings, seedIndex))
+                    .withOutputTags(DECISIONS, TupleTagList.of(REJECTED)));
     out.get(DECISIONS).setCoder(IndexCoders.DecisionCoder.of());
     out.get(REJECTED).setCoder(DeadLetter.DeadLetterCoder.of());
     return out;
@@ -92,6 +113,16 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
     private static final Logger LOG = LoggerFactory.getLogger(IndexFn.class);
 
     private final StreamIndex index;
+    private final MatchingSettings settings;
+    private final String seedIndex;
+
+    @StateId("seeded")
+    private final StateSpec<ValueState<Boolean>> seededSpec = StateSpecs.value(BooleanCoder.of());
+
+    /** The matching parameters the state was built with (a restored job must have the same). */
+    @StateId("parameters")
+    private final StateSpec<ValueState<String>> parametersSpec =
+        StateSpecs.value(StringUtf8Coder.of());
 
     @StateId("entries")
     private final StateSpec<MapState<String, Arrival>> entriesSpec =
@@ -148,8 +179,85 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
     private final Distribution componentSize = Metrics.distribution(NAMESPACE, "component_size");
     private final Gauge size = Metrics.gauge(NAMESPACE, "indexed_articles");
 
-    IndexFn(StreamIndex index) {
+    private final Counter seeded = Metrics.counter(NAMESPACE, "articles_seeded_from_index");
+    private final Counter seedsTooOld =
+        Metrics.counter(NAMESPACE, "index_articles_too_old_not_seeded");
+
+    IndexFn(StreamIndex index, MatchingSettings settings, String seedIndex) {
       this.index = index;
+      this.settings = settings;
+      this.seedIndex = seedIndex;
+    }
+
+    /**
+     * Refuses state built with other matching parameters (a job restored from a savepoint with
+     * other options): its postings and edges were computed with them, and every decision would be
+     * wrong. The job fails with this message; restart it with the options it was started with, or
+     * without the savepoint.
+     */
+    private void checkParameters(ValueState<String> stored) {
+      String now = settings.indexParameters(false).toString();
+      String was = stored.read();
+      if (was == null) {
+        stored.write(now);
+      } else if (!was.equals(now)) {
+        throw new IllegalStateException(
+            "the stream's index was built with other matching parameters: "
+                + was
+                + ", now "
+                + now
+                + "; restart from this savepoint only with the options it was taken with");
+      }
+    }
+
+    /**
+     * Seeds the index from the batch index, once, before the first arrival. Articles without a
+     * published_at take the seeding time as event time (for retention).
+     */
+    private void seedOnce(IndexTables tables, ValueState<Boolean> done, Timer timer) {
+      if (seedIndex == null || Boolean.TRUE.equals(done.read())) {
+        return;
+      }
+      long started = System.nanoTime();
+      long now = Instant.now().getMillis();
+      Fingerprinting fingerprinting =
+          new Fingerprinting(
+              settings.rules(),
+              settings.shingleSize(),
+              settings.numHashes(),
+              settings.minShingles(),
+              Fingerprinting.DEFAULT_MAX_CHARS);
+      long[] timerAt = {StreamIndex.NEVER};
+      long n;
+      try {
+        n =
+            IndexSeeds.read(
+                seedIndex,
+                c -> {
+                  long eventTime = c.publishedAt() == null ? now : c.publishedAt().toEpochMilli();
+                  Arrival a =
+                      new Arrival(
+                          fingerprinting.of(c), "", Arrival.SEEDED, eventTime, null, Map.of());
+                  StreamIndex.Outcome o = index.seed(tables, a, c.previousClusterId());
+                  switch (o.kind()) {
+                    case INDEXED -> seeded.inc();
+                    case NOT_INDEXED -> seedsTooOld.inc();
+                    default -> {}
+                  }
+                  timerAt[0] = Math.min(timerAt[0], o.timerAt());
+                });
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the batch index " + seedIndex, e);
+      }
+      if (timerAt[0] != StreamIndex.NEVER) {
+        timer.withNoOutputTimestamp().set(new Instant(timerAt[0]));
+      }
+      done.write(true);
+      LOG.info(
+          "seeded the index with {} articles of {} in {} s",
+          n,
+          seedIndex,
+          (System.nanoTime() - started) / 1_000_000_000);
     }
 
     @ProcessElement
@@ -164,11 +272,15 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
         @StateId("clusters") MapState<String, ClusterInfo> clusters,
         @StateId("expiries") MapState<Long, List<String>> expiries,
         @StateId("meta") ValueState<Meta> meta,
+        @StateId("seeded") ValueState<Boolean> seededState,
+        @StateId("parameters") ValueState<String> parameters,
         @TimerId("expiry") Timer timer,
         MultiOutputReceiver out) {
+      checkParameters(parameters);
       IndexTables tables =
           BeamTables.of(
               entries, assignments, edges, bands, titles, anchors, clusters, expiries, meta);
+      seedOnce(tables, seededState, timer);
       Arrival a = element.getValue();
       StreamIndex.Outcome o;
       try {

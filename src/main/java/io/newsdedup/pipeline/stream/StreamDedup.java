@@ -30,20 +30,28 @@ public final class StreamDedup extends PTransform<PCollection<PubsubMessage>, PC
   private final MatchingSettings settings;
   private final Retention retention;
   private final int maxMessageBytes;
+  private final String seedIndex;
 
-  private StreamDedup(MatchingSettings settings, Retention retention, int maxMessageBytes) {
+  private StreamDedup(
+      MatchingSettings settings, Retention retention, int maxMessageBytes, String seedIndex) {
     this.settings = settings;
     this.retention = retention;
     this.maxMessageBytes = maxMessageBytes;
+    this.seedIndex = seedIndex;
   }
 
   public static StreamDedup with(StreamSettings s) {
-    return new StreamDedup(s.matching(), s.retention(), s.maxMessageBytes());
+    return new StreamDedup(s.matching(), s.retention(), s.maxMessageBytes(), s.index());
   }
 
   public static StreamDedup with(
       MatchingSettings settings, Retention retention, int maxMessageBytes) {
-    return new StreamDedup(settings, retention, maxMessageBytes);
+    return new StreamDedup(settings, retention, maxMessageBytes, null);
+  }
+
+  /** Starting from what a batch run's index directory knows (see {@link IndexArticles}). */
+  public StreamDedup seededFrom(String batchIndex) {
+    return new StreamDedup(settings, retention, maxMessageBytes, batchIndex);
   }
 
   @Override
@@ -53,7 +61,7 @@ public final class StreamDedup extends PTransform<PCollection<PubsubMessage>, PC
     PCollectionTuple indexed =
         parsed
             .get(FingerprintMessages.ARRIVALS)
-            .apply("IndexArticles", IndexArticles.with(settings, retention));
+            .apply("IndexArticles", IndexArticles.with(settings, retention).seededFrom(seedIndex));
     PCollection<DeadLetter> deadLetters =
         PCollectionList.of(parsed.get(FingerprintMessages.REJECTED))
             .and(indexed.get(IndexArticles.REJECTED))

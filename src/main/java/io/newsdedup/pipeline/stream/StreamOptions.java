@@ -74,4 +74,13 @@ public interface StreamOptions extends MatchingOptions, PubsubOptions {
   int getMaxMessageBytes();
 
   void setMaxMessageBytes(int value);
+
+  @Description(
+      "Start from what a batch run knows: the --index directory of batch runs (built with the"
+          + " same matching parameters). Its articles are indexed before the first message, without"
+          + " decisions, and their stories keep the batch's cluster ids. Read once, when the index"
+          + " is empty: a job restored from a savepoint or checkpoint does not read it again.")
+  String getIndex();
+
+  void setIndex(String value);
 }

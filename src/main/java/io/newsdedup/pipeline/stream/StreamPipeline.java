@@ -2,6 +2,9 @@ package io.newsdedup.pipeline.stream;
 
 import io.newsdedup.core.index.Decision;
 import io.newsdedup.pipeline.coders.CoreCoders;
+import io.newsdedup.pipeline.index.IndexSeeds;
+import io.newsdedup.pipeline.options.UsageException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -47,6 +50,14 @@ public final class StreamPipeline {
    */
   public static PipelineResult start(StreamOptions o) {
     StreamSettings s = StreamSettings.from(o);
+    if (s.index() != null) {
+      System.err.println(
+          "news-dedup stream: starting from the batch index in "
+              + s.index()
+              + ": "
+              + checkedArticles(s.index())
+              + " articles");
+    }
     o.setStreaming(true);
     if (o.getRunner().getSimpleName().equals("DirectRunner")) {
       o.as(DirectOptions.class).setBlockOnRun(false);
@@ -55,6 +66,18 @@ public final class StreamPipeline {
     Pipeline p = Pipeline.create(o);
     build(p, s);
     return p.run();
+  }
+
+  /**
+   * Reads the whole batch index once before the job starts, so that a damaged one stops the command
+   * with a clear message instead of failing the running job's first arrival.
+   */
+  private static long checkedArticles(String index) {
+    try {
+      return IndexSeeds.read(index, c -> {});
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException("--index: cannot read " + index + ": " + e.getMessage(), e);
+    }
   }
 
   /** read → {@link StreamDedup} → publish decisions and dead letters (and decision files). */

@@ -2,6 +2,7 @@ package io.newsdedup.pipeline.stream;
 
 import io.newsdedup.core.index.Retention;
 import io.newsdedup.core.settings.MatchingSettings;
+import io.newsdedup.pipeline.index.IndexSeeds;
 import io.newsdedup.pipeline.options.MatchingSettingsFactory;
 import io.newsdedup.pipeline.options.UsageException;
 import java.io.Serializable;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  *
  * @param inputSubscription the subscription to read, or null when reading {@code inputTopic}
  * @param output directory for decision files, or null
+ * @param index a batch run's index directory to start from, or null
  */
 public record StreamSettings(
     MatchingSettings matching,
@@ -24,7 +26,8 @@ public record StreamSettings(
     String output,
     int windowMinutes,
     Retention retention,
-    int maxMessageBytes)
+    int maxMessageBytes,
+    String index)
     implements Serializable {
 
   private static final Pattern TOPIC = Pattern.compile("projects/[^/\\s]+/topics/[^/\\s]+");
@@ -60,8 +63,16 @@ public record StreamSettings(
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
     }
+    MatchingSettings matching = MatchingSettingsFactory.from(o);
+    String index = blankToNull(o.getIndex());
+    if (index != null) {
+      String warning = IndexSeeds.check(index, matching.indexParameters(false));
+      if (warning != null) {
+        System.err.println("news-dedup stream: " + warning);
+      }
+    }
     return new StreamSettings(
-        MatchingSettingsFactory.from(o),
+        matching,
         subscription,
         topic,
         o.getOutputTopic(),
@@ -69,7 +80,8 @@ public record StreamSettings(
         blankToNull(o.getOutput()),
         o.getWindowMinutes(),
         retention,
-        o.getMaxMessageBytes());
+        o.getMaxMessageBytes(),
+        index);
   }
 
   /** How long the stream index keeps an article when --indexRetention is not given. */

@@ -269,4 +269,33 @@ class StreamIndexLanguagesTest {
     assertEquals(cluster, late.decisions().get(late.decisions().size() - 1).clusterId());
     assertFalse(t.ids().contains(s.language() + "-late"));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stories")
+  void aStreamSeededFromABatchIndexKnowsItsStoriesAndTheirIds(Story s) {
+    List<Arrival> in = arrivals(s);
+    StreamIndex index = new StreamIndex(settings, Retention.FOREVER);
+    IndexTables t = IndexTables.inMemory();
+    Arrival wire = in.get(0);
+    Arrival other = in.get(3);
+    for (Arrival a : List.of(wire, other)) {
+      Arrival seed =
+          new Arrival(a.fingerprint(), "", Arrival.SEEDED, a.eventTimeMillis(), null, Map.of());
+      Outcome o = index.seed(t, seed, "cl-batch-" + a.id());
+      assertEquals(Kind.INDEXED, o.kind());
+      assertTrue(o.decisions().isEmpty(), "a seed is not decided again");
+    }
+    assertEquals("cl-batch-" + wire.id(), t.assignment(wire.id()).clusterId());
+    assertTrue(t.assignment(wire.id()).isCanonical());
+    Outcome repost = index.arrive(t, in.get(1), 0);
+    Decision d = repost.decisions().get(repost.decisions().size() - 1);
+    assertEquals(Decision.DUPLICATE, d.status());
+    assertEquals(wire.id(), d.canonicalId());
+    assertEquals("cl-batch-" + wire.id(), d.clusterId(), "the story keeps its batch cluster id");
+    assertEquals(1, d.seq(), "seeds take no decision numbers");
+    // the batch's article published to the stream as well is known, whatever its text
+    Outcome again = index.arrive(t, wire, 0);
+    assertEquals(Kind.DUPLICATE_DELIVERY, again.kind(), again.message());
+    assertEquals(3, t.ids().size());
+  }
 }
