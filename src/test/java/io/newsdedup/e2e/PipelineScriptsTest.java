@@ -150,4 +150,65 @@ class PipelineScriptsTest {
     assertEquals(2, noCreds.code(), noCreds.output());
     assertTrue(noCreds.output().contains("no Google Cloud credentials"), noCreds.output());
   }
+
+  /**
+   * stream-flink's embedded command reaches the command's own validation with every option of
+   * options-flink.txt and the emulator's (so Beam knows them all); SUBMIT=flink hands `flink run`
+   * the savepoint, the main class, the jar and the same options. (StreamOnFlinkTest runs the job
+   * itself with these options.)
+   */
+  @Test
+  void streamFlinkComposesTheDocumentedCommands() throws Exception {
+    Result embedded =
+        script("pipelines/stream-flink/run.sh", Map.of(), "emulator", "--windowMinutes=0");
+    assertEquals(2, embedded.code(), embedded.output());
+    assertTrue(embedded.output().contains("--windowMinutes must be >= 1"), embedded.output());
+    Path flink = tmp.resolve("flink");
+    Files.writeString(flink, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\"\n");
+    assertTrue(flink.toFile().setExecutable(true));
+    Result submit =
+        script(
+            "pipelines/stream-flink/run.sh",
+            Map.of(
+                "SUBMIT", "flink",
+                "FLINK", flink.toString(),
+                "FLINK_RUN_ARGS", "-d",
+                "STATE", "file:///var/state",
+                "SAVEPOINT", "file:///var/state/j/chk-7",
+                "NEWS_DEDUP_JAR", "/opt/news-dedup.jar"),
+            "pubsub");
+    assertEquals(0, submit.code(), submit.output());
+    List<String> args = List.of(submit.output().strip().split("\n"));
+    assertEquals(
+        List.of("run", "-d", "-s", "file:///var/state/j/chk-7", "-c", "io.newsdedup.cli.Main"),
+        args.subList(0, 6));
+    assertEquals(List.of("/opt/news-dedup.jar", "stream"), args.subList(6, 8));
+    for (String option :
+        List.of(
+            "--runner=FlinkRunner",
+            "--stateBackend=rocksdb",
+            "--checkpointingInterval=10000",
+            "--stateBackendStoragePath=file:///var/state",
+            "--outputTopic=projects/MY-PROJECT/topics/dedup-decisions")) {
+      assertTrue(args.contains(option), option + " in " + args);
+    }
+    assertTrue(args.stream().noneMatch(a -> a.startsWith("--flinkMaster")), args.toString());
+    Result usage = script("pipelines/stream-flink/run.sh", Map.of(), "flink");
+    assertEquals(2, usage.code(), usage.output());
+  }
+
+  @Test
+  void streamDataflowStopsClearlyWithoutAProjectOrCredentials() throws Exception {
+    String script = "pipelines/stream-pubsub/dataflow.sh";
+    Map<String, String> noCredentials =
+        Map.of("HOME", tmp.toString(), "GOOGLE_APPLICATION_CREDENTIALS", "", "CLOUDSDK_CONFIG", "");
+    Result noProject = script(script, noCredentials);
+    assertEquals(2, noProject.code(), noProject.output());
+    assertTrue(noProject.output().contains("set PROJECT"), noProject.output());
+    Map<String, String> project = new HashMap<>(noCredentials);
+    project.putAll(Map.of("PROJECT", "p", "REGION", "europe-west1", "BUCKET", "b"));
+    Result noCreds = script(script, project);
+    assertEquals(2, noCreds.code(), noCreds.output());
+    assertTrue(noCreds.output().contains("no Google Cloud credentials"), noCreds.output());
+  }
 }
