@@ -2,6 +2,7 @@ package io.newsdedup.cli;
 
 import io.newsdedup.bench.Bench;
 import io.newsdedup.bench.BenchSettings;
+import io.newsdedup.bench.stream.StreamBench;
 import io.newsdedup.pipeline.options.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,7 +11,8 @@ import java.util.Arrays;
 
 /**
  * {@code news-dedup bench [tool] [--name=value ...]}: the end-to-end bench of {@code batch}, and
- * the tools {@code kernels}, {@code corpus-kernels}, {@code floor} and {@code accuracy}.
+ * the tools {@code kernels}, {@code corpus-kernels}, {@code floor}, {@code accuracy} and {@code
+ * stream}.
  */
 final class BenchCommand {
   private BenchCommand() {}
@@ -39,6 +41,19 @@ final class BenchCommand {
               o.getArticles() == null ? Integer.MAX_VALUE : o.getArticles(),
               o.getPasses());
       case "floor" -> Bench.floor(out, corpus(o, tool));
+      case "stream" -> {
+        StreamBench.run(
+            new StreamBench.Settings(
+                corpus(o, tool),
+                o.getArticles() == null ? 2_000 : o.getArticles(),
+                o.getRate(),
+                StreamBench.args(o.getStreamArgs()),
+                o.getEmulator(),
+                Path.of(o.getWorkDir()).resolve("stream"),
+                o.getXmx()),
+            out);
+        yield Main.OK;
+      }
       default -> throw new UsageException("no bench tool \"" + tool + "\"");
     };
   }
@@ -75,7 +90,7 @@ final class BenchCommand {
   }
 
   private static final String USAGE =
-      "news-dedup bench [kernels|corpus-kernels|floor|accuracy]" + " [--name=value ...]";
+      "news-dedup bench [kernels|corpus-kernels|floor|accuracy|stream]" + " [--name=value ...]";
 
   private static final String WHAT =
       """
@@ -88,6 +103,11 @@ final class BenchCommand {
       bench floor --corpus=FILE.jsonl: the floor program alone, in this JVM (read the JSONL,
         5-word shingles, OPH MinHash-128, 9 x 13 LSH buckets; one thread, no Beam).
       bench accuracy [--pairs=N]: the MinHash estimate's error against exact Jaccard.
+      bench stream --corpus=FILE.jsonl [--articles=2000] [--rate=200] [--streamArgs="..."]:
+        the stream job against the Pub/Sub emulator, in its own JVM (--xmx); publishes the
+        articles at --rate per second once the job decides, and prints publish-to-decision
+        latency (p50, p95, p99, max), the rates, and with a local --stateBackendStoragePath the
+        last checkpoint's size per article.
       """;
 
   private static final String NOTES =

@@ -117,4 +117,24 @@ public interface BenchOptions extends PipelineOptions {
   int getPairs();
 
   void setPairs(int value);
+
+  @Description("stream: articles published per second.")
+  @Default.Double(200)
+  double getRate();
+
+  void setRate(double value);
+
+  @Description(
+      "stream: the stream's runner options, space-separated, e.g. \"--runner=FlinkRunner"
+          + " --streaming=true --stateBackend=rocksdb"
+          + " --stateBackendStoragePath=file:///tmp/state --checkpointingInterval=10000\".")
+  String getStreamArgs();
+
+  void setStreamArgs(String value);
+
+  @Description("stream: the Pub/Sub emulator to start.")
+  @Default.String("/usr/lib/google-cloud-sdk/platform/pubsub-emulator/bin/cloud-pubsub-emulator")
+  String getEmulator();
+
+  void setEmulator(String value);
 }
