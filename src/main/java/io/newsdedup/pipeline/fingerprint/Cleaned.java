@@ -14,7 +14,8 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * An article after rule-based cleaning: its metadata, the cleaned (case-folded) text and what the
- * cleaner noticed. The raw body is no longer needed downstream.
+ * cleaner noticed. The raw body is no longer needed downstream. {@code crawledAt}: when a crawler
+ * captured it (an article read from a WARC file), else null.
  */
 @DefaultCoder(Cleaned.CleanedCoder.class)
 public record Cleaned(
@@ -31,7 +32,42 @@ public record Cleaned(
     long titleKey,
     boolean truncated,
     boolean fromIndex,
-    String previousClusterId) {
+    String previousClusterId,
+    Instant crawledAt) {
+
+  /** With no crawl time (an article not read from a crawl archive). */
+  public Cleaned(
+      String id,
+      String url,
+      String source,
+      String title,
+      Instant publishedAt,
+      Origin origin,
+      String text,
+      int markers,
+      String wireAgency,
+      boolean pointsToOriginal,
+      long titleKey,
+      boolean truncated,
+      boolean fromIndex,
+      String previousClusterId) {
+    this(
+        id,
+        url,
+        source,
+        title,
+        publishedAt,
+        origin,
+        text,
+        markers,
+        wireAgency,
+        pointsToOriginal,
+        titleKey,
+        truncated,
+        fromIndex,
+        previousClusterId,
+        null);
+  }
 
   /** An article of this run's input, not indexed before. */
   public Cleaned(
@@ -79,7 +115,8 @@ public record Cleaned(
         titleKey,
         truncated,
         fromIndex,
-        clusterId);
+        clusterId,
+        crawledAt);
   }
 
   public static final class CleanedCoder extends Codec<Cleaned> {
@@ -108,6 +145,7 @@ public record Cleaned(
       out.writeBoolean(c.truncated());
       out.writeBoolean(c.fromIndex());
       writeString(c.previousClusterId(), out);
+      writeInstant(c.crawledAt(), out);
     }
 
     @Override
@@ -126,7 +164,8 @@ public record Cleaned(
           in.readLong(),
           in.readBoolean(),
           in.readBoolean(),
-          readString(in));
+          readString(in),
+          readInstant(in));
     }
   }
 }

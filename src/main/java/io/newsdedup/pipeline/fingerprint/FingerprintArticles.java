@@ -316,7 +316,10 @@ public final class FingerprintArticles
         c.wireAgency(),
         c.pointsToOriginal(),
         Titles.key(a.title(), a.source()),
-        cut);
+        cut,
+        false,
+        null,
+        a.crawledAt());
   }
 
   /** {@link #clean(Article, TextCleaner, int)} with the default size limit. */
@@ -388,7 +391,8 @@ public final class FingerprintArticles
             c.truncated(),
             c.fromIndex(),
             c.previousClusterId(),
-            StoryEvidence.of(headline, coverage));
+            StoryEvidence.of(headline, coverage),
+            c.crawledAt());
     Sentences sentences = low == LowContent.TEMPLATE_ONLY ? Sentences.NONE : read.sentences();
     return new Fingerprint(facts, hashes, signature, sentences);
   }
