@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +43,8 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * (bad HTTP headers, no WARC-Date, an undecodable content encoding) has a {@link Crawl#problem()
  * problem}, and the file goes on with the next record.
  *
+ * <p>A big {@code .warc.gz} is read in parts that start at gzip members ({@link #cuts}).
+ *
  * <ul>
  *   <li>Compressed or not by its first bytes (the gzip magic), whatever its name. A {@code
  *       .warc.gz} is read member by member ({@link GzipMembers#byMember}): a record's offset is
@@ -55,7 +60,7 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  *       every later time, and {@link #brokenAt()} says where: every record before stands.
  * </ul>
  */
-final class WarcRecords implements Closeable {
+public final class WarcRecords implements Closeable {
   /** Bytes of the payload looked at for a {@code <meta charset>} and for HTML without a type. */
   private static final int SNIFF_BYTES = 4096;
 
@@ -372,6 +377,81 @@ final class WarcRecords implements Closeable {
   @Override
   public void close() throws IOException {
     stored.close();
+  }
+
+  /**
+   * Where a big {@code .warc.gz} can be cut into parts of about {@code partBytes} that are read
+   * apart: at gzip members that start a WARC record. Near each multiple of {@code partBytes} the
+   * bytes are searched for the next gzip member header whose data starts with {@code WARC/} (the
+   * inflater checks the candidate, so compressed bytes that happen to look like a header are no
+   * cut); a stretch with no such member (a file gzipped whole, a record bigger than a part) is not
+   * cut. Each byte is looked at once at most; the records are not read.
+   *
+   * @return the offsets of the cuts, ascending, none of them 0
+   */
+  public static List<Long> cuts(SeekableByteChannel file, long partBytes) throws IOException {
+    List<Long> cuts = new ArrayList<>();
+    long size = file.size();
+    if (memberAt(file, 1, Math.min(size, partBytes)) < 0) {
+      return cuts; // no second member early on: gzipped whole (or huge records), read in one
+    }
+    long target = partBytes;
+    while (target + partBytes / 2 < size) { // the last part is at least half a part
+      long cut = memberAt(file, target, Math.min(size, target + partBytes));
+      if (cut > 0) {
+        cuts.add(cut);
+        target = cut + partBytes;
+      } else {
+        target += partBytes;
+      }
+    }
+    return cuts;
+  }
+
+  /** The first gzip member in [from, to) that starts a WARC record, or -1. */
+  static long memberAt(SeekableByteChannel file, long from, long to) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    for (long start = from; start < to; ) {
+      file.position(start);
+      int n = readFully(file, buf);
+      if (n < 4) {
+        return -1;
+      }
+      for (int i = 0; i + 3 < n && start + i < to; i++) {
+        if ((buf[i] & 0xff) == 0x1f
+            && (buf[i + 1] & 0xff) == 0x8b
+            && buf[i + 2] == 8
+            && (buf[i + 3] & 0xe0) == 0
+            && startsRecord(file, start + i)) {
+          return start + i;
+        }
+      }
+      start += n - 3; // a header across the edge is looked at again
+    }
+    return -1;
+  }
+
+  private static int readFully(SeekableByteChannel file, byte[] buf) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(buf);
+    while (b.hasRemaining() && file.read(b) >= 0) {
+      // fill
+    }
+    return b.position();
+  }
+
+  /** Whether the gzip member at {@code at} inflates to data that starts with a WARC version. */
+  private static boolean startsRecord(SeekableByteChannel file, long at) throws IOException {
+    file.position(at);
+    try (GzipMembers g = GzipMembers.byMember(new Unclosed(Channels.newInputStream(file)))) {
+      if (g.nextMember() != 0) {
+        return false;
+      }
+      byte[] head = g.readNBytes(8);
+      String version = new String(head, StandardCharsets.ISO_8859_1);
+      return version.startsWith("WARC/1.") || version.startsWith("WARC/0.");
+    } catch (IOException notAMember) {
+      return false;
+    }
   }
 
   /**
