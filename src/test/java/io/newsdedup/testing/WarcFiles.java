@@ -43,11 +43,17 @@ public final class WarcFiles {
 
   public static final Instant T0 = Instant.parse("2025-03-04T10:00:00Z");
 
-  private final List<WarcRecord> records = new ArrayList<>();
+  /** Each record made anew for each file written: a record's body can be read once. */
+  private final List<Record> records = new ArrayList<>();
+
+  private interface Record {
+    WarcRecord make() throws IOException;
+  }
+
   private final List<Long> offsets = new ArrayList<>();
 
   public WarcFiles warcinfo() {
-    records.add(new Warcinfo.Builder().date(T0).filename("test.warc.gz").build());
+    records.add(() -> new Warcinfo.Builder().date(T0).filename("test.warc.gz").build());
     return this;
   }
 
@@ -68,62 +74,63 @@ public final class WarcFiles {
 
   public WarcFiles response(
       String url, Instant date, int status, String contentType, byte[] body, boolean truncated) {
-    try {
-      HttpResponse.Builder http = new HttpResponse.Builder(status, "Status " + status);
-      HttpResponse built =
-          contentType == null
-              ? http.body(null, body).build()
-              : http.body(MediaType.parse(contentType), body).build();
-      WarcResponse.Builder b = new WarcResponse.Builder(URI.create(url)).date(date).body(built);
-      if (truncated) {
-        b.truncated(WarcTruncationReason.LENGTH);
-      }
-      records.add(b.build());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    records.add(
+        () -> {
+          HttpResponse.Builder http = new HttpResponse.Builder(status, "Status " + status);
+          HttpResponse built =
+              contentType == null
+                  ? http.body(null, body).build()
+                  : http.body(MediaType.parse(contentType), body).build();
+          WarcResponse.Builder b = new WarcResponse.Builder(URI.create(url)).date(date).body(built);
+          if (truncated) {
+            b.truncated(WarcTruncationReason.LENGTH);
+          }
+          return b.build();
+        });
     return this;
   }
 
   /** A {@code resource} record: the page itself, no HTTP (as wget and Browsertrix store some). */
   public WarcFiles resource(String url, Instant date, String contentType, byte[] body) {
     records.add(
-        new WarcResource.Builder(URI.create(url))
-            .date(date)
-            .body(MediaType.parse(contentType), body)
-            .build());
+        () ->
+            new WarcResource.Builder(URI.create(url))
+                .date(date)
+                .body(MediaType.parse(contentType), body)
+                .build());
     return this;
   }
 
   public WarcFiles request(String url, Instant date) {
-    try {
-      HttpRequest http =
-          new HttpRequest.Builder("GET", URI.create(url).getRawPath())
-              .addHeader("Host", URI.create(url).getHost())
-              .build();
-      records.add(new WarcRequest.Builder(URI.create(url)).date(date).body(http).build());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    records.add(
+        () -> {
+          HttpRequest http =
+              new HttpRequest.Builder("GET", URI.create(url).getRawPath())
+                  .addHeader("Host", URI.create(url).getHost())
+                  .build();
+          return new WarcRequest.Builder(URI.create(url)).date(date).body(http).build();
+        });
     return this;
   }
 
   public WarcFiles metadata(String url, Instant date) {
     records.add(
-        new WarcMetadata.Builder()
-            .targetURI(url)
-            .date(date)
-            .body(MediaType.parse("application/warc-fields"), "fetchTimeMs: 120\r\n".getBytes())
-            .build());
+        () ->
+            new WarcMetadata.Builder()
+                .targetURI(url)
+                .date(date)
+                .body(MediaType.parse("application/warc-fields"), "fetchTimeMs: 120\r\n".getBytes())
+                .build());
     return this;
   }
 
   /** A revisit of {@code url}: the payload is identical to an earlier capture's. */
   public WarcFiles revisit(String url, Instant date) {
     records.add(
-        new WarcRevisit.Builder(URI.create(url), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_0)
-            .date(date)
-            .build());
+        () ->
+            new WarcRevisit.Builder(URI.create(url), WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_0)
+                .date(date)
+                .build());
     return this;
   }
 
@@ -142,9 +149,9 @@ public final class WarcFiles {
           new org.netpreserve.jwarc.WarcWriter(
               Channels.newChannel(target),
               gzip == Gzip.PER_RECORD ? WarcCompression.GZIP : WarcCompression.NONE);
-      for (WarcRecord r : records) {
+      for (Record r : records) {
         offsets.add(w.position());
-        w.write(r);
+        w.write(r.make());
       }
       w.close();
       target.close();
