@@ -253,6 +253,19 @@ class WarcAccountingTest {
     assertTrue(titles.contains("Tram line extended"), titles.toString());
   }
 
+  @Test
+  void theReportDiffsWarcMembersReadAgainAtTheirOffsets() throws IOException {
+    Path report = tmp.resolve("report");
+    assertEquals(0, BatchOnTestdataTest.main("report", "--output=" + out, "--report=" + report));
+    Path largest = report.resolve("clusters/0001.html"); // the story from three sites
+    String page = Files.readString(largest);
+    assertTrue(page.contains("twice a day from June"), "the texts are loaded");
+    for (String problem :
+        List.of("could not read", "no longer holds", "not found", "has no record", "not loaded")) {
+      assertTrue(!page.contains(problem), problem + " in " + largest);
+    }
+  }
+
   private static TreeSet<String> ids() {
     TreeSet<String> ids = new TreeSet<>();
     for (JsonNode a : BatchOutputs.json(out, "assignments")) {
