@@ -10,7 +10,8 @@ import java.util.Arrays;
 
 /**
  * {@code news-dedup bench [tool] [--name=value ...]}: the end-to-end bench of {@code batch}, and
- * the tools {@code kernels}, {@code corpus-kernels}, {@code floor} and {@code accuracy}.
+ * the tools {@code kernels}, {@code corpus-kernels}, {@code floor}, {@code accuracy} and {@code
+ * warc}.
  */
 final class BenchCommand {
   private BenchCommand() {}
@@ -39,6 +40,7 @@ final class BenchCommand {
               o.getArticles() == null ? Integer.MAX_VALUE : o.getArticles(),
               o.getPasses());
       case "floor" -> Bench.floor(out, corpus(o, tool));
+      case "warc" -> Bench.warc(out, corpus(o, tool), Path.of(o.getWorkDir()));
       default -> throw new UsageException("no bench tool \"" + tool + "\"");
     };
   }
@@ -75,7 +77,7 @@ final class BenchCommand {
   }
 
   private static final String USAGE =
-      "news-dedup bench [kernels|corpus-kernels|floor|accuracy]" + " [--name=value ...]";
+      "news-dedup bench [kernels|corpus-kernels|floor|accuracy|warc]" + " [--name=value ...]";
 
   private static final String WHAT =
       """
@@ -88,6 +90,9 @@ final class BenchCommand {
       bench floor --corpus=FILE.jsonl: the floor program alone, in this JVM (read the JSONL,
         5-word shingles, OPH MinHash-128, 9 x 13 LSH buckets; one thread, no Beam).
       bench accuracy [--pairs=N]: the MinHash estimate's error against exact Jaccard.
+      bench warc --corpus=FILE.jsonl [--workDir=DIR]: the corpus's articles captured into a
+        .warc.gz (a request and a response with a news page each, gzipped record by record),
+        to time WARC input against the same articles as JSONL.
       """;
 
   private static final String NOTES =

@@ -72,11 +72,21 @@ public final class WarcFiles {
     return response(url, date, status, contentType, body, false);
   }
 
+  /** A response with more HTTP headers (name, value, name, value, ...). */
   public WarcFiles response(
-      String url, Instant date, int status, String contentType, byte[] body, boolean truncated) {
+      String url,
+      Instant date,
+      int status,
+      String contentType,
+      byte[] body,
+      boolean truncated,
+      String... headers) {
     records.add(
         () -> {
           HttpResponse.Builder http = new HttpResponse.Builder(status, "Status " + status);
+          for (int i = 0; i + 1 < headers.length; i += 2) {
+            http.addHeader(headers[i], headers[i + 1]);
+          }
           HttpResponse built =
               contentType == null
                   ? http.body(null, body).build()

@@ -226,6 +226,39 @@ class WarcRecordsTest {
   }
 
   @Test
+  void aGzipContentEncodingAndAChunkedTransferAreUndone() throws IOException {
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(STORY.getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] zipped = gz.toByteArray();
+    int half = zipped.length / 2;
+    ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+    chunked.write((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    chunked.write(zipped, 0, half);
+    chunked.write(
+        ("\r\n" + Integer.toHexString(zipped.length - half) + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+    chunked.write(zipped, half, zipped.length - half);
+    chunked.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    Path file =
+        new WarcFiles()
+            .response(
+                "https://a.example/zipped",
+                T0,
+                200,
+                "text/html; charset=utf-8",
+                chunked.toByteArray(),
+                false,
+                "Content-Encoding",
+                "gzip",
+                "Transfer-Encoding",
+                "chunked")
+            .write(dir.resolve("z.warc.gz"), Gzip.PER_RECORD);
+    assertEquals(STORY, readAll(file).get(0).text());
+  }
+
+  @Test
   void aPayloadLongerThanTheLimitIsTooLargeWithItsHeadAndTheFileGoesOn() throws IOException {
     String big = newsPage("Big", null, null, "word ".repeat(20_000));
     Path file =
