@@ -97,11 +97,6 @@ public final class WarcRecords implements Closeable {
     this.plain = gz ? null : this.stored;
   }
 
-  /** Whether the file is gzip-compressed. */
-  boolean compressed() {
-    return gzip != null;
-  }
-
   /** Where the file broke off (the offset of the record or member being read), or -1. */
   long brokenAt() {
     return brokenAt;
@@ -118,20 +113,28 @@ public final class WarcRecords implements Closeable {
     }
     while (true) {
       WarcRecord rec;
-      long lastKnown = reader == null ? -1 : offsetOf(reader.position());
       try {
         if (reader == null && !open()) {
           return null;
         }
         rec = reader.next().orElse(null);
       } catch (IOException | RuntimeException e) {
+        // jwarc's position is that of the record it failed to read (once the one before ended)
+        long at = reader == null ? 0 : reader.position();
         if (gzip != null && !gzip.failed()) {
-          // A damaged record header in a member of its own: that member is one bad record.
+          // The gzip member is sound: what cannot be parsed is in it, the next member goes on.
           long offset = base + gzip.memberStart();
           reader = null;
-          return malformed(offset, 0, "", "its WARC header cannot be parsed: " + message(e));
+          return malformed(
+              offset,
+              at,
+              "",
+              (at == 0
+                      ? "its WARC header cannot be parsed: "
+                      : "(the rest of its gzip member) cannot be parsed: ")
+                  + message(e));
         }
-        throw broken(gzip != null ? base + gzip.memberStart() : lastKnown, e);
+        throw broken(gzip != null ? base + gzip.memberStart() : readerStart + at, e);
       }
       if (rec == null) {
         reader = null; // the end of this member (or of the plain file)

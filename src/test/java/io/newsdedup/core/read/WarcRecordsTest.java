@@ -309,6 +309,45 @@ class WarcRecordsTest {
     assertFalse(got.get(1).crawl().offset() == 0);
   }
 
+  @Test
+  void aDamagedWarcHeaderIsOneMalformedRecordInItsMemberAndDamageInAPlainFile() throws IOException {
+    WarcFiles w =
+        new WarcFiles()
+            .page("https://a.example/one", T0, STORY)
+            .page("https://a.example/two", T0, STORY)
+            .page("https://a.example/three", T0, STORY);
+    byte[] plain = w.bytes(Gzip.NONE);
+    List<Long> at = w.offsets();
+    plain[at.get(1).intValue() + 3] = 'X'; // "WARC/1.1" -> "WARX/1.1"
+    // record by record in gzip members: that member is one malformed record, the next is read
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    List<Long> members = new ArrayList<>();
+    for (int i = 0; i < at.size(); i++) {
+      members.add((long) out.size());
+      int from = at.get(i).intValue();
+      int to = i + 1 < at.size() ? at.get(i + 1).intValue() : plain.length;
+      try (GZIPOutputStream gz = new GZIPOutputStream(out) {}) {
+        gz.write(plain, from, to - from);
+        gz.finish();
+      }
+    }
+    Path gz = dir.resolve("h.warc.gz");
+    Files.write(gz, out.toByteArray());
+    List<Raw> got = readAll(gz);
+    assertEquals(
+        List.of("page", "malformed", "page"), got.stream().map(WarcRecordsTest::kind).toList());
+    assertEquals(members.get(1), got.get(1).crawl().offset());
+    assertTrue(got.get(1).crawl().problem().contains("WARC header"), got.get(1).crawl().problem());
+    // uncompressed, there is no telling where the next record starts: damage from there on
+    Path file = dir.resolve("h.warc");
+    Files.write(file, plain);
+    try (InputRecords records = InputRecords.open(file)) {
+      assertEquals("page", kind(records.next()));
+      assertThrows(IOException.class, records::next);
+      assertEquals(at.get(1), records.brokenAt());
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(Gzip.class)
   void selectGoesToTheOffsetsWanted(Gzip gzip) throws IOException {
