@@ -1,6 +1,7 @@
 package io.newsdedup.bench;
 
 import io.newsdedup.bench.corpus.SyntheticCorpus;
+import io.newsdedup.bench.corpus.WarcCorpus;
 import io.newsdedup.bench.floor.FloorProgram;
 import io.newsdedup.bench.kernels.KernelBench;
 import java.io.File;
@@ -215,6 +216,22 @@ public final class Bench {
       throw new IllegalArgumentException("--articles and --passes must be at least 1");
     }
     return KernelBench.corpusKernels(out, corpus, articles, passes);
+  }
+
+  /**
+   * {@code bench warc --corpus=FILE.jsonl}: the corpus captured into {@code WORK_DIR/NAME.warc.gz}
+   * ({@link WarcCorpus}); prints its path.
+   */
+  public static int warc(PrintStream out, Path corpus, Path workDir) throws IOException {
+    Files.createDirectories(workDir);
+    String name = corpus.getFileName().toString().replaceFirst("\\.jsonl$", "");
+    Path warc = workDir.resolve(name + ".warc.gz");
+    long t0 = System.nanoTime();
+    long n = WarcCorpus.write(corpus, warc);
+    out.printf(
+        "%s: %d articles, %d bytes, written in %.1f s%n",
+        warc, n, Files.size(warc), (System.nanoTime() - t0) / 1e9);
+    return 0;
   }
 
   /** {@code bench floor --corpus=FILE}: {@link FloorProgram} in this JVM. */

@@ -46,20 +46,22 @@ final class BatchCommand {
     BatchPipeline.Outcome outcome = BatchPipeline.run(options, report(options));
     var s = outcome.summary();
     out.printf(
-        "read %d records: %d articles in %d clusters (%d duplicates), %d rejected -> %s%n",
+        "read %d records: %d articles in %d clusters (%d duplicates), %d rejected%s -> %s%n",
         s.read(),
         s.articles(),
         s.counter("output", "clusters"),
         s.counter("output", "duplicates"),
         s.rejected(),
+        s.skipped() > 0 ? ", " + s.skipped() + " skipped" : "",
         options.getOutput());
     if (options.getReport() != null) {
       out.println("report -> " + Path.of(options.getReport(), "index.html"));
     }
     if (!s.accountingHolds()) {
       err.printf(
-          "news-dedup batch: accounting mismatch: read %d != articles %d + rejected %d%n",
-          s.read(), s.articles(), s.rejected());
+          "news-dedup batch: accounting mismatch: read %d != articles %d + rejected %d"
+              + " + skipped %d%n",
+          s.read(), s.articles(), s.rejected(), s.skipped());
       return Main.FAILED;
     }
     return Main.OK;

@@ -11,8 +11,8 @@ import java.util.Arrays;
 
 /**
  * {@code news-dedup bench [tool] [--name=value ...]}: the end-to-end bench of {@code batch}, and
- * the tools {@code kernels}, {@code corpus-kernels}, {@code floor}, {@code accuracy} and {@code
- * stream}.
+ * the tools {@code kernels}, {@code corpus-kernels}, {@code floor}, {@code accuracy}, {@code
+ * stream} and {@code warc}.
  */
 final class BenchCommand {
   private BenchCommand() {}
@@ -54,6 +54,7 @@ final class BenchCommand {
             out);
         yield Main.OK;
       }
+      case "warc" -> Bench.warc(out, corpus(o, tool), Path.of(o.getWorkDir()));
       default -> throw new UsageException("no bench tool \"" + tool + "\"");
     };
   }
@@ -90,7 +91,8 @@ final class BenchCommand {
   }
 
   private static final String USAGE =
-      "news-dedup bench [kernels|corpus-kernels|floor|accuracy|stream]" + " [--name=value ...]";
+      "news-dedup bench [kernels|corpus-kernels|floor|accuracy|stream|warc]"
+          + " [--name=value ...]";
 
   private static final String WHAT =
       """
@@ -108,6 +110,9 @@ final class BenchCommand {
         articles at --rate per second once the job decides, and prints publish-to-decision
         latency (p50, p95, p99, max), the rates, and with a local --stateBackendStoragePath the
         last checkpoint's size per article.
+      bench warc --corpus=FILE.jsonl [--workDir=DIR]: the corpus's articles captured into a
+        .warc.gz (a request and a response with a news page each, gzipped record by record),
+        to time WARC input against the same articles as JSONL.
       """;
 
   private static final String NOTES =

@@ -1,7 +1,9 @@
 package io.newsdedup.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Timestamps;
+import io.newsdedup.core.output.OutputJson;
 import io.newsdedup.report.html.Html;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -52,8 +54,27 @@ final class ClusterLine {
   private static final Set<String> CLUSTER_FIELDS =
       Set.of("cluster_id", "size", "canonical", "canonical_reason", "members");
 
-  /** Where a member was read from: a file and 1-based line (0: the whole file), or a message. */
-  record OriginRef(String file, long line, String messageId) {
+  /**
+   * Where a member was read from: a file and 1-based line (0: the whole file), a WARC record at an
+   * offset (-1: none; {@code inMember} into its gzip member), or a message.
+   */
+  record OriginRef(String file, long line, String messageId, long offset, long inMember) {
+    OriginRef(String file, long line, String messageId) {
+      this(file, line, messageId, -1, 0);
+    }
+
+    /** The origin as the outputs wrote it ({@link OutputJson#origin(JsonNode)}). */
+    static OriginRef of(JsonNode o) {
+      Origin origin = OutputJson.origin(o);
+      return new OriginRef(
+          origin.file(), origin.line(), origin.messageId(), origin.offset(), origin.inMember());
+    }
+
+    /** Whether this is a WARC record (it has an offset). */
+    boolean isRecord() {
+      return offset >= 0;
+    }
+
     String display() {
       if (messageId != null) {
         return "pubsub:" + messageId;
@@ -61,7 +82,7 @@ final class ClusterLine {
       if (file == null) {
         return "(unknown)";
       }
-      return line > 0 ? file + ":" + line : file;
+      return new Origin(file, line, null, offset, inMember).toString();
     }
   }
 
@@ -309,14 +330,7 @@ final class ClusterLine {
   }
 
   private static OriginRef origin(JsonNode o) {
-    if (o == null || !o.isObject()) {
-      return new OriginRef(null, 0, null);
-    }
-    JsonNode line = o.get("line");
-    return new OriginRef(
-        text(o.get("file")),
-        line != null && line.canConvertToLong() ? line.asLong() : 0,
-        text(o.get("pubsub_message_id")));
+    return OriginRef.of(o);
   }
 
   /** A scalar as text; a container as its JSON; null/missing as null. */

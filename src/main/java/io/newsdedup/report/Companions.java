@@ -145,6 +145,7 @@ final class Companions {
     c.put("read", d.read());
     c.put("articles", a.articles);
     c.put("rejected", d.rejected);
+    c.put("skipped", Math.max(0, d.runCount("skipped")));
     c.put("clusters", a.clusters);
     c.put("clusters_with_duplicates", a.clustersWithDuplicates);
     c.put("singletons", a.sizes.getOrDefault(1, 0L));

@@ -321,13 +321,7 @@ public final class DedupReport {
           if (data.rejectedShown.size() < max) {
             JsonNode o = n.get("origin");
             String origin =
-                o == null || !o.isObject()
-                    ? ClusterLine.text(o)
-                    : new OriginRef(
-                            ClusterLine.text(o.get("file")),
-                            o.path("line").asLong(0),
-                            ClusterLine.text(o.get("pubsub_message_id")))
-                        .display();
+                o == null || !o.isObject() ? ClusterLine.text(o) : OriginRef.of(o).display();
             data.rejectedShown.add(
                 new ReportData.Rejected(
                     origin,

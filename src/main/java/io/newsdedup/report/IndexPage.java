@@ -163,6 +163,16 @@ final class IndexPage {
                     Fmt.pct(d.duplicateRate()),
                     false));
     lowContentCards(cards, a);
+    long skipped = d.runCount("skipped");
+    if (skipped > 0) {
+      cards.add(
+          card(
+              "skipped",
+              "records skipped (crawl records that are no article, pages captured again)",
+              skipped,
+              Fmt.n(skipped),
+              false));
+    }
     JsonNode wall = d.runSummary == null ? null : d.runSummary.path("timings").get("wall_seconds");
     cards.add(
         card(

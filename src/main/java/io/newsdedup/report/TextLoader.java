@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Re-reads the texts of chosen articles from their origins as the pipeline read them: the file read
@@ -26,7 +27,8 @@ import java.util.TreeMap;
  * directory. Each file is read once, a JSONL file only up to the last wanted line. What cannot be
  * re-read (a file gone, a line that no longer holds the article, a line after where the file breaks
  * off, a record longer than {@link InputRecords#MAX_RECORD_CHARS}, a Pub/Sub message) gets a {@link
- * Text#problem() problem} instead of a text.
+ * Text#problem() problem} instead of a text. A record of a WARC file is read at its offset (the
+ * reader seeks there: a big archive is not read from its start).
  */
 final class TextLoader {
   /** Text kept per article (more is cut; diffs look at 20,000 words at most anyway). */
@@ -71,18 +73,106 @@ final class TextLoader {
       Path root, Collection<Member> members, long budgetChars, int maxRecordChars) {
     TextLoader loader = new TextLoader(root, budgetChars, maxRecordChars);
     Map<String, TreeMap<Long, String>> byFile = new TreeMap<>();
+    Map<String, Map<OriginRef, String>> recordsByFile = new TreeMap<>();
     for (Member m : members) {
       OriginRef o = m.origin();
       if (o.messageId() != null) {
         loader.out.put(o, Text.problem("read from a Pub/Sub message: its text is not kept"));
       } else if (o.file() == null) {
         loader.out.put(o, Text.problem("no origin recorded"));
+      } else if (o.isRecord()) {
+        recordsByFile.computeIfAbsent(o.file(), k -> new HashMap<>()).put(o, m.id());
       } else {
         byFile.computeIfAbsent(o.file(), k -> new TreeMap<>()).put(o.line(), m.id());
       }
     }
     byFile.forEach(loader::readFile);
+    recordsByFile.forEach(loader::readRecords);
     return loader.out;
+  }
+
+  /**
+   * The WARC records wanted of one file, read at their offsets (the pages parsed as the pipeline
+   * parsed them).
+   */
+  private void readRecords(String file, Map<OriginRef, String> wanted) {
+    Path path;
+    try {
+      path = resolve(file);
+    } catch (IllegalArgumentException e) {
+      failRecords(wanted, e.getMessage());
+      return;
+    }
+    if (!Files.isRegularFile(path)) {
+      failRecords(
+          wanted,
+          "source file not found: "
+              + path
+              + " (moved or deleted since the run? set --inputRoot to where batch ran)");
+      return;
+    }
+    if (InputFormat.of(path.getFileName().toString()) != InputFormat.WARC) {
+      failRecords(wanted, "not a WARC file, but the origin is a record offset: " + path);
+      return;
+    }
+    TreeSet<Long> offsets = new TreeSet<>();
+    wanted.keySet().forEach(o -> offsets.add(o.offset()));
+    Exception failure = null;
+    try (InputRecords records = InputRecords.open(path, maxRecordChars)) {
+      records.select(
+          offsets,
+          r -> {
+            Origin at = r.origin(file);
+            OriginRef ref = new OriginRef(file, 0, null, at.offset(), at.inMember());
+            String id = wanted.get(ref);
+            if (id == null) {
+              return; // another record of the same gzip member
+            }
+            if (r.tooLarge()) {
+              put(
+                  ref,
+                  Text.problem(
+                      "the record at "
+                          + ref.display()
+                          + " is longer than the limit of "
+                          + maxRecordChars
+                          + " characters per record (not loaded)"));
+              return;
+            }
+            Parsed parsed =
+                r.skipped() ? null : records.format().parse(r, path.getFileName().toString(), at);
+            if (parsed == null || parsed.article() == null) {
+              put(
+                  ref,
+                  Text.problem(
+                      ref.display()
+                          + " no longer holds an article ("
+                          + (parsed == null ? r.crawl().skip() : parsed.rejection().reason())
+                          + "): the file changed since the run"));
+            } else {
+              accept(ref, id, parsed.article());
+            }
+          });
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+    }
+    for (OriginRef ref : wanted.keySet()) {
+      if (!out.containsKey(ref)) {
+        put(
+            ref,
+            Text.problem(
+                failure != null
+                    ? "could not read " + path + " at " + ref.display() + ": " + failure
+                    : path
+                        + " has no record at "
+                        + ref.display()
+                        + ": the file changed since the run"));
+      }
+    }
+  }
+
+  private void failRecords(Map<OriginRef, String> wanted, String why) {
+    wanted.keySet().forEach(ref -> put(ref, Text.problem(why)));
   }
 
   private void readFile(String file, TreeMap<Long, String> wanted) {

@@ -20,6 +20,8 @@ import java.time.Instant;
  *     content: matched only on strong evidence
  * @param story its headline's terms and a sample of the sentences that carry them ({@link
  *     StoryEvidence})
+ * @param crawledAt when a crawler captured it (an article read from a WARC file: its {@code
+ *     WARC-Date}), else null; never taken for the publication time
  */
 public record ArticleFacts(
     String id,
@@ -37,11 +39,50 @@ public record ArticleFacts(
     boolean truncated,
     boolean fromIndex,
     String previousClusterId,
-    StoryEvidence story)
+    StoryEvidence story,
+    Instant crawledAt)
     implements Serializable {
 
   public ArticleFacts {
     story = story == null ? StoryEvidence.NONE : story;
+  }
+
+  /** Facts of an article with no crawl time (not read from a crawl archive). */
+  public ArticleFacts(
+      String id,
+      String url,
+      String source,
+      String title,
+      Instant publishedAt,
+      Origin origin,
+      int shingleCount,
+      int boilerplateMarkers,
+      String wireAgency,
+      boolean pointsToOriginal,
+      long titleKey,
+      LowContent lowContentReason,
+      boolean truncated,
+      boolean fromIndex,
+      String previousClusterId,
+      StoryEvidence story) {
+    this(
+        id,
+        url,
+        source,
+        title,
+        publishedAt,
+        origin,
+        shingleCount,
+        boilerplateMarkers,
+        wireAgency,
+        pointsToOriginal,
+        titleKey,
+        lowContentReason,
+        truncated,
+        fromIndex,
+        previousClusterId,
+        story,
+        null);
   }
 
   /** Whether the article is low-content (see {@link #lowContentReason}). */

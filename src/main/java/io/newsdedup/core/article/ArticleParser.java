@@ -184,6 +184,44 @@ public final class ArticleParser {
         origin);
   }
 
+  /**
+   * A page a crawler captured (a WARC {@code response} or {@code resource} record): read as an
+   * .html file is, with {@code target} (its {@code WARC-Target-URI}) as base URI. The URL is the
+   * page's canonical one, else {@code target}; the id is that URL; the time is the page's, else
+   * none (the crawl time is kept apart, in the {@link Capture}, never taken for it).
+   */
+  public static Parsed parseCapture(String html, String target, Capture capture, Origin origin) {
+    if (RawText.looksBinary(html)) {
+      return Parsed.rejected(
+          origin, Reasons.BINARY_CONTENT, RawText.binaryMessage("the payload", html), html);
+    }
+    HtmlPage page = HtmlExtractor.extract(stripBom(html), target);
+    if (isBlank(page.text())) {
+      return Parsed.rejected(origin, Reasons.NO_TEXT, "the page has no article text", html);
+    }
+    String url = firstNonBlank(page.canonicalUrl(), target);
+    return build(
+        url.strip(),
+        url,
+        page.siteName(),
+        page.title(),
+        page.text(),
+        page.publishedTime(),
+        capture,
+        origin);
+  }
+
+  private static Parsed build(
+      String id,
+      String url,
+      String source,
+      String title,
+      String body,
+      String published,
+      Origin origin) {
+    return build(id, url, source, title, body, published, null, origin);
+  }
+
   /** Every field well-formed UTF-16 (unpaired surrogates to U+FFFD), blanks to null. */
   private static Parsed build(
       String id,
@@ -192,6 +230,7 @@ public final class ArticleParser {
       String title,
       String body,
       String published,
+      Capture capture,
       Origin origin) {
     url = RawText.wellFormed(url);
     title = RawText.wellFormed(title);
@@ -209,6 +248,7 @@ public final class ArticleParser {
             blankToNull(title),
             body,
             at,
+            capture,
             origin);
     return new Parsed(a, null, at == null && !isBlank(published));
   }

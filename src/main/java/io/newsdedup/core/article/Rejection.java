@@ -46,6 +46,12 @@ public record Rejection(Origin origin, String reason, String message, String raw
     public static final String UNREADABLE_FILE = "unreadable_file";
 
     /**
+     * A WARC record that cannot be read (a damaged header, bad HTTP headers, no WARC-Date, an
+     * undecodable content encoding): raw holds its WARC header; the file goes on with the next.
+     */
+    public static final String MALFORMED_RECORD = "malformed_record";
+
+    /**
      * A record (a JSONL line, a .txt or .html file) longer than the reader's limit per record (a
      * gzip bomb, a file that is not line-delimited): raw holds its first characters.
      */

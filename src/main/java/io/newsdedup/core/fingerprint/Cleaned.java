@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * An article after rule-based cleaning: its metadata, the cleaned (case-folded) text and what the
- * cleaner noticed. The raw body is no longer needed downstream.
+ * cleaner noticed. The raw body is no longer needed downstream. {@code crawledAt}: when a crawler
+ * captured it (an article read from a WARC file), else null.
  */
 public record Cleaned(
     String id,
@@ -21,7 +22,42 @@ public record Cleaned(
     long titleKey,
     boolean truncated,
     boolean fromIndex,
-    String previousClusterId) {
+    String previousClusterId,
+    Instant crawledAt) {
+
+  /** With no crawl time (an article not read from a crawl archive). */
+  public Cleaned(
+      String id,
+      String url,
+      String source,
+      String title,
+      Instant publishedAt,
+      Origin origin,
+      String text,
+      int markers,
+      String wireAgency,
+      boolean pointsToOriginal,
+      long titleKey,
+      boolean truncated,
+      boolean fromIndex,
+      String previousClusterId) {
+    this(
+        id,
+        url,
+        source,
+        title,
+        publishedAt,
+        origin,
+        text,
+        markers,
+        wireAgency,
+        pointsToOriginal,
+        titleKey,
+        truncated,
+        fromIndex,
+        previousClusterId,
+        null);
+  }
 
   /** An article of this run's input, not indexed before. */
   public Cleaned(
@@ -69,6 +105,7 @@ public record Cleaned(
         titleKey,
         truncated,
         fromIndex,
-        clusterId);
+        clusterId,
+        crawledAt);
   }
 }

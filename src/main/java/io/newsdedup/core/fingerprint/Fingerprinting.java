@@ -77,7 +77,10 @@ public final class Fingerprinting {
         c.wireAgency(),
         c.pointsToOriginal(),
         Titles.key(a.title(), a.source()),
-        cut);
+        cut,
+        false,
+        null,
+        a.crawledAt());
   }
 
   /**
@@ -152,7 +155,8 @@ public final class Fingerprinting {
             c.truncated(),
             c.fromIndex(),
             c.previousClusterId(),
-            StoryEvidence.of(headline, coverage));
+            StoryEvidence.of(headline, coverage),
+            c.crawledAt());
     Sentences sentences = low == LowContent.TEMPLATE_ONLY ? Sentences.NONE : read.sentences();
     return new Fingerprint(facts, hashes, signature, sentences);
   }

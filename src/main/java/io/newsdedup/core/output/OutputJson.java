@@ -1,6 +1,7 @@
 package io.newsdedup.core.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,6 +67,9 @@ public final class OutputJson {
       e.put("source", f.source());
       e.put("title", f.title());
       e.put("published_at", iso(f.publishedAt()));
+      if (f.crawledAt() != null) {
+        e.put("crawled_at", iso(f.crawledAt()));
+      }
       e.put("role", m.canonical() ? "canonical" : "duplicate");
       e.put("jaccard", Similarity.round(m.toCanonical().jaccard()));
       e.put("containment", Similarity.round(m.toCanonical().containment()));
@@ -160,6 +164,11 @@ public final class OutputJson {
     return write(o);
   }
 
+  /**
+   * An origin as the outputs write it: {@code {"pubsub_message_id"}}, or {@code {"file"}} with the
+   * {@code "line"} of a JSONL record, or the {@code "offset"} of a WARC record (and its {@code
+   * "offset_in_member"} when it does not start its gzip member).
+   */
   public static ObjectNode origin(Origin origin) {
     ObjectNode o = JSON.createObjectNode();
     if (origin.messageId() != null) {
@@ -169,8 +178,32 @@ public final class OutputJson {
       if (origin.line() > 0) {
         o.put("line", origin.line());
       }
+      if (origin.isRecord()) {
+        o.put("offset", origin.offset());
+        if (origin.inMember() > 0) {
+          o.put("offset_in_member", origin.inMember());
+        }
+      }
     }
     return o;
+  }
+
+  /** The origin {@link #origin(Origin)} wrote as {@code o} (a missing one: no file, no message). */
+  public static Origin origin(JsonNode o) {
+    if (o == null || !o.isObject()) {
+      return new Origin(null, 0, null);
+    }
+    if (o.hasNonNull("pubsub_message_id")) {
+      return Origin.ofMessage(o.get("pubsub_message_id").asText());
+    }
+    JsonNode file = o.get("file");
+    JsonNode offset = o.get("offset");
+    return new Origin(
+        file == null || file.isNull() ? null : file.asText(),
+        o.path("line").asLong(0),
+        null,
+        offset != null && offset.canConvertToLong() ? offset.asLong() : -1,
+        o.path("offset_in_member").asLong(0));
   }
 
   static String iso(Instant t) {

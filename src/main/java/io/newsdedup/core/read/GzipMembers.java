@@ -22,6 +22,11 @@ import java.util.zip.ZipException;
  * and looks for one only when {@code available() > 0}; the gzip streams of Commons Compress and
  * Beam throw away what they inflated in the call that fails). Once reported, the problem is
  * reported again by every later call.
+ *
+ * <p>Read {@link #byMember by member} (for WARC files, where each record is a member of its own and
+ * its offset is that of its member), the stream ends at the end of each member; {@link #nextMember}
+ * goes on with the next one and says where it starts, and {@link #skipTo} jumps to a member further
+ * on.
  */
 final class GzipMembers extends InputStream {
   private static final int FHCRC = 2;
@@ -55,13 +60,109 @@ final class GzipMembers extends InputStream {
   private IOException failure;
   private boolean closed;
 
+  /** Whether the stream ends with each member (until {@link #nextMember}). */
+  private final boolean oneMember;
+
   GzipMembers(InputStream in) {
-    this(in, 1 << 16);
+    this(in, 1 << 16, false);
   }
 
   GzipMembers(InputStream in, int bufferSize) {
+    this(in, bufferSize, false);
+  }
+
+  private GzipMembers(InputStream in, int bufferSize, boolean oneMember) {
     this.in = in;
     this.buf = new byte[bufferSize];
+    this.oneMember = oneMember;
+  }
+
+  /**
+   * The members of a gzip file one by one: the stream holds nothing until {@link #nextMember}, and
+   * ends at the end of that member.
+   */
+  static GzipMembers byMember(InputStream in) {
+    return new GzipMembers(in, 1 << 16, true);
+  }
+
+  /**
+   * Goes to the next member (past what is left of the current one, inflated and checked) and reads
+   * its header: its offset from where the stream started, or -1 at a clean end of the file.
+   *
+   * @throws IOException where the file breaks off or is not gzip data (then and at every later
+   *     call)
+   */
+  long nextMember() throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
+    if (ended) {
+      return -1;
+    }
+    byte[] rest = new byte[8192];
+    while (inMember) {
+      read(rest, 0, rest.length);
+    }
+    try {
+      if (!startMember()) {
+        ended = true;
+        return -1;
+      }
+    } catch (IOException e) {
+      failure = e;
+      throw e;
+    }
+    return memberStart;
+  }
+
+  /**
+   * Leaves the current member where it is and goes to the byte at {@code offset} (from where the
+   * stream started, not before the current position), where {@link #nextMember} is to find the next
+   * member. Skipping the file's bytes seeks when the stream underneath can.
+   */
+  void skipTo(long offset) throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
+    if (offset < offset()) {
+      throw new IllegalArgumentException(
+          "cannot go back from byte " + offset() + " to byte " + offset);
+    }
+    inMember = false;
+    ended = false;
+    if (offset <= bufStart + lim) {
+      pos = (int) (offset - bufStart);
+      return;
+    }
+    long skip = offset - (bufStart + lim);
+    while (skip > 0) {
+      long n = in.skip(skip);
+      if (n <= 0) {
+        if (in.read() < 0) {
+          throw new EOFException("the file ends before byte " + offset);
+        }
+        n = 1;
+      }
+      skip -= n;
+    }
+    bufStart = offset;
+    pos = 0;
+    lim = 0;
+  }
+
+  /** The offset (from where the stream started) of the next byte of the file to look at. */
+  long position() {
+    return offset();
+  }
+
+  /** The offset (from where the stream started) of the member being read, or last read. */
+  long memberStart() {
+    return memberStart;
+  }
+
+  /** Whether reading failed (a truncated or corrupt member, garbage after the last one). */
+  boolean failed() {
+    return failure != null;
   }
 
   @Override
@@ -88,6 +189,9 @@ final class GzipMembers extends InputStream {
     }
     try {
       while (true) {
+        if (!inMember && oneMember) {
+          return -1; // the end of this member: nextMember() goes on
+        }
         if (!inMember && !startMember()) {
           ended = true;
           return -1;
@@ -98,6 +202,9 @@ final class GzipMembers extends InputStream {
         }
         if (inflater.finished()) {
           endMember();
+          if (oneMember) {
+            return -1;
+          }
         } else if (inflater.needsDictionary()) {
           throw new ZipException(
               memberName() + " is not gzip data: it asks for a preset dictionary");

@@ -9,13 +9,15 @@ import java.util.Locale;
 
 /**
  * What an input file holds, by its name: {@code .jsonl}/{@code .ndjson} one article per line,
- * {@code .txt} and {@code .html}/{@code .htm} one article per file; each may end in {@code .gz}
- * (read through gzip when the file starts with the gzip magic bytes, see {@link InputRecords}).
+ * {@code .txt} and {@code .html}/{@code .htm} one article per file, {@code .warc} one per WARC
+ * record that holds an HTML page; each may end in {@code .gz} (read through gzip when the file
+ * starts with the gzip magic bytes, see {@link InputRecords}).
  */
 public enum InputFormat {
   JSONL,
   TEXT,
   HTML,
+  WARC,
   UNSUPPORTED;
 
   /** The format of a file named {@code name} (a path or a bare name; case does not matter). */
@@ -32,6 +34,9 @@ public enum InputFormat {
     }
     if (n.endsWith(".html") || n.endsWith(".htm")) {
       return HTML;
+    }
+    if (n.endsWith(".warc")) {
+      return WARC;
     }
     return UNSUPPORTED;
   }
@@ -51,8 +56,31 @@ public enum InputFormat {
       case JSONL -> ArticleParser.parseJsonLine(raw, origin);
       case TEXT -> ArticleParser.parseText(raw, id, origin);
       case HTML -> ArticleParser.parseHtml(raw, id, "", origin);
+      case WARC ->
+          throw new IllegalArgumentException("a WARC record is parsed with its crawl: parse(Raw)");
       case UNSUPPORTED ->
           new Parsed(null, Rejection.of(origin, Reasons.UNSUPPORTED_FORMAT, "", ""));
     };
+  }
+
+  /**
+   * The record the pipeline makes of one raw record {@code r} (not {@link InputRecords.Raw#tooLarge
+   * too large}, not {@link InputRecords.Raw#skipped skipped}) of a file of this format, at {@code
+   * origin}: as {@link #parse(String, String, Origin)}, and for a WARC record, the page captured
+   * ({@link ArticleParser#parseCapture}) or, for a record that cannot be read, a {@code
+   * malformed_record} rejection with its header.
+   */
+  public Parsed parse(InputRecords.Raw r, String id, Origin origin) {
+    if (this != WARC) {
+      return parse(r.text(), id, origin);
+    }
+    InputRecords.Crawl c = r.crawl();
+    if (c.problem() != null) {
+      return new Parsed(
+          null,
+          Rejection.of(
+              origin, Reasons.MALFORMED_RECORD, "the WARC record " + c.problem(), r.head()));
+    }
+    return ArticleParser.parseCapture(r.text(), c.target(), c.capture(), origin);
   }
 }

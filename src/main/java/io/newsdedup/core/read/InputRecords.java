@@ -1,5 +1,7 @@
 package io.newsdedup.core.read;
 
+import io.newsdedup.core.article.Capture;
+import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,6 +40,9 @@ import java.util.function.Consumer;
  *       hands out every complete line before the damage; the line the damage cuts is not a record
  *       (nor is a .txt or .html file the damage cuts), and {@link #next} throws the failure
  *       instead.
+ *   <li>A WARC file ({@link InputFormat#WARC}, compressed or not) is one record per WARC record,
+ *       read by {@link WarcRecords}: each has its {@link Crawl} (offset, and what it is); where it
+ *       breaks off, every record before the damage stands and {@link #brokenAt()} says where.
  * </ul>
  */
 public final class InputRecords implements Closeable {
@@ -59,18 +64,68 @@ public final class InputRecords implements Closeable {
    *     (else null)
    * @param length its length in characters (UTF-16 units); for a .txt or .html file that is too
    *     long, how many characters were read before giving up
+   * @param crawl for a record of a WARC file, where it is and what it is; else null (the text is
+   *     then its HTML payload, decoded, and null for a skipped or malformed record)
    */
-  public record Raw(long line, String text, String head, long length) {
+  public record Raw(long line, String text, String head, long length, Crawl crawl) {
+    public Raw(long line, String text, String head, long length) {
+      this(line, text, head, length, null);
+    }
+
     /** Whether the record is longer than the limit: it has only a {@link #head}. */
     public boolean tooLarge() {
-      return text == null;
+      return text == null && !skipped() && !malformed();
+    }
+
+    /** Whether the record is a WARC record that is not an article ({@link Crawl#skip()}). */
+    public boolean skipped() {
+      return crawl != null && crawl.skip() != null;
+    }
+
+    /** Whether the record is a WARC record that cannot be read ({@link Crawl#problem()}). */
+    public boolean malformed() {
+      return crawl != null && crawl.problem() != null;
+    }
+
+    /**
+     * Its origin in the file named {@code file}: its WARC offset, its JSONL line, or the whole
+     * file.
+     */
+    public Origin origin(String file) {
+      if (crawl != null) {
+        return Origin.ofRecord(file, crawl.offset(), crawl.inMember());
+      }
+      return line > 0 ? Origin.ofLine(file, line) : Origin.ofFile(file);
     }
   }
+
+  /**
+   * What a record of a WARC file is.
+   *
+   * @param offset where it starts in the file: in a {@code .warc.gz}, where its gzip member does
+   * @param inMember where it starts in its member's uncompressed data (0 but in a file gzipped
+   *     whole)
+   * @param type its {@code WARC-Type} (null when malformed)
+   * @param target its {@code WARC-Target-URI}, or null
+   * @param capture when it was captured and whether completely, for a page; else null
+   * @param skip the kind of a record that is not an article ({@link SkipKinds}), else null
+   * @param problem why a record cannot be read (its head is the raw's {@link Raw#head()}), else
+   *     null
+   */
+  public record Crawl(
+      long offset,
+      long inMember,
+      String type,
+      String target,
+      Capture capture,
+      String skip,
+      String problem) {}
 
   private final InputFormat format;
   private final BreakOff in;
   private final Reader reader;
   private final BoundedLines lines;
+  private final WarcRecords warc;
   private final int maxRecordChars;
   private long line;
   private boolean done;
@@ -80,8 +135,19 @@ public final class InputRecords implements Closeable {
     this.in = new BreakOff(data);
     this.reader = new InputStreamReader(in, utf8());
     this.lines = format == InputFormat.JSONL ? new BoundedLines(reader, maxRecordChars) : null;
+    this.warc = null;
     this.maxRecordChars = maxRecordChars;
     this.line = firstLine - 1;
+  }
+
+  private InputRecords(WarcRecords warc, int maxRecordChars) {
+    this.format = InputFormat.WARC;
+    this.in = null;
+    this.reader = null;
+    this.lines = null;
+    this.warc = warc;
+    this.maxRecordChars = maxRecordChars;
+    this.line = -1;
   }
 
   /**
@@ -110,10 +176,25 @@ public final class InputRecords implements Closeable {
    */
   public static InputRecords of(InputStream stored, String name, long firstLine, int maxRecordChars)
       throws IOException {
+    return of(stored, name, firstLine, 0, maxRecordChars);
+  }
+
+  /**
+   * {@link #of(InputStream, String, long, int)} for the part of a file that starts at byte {@code
+   * firstOffset} (where a WARC record or gzip member starts; the offsets of WARC records count from
+   * the start of the file).
+   */
+  public static InputRecords of(
+      InputStream stored, String name, long firstLine, long firstOffset, int maxRecordChars)
+      throws IOException {
     InputFormat format;
     InputStream data;
     try {
       format = check(name);
+      if (format == InputFormat.WARC) {
+        return new InputRecords(
+            new WarcRecords(stored, firstOffset, maxRecordChars), maxRecordChars);
+      }
       data = decompressed(stored, name);
     } catch (IOException | RuntimeException e) {
       stored.close();
@@ -128,7 +209,7 @@ public final class InputRecords implements Closeable {
       throw new IllegalArgumentException(
           "not a format the pipeline reads: "
               + name
-              + " (expected .jsonl, .ndjson, .txt, .html or .htm, optionally .gz)");
+              + " (expected .jsonl, .ndjson, .txt, .html, .htm or .warc, optionally .gz)");
     }
     return format;
   }
@@ -158,6 +239,14 @@ public final class InputRecords implements Closeable {
   }
 
   /**
+   * For a WARC file that broke off: the offset of the record (or gzip member) being read when it
+   * did; else -1.
+   */
+  public long brokenAt() {
+    return warc == null ? -1 : warc.brokenAt();
+  }
+
+  /**
    * The next record, or null at the end of the file.
    *
    * @throws IOException where the file breaks off, once every complete line before the damage has
@@ -165,6 +254,9 @@ public final class InputRecords implements Closeable {
    *     the call after the one that handed it out
    */
   public Raw next() throws IOException {
+    if (warc != null) {
+      return warc.next();
+    }
     if (done) {
       in.throwIfBroken();
       return null;
@@ -199,6 +291,10 @@ public final class InputRecords implements Closeable {
     if (wanted.isEmpty()) {
       return;
     }
+    if (warc != null) {
+      selectRecords(wanted, found);
+      return;
+    }
     if (lines == null) {
       if (wanted.contains(0L)) {
         Raw whole = next();
@@ -216,13 +312,47 @@ public final class InputRecords implements Closeable {
     in.throwIfBroken();
   }
 
+  /**
+   * For a WARC file, {@code wanted} are offsets (of records, or of gzip members): every record that
+   * starts there is handed over (all the records of a gzip member), going straight to each offset
+   * where the stream allows.
+   */
+  private void selectRecords(NavigableSet<Long> wanted, Consumer<Raw> found) throws IOException {
+    Raw held = null; // read while looking for one offset, at a later one
+    for (long at : wanted) {
+      if (held != null && held.crawl().offset() < at) {
+        held = null;
+      }
+      if (held == null) {
+        warc.skipTo(at);
+      }
+      while (true) {
+        Raw r = held != null ? held : warc.next();
+        held = null;
+        if (r == null) {
+          return;
+        }
+        if (r.crawl().offset() == at) {
+          found.accept(r);
+        } else if (r.crawl().offset() > at) {
+          held = r;
+          break;
+        }
+      }
+    }
+  }
+
   @Override
   public void close() throws IOException {
-    reader.close();
+    if (warc != null) {
+      warc.close();
+    } else {
+      reader.close();
+    }
   }
 
   /** Reads to the end, or to the first character beyond {@code maxChars}. */
-  private static Raw readAtMost(Reader reader, int maxChars) throws IOException {
+  static Raw readAtMost(Reader reader, int maxChars) throws IOException {
     StringBuilder sb = new StringBuilder();
     char[] buf = new char[1 << 16];
     long read = 0;

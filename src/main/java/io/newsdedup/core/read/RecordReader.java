@@ -14,9 +14,10 @@ import java.util.TreeSet;
 /**
  * Reads records back from the local files their {@link Origin}s name, read ({@link InputRecords})
  * and parsed ({@link InputFormat#parse}) exactly as the pipeline read and parsed them: a JSONL line
- * ({@code .jsonl}, {@code .ndjson}), a {@code .txt} or an {@code .html} file, any of them maybe
- * gzip-compressed. Each file is read once, in one pass, for all the origins asked of it, up to the
- * last line asked. Relative paths are resolved against a root directory.
+ * ({@code .jsonl}, {@code .ndjson}), a {@code .txt} or an {@code .html} file, a record of a {@code
+ * .warc} file (at its offset), any of them maybe gzip-compressed. Each file is read once, in one
+ * pass, for all the origins asked of it, up to the last line asked. Relative paths are resolved
+ * against a root directory.
  */
 public final class RecordReader {
   private RecordReader() {}
@@ -34,7 +35,10 @@ public final class RecordReader {
     Map<String, TreeSet<Long>> linesByFile = new TreeMap<>();
     for (Origin o : origins) {
       if (o.file() != null) {
-        linesByFile.computeIfAbsent(o.file(), f -> new TreeSet<>()).add(o.line());
+        // the lines of a JSONL file, or the offsets of the records of a WARC file
+        linesByFile
+            .computeIfAbsent(o.file(), f -> new TreeSet<>())
+            .add(o.isRecord() ? o.offset() : o.line());
       }
     }
     Map<Origin, Article> out = new HashMap<>();
@@ -61,12 +65,11 @@ public final class RecordReader {
       records.select(
           lines,
           r -> {
-            if (r.tooLarge()) {
-              return; // the pipeline rejected it as too_large
+            if (r.tooLarge() || r.skipped()) {
+              return; // the pipeline rejected it as too_large, or it is no article
             }
-            Origin o =
-                format == InputFormat.JSONL ? Origin.ofLine(file, r.line()) : Origin.ofFile(file);
-            Parsed p = format.parse(r.text(), name, o);
+            Origin o = r.origin(file);
+            Parsed p = format.parse(r, name, o);
             if (p.article() != null) {
               out.put(o, p.article());
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.clean.TextCleaner;
+import io.newsdedup.core.output.OutputJson;
 import io.newsdedup.core.read.RecordReader;
 import io.newsdedup.core.shingle.Shingler;
 import io.newsdedup.core.verify.Similarity;
@@ -103,12 +104,7 @@ public final class Evaluation {
         files(outputDir, "clusters"),
         c -> {
           for (JsonNode m : c.path("members")) {
-            JsonNode o = m.path("origin");
-            origins.put(
-                m.path("id").asText(),
-                o.has("file")
-                    ? new Origin(o.path("file").asText(), o.path("line").asLong(0), null)
-                    : Origin.ofMessage(o.path("pubsub_message_id").asText()));
+            origins.put(m.path("id").asText(), OutputJson.origin(m.path("origin")));
           }
         });
     return new Evaluation(labels, assignments, origins, inputRoot, worst);

@@ -23,7 +23,8 @@ import org.apache.beam.sdk.util.MimeTypes;
 
 /**
  * What {@code summary.json} says about a run: the counts, whether they add up (every record read is
- * either assigned to a cluster or rejected), the parameters, the timings and every counter.
+ * assigned to a cluster, rejected or skipped: a WARC record that is not an article, by kind), the
+ * parameters, the timings and every counter.
  */
 public final class RunSummary {
   private static final ObjectMapper JSON =
@@ -53,9 +54,30 @@ public final class RunSummary {
     return counter(WriteResults.NAMESPACE, "rejected");
   }
 
-  /** Records read = articles assigned + records rejected. */
+  /**
+   * Records read that are not articles, and not bad input: WARC records of other kinds, and
+   * captures of a page that another capture replaces ({@code read/skipped_*}).
+   */
+  public long skipped() {
+    return skippedByKind().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** {@link #skipped()} by kind, in the order of the kinds' names. */
+  public Map<String, Long> skippedByKind() {
+    Map<String, Long> out = new TreeMap<>();
+    String prefix = ReadArticles.NAMESPACE + "/" + ReadArticles.SKIPPED;
+    counters.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix) && v > 0) {
+            out.put(k.substring(prefix.length()), v);
+          }
+        });
+    return out;
+  }
+
+  /** Records read = articles assigned + records rejected + records skipped. */
   public boolean accountingHolds() {
-    return read() == articles() + rejected();
+    return read() == articles() + rejected() + skipped();
   }
 
   public ObjectNode json() {
@@ -76,6 +98,7 @@ public final class RunSummary {
     counts.put("read", summary.read());
     counts.put("articles", summary.articles());
     counts.put("rejected", summary.rejected());
+    counts.put("skipped", summary.skipped());
     counts.put("clusters", summary.counter(WriteResults.NAMESPACE, "clusters"));
     counts.put(
         "clusters_with_duplicates",
@@ -105,6 +128,8 @@ public final class RunSummary {
       index.put("cluster_changes", summary.counter(WriteResults.NAMESPACE, "cluster_changes"));
     }
     counts.put("accounting_holds", summary.accountingHolds());
+    ObjectNode skippedByKind = counts.putObject("skipped_by_kind");
+    summary.skippedByKind().forEach(skippedByKind::put);
     ObjectNode byReason = counts.putObject("rejected_by_reason");
     counters.forEach(
         (k, v) -> {

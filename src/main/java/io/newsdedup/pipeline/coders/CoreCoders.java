@@ -2,6 +2,7 @@ package io.newsdedup.pipeline.coders;
 
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleFacts;
+import io.newsdedup.core.article.Capture;
 import io.newsdedup.core.article.LowContent;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
@@ -17,6 +18,7 @@ import io.newsdedup.core.verify.Sketch;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -49,11 +51,14 @@ public final class CoreCoders {
       writeString(o.file(), out);
       writeVarLong(o.line(), out);
       writeString(o.messageId(), out);
+      writeVarLong(o.offset() + 1, out); // -1 (no offset) in one byte
+      writeVarLong(o.inMember(), out);
     }
 
     @Override
     protected Origin read(DataInputStream in) throws IOException {
-      return new Origin(readString(in), readVarLong(in), readString(in));
+      return new Origin(
+          readString(in), readVarLong(in), readString(in), readVarLong(in) - 1, readVarLong(in));
     }
   }
 
@@ -68,19 +73,25 @@ public final class CoreCoders {
       writeString(a.title(), out);
       writeString(a.body(), out);
       writeInstant(a.publishedAt(), out);
+      writeInstant(a.crawledAt(), out);
+      if (a.capture() != null) {
+        out.writeBoolean(a.capture().complete());
+      }
       OriginCoder.INSTANCE.write(a.origin(), out);
     }
 
     @Override
     protected Article read(DataInputStream in) throws IOException {
+      String id = readString(in);
+      String url = readString(in);
+      String source = readString(in);
+      String title = readString(in);
+      String body = readString(in);
+      Instant published = readInstant(in);
+      Instant crawled = readInstant(in);
+      Capture capture = crawled == null ? null : new Capture(crawled, in.readBoolean());
       return new Article(
-          readString(in),
-          readString(in),
-          readString(in),
-          readString(in),
-          readString(in),
-          readInstant(in),
-          OriginCoder.INSTANCE.read(in));
+          id, url, source, title, body, published, capture, OriginCoder.INSTANCE.read(in));
     }
   }
 
@@ -124,6 +135,7 @@ public final class CoreCoders {
       writeString(f.previousClusterId(), out);
       writeLongs(f.story().headline(), out);
       writeLongs(f.story().sample(), out);
+      writeInstant(f.crawledAt(), out);
     }
 
     @Override
@@ -144,7 +156,8 @@ public final class CoreCoders {
           in.readBoolean(),
           in.readBoolean(),
           readString(in),
-          story(readLongs(in), readLongs(in)));
+          story(readLongs(in), readLongs(in)),
+          readInstant(in));
     }
 
     private static LowContent lowContent(int b) {
@@ -294,6 +307,7 @@ public final class CoreCoders {
       out.writeBoolean(c.truncated());
       out.writeBoolean(c.fromIndex());
       writeString(c.previousClusterId(), out);
+      writeInstant(c.crawledAt(), out);
     }
 
     @Override
@@ -312,7 +326,8 @@ public final class CoreCoders {
           in.readLong(),
           in.readBoolean(),
           in.readBoolean(),
-          readString(in));
+          readString(in),
+          readInstant(in));
     }
   }
 }

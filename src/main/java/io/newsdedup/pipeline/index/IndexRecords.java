@@ -18,7 +18,7 @@ import java.io.UncheckedIOException;
  * (an index written by an earlier version keeps matching this version's keys).
  *
  * <pre>
- * {"id", "url", "source", "title", "published_at", "origin": {"file", "line"},
+ * {"id", "url", "source", "title", "published_at", "crawled_at" (when read from a WARC), "origin": {"file", "line" or "offset"},
  *  "text": cleaned text (case-folded, paragraphs separated by \n), "markers", "wire_agency",
  *  "points_to_original", "title_key", "truncated", "cluster_id", "canonical_id"}
  * </pre>
@@ -35,6 +35,9 @@ public final class IndexRecords {
     o.put("source", c.source());
     o.put("title", c.title());
     o.put("published_at", c.publishedAt() == null ? null : c.publishedAt().toString());
+    if (c.crawledAt() != null) {
+      o.put("crawled_at", c.crawledAt().toString());
+    }
     o.set("origin", OutputJson.origin(c.origin()));
     o.put("text", c.text());
     o.put("markers", c.markers());
@@ -55,11 +58,7 @@ public final class IndexRecords {
   public static Cleaned parse(String line) {
     try {
       JsonNode n = JSON.readTree(line);
-      JsonNode o = n.path("origin");
-      Origin origin =
-          o.has("pubsub_message_id")
-              ? Origin.ofMessage(o.get("pubsub_message_id").asText())
-              : new Origin(o.path("file").asText(null), o.path("line").asLong(0), null);
+      Origin origin = OutputJson.origin(n.get("origin"));
       return new Cleaned(
           text(n, "id"),
           text(n, "url"),
@@ -74,7 +73,8 @@ public final class IndexRecords {
           Titles.key(text(n, "title"), text(n, "source")),
           n.path("truncated").asBoolean(false),
           true,
-          text(n, "cluster_id"));
+          text(n, "cluster_id"),
+          Timestamps.parse(text(n, "crawled_at")));
     } catch (IOException e) {
       throw new IllegalArgumentException("not an index line: " + e.getMessage(), e);
     }

@@ -8,6 +8,8 @@ import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.core.clean.TextNormalizer;
 import io.newsdedup.core.read.InputFormat;
 import io.newsdedup.core.read.InputRecords;
+import io.newsdedup.core.read.SkipKinds;
+import io.newsdedup.core.read.WarcRecords;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +20,15 @@ import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
@@ -45,6 +53,9 @@ final class FileRecords {
   /** Counts what {@link #read} saw, for metrics. */
   static final class Tally {
     long blankLines;
+
+    /** Records read that are not articles (WARC records of other kinds), by {@link SkipKinds}. */
+    final Map<String, Long> skipped = new TreeMap<>();
   }
 
   /**
@@ -72,13 +83,17 @@ final class FileRecords {
           rejected(
               fileOrigin,
               Reasons.UNSUPPORTED_FORMAT,
-              "unsupported file type (expected .jsonl, .ndjson, .txt, .html or .htm, optionally"
-                  + " .gz)",
+              "unsupported file type (expected .jsonl, .ndjson, .txt, .html, .htm or .warc,"
+                  + " optionally .gz)",
               ""));
       return;
     }
     if (!file.problem().isEmpty()) {
       out.accept(rejected(fileOrigin, Reasons.UNREADABLE_FILE, file.problem(), ""));
+      return;
+    }
+    if (format == InputFormat.WARC) {
+      readWarc(file, out, tally, maxRecordChars);
       return;
     }
     long line = file.firstLine() - 1; // complete lines read
@@ -121,7 +136,7 @@ final class FileRecords {
                   content.head()));
           return;
         }
-        out.accept(parse(file, content.text(), fileOrigin));
+        out.accept(parse(file, content, fileOrigin));
       }
     } catch (IOException | RuntimeException e) {
       Origin at =
@@ -142,6 +157,62 @@ final class FileRecords {
   }
 
   /**
+   * The records of a WARC file (or of its part): each page an article (or a rejection), each other
+   * record a skip of its kind, a malformed record a rejection; where the file breaks off, one
+   * rejection at the record (or gzip member) being read, for it and all after it.
+   */
+  private static void readWarc(
+      InputFile file, Consumer<Parsed> out, Tally tally, int maxRecordChars) {
+    String name = file.displayPath();
+    long last = -1; // the offset of the last record read
+    try (InputRecords records = open(file, maxRecordChars)) {
+      try {
+        for (InputRecords.Raw r; (r = records.next()) != null; ) {
+          last = r.crawl().offset();
+          Origin at = r.origin(name);
+          if (r.skipped()) {
+            tally.skipped.merge(r.crawl().skip(), 1L, Long::sum);
+          } else if (r.tooLarge()) {
+            out.accept(
+                rejected(
+                    at,
+                    Reasons.TOO_LARGE,
+                    "the page is longer than the limit of "
+                        + maxRecordChars
+                        + " characters per record: read "
+                        + r.length()
+                        + " characters of it before giving up",
+                    r.head()));
+          } else {
+            out.accept(InputFormat.WARC.parse(r, file.relativePath(), at));
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        long broken = records.brokenAt();
+        Origin at = Origin.ofRecord(name, broken >= 0 ? broken : Math.max(last, file.start()), 0);
+        out.accept(
+            rejected(
+                at,
+                Reasons.UNREADABLE_FILE,
+                "could not read the file from the record at offset "
+                    + at.offset()
+                    + " on: "
+                    + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + (e instanceof EOFException ? " (the file ends too early: truncated?)" : ""),
+                ""));
+      }
+    } catch (IOException | RuntimeException e) {
+      out.accept(
+          rejected(
+              Origin.ofFile(name),
+              Reasons.UNREADABLE_FILE,
+              "could not read the file: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+              ""));
+    }
+  }
+
+  /**
    * The records of a whole file as {@link #read} saw them, by the line of their origin: the JSONL
    * lines numbered in {@code lines}, or (line 0) the whole content of a text or HTML file, each
    * handed to {@code found} as soon as it is read (so a read that fails part-way has handed over
@@ -157,22 +228,49 @@ final class FileRecords {
   static void rawRecords(
       InputFile file, NavigableSet<Long> lines, BiConsumer<Long, String> found, int maxRecordChars)
       throws IOException {
-    if (InputFormat.of(file.relativePath()) == InputFormat.UNSUPPORTED || lines.isEmpty()) {
+    List<Origin> origins = new ArrayList<>();
+    for (long line : lines) {
+      origins.add(
+          line > 0 ? Origin.ofLine(file.displayPath(), line) : Origin.ofFile(file.displayPath()));
+    }
+    recordsAt(file, origins, (o, r) -> found.accept(r.line(), r.text()), maxRecordChars);
+  }
+
+  /**
+   * The records of a whole file at {@code origins} (JSONL lines, the whole of a text or HTML file,
+   * WARC records by offset), as {@link #read} saw them, each handed to {@code found} with its
+   * origin as soon as it is read; one {@link #read} rejected as {@code too_large} or skipped is not
+   * handed over, nor is one the file does not have (any more).
+   */
+  static void recordsAt(
+      InputFile file,
+      Collection<Origin> origins,
+      BiConsumer<Origin, InputRecords.Raw> found,
+      int maxRecordChars)
+      throws IOException {
+    InputFormat format = InputFormat.of(file.relativePath());
+    if (format == InputFormat.UNSUPPORTED || origins.isEmpty()) {
       return;
+    }
+    Set<Origin> wanted = new HashSet<>(origins);
+    TreeSet<Long> keys = new TreeSet<>();
+    for (Origin o : origins) {
+      keys.add(format == InputFormat.WARC ? o.offset() : o.line());
     }
     try (InputRecords records = open(file, maxRecordChars)) {
       records.select(
-          lines,
+          keys,
           r -> {
-            if (!r.tooLarge()) {
-              found.accept(r.line(), r.text());
+            Origin o = r.origin(file.displayPath());
+            if (!r.tooLarge() && !r.skipped() && wanted.contains(o)) {
+              found.accept(o, r);
             }
           });
     }
   }
 
-  /** The record {@link #read} makes of one raw record of {@code file} (see {@link #rawRecords}). */
-  static Parsed parse(InputFile file, String raw, Origin origin) {
+  /** The record {@link #read} makes of one raw record of {@code file} (see {@link #recordsAt}). */
+  static Parsed parse(InputFile file, InputRecords.Raw raw, Origin origin) {
     return InputFormat.of(file.relativePath()).parse(raw, file.relativePath(), origin);
   }
 
@@ -185,8 +283,9 @@ final class FileRecords {
    * (gzip by name and magic bytes, every member, bounded lines).
    */
   private static InputRecords open(InputFile file, int maxRecordChars) throws IOException {
-    // A part is never of a .gz file (see parts): its bytes are read as they are.
-    return InputRecords.of(stored(file), file.relativePath(), file.firstLine(), maxRecordChars);
+    // A part is of an uncompressed JSONL file, or of a .warc.gz from a gzip member on (see parts).
+    return InputRecords.of(
+        stored(file), file.relativePath(), file.firstLine(), file.start(), maxRecordChars);
   }
 
   /**
@@ -194,10 +293,7 @@ final class FileRecords {
    * a local file, else through Beam's file systems.
    */
   private static InputStream stored(InputFile file) throws IOException {
-    ReadableByteChannel channel =
-        LocalFiles.isLocal(file.resource())
-            ? LocalFiles.open(file)
-            : FileSystems.open(FileSystems.matchNewResource(file.resource(), false));
+    ReadableByteChannel channel = channel(file);
     if (!file.whole()) {
       ((SeekableByteChannel) channel).position(file.start());
       InputStream part = Channels.newInputStream(channel);
@@ -211,13 +307,26 @@ final class FileRecords {
     return Channels.newInputStream(channel);
   }
 
+  /** The file's channel: {@link LocalFiles#open} for a local file, else Beam's file systems. */
+  private static ReadableByteChannel channel(InputFile file) throws IOException {
+    return LocalFiles.isLocal(file.resource())
+        ? LocalFiles.open(file)
+        : FileSystems.open(FileSystems.matchNewResource(file.resource(), false));
+  }
+
   /**
    * Cuts a big uncompressed JSONL file into parts of about {@code partBytes} that start at a line,
    * with the number of their first line, in one pass over its bytes; line breaks counted as {@link
-   * InputRecords} (and {@link java.io.BufferedReader#readLine}) count them (LF, CR, CR LF). Other
-   * files (a .gz among them) are one part.
+   * InputRecords} (and {@link java.io.BufferedReader#readLine}) count them (LF, CR, CR LF). A big
+   * {@code .warc.gz} is cut at gzip members that start a WARC record ({@link WarcRecords#cuts}).
+   * Other files (any other .gz among them) are one part.
    */
   static List<InputFile> parts(InputFile file, long partBytes) throws IOException {
+    if (InputFormat.of(file.relativePath()) == InputFormat.WARC
+        && file.problem().isEmpty()
+        && file.sizeBytes() >= 2 * partBytes) {
+      return warcParts(file, partBytes);
+    }
     if (InputFormat.of(file.relativePath()) != InputFormat.JSONL
         || !file.problem().isEmpty()
         || file.relativePath().toLowerCase(Locale.ROOT).endsWith(".gz")
@@ -271,6 +380,28 @@ final class FileRecords {
       cuts.cutIfFull(offset, line, partBytes);
     }
     return cuts.andTheRest();
+  }
+
+  /** A big WARC file cut at gzip members (an uncompressed one is one part). */
+  private static List<InputFile> warcParts(InputFile file, long partBytes) throws IOException {
+    List<Long> cuts;
+    try (ReadableByteChannel channel = channel(file)) {
+      if (!(channel instanceof SeekableByteChannel seekable)) {
+        return List.of(file);
+      }
+      cuts = WarcRecords.cuts(seekable, partBytes);
+    }
+    if (cuts.isEmpty()) {
+      return List.of(file);
+    }
+    List<InputFile> parts = new ArrayList<>();
+    long start = 0;
+    for (long cut : cuts) {
+      parts.add(file.part(start, cut, 1));
+      start = cut;
+    }
+    parts.add(file.part(start, -1, 1));
+    return parts;
   }
 
   /** The parts cut so far, and where the next one starts. */

@@ -37,6 +37,12 @@ public final class ReadArticles
 
   public static final String NAMESPACE = "read";
 
+  /**
+   * The prefix of the counters of records read that are not articles, by kind ({@link
+   * io.newsdedup.core.read.SkipKinds}): {@code skipped_request}, {@code skipped_http_4xx}, ...
+   */
+  public static final String SKIPPED = "skipped_";
+
   /** Articles kept with no timestamp because their published_at could not be parsed. */
   public static final String UNPARSEABLE_TIMESTAMPS = "published_at_unparseable";
 
@@ -109,10 +115,13 @@ public final class ReadArticles
     }
   }
 
-  /** Bytes per part of a big uncompressed JSONL file, read in parallel. */
+  /** Bytes per part of a big uncompressed JSONL file (or .warc.gz), read in parallel. */
   static final long PART_BYTES = 16L << 20;
 
-  /** A big uncompressed JSONL file is cut into parts that are read in parallel. */
+  /**
+   * A big uncompressed JSONL file (or a big .warc.gz, at gzip members) is cut into parts that are
+   * read in parallel.
+   */
   static final class PartsFn extends DoFn<InputFile, KV<Integer, InputFile>> {
     private final int shards;
     private final Counter parts = Metrics.counter(NAMESPACE, "file_parts");
@@ -150,6 +159,12 @@ public final class ReadArticles
         FileRecords.Tally tally = new FileRecords.Tally();
         FileRecords.read(file, (Parsed p) -> emit(p, out), tally);
         blank.inc(tally.blankLines);
+        tally.skipped.forEach(
+            (kind, n) -> {
+              records.inc(n); // read, and counted as skipped: not an article, not a rejection
+              Progress.READ.add(n);
+              Metrics.counter(NAMESPACE, SKIPPED + kind).inc(n);
+            });
       }
     }
 

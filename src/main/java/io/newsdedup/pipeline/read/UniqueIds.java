@@ -1,17 +1,24 @@
 package io.newsdedup.pipeline.read;
 
 import io.newsdedup.core.article.Article;
+import io.newsdedup.core.article.Capture;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.article.Rejection.Reasons;
+import io.newsdedup.core.read.InputRecords;
+import io.newsdedup.core.read.SkipKinds;
+import io.newsdedup.pipeline.coders.Codec;
 import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.shard.Shards;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -19,6 +26,7 @@ import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -27,17 +35,26 @@ import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PInput;
 import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Which records give up their id. When several records share an id, the one whose origin comes
  * first (file path, then line) keeps it, whatever the order the files were read in; the others are
  * rejected as {@code duplicate_id}, naming the record that kept the id.
+ *
+ * <p>Pages captured by a crawler (WARC records, whose id is their URL) come first, the one to keep
+ * by {@link Capture#PREFERRED} (a complete capture before a cut one, then the later one), then by
+ * origin. A capture that gives up its id to another capture is the same page captured again, not
+ * bad input: it is not rejected but skipped ({@link SkipKinds#DUPLICATE_CAPTURE}, counted as {@code
+ * read/skipped_duplicate_capture}).
  *
  * <p>Only (id, origin) pairs are shuffled, and the articles are not filtered here: waiting for the
  * verdict would mean holding every parsed article until all ids are known. The verdict is a side
@@ -66,24 +83,31 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     return new UniqueIds(patterns, n);
   }
 
+  static final TupleTag<KV<Origin, KV<String, String>>> LOSERS = new TupleTag<>() {};
+  static final TupleTag<KV<Origin, KV<String, String>>> RECAPTURED = new TupleTag<>() {};
+
   @Override
   public Result expand(PCollection<Article> articles) {
     Shards.check(shards);
-    PCollection<KV<Origin, KV<String, String>>> losers =
+    KvCoder<Origin, KV<String, String>> loserCoder =
+        KvCoder.of(
+            CoreCoders.OriginCoder.INSTANCE,
+            KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    PCollectionTuple verdicts =
         articles
             .apply("IdAndOrigin", ParDo.of(new IdOriginFn(shards)))
-            .setCoder(
-                KvCoder.of(
-                    VarIntCoder.of(),
-                    KvCoder.of(StringUtf8Coder.of(), CoreCoders.OriginCoder.INSTANCE)))
+            .setCoder(KvCoder.of(VarIntCoder.of(), ClaimCoder.INSTANCE))
             .apply("IdsOfShard", GroupByKey.create())
-            .apply("Losers", ParDo.of(new LosersFn()))
-            .setCoder(
-                KvCoder.of(
-                    CoreCoders.OriginCoder.INSTANCE,
-                    KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
+            .apply(
+                "Losers",
+                ParDo.of(new LosersFn()).withOutputTags(LOSERS, TupleTagList.of(RECAPTURED)));
+    PCollection<KV<Origin, KV<String, String>>> losers = verdicts.get(LOSERS).setCoder(loserCoder);
+    PCollection<KV<Origin, KV<String, String>>> recaptured =
+        verdicts.get(RECAPTURED).setCoder(loserCoder);
     PCollectionView<Map<String, String>> dropped =
-        losers
+        PCollectionList.of(losers)
+            .and(recaptured)
+            .apply("AllLosers", Flatten.pCollections())
             .apply(
                 "ByOrigin",
                 MapElements.into(
@@ -156,7 +180,36 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
         String transformName, PInput input, PTransform<?, ?> transform) {}
   }
 
-  static final class IdOriginFn extends DoFn<Article, KV<Integer, KV<String, Origin>>> {
+  /** An article's claim to its id: where it was read, and how it was captured (or null). */
+  record Claim(String id, Origin origin, Capture capture) {
+    /** Which claim keeps the id: captures first (by {@link Capture#PREFERRED}), then by origin. */
+    static final Comparator<Claim> KEEPER =
+        Comparator.comparing(Claim::capture, Comparator.nullsLast(Capture.PREFERRED))
+            .thenComparing(Claim::origin, Origin.ORDER);
+  }
+
+  static final class ClaimCoder extends Codec<Claim> {
+    static final ClaimCoder INSTANCE = new ClaimCoder();
+
+    @Override
+    protected void write(Claim c, DataOutputStream out) throws IOException {
+      writeString(c.id(), out);
+      CoreCoders.OriginCoder.INSTANCE.encode(c.origin(), out);
+      writeInstant(c.capture() == null ? null : c.capture().crawledAt(), out);
+      out.writeBoolean(c.capture() != null && c.capture().complete());
+    }
+
+    @Override
+    protected Claim read(DataInputStream in) throws IOException {
+      String id = readString(in);
+      Origin origin = CoreCoders.OriginCoder.INSTANCE.decode(in);
+      Instant crawled = readInstant(in);
+      boolean complete = in.readBoolean();
+      return new Claim(id, origin, crawled == null ? null : new Capture(crawled, complete));
+    }
+  }
+
+  static final class IdOriginFn extends DoFn<Article, KV<Integer, Claim>> {
     private final int shards;
 
     IdOriginFn(int shards) {
@@ -164,31 +217,49 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     }
 
     @ProcessElement
-    public void process(@Element Article a, OutputReceiver<KV<Integer, KV<String, Origin>>> out) {
-      out.output(KV.of(Shards.of(a.id(), shards), KV.of(a.id(), a.origin())));
+    public void process(@Element Article a, OutputReceiver<KV<Integer, Claim>> out) {
+      out.output(KV.of(Shards.of(a.id(), shards), new Claim(a.id(), a.origin(), a.capture())));
     }
   }
 
-  /** For each id used more than once: (origin of each loser, (the id, why it gives it up)). */
+  /**
+   * For each id used more than once: (origin of each loser, (the id, why it gives it up)); a
+   * capture that loses to a capture goes to {@link #RECAPTURED}, the others to {@link #LOSERS}.
+   */
   static final class LosersFn
-      extends DoFn<KV<Integer, Iterable<KV<String, Origin>>>, KV<Origin, KV<String, String>>> {
+      extends DoFn<KV<Integer, Iterable<Claim>>, KV<Origin, KV<String, String>>> {
+    private final Counter recaptured =
+        Metrics.counter(ReadArticles.NAMESPACE, ReadArticles.SKIPPED + SkipKinds.DUPLICATE_CAPTURE);
+
     @ProcessElement
-    public void process(
-        @Element KV<Integer, Iterable<KV<String, Origin>>> shard,
-        OutputReceiver<KV<Origin, KV<String, String>>> out) {
-      Map<String, List<Origin>> byId = new HashMap<>();
-      for (KV<String, Origin> e : shard.getValue()) {
-        byId.computeIfAbsent(e.getKey(), k -> new ArrayList<>(1)).add(e.getValue());
+    public void process(@Element KV<Integer, Iterable<Claim>> shard, MultiOutputReceiver out) {
+      Map<String, List<Claim>> byId = new HashMap<>();
+      for (Claim c : shard.getValue()) {
+        byId.computeIfAbsent(c.id(), k -> new ArrayList<>(1)).add(c);
       }
       byId.forEach(
-          (id, origins) -> {
-            if (origins.size() < 2) {
+          (id, claims) -> {
+            if (claims.size() < 2) {
               return;
             }
-            origins.sort(Origin.ORDER);
-            String why = "id \"" + id + "\" is already used by the record at " + origins.get(0);
-            for (Origin loser : origins.subList(1, origins.size())) {
-              out.output(KV.of(loser, KV.of(id, why)));
+            claims.sort(Claim.KEEPER);
+            Claim keeper = claims.get(0);
+            for (Claim loser : claims.subList(1, claims.size())) {
+              if (keeper.capture() != null && loser.capture() != null) {
+                recaptured.inc();
+                String why =
+                    "a capture of \""
+                        + id
+                        + "\" kept instead: the one at "
+                        + keeper.origin()
+                        + ", crawled at "
+                        + keeper.capture().crawledAt();
+                out.get(RECAPTURED).output(KV.of(loser.origin(), KV.of(id, why)));
+              } else {
+                String why =
+                    "id \"" + id + "\" is already used by the record at " + keeper.origin();
+                out.get(LOSERS).output(KV.of(loser.origin(), KV.of(id, why)));
+              }
             }
           });
     }
@@ -216,17 +287,18 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
         OutputReceiver<Rejection> out) {
       List<KV<Origin, KV<String, String>>> losers = new ArrayList<>(); // iterable only once
       file.getValue().forEach(losers::add);
-      TreeSet<Long> lines = new TreeSet<>();
-      losers.forEach(l -> lines.add(l.getKey().line()));
+      List<Origin> origins = new ArrayList<>();
+      losers.forEach(l -> origins.add(l.getKey()));
       InputFile f = null;
-      Map<Long, String> raw = new HashMap<>();
+      Map<Origin, InputRecords.Raw> raw = new HashMap<>();
       String problem = null;
       try {
         f = files().get(file.getKey());
         if (f == null) {
           throw new IOException("no input file is named " + file.getKey() + " any more");
         }
-        FileRecords.rawRecords(f, lines, raw::put); // what came before a failure is kept
+        // what came before a failure is kept
+        FileRecords.recordsAt(f, origins, raw::put, InputRecords.MAX_RECORD_CHARS);
       } catch (IOException | RuntimeException e) {
         problem = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
@@ -234,11 +306,12 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
         Origin origin = loser.getKey();
         String id = loser.getValue().getKey();
         String why = loser.getValue().getValue();
-        String payload = raw.get(origin.line());
+        InputRecords.Raw record = raw.get(origin);
+        String payload = record == null ? null : record.text();
         String lost = null; // why the payload is missing
         if (payload == null) {
           lost = problem != null ? problem : CHANGED;
-        } else if (!isRecordWithId(f, payload, origin, id)) {
+        } else if (!isRecordWithId(f, record, origin, id)) {
           lost = CHANGED;
         }
         duplicates.inc();
@@ -256,7 +329,8 @@ public final class UniqueIds extends PTransform<PCollection<Article>, UniqueIds.
     private static final String CHANGED = "the file has changed since it was read";
 
     /** Whether {@code raw}, read again at {@code origin}, still parses to an article {@code id}. */
-    private static boolean isRecordWithId(InputFile f, String raw, Origin origin, String id) {
+    private static boolean isRecordWithId(
+        InputFile f, InputRecords.Raw raw, Origin origin, String id) {
       try {
         Article again = FileRecords.parse(f, raw, origin).article();
         return again != null && id.equals(again.id());

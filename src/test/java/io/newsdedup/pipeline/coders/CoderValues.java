@@ -35,7 +35,7 @@ public final class CoderValues {
   /**
    * Facts with every field set, each to its own value (booleans: pointsToOriginal true, truncated
    * false, fromIndex true; the low-content reason not the enum's first), the story's headline and
-   * sample distinct.
+   * sample distinct, crawled (as read from a WARC file).
    */
   public static ArticleFacts facts(String id) {
     return new ArticleFacts(
@@ -54,7 +54,8 @@ public final class CoderValues {
         false,
         true,
         "cluster-previous-ü",
-        new StoryEvidence(new long[] {11, -22, 33}, new long[] {-44, 55}));
+        new StoryEvidence(new long[] {11, -22, 33}, new long[] {-44, 55}),
+        Instant.ofEpochSecond(1_700_000_900L, 5));
   }
 
   /**

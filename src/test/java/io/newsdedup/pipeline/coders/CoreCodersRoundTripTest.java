@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.article.Article;
 import io.newsdedup.core.article.ArticleFacts;
+import io.newsdedup.core.article.Capture;
 import io.newsdedup.core.article.LowContent;
 import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
@@ -54,8 +55,35 @@ class CoreCodersRoundTripTest {
             Origin.ofMessage("m-9"),
             new Origin("", -5, ""),
             new Origin(null, Long.MAX_VALUE, null),
-            new Origin("same", 1, "same"))) {
+            new Origin("same", 1, "same"),
+            Origin.ofRecord("crawl/" + WORLD + ".warc.gz", 0, 0),
+            Origin.ofRecord("c.warc.gz", 9_876_543_210L, 0),
+            Origin.ofRecord("c.warc.gz", 0, 123_456))) {
       assertEquals(o, roundTripEqual(OriginCoder.INSTANCE, o, copy(o)));
+    }
+  }
+
+  @Test
+  void capturedArticleCoder() throws Exception {
+    for (boolean complete : new boolean[] {true, false}) {
+      Capture c = new Capture(Instant.parse("2025-03-04T10:00:00.123456Z"), complete);
+      Article a =
+          new Article(
+              "https://example.org/" + WORLD,
+              "https://example.org/" + WORLD,
+              null,
+              "Title 北京",
+              "Body",
+              null,
+              c,
+              Origin.ofRecord("c.warc.gz", 1234, 56));
+      Article got =
+          roundTripEqual(
+              ArticleCoder.INSTANCE,
+              a,
+              new Article(a.id(), a.url(), null, a.title(), "Body", null, c, a.origin()));
+      assertEquals(c, got.capture());
+      assertEquals(Origin.ofRecord("c.warc.gz", 1234, 56), got.origin());
     }
   }
 
@@ -213,7 +241,7 @@ class CoreCodersRoundTripTest {
   }
 
   private static Origin copy(Origin o) {
-    return new Origin(o.file(), o.line(), o.messageId());
+    return new Origin(o.file(), o.line(), o.messageId(), o.offset(), o.inMember());
   }
 
   private static Article article() {
