@@ -2,12 +2,16 @@ package io.newsdedup.cli;
 
 import io.newsdedup.bench.Bench;
 import io.newsdedup.bench.BenchSettings;
+import io.newsdedup.bench.stream.IndexBench;
 import io.newsdedup.bench.stream.StreamBench;
+import io.newsdedup.pipeline.options.MatchingOptions;
+import io.newsdedup.pipeline.options.MatchingSettingsFactory;
 import io.newsdedup.pipeline.options.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code news-dedup bench [tool] [--name=value ...]}: the end-to-end bench of {@code batch}, and
@@ -54,6 +58,14 @@ final class BenchCommand {
             out);
         yield Main.OK;
       }
+      case "stream-index" -> {
+        IndexBench.run(
+            corpus(o, tool),
+            o.getArticles() == null ? 20_000 : o.getArticles(),
+            MatchingSettingsFactory.from(PipelineOptionsFactory.create().as(MatchingOptions.class)),
+            out);
+        yield Main.OK;
+      }
       case "warc" -> Bench.warc(out, corpus(o, tool), Path.of(o.getWorkDir()));
       default -> throw new UsageException("no bench tool \"" + tool + "\"");
     };
@@ -91,7 +103,7 @@ final class BenchCommand {
   }
 
   private static final String USAGE =
-      "news-dedup bench [kernels|corpus-kernels|floor|accuracy|stream|warc]"
+      "news-dedup bench [kernels|corpus-kernels|floor|accuracy|stream|stream-index|warc]"
           + " [--name=value ...]";
 
   private static final String WHAT =
@@ -110,6 +122,8 @@ final class BenchCommand {
         articles at --rate per second once the job decides, and prints publish-to-decision
         latency (p50, p95, p99, max), the rates, and with a local --stateBackendStoragePath the
         last checkpoint's size per article.
+      bench stream-index --corpus=FILE.jsonl [--articles=20000]: the stream index's algorithm
+        alone, one thread, no runner: the ceiling of its one key.
       bench warc --corpus=FILE.jsonl [--workDir=DIR]: the corpus's articles captured into a
         .warc.gz (a request and a response with a news page each, gzipped record by record),
         to time WARC input against the same articles as JSONL.
