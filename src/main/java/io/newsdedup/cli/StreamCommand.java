@@ -3,6 +3,7 @@ package io.newsdedup.cli;
 import io.newsdedup.pipeline.options.ProductionDefaults;
 import io.newsdedup.pipeline.stream.StreamOptions;
 import io.newsdedup.pipeline.stream.StreamPipeline;
+import io.newsdedup.pipeline.stream.StreamSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Set;
@@ -53,15 +54,11 @@ final class StreamCommand {
       return Main.OK;
     }
     StreamOptions options = StreamPipeline.options(ProductionDefaults.apply(args));
+    StreamSettings settings = StreamSettings.from(options);
     PipelineResult result = StreamPipeline.start(options);
-    String input =
-        options.getInputSubscription() != null
-            ? options.getInputSubscription()
-            : options.getInputTopic();
     out.printf(
-        "news-dedup stream: reading %s; decisions -> %s; dead letters -> %s;"
-            + " index retention %s. Stop with Ctrl-C.%n",
-        input, options.getOutputTopic(), options.getDeadLetterTopic(), options.getIndexRetention());
+        "news-dedup stream: %s; index retention %s. Stop with Ctrl-C.%n",
+        settings.ends().describe(), settings.retention());
     Thread cancel =
         new Thread(
             () -> {

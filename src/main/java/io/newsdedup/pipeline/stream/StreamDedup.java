@@ -12,7 +12,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * The stream job without its Pub/Sub ends: messages in; {@link #DECISIONS} and {@link
+ * The stream job without its ends ({@link StreamEnds}): messages in; {@link #DECISIONS} and {@link
  * #DEAD_LETTERS} out.
  *
  * <pre>

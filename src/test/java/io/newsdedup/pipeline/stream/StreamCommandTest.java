@@ -103,8 +103,8 @@ class StreamCommandTest {
                 "--deadLetterTopic=" + T + "dead",
                 "--indexRetention=36h",
                 "--threshold=0.4"));
-    assertEquals("projects/p/subscriptions/articles", s.inputSubscription());
-    assertEquals(null, s.inputTopic());
+    assertEquals(
+        new PubsubEnds("projects/p/subscriptions/articles", null, T + "out", T + "dead"), s.ends());
     assertEquals(36 * 3_600_000L, s.retention().millis());
     assertEquals(0.4, s.matching().rule().jaccardThreshold());
     assertEquals(2 * 1024 * 1024, s.maxMessageBytes());
