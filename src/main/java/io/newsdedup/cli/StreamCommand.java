@@ -11,7 +11,8 @@ import org.apache.beam.sdk.PipelineResult;
 
 /**
  * {@code news-dedup stream}: the stream job, from Pub/Sub to Pub/Sub, until it is stopped (a
- * shutdown hook cancels it on SIGTERM or Ctrl-C).
+ * shutdown hook cancels it on SIGTERM or Ctrl-C; an interrupt of the thread running it, in a
+ * program that embeds it, cancels it too).
  */
 final class StreamCommand {
   private StreamCommand() {}
@@ -59,20 +60,21 @@ final class StreamCommand {
     out.printf(
         "news-dedup stream: %s; index retention %s. Stop with Ctrl-C.%n",
         settings.ends().describe(), settings.retention());
-    Thread cancel =
-        new Thread(
-            () -> {
-              try {
-                result.cancel();
-              } catch (IOException | RuntimeException e) {
-                // stopping anyway
-              }
-            },
-            "news-dedup-stream-cancel");
+    Thread cancel = new Thread(() -> cancel(result), "news-dedup-stream-cancel");
     Runtime.getRuntime().addShutdownHook(cancel);
     PipelineResult.State state;
     try {
       state = result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
+      // the thread running the command was interrupted (an embedding program stopping it)
+      Thread.interrupted(); // cleared while cancelling, which may wait
+      cancel(result);
+      Thread.currentThread().interrupt();
+      out.println("news-dedup stream: interrupted; the job was cancelled.");
+      return Main.OK;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(cancel);
@@ -85,6 +87,14 @@ final class StreamCommand {
     }
     err.println("news-dedup stream: the pipeline ended in state " + state);
     return Main.FAILED;
+  }
+
+  private static void cancel(PipelineResult result) {
+    try {
+      result.cancel();
+    } catch (IOException | RuntimeException e) {
+      // stopping anyway
+    }
   }
 
   private static final String NOOP_CREDENTIALS =
