@@ -10,9 +10,9 @@ import java.util.Set;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
- * {@code news-dedup stream}: the stream job, from Pub/Sub to Pub/Sub, until it is stopped (a
- * shutdown hook cancels it on SIGTERM or Ctrl-C; an interrupt of the thread running it, in a
- * program that embeds it, cancels it too).
+ * {@code news-dedup stream}: the stream job, from Pub/Sub to Pub/Sub or from Kafka to Kafka, until
+ * it is stopped (a shutdown hook cancels it on SIGTERM or Ctrl-C; an interrupt of the thread
+ * running it, in a program that embeds it, cancels it too).
  */
 final class StreamCommand {
   private StreamCommand() {}
@@ -27,16 +27,18 @@ final class StreamCommand {
           out,
           """
           news-dedup stream (--inputSubscription=SUBSCRIPTION | --inputTopic=TOPIC)
-              --outputTopic=TOPIC --deadLetterTopic=TOPIC [options]\
+              --outputTopic=TOPIC --deadLetterTopic=TOPIC [options]
+          news-dedup stream --kafkaBootstrapServers=HOST:PORT[,...] --kafkaInputTopic=TOPIC
+              --kafkaOutputTopic=TOPIC --kafkaDeadLetterTopic=TOPIC [options]\
           """,
           """
-          Reads articles from Pub/Sub (one per message, the batch JSON contract;
-          attributes id and published_at override the JSON) and publishes one decision
-          per article on --outputTopic: new, duplicate (of canonical_id), and
-          canonical_changed for earlier articles when a better original arrives.
-          Unusable messages go to --deadLetterTopic. Runs until stopped (Ctrl-C).
-          Topics and subscriptions are projects/PROJECT/topics/NAME and
-          projects/PROJECT/subscriptions/NAME.
+          Reads articles from Pub/Sub or Kafka (one per message or record, the batch
+          JSON contract; attributes or headers id and published_at override the JSON)
+          and publishes one decision per article on the output topic: new, duplicate
+          (of canonical_id), and canonical_changed for earlier articles when a better
+          original arrives. Unusable messages go to the dead-letter topic. Runs until
+          stopped (Ctrl-C). Pub/Sub topics and subscriptions are
+          projects/PROJECT/topics/NAME and projects/PROJECT/subscriptions/NAME.
           """,
           StreamOptions.class,
           "Pub/Sub and Google Cloud options (Beam's):\n"

@@ -29,6 +29,14 @@ public record PubsubEnds(
   private static final Pattern SUBSCRIPTION =
       Pattern.compile("projects/[^/\\s]+/subscriptions/[^/\\s]+");
 
+  /** Whether any Pub/Sub end is given. */
+  static boolean configured(StreamOptions o) {
+    return blankToNull(o.getInputSubscription()) != null
+        || blankToNull(o.getInputTopic()) != null
+        || blankToNull(o.getOutputTopic()) != null
+        || blankToNull(o.getDeadLetterTopic()) != null;
+  }
+
   static PubsubEnds from(StreamOptions o) {
     String subscription = blankToNull(o.getInputSubscription());
     String topic = blankToNull(o.getInputTopic());
@@ -117,7 +125,7 @@ public record PubsubEnds(
     }
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }
