@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the stream job on Apache Flink (1.19) with the RocksDB state backend and checkpoints, with
 # the options of options-flink.txt and of the source (../stream-pubsub/options-SOURCE.txt: the
-# local emulator or Google Cloud Pub/Sub), until stopped:
+# local emulator or Google Cloud Pub/Sub; options-kafka.txt here: Kafka), until stopped:
 #   pipelines/stream-flink/run.sh emulator                       # embedded Flink, local emulator
+#   pipelines/stream-flink/run.sh kafka                          # embedded Flink, Kafka
 #   STATE=s3://b/state FLINK_MASTER=jobmanager:8081 pipelines/stream-flink/run.sh pubsub
 #   SUBMIT=flink FLINK_RUN_ARGS="-d" pipelines/stream-flink/run.sh pubsub          # flink run
 #   SAVEPOINT=file:///var/lib/news-dedup/state/JOB/chk-42 pipelines/stream-flink/run.sh emulator
@@ -26,7 +27,7 @@ if [ $# -ge 1 ] && [ -f "$here/options-$1.txt" ] && [ "$1" != flink ]; then
   sources=$here
 fi
 if [ $# -lt 1 ] || [ "$1" = flink ] || [ ! -f "$sources/options-$1.txt" ]; then
-  echo "usage: $0 emulator|pubsub [more stream options]" >&2
+  echo "usage: $0 emulator|pubsub|kafka [more stream options]" >&2
   exit 2
 fi
 source=$1

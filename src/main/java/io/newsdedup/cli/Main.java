@@ -104,7 +104,7 @@ public final class Main {
         "",
         "Commands:",
         "  batch           dedup article files: clusters, assignments, rejected, summary.json",
-        "  stream          dedup articles from Pub/Sub as they arrive: a decision per article",
+        "  stream          dedup articles from Pub/Sub or Kafka as they arrive: a decision each",
         "  eval            score a batch output against labels (precision, recall, ARI, ...)",
         "  eval generate   build a labelled evaluation corpus from plain article texts",
         "  bench           end-to-end throughput of batch on a generated corpus",

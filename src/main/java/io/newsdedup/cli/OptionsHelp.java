@@ -2,6 +2,7 @@ package io.newsdedup.cli;
 
 import io.newsdedup.bench.BenchSettings;
 import io.newsdedup.eval.generate.Generate;
+import io.newsdedup.pipeline.stream.KafkaEnds;
 import io.newsdedup.pipeline.stream.StreamSettings;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class OptionsHelp {
   private static Map<String, String> appliedDefaults() {
     Map<String, String> d = new HashMap<>();
     d.put("StreamOptions.indexRetention", "\"" + StreamSettings.DEFAULT_RETENTION + "\"");
+    d.put("StreamOptions.kafkaConsumerGroup", "\"" + KafkaEnds.DEFAULT_CONSUMER_GROUP + "\"");
     d.put("BatchOptions.indexRetention", "keep everything");
     d.put("ReportOptions.report", "OUTPUT/report");
     d.put("ReportOptions.inputRoot", "the current directory");

@@ -3,14 +3,16 @@ package io.newsdedup.cli;
 import io.newsdedup.pipeline.options.ProductionDefaults;
 import io.newsdedup.pipeline.stream.StreamOptions;
 import io.newsdedup.pipeline.stream.StreamPipeline;
+import io.newsdedup.pipeline.stream.StreamSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Set;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
- * {@code news-dedup stream}: the stream job, from Pub/Sub to Pub/Sub, until it is stopped (a
- * shutdown hook cancels it on SIGTERM or Ctrl-C).
+ * {@code news-dedup stream}: the stream job, from Pub/Sub to Pub/Sub or from Kafka to Kafka, until
+ * it is stopped (a shutdown hook cancels it on SIGTERM or Ctrl-C; an interrupt of the thread
+ * running it, in a program that embeds it, cancels it too).
  */
 final class StreamCommand {
   private StreamCommand() {}
@@ -25,16 +27,18 @@ final class StreamCommand {
           out,
           """
           news-dedup stream (--inputSubscription=SUBSCRIPTION | --inputTopic=TOPIC)
-              --outputTopic=TOPIC --deadLetterTopic=TOPIC [options]\
+              --outputTopic=TOPIC --deadLetterTopic=TOPIC [options]
+          news-dedup stream --kafkaBootstrapServers=HOST:PORT[,...] --kafkaInputTopic=TOPIC
+              --kafkaOutputTopic=TOPIC --kafkaDeadLetterTopic=TOPIC [options]\
           """,
           """
-          Reads articles from Pub/Sub (one per message, the batch JSON contract;
-          attributes id and published_at override the JSON) and publishes one decision
-          per article on --outputTopic: new, duplicate (of canonical_id), and
-          canonical_changed for earlier articles when a better original arrives.
-          Unusable messages go to --deadLetterTopic. Runs until stopped (Ctrl-C).
-          Topics and subscriptions are projects/PROJECT/topics/NAME and
-          projects/PROJECT/subscriptions/NAME.
+          Reads articles from Pub/Sub or Kafka (one per message or record, the batch
+          JSON contract; attributes or headers id and published_at override the JSON)
+          and publishes one decision per article on the output topic: new, duplicate
+          (of canonical_id), and canonical_changed for earlier articles when a better
+          original arrives. Unusable messages go to the dead-letter topic. Runs until
+          stopped (Ctrl-C). Pub/Sub topics and subscriptions are
+          projects/PROJECT/topics/NAME and projects/PROJECT/subscriptions/NAME.
           """,
           StreamOptions.class,
           "Pub/Sub and Google Cloud options (Beam's):\n"
@@ -53,29 +57,26 @@ final class StreamCommand {
       return Main.OK;
     }
     StreamOptions options = StreamPipeline.options(ProductionDefaults.apply(args));
+    StreamSettings settings = StreamSettings.from(options);
     PipelineResult result = StreamPipeline.start(options);
-    String input =
-        options.getInputSubscription() != null
-            ? options.getInputSubscription()
-            : options.getInputTopic();
     out.printf(
-        "news-dedup stream: reading %s; decisions -> %s; dead letters -> %s;"
-            + " index retention %s. Stop with Ctrl-C.%n",
-        input, options.getOutputTopic(), options.getDeadLetterTopic(), options.getIndexRetention());
-    Thread cancel =
-        new Thread(
-            () -> {
-              try {
-                result.cancel();
-              } catch (IOException | RuntimeException e) {
-                // stopping anyway
-              }
-            },
-            "news-dedup-stream-cancel");
+        "news-dedup stream: %s; index retention %s. Stop with Ctrl-C.%n",
+        settings.ends().describe(), settings.retention());
+    Thread cancel = new Thread(() -> cancel(result), "news-dedup-stream-cancel");
     Runtime.getRuntime().addShutdownHook(cancel);
     PipelineResult.State state;
     try {
       state = result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
+      // the thread running the command was interrupted (an embedding program stopping it)
+      Thread.interrupted(); // cleared while cancelling, which may wait
+      cancel(result);
+      Thread.currentThread().interrupt();
+      out.println("news-dedup stream: interrupted; the job was cancelled.");
+      return Main.OK;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(cancel);
@@ -88,6 +89,14 @@ final class StreamCommand {
     }
     err.println("news-dedup stream: the pipeline ended in state " + state);
     return Main.FAILED;
+  }
+
+  private static void cancel(PipelineResult result) {
+    try {
+      result.cancel();
+    } catch (IOException | RuntimeException e) {
+      // stopping anyway
+    }
   }
 
   private static final String NOOP_CREDENTIALS =

@@ -195,6 +195,17 @@ class PipelineScriptsTest {
     assertTrue(args.stream().noneMatch(a -> a.startsWith("--flinkMaster")), args.toString());
     Result usage = script("pipelines/stream-flink/run.sh", Map.of(), "flink");
     assertEquals(2, usage.code(), usage.output());
+    Result kafka =
+        script(
+            "pipelines/stream-flink/run.sh",
+            Map.of("SUBMIT", "flink", "FLINK", flink.toString()),
+            "kafka");
+    assertEquals(0, kafka.code(), kafka.output());
+    assertTrue(
+        kafka.output().contains("--kafkaInputTopic=articles")
+            && kafka.output().contains("--stateBackend=rocksdb")
+            && !kafka.output().contains("--outputTopic="),
+        kafka.output());
   }
 
   @Test

@@ -133,67 +133,22 @@ class StreamOnPubsubEmulatorTest {
   @Test
   @Timeout(180)
   void everyArticleIsDecidedAndTheClustersAreTheBatchClusters() throws Exception {
-    List<Article> articles = new ArrayList<>(StreamTestData.articles());
-    // testdata/mixed/feed.jsonl: good lines are articles, bad ones poison (with batch's reason);
-    // the second line with id m1 (other content) is published once the first m1 is decided
-    List<Message> poison = new ArrayList<>();
-    List<String> reasons = new ArrayList<>();
-    Message takenId = null;
-    Set<String> mixedIds = new HashSet<>();
-    for (String line : Files.readAllLines(Path.of("testdata/mixed/feed.jsonl"))) {
-      if (line.isBlank()) {
-        continue;
-      }
-      ArticleParser.Parsed parsed = ArticleParser.parseJsonLine(line, Origin.ofLine("feed", 1));
-      if (parsed.article() == null) {
-        poison.add(new Message(line, Map.of()));
-        reasons.add(parsed.rejection().reason());
-      } else if (mixedIds.add(parsed.article().id())) {
-        articles.add(parsed.article());
-      } else {
-        takenId = new Message(line, Map.of());
-      }
-    }
-    assertNotNull(takenId);
-    assertEquals(203, articles.size());
-    Map<String, Assigned> batch = StreamTestData.batch(articles, tmp);
-    Collections.shuffle(articles, new Random(11));
+    Input in = Input.of(tmp);
+    List<Article> articles = in.articles();
+    List<Message> messages = in.messages();
+    List<Message> poison = in.poison();
+    List<String> reasons = in.reasons();
+    Message takenId = in.takenId();
+    Map<String, Assigned> batch = in.batch();
     Names n = Names.fresh("all");
     for (String topic : List.of(n.articles(), n.decisions(), n.rejected())) {
       createTopic(topic);
       createSubscription(topic + "-sub", topic);
     }
-    List<Message> messages = new ArrayList<>();
-    for (int i = 0; i < articles.size(); i++) {
-      Article a = articles.get(i);
-      ObjectNode json = (ObjectNode) JSON.readTree(StreamTestData.json(a));
-      Map<String, String> attributes = new TreeMap<>();
-      if (i % 10 == 0) {
-        // id and published_at as attributes: they override the JSON
-        attributes.put("id", a.id());
-        json.put("id", "not-" + a.id());
-        if (a.publishedAt() != null) {
-          attributes.put("published_at", a.publishedAt().toString());
-          json.put("published_at", "garbage");
-        }
-      }
-      messages.add(new Message(JSON.writeValueAsString(json), attributes));
-    }
-    messages.add(messages.get(7)); // delivered twice: one decision
-    poison.add(
-        new Message(
-            "{\"id\": \"no-text-here\", \"title\": \"A headline and nothing\"}",
-            Map.of("origin", "test")));
-    reasons.add("no_text");
-    poison.add(new Message("{\"text\": \"" + "too large ".repeat(30_000) + "\"}", Map.of()));
-    reasons.add("too_large");
     // half the stream is waiting when the job starts, the rest arrives while it runs
     publish(n.articles(), messages.subList(0, 100));
     Map<String, String> poisonIds = new HashMap<>();
     List<String> ids = publish(n.articles(), poison);
-    assertEquals(
-        Set.of("malformed_json", "not_an_object", "no_text", "invalid_field", "too_large"),
-        Set.copyOf(reasons));
     for (int i = 0; i < ids.size(); i++) {
       poisonIds.put(ids.get(i), reasons.get(i));
     }
@@ -251,43 +206,7 @@ class StreamOnPubsubEmulatorTest {
         "stream on the emulator: %d decisions, %d dead letters in %.1f s%n",
         decisions.size(), deadLetters.size(), (System.nanoTime() - started) / 1e9);
 
-    // every article decided once (the duplicate delivery changed nothing), then maybe re-decided
-    Map<String, JsonNode> latest = new TreeMap<>();
-    Map<String, Integer> own = new TreeMap<>();
-    for (JsonNode d : decisions.values()) {
-      String id = d.get("id").asText();
-      String status = d.get("status").asText();
-      assertTrue(Set.of("new", "duplicate", "canonical_changed").contains(status), status);
-      if (status.equals("canonical_changed")) {
-        assertTrue(latest.containsKey(id), "re-decided before decided: " + id);
-        assertNotNull(d.get("previous_canonical_id"), d.toString());
-      } else {
-        own.merge(id, 1, Integer::sum);
-        assertEquals(status.equals("new"), d.get("is_canonical").asBoolean(), d.toString());
-      }
-      assertTrue(d.get("indexed").asBoolean(), d.toString());
-      assertFalse(d.get("decided_at").asText().isEmpty());
-      latest.put(id, d);
-    }
-    assertEquals(batch.keySet(), own.keySet());
-    own.forEach((id, count) -> assertEquals(1, count, id));
-    Map<String, String> clusterOf = new TreeMap<>();
-    Map<String, String> canonicalOf = new TreeMap<>();
-    latest.forEach(
-        (id, d) -> {
-          clusterOf.put(id, d.get("cluster_id").asText());
-          canonicalOf.put(id, d.get("canonical_id").asText());
-          if (d.get("is_canonical").asBoolean()) {
-            assertEquals(id, d.get("canonical_id").asText());
-          }
-        });
-    assertEquals(
-        StreamTestData.partition(StreamTestData.clusterOf(batch)),
-        StreamTestData.partition(clusterOf),
-        "final clusters = batch clusters");
-    Map<String, String> batchCanonical = new TreeMap<>();
-    batch.forEach((id, a) -> batchCanonical.put(id, a.canonicalId()));
-    assertEquals(batchCanonical, canonicalOf);
+    assertDecidedAsBatch(decisions, batch);
 
     // poison messages: dead-lettered with their message id and reason, nothing else
     assertEquals(poisonIds.keySet(), deadLetters.keySet());
@@ -508,6 +427,121 @@ class StreamOnPubsubEmulatorTest {
       assertEquals("new", latest.get(repost).get("status").asText());
       assertEquals(repost, latest.get(repost).get("canonical_id").asText());
     }
+  }
+
+  /**
+   * What the main test publishes, against the emulator and against Kafka alike: testdata/ (the 199
+   * articles, shuffled, every tenth with its id and published_at as attributes and garbage in the
+   * JSON's fields, one delivered twice), the good lines of testdata/mixed/feed.jsonl as articles
+   * and its bad ones as {@code poison} with batch's reason, a message without text (with an
+   * attribute {@code origin}) and one too large for {@code --maxMessageBytes=200000}; {@code
+   * takenId} is the feed's second line with id m1 (other content), to publish once the first is
+   * decided. {@code batch} is the batch job's assignment of the articles.
+   */
+  record Input(
+      List<Article> articles,
+      Map<String, Assigned> batch,
+      List<Message> messages,
+      List<Message> poison,
+      List<String> reasons,
+      Message takenId) {
+
+    static Input of(Path tmp) throws IOException {
+      List<Article> articles = new ArrayList<>(StreamTestData.articles());
+      List<Message> poison = new ArrayList<>();
+      List<String> reasons = new ArrayList<>();
+      Message takenId = null;
+      Set<String> mixedIds = new HashSet<>();
+      for (String line : Files.readAllLines(Path.of("testdata/mixed/feed.jsonl"))) {
+        if (line.isBlank()) {
+          continue;
+        }
+        ArticleParser.Parsed parsed = ArticleParser.parseJsonLine(line, Origin.ofLine("feed", 1));
+        if (parsed.article() == null) {
+          poison.add(new Message(line, Map.of()));
+          reasons.add(parsed.rejection().reason());
+        } else if (mixedIds.add(parsed.article().id())) {
+          articles.add(parsed.article());
+        } else {
+          takenId = new Message(line, Map.of());
+        }
+      }
+      assertNotNull(takenId);
+      assertEquals(203, articles.size());
+      Map<String, Assigned> batch = StreamTestData.batch(articles, tmp);
+      Collections.shuffle(articles, new Random(11));
+      List<Message> messages = new ArrayList<>();
+      for (int i = 0; i < articles.size(); i++) {
+        Article a = articles.get(i);
+        ObjectNode json = (ObjectNode) JSON.readTree(StreamTestData.json(a));
+        Map<String, String> attributes = new TreeMap<>();
+        if (i % 10 == 0) {
+          // id and published_at as attributes: they override the JSON
+          attributes.put("id", a.id());
+          json.put("id", "not-" + a.id());
+          if (a.publishedAt() != null) {
+            attributes.put("published_at", a.publishedAt().toString());
+            json.put("published_at", "garbage");
+          }
+        }
+        messages.add(new Message(JSON.writeValueAsString(json), attributes));
+      }
+      messages.add(messages.get(7)); // delivered twice: one decision
+      poison.add(
+          new Message(
+              "{\"id\": \"no-text-here\", \"title\": \"A headline and nothing\"}",
+              Map.of("origin", "test")));
+      reasons.add("no_text");
+      poison.add(new Message("{\"text\": \"" + "too large ".repeat(30_000) + "\"}", Map.of()));
+      reasons.add("too_large");
+      assertEquals(
+          Set.of("malformed_json", "not_an_object", "no_text", "invalid_field", "too_large"),
+          Set.copyOf(reasons));
+      return new Input(articles, batch, messages, poison, reasons, takenId);
+    }
+  }
+
+  /**
+   * The decisions (by {@code seq}) against batch: every article decided once (a duplicate delivery
+   * changes nothing), then maybe re-decided; the final clusters and canonicals are batch's.
+   */
+  static void assertDecidedAsBatch(Map<Long, JsonNode> decisions, Map<String, Assigned> batch) {
+    Map<String, JsonNode> latest = new TreeMap<>();
+    Map<String, Integer> own = new TreeMap<>();
+    for (JsonNode d : decisions.values()) {
+      String id = d.get("id").asText();
+      String status = d.get("status").asText();
+      assertTrue(Set.of("new", "duplicate", "canonical_changed").contains(status), status);
+      if (status.equals("canonical_changed")) {
+        assertTrue(latest.containsKey(id), "re-decided before decided: " + id);
+        assertNotNull(d.get("previous_canonical_id"), d.toString());
+      } else {
+        own.merge(id, 1, Integer::sum);
+        assertEquals(status.equals("new"), d.get("is_canonical").asBoolean(), d.toString());
+      }
+      assertTrue(d.get("indexed").asBoolean(), d.toString());
+      assertFalse(d.get("decided_at").asText().isEmpty());
+      latest.put(id, d);
+    }
+    assertEquals(batch.keySet(), own.keySet());
+    own.forEach((id, count) -> assertEquals(1, count, id));
+    Map<String, String> clusterOf = new TreeMap<>();
+    Map<String, String> canonicalOf = new TreeMap<>();
+    latest.forEach(
+        (id, d) -> {
+          clusterOf.put(id, d.get("cluster_id").asText());
+          canonicalOf.put(id, d.get("canonical_id").asText());
+          if (d.get("is_canonical").asBoolean()) {
+            assertEquals(id, d.get("canonical_id").asText());
+          }
+        });
+    assertEquals(
+        StreamTestData.partition(StreamTestData.clusterOf(batch)),
+        StreamTestData.partition(clusterOf),
+        "final clusters = batch clusters");
+    Map<String, String> batchCanonical = new TreeMap<>();
+    batch.forEach((id, a) -> batchCanonical.put(id, a.canonicalId()));
+    assertEquals(batchCanonical, canonicalOf);
   }
 
   /**

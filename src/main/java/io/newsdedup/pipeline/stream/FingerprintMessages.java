@@ -23,7 +23,7 @@ import org.joda.time.Instant;
  * single-key index.
  *
  * <p>An arrival is re-timestamped to its event time, which is usually earlier than the message's
- * publish time (the element's timestamp from PubsubIO): that needs {@link
+ * publish time (the element's timestamp from the source): that needs {@link
  * DoFn#getAllowedTimestampSkew()}, which is unbounded here. Such elements may be behind the
  * watermark ("late"); the index lives in the global window, so late articles are processed like any
  * other.

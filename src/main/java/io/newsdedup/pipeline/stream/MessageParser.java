@@ -23,9 +23,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Turns one Pub/Sub message into an {@link Arrival} (parsed with the batch's JSON contract, {@link
- * ArticleParser#parseJsonLine}, and fingerprinted exactly as batch does with corpus-learned
- * boilerplate off) or a {@link DeadLetter}. Never throws.
+ * Turns one message (from Pub/Sub, or a Kafka record: {@link KafkaEnds}) into an {@link Arrival}
+ * (parsed with the batch's JSON contract, {@link ArticleParser#parseJsonLine}, and fingerprinted
+ * exactly as batch does with corpus-learned boilerplate off) or a {@link DeadLetter}. Never throws.
  *
  * <ul>
  *   <li>A payload larger than {@code maxMessageBytes} is {@code too_large} (not parsed).

@@ -12,8 +12,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 
 /**
- * The stream job without its Pub/Sub ends: messages in; {@link #DECISIONS} and {@link
- * #DEAD_LETTERS} out.
+ * The stream job without its ends ({@link StreamEnds}: Pub/Sub or Kafka): messages in; {@link
+ * #DECISIONS} and {@link #DEAD_LETTERS} out.
  *
  * <pre>
  * messages ─ FingerprintMessages ─ IndexArticles (one key, stateful) ─ decisions

@@ -4,20 +4,20 @@ import io.newsdedup.pipeline.options.MatchingOptions;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.Validation;
 
 /**
- * Options of the {@code stream} job: Pub/Sub in and out, the index's retention, plus the matching
- * parameters it shares with {@code batch} ({@link MatchingOptions}, same defaults). The Pub/Sub
- * endpoint, project and credentials are Beam's {@code --pubsubRootUrl}, {@code --project} and
- * {@code --credentialFactoryClass} ({@link PubsubOptions}). Every option has a description and a
- * default.
+ * Options of the {@code stream} job: Pub/Sub or Kafka in and out ({@link StreamEnds}: exactly one
+ * of them), the index's retention, plus the matching parameters it shares with {@code batch}
+ * ({@link MatchingOptions}, same defaults). The Pub/Sub endpoint, project and credentials are
+ * Beam's {@code --pubsubRootUrl}, {@code --project} and {@code --credentialFactoryClass} ({@link
+ * PubsubOptions}). Every option has a description and a default.
  */
 public interface StreamOptions extends MatchingOptions, PubsubOptions {
 
   @Description(
       "Pub/Sub subscription to read articles from, projects/PROJECT/subscriptions/NAME (one"
-          + " article per message, in the batch JSON contract). Give this or --inputTopic.")
+          + " article per message, in the batch JSON contract). Give this or --inputTopic, or the"
+          + " --kafka options.")
   String getInputSubscription();
 
   void setInputSubscription(String value);
@@ -32,8 +32,7 @@ public interface StreamOptions extends MatchingOptions, PubsubOptions {
 
   @Description(
       "Pub/Sub topic for the decisions, projects/PROJECT/topics/NAME: one JSON message per"
-          + " decision, attributes id and status.")
-  @Validation.Required
+          + " decision, attributes id and status. Required with Pub/Sub input.")
   String getOutputTopic();
 
   void setOutputTopic(String value);
@@ -41,8 +40,8 @@ public interface StreamOptions extends MatchingOptions, PubsubOptions {
   @Description(
       "Pub/Sub topic for messages that cannot be used (not JSON, no text, too large, invalid"
           + " fields, an id already indexed with other content): JSON {message_id, reason,"
-          + " message, raw, attributes}, attributes message_id and reason.")
-  @Validation.Required
+          + " message, raw, attributes}, attributes message_id and reason. Required with Pub/Sub"
+          + " input.")
   String getDeadLetterTopic();
 
   void setDeadLetterTopic(String value);
@@ -83,4 +82,48 @@ public interface StreamOptions extends MatchingOptions, PubsubOptions {
   String getIndex();
 
   void setIndex(String value);
+
+  @Description(
+      "Kafka brokers, HOST:PORT[,HOST:PORT...]: read articles from --kafkaInputTopic and write to"
+          + " --kafkaOutputTopic and --kafkaDeadLetterTopic instead of Pub/Sub.")
+  String getKafkaBootstrapServers();
+
+  void setKafkaBootstrapServers(String value);
+
+  @Description(
+      "Kafka topic to read articles from: one article per record value, in the batch JSON"
+          + " contract; headers id and published_at override the JSON.")
+  String getKafkaInputTopic();
+
+  void setKafkaInputTopic(String value);
+
+  @Description(
+      "Kafka topic for the decisions: one JSON record per decision, key the article id, headers"
+          + " id and status.")
+  String getKafkaOutputTopic();
+
+  void setKafkaOutputTopic(String value);
+
+  @Description(
+      "Kafka topic for records that cannot be used: the dead-letter JSON, key the record's"
+          + " topic/partition/offset, header reason.")
+  String getKafkaDeadLetterTopic();
+
+  void setKafkaDeadLetterTopic(String value);
+
+  @Description(
+      "Kafka consumer group: the job commits the offsets of what it has processed there, and a"
+          + " restarted job goes on from them (a new group starts at the earliest record).")
+  String getKafkaConsumerGroup();
+
+  void setKafkaConsumerGroup(String value);
+
+  @Description(
+      "A Java properties file of Kafka client settings for the consumer and the producers:"
+          + " security.protocol, sasl.*, ssl.*, timeouts, auto.offset.reset=latest. Not"
+          + " bootstrap.servers, group.id, enable.auto.commit or (de)serializers: the job sets"
+          + " those.")
+  String getKafkaPropertiesFile();
+
+  void setKafkaPropertiesFile(String value);
 }

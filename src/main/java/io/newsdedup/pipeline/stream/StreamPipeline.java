@@ -5,15 +5,10 @@ import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.index.IndexSeeds;
 import io.newsdedup.pipeline.options.UsageException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
-import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
-import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessageWithAttributesCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -28,9 +23,9 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
- * The stream job: articles from Pub/Sub ({@code --inputSubscription} or {@code --inputTopic}),
- * decisions to {@code --outputTopic} (and, with {@code --output}, to windowed JSONL files),
- * unusable messages to {@code --deadLetterTopic}. See {@link StreamDedup} for the stages.
+ * The stream job: articles from Pub/Sub or Kafka ({@link StreamEnds}), decisions back to it (and,
+ * with {@code --output}, to windowed JSONL files), unusable messages to its dead-letter topic. See
+ * {@link StreamDedup} for the stages.
  */
 public final class StreamPipeline {
   private StreamPipeline() {}
@@ -83,21 +78,11 @@ public final class StreamPipeline {
   /** read → {@link StreamDedup} → publish decisions and dead letters (and decision files). */
   public static void build(Pipeline p, StreamSettings s) {
     CoreCoders.registerAll(p);
-    PubsubIO.Read<PubsubMessage> read = PubsubIO.readMessagesWithAttributesAndMessageId();
-    read =
-        s.inputSubscription() != null
-            ? read.fromSubscription(s.inputSubscription())
-            : read.fromTopic(s.inputTopic());
-    PCollectionTuple out = p.apply("ReadArticles", read).apply("Dedup", StreamDedup.with(s));
+    StreamEnds ends = s.ends();
+    PCollectionTuple out = ends.read(p).apply("Dedup", StreamDedup.with(s));
     PCollection<Decision> decisions = out.get(StreamDedup.DECISIONS);
-    decisions
-        .apply("DecisionMessages", ParDo.of(new DecisionMessageFn()))
-        .setCoder(PubsubMessageWithAttributesCoder.of())
-        .apply("PublishDecisions", PubsubIO.writeMessages().to(s.outputTopic()));
-    out.get(StreamDedup.DEAD_LETTERS)
-        .apply("DeadLetterMessages", ParDo.of(new DeadLetterMessageFn()))
-        .setCoder(PubsubMessageWithAttributesCoder.of())
-        .apply("PublishDeadLetters", PubsubIO.writeMessages().to(s.deadLetterTopic()));
+    ends.writeDecisions(decisions);
+    ends.writeDeadLetters(out.get(StreamDedup.DEAD_LETTERS));
     if (s.output() != null) {
       writeFiles(decisions, s.output(), s.windowMinutes());
     }
@@ -130,29 +115,6 @@ public final class StreamPipeline {
         .apply(
             "WriteDecisionFiles",
             TextIO.write().to(prefix).withSuffix(".jsonl").withWindowedWrites().withNumShards(1));
-  }
-
-  /** One decision message: the JSON, attributes {@code id} and {@code status}. */
-  static final class DecisionMessageFn extends DoFn<Decision, PubsubMessage> {
-    @ProcessElement
-    public void process(@Element Decision d, OutputReceiver<PubsubMessage> out) {
-      out.output(
-          new PubsubMessage(
-              d.toJson().getBytes(StandardCharsets.UTF_8),
-              Map.of("id", d.id(), "status", d.status())));
-    }
-  }
-
-  /** One dead-letter message: the JSON, attributes {@code message_id} and {@code reason}. */
-  static final class DeadLetterMessageFn extends DoFn<DeadLetter, PubsubMessage> {
-    @ProcessElement
-    public void process(@Element DeadLetter d, OutputReceiver<PubsubMessage> out) {
-      out.output(
-          new PubsubMessage(
-              d.toJson().getBytes(StandardCharsets.UTF_8),
-              Map.of(
-                  "message_id", d.messageId() == null ? "" : d.messageId(), "reason", d.reason())));
-    }
   }
 
   /** The decision's JSON line, timestamped with its decision time (never earlier than it was). */

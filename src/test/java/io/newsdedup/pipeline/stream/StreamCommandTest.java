@@ -10,12 +10,17 @@ import io.newsdedup.core.index.StreamIndex;
 import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.testing.CommandRun;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code stream} command line: help, usage errors (exit 2), settings. */
+/** The {@code stream} command line: help, usage errors (exit 2), settings, Pub/Sub and Kafka. */
 class StreamCommandTest {
   static final String T = "projects/p/topics/";
 
@@ -31,8 +36,14 @@ class StreamCommandTest {
     assertEquals(0, r.code());
     for (String option :
         new String[] {
-          "--outputTopic=<string>  (required)",
-          "--deadLetterTopic=<string>  (required)",
+          "--outputTopic=<string>  (default: none)",
+          "--deadLetterTopic=<string>  (default: none)",
+          "--kafkaBootstrapServers=<string>  (default: none)",
+          "--kafkaInputTopic=<string>  (default: none)",
+          "--kafkaOutputTopic=<string>  (default: none)",
+          "--kafkaDeadLetterTopic=<string>  (default: none)",
+          "--kafkaConsumerGroup=<string>  (default: \"news-dedup-stream\")",
+          "--kafkaPropertiesFile=<string>  (default: none)",
           "--inputSubscription=<string>  (default: none)",
           "--inputTopic=<string>  (default: none)",
           "--output=<string>  (default: none)",
@@ -103,12 +114,95 @@ class StreamCommandTest {
                 "--deadLetterTopic=" + T + "dead",
                 "--indexRetention=36h",
                 "--threshold=0.4"));
-    assertEquals("projects/p/subscriptions/articles", s.inputSubscription());
-    assertEquals(null, s.inputTopic());
+    assertEquals(
+        new PubsubEnds("projects/p/subscriptions/articles", null, T + "out", T + "dead"), s.ends());
     assertEquals(36 * 3_600_000L, s.retention().millis());
     assertEquals(0.4, s.matching().rule().jaccardThreshold());
     assertEquals(2 * 1024 * 1024, s.maxMessageBytes());
     assertEquals(null, s.output());
+  }
+
+  static final String[] KAFKA = {
+    "--kafkaBootstrapServers=k1:9092, [::1]:9093",
+    "--kafkaInputTopic=articles",
+    "--kafkaOutputTopic=decisions",
+    "--kafkaDeadLetterTopic=dead.letters"
+  };
+
+  @Test
+  void kafkaSettingsFollowTheOptions(@TempDir Path tmp) throws IOException {
+    StreamSettings s = StreamSettings.from(StreamPipeline.options(KAFKA));
+    assertEquals(
+        new KafkaEnds(
+            "k1:9092,[::1]:9093",
+            "articles",
+            "decisions",
+            "dead.letters",
+            KafkaEnds.DEFAULT_CONSUMER_GROUP,
+            Map.of()),
+        s.ends());
+    Path file = tmp.resolve("client.properties");
+    Files.writeString(
+        file,
+        """
+        # SASL over TLS
+        security.protocol=SASL_SSL
+        sasl.mechanism=PLAIN
+        sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required \\
+            username="u" password="p,=;";
+        auto.offset.reset=latest
+        """);
+    KafkaEnds k =
+        (KafkaEnds)
+            StreamSettings.from(
+                    StreamPipeline.options(
+                        with(KAFKA, "--kafkaConsumerGroup=g1", "--kafkaPropertiesFile=" + file)))
+                .ends();
+    assertEquals("g1", k.consumerGroup());
+    assertEquals(
+        Map.of(
+            "security.protocol", "SASL_SSL",
+            "sasl.mechanism", "PLAIN",
+            "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                    + " username=\"u\" password=\"p,=;\";",
+            "auto.offset.reset", "latest"),
+        k.properties());
+    // the file's settings over the default offset reset; the group is the option's
+    assertEquals("latest", k.consumerSettings().get("auto.offset.reset"));
+    assertEquals("g1", k.consumerSettings().get("group.id"));
+    assertEquals("earliest", ((KafkaEnds) s.ends()).consumerSettings().get("auto.offset.reset"));
+    assertEquals("articles/2/17", KafkaEnds.messageId("articles", 2, 17));
+  }
+
+  @Test
+  void kafkaUsageErrorsExitWithTwo(@TempDir Path tmp) throws IOException {
+    assertUsage(run(), "give an input");
+    assertUsage(run(with(KAFKA, "--inputTopic=" + T + "in")), "not both");
+    assertUsage(run(with(KAFKA, "--outputTopic=" + T + "out")), "not both");
+    assertUsage(run("--kafkaInputTopic=a", "--kafkaOutputTopic=b"), "--kafkaBootstrapServers");
+    assertUsage(
+        run(
+            "--kafkaBootstrapServers=k1",
+            "--kafkaInputTopic=a",
+            "--kafkaOutputTopic=b",
+            "--kafkaDeadLetterTopic=c"),
+        "--kafkaBootstrapServers must be HOST:PORT");
+    assertUsage(
+        run("--kafkaBootstrapServers=k1:9092", "--kafkaInputTopic=a", "--kafkaOutputTopic=b"),
+        "missing --kafkaDeadLetterTopic");
+    assertUsage(run(KAFKA[0], KAFKA[1], "--kafkaOutputTopic=articles", KAFKA[3]), "must differ");
+    assertUsage(
+        run(KAFKA[0], "--kafkaInputTopic=projects/p/topics/x", KAFKA[2], KAFKA[3]),
+        "Kafka topic name");
+    assertUsage(
+        run(with(KAFKA, "--kafkaPropertiesFile=" + tmp.resolve("missing"))),
+        "--kafkaPropertiesFile: cannot read");
+    Path own = tmp.resolve("own.properties");
+    Files.writeString(own, "group.id=other\n");
+    assertUsage(run(with(KAFKA, "--kafkaPropertiesFile=" + own)), "group.id is set by the job");
+    assertUsage(
+        run(with(KAFKA, "--kafkaConsumerGroup=g", "--inputSubscription=" + T + "x")), "not both");
   }
 
   @Test
