@@ -212,13 +212,7 @@ class StreamOnFlinkTest {
           clusterOf.put(id, d.get("cluster_id").asText());
           canonicalOf.put(id, d.get("canonical_id").asText());
         });
-    assertEquals(
-        StreamTestData.partition(StreamTestData.clusterOf(batch)),
-        StreamTestData.partition(clusterOf),
-        "final clusters = batch clusters");
-    Map<String, String> batchCanonical = new TreeMap<>();
-    batch.forEach((id, a) -> batchCanonical.put(id, a.canonicalId()));
-    assertEquals(batchCanonical, canonicalOf);
+    StreamTestData.assertSameAsBatch(batch, clusterOf, canonicalOf);
     assertFalse(pull(n.rejected() + "-sub").iterator().hasNext(), "no dead letters");
   }
 

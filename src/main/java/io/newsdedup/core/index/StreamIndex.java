@@ -166,18 +166,7 @@ public final class StreamIndex implements Serializable {
           new Meta(before.clusterSeq(), seq, before.horizon(), before.timerAt(), before.size()));
       return new Outcome(Kind.NOT_INDEXED, decisions, null, NEVER, r.sizes());
     }
-    long timerAt = NEVER;
-    long nextTimer = r.meta().timerAt();
-    if (expiry != NEVER) {
-      t.expiries.put(expiry, append(t.expiries.get(expiry), x.id()));
-      if (expiry < nextTimer) {
-        nextTimer = expiry;
-        timerAt = expiry;
-      }
-    }
-    t.meta.put(
-        new Meta(r.meta().clusterSeq(), seq, r.meta().horizon(), nextTimer, r.meta().size() + 1));
-    t.commit();
+    long timerAt = commitIndexed(t, x.id(), expiry, r.meta(), seq);
     return new Outcome(Kind.INDEXED, decisions, null, timerAt, r.sizes());
   }
 
@@ -211,10 +200,22 @@ public final class StreamIndex implements Serializable {
       t.assignments.put(x.id(), new Assignment(clusterId, x.id(), false, 0, 0));
     }
     Rebuilt r = clusters.rebuild(t, postings.insert(t, x), Set.of(), before);
+    long timerAt = commitIndexed(t, x.id(), expiry, r.meta(), r.meta().decisionSeq());
+    return new Outcome(Kind.INDEXED, List.of(), null, timerAt, r.sizes());
+  }
+
+  /**
+   * Schedules the added article's expiry, writes the counters (one more article, decisions up to
+   * {@code decisionSeq}) and commits the arrival's changes.
+   *
+   * @return the new time of the expiry timer, or {@link #NEVER} when it stays as it is
+   */
+  private static long commitIndexed(
+      Overlay t, String id, long expiry, Meta rebuilt, long decisionSeq) {
     long timerAt = NEVER;
-    long nextTimer = r.meta().timerAt();
+    long nextTimer = rebuilt.timerAt();
     if (expiry != NEVER) {
-      t.expiries.put(expiry, append(t.expiries.get(expiry), x.id()));
+      t.expiries.put(expiry, append(t.expiries.get(expiry), id));
       if (expiry < nextTimer) {
         nextTimer = expiry;
         timerAt = expiry;
@@ -222,13 +223,9 @@ public final class StreamIndex implements Serializable {
     }
     t.meta.put(
         new Meta(
-            r.meta().clusterSeq(),
-            r.meta().decisionSeq(),
-            r.meta().horizon(),
-            nextTimer,
-            r.meta().size() + 1));
+            rebuilt.clusterSeq(), decisionSeq, rebuilt.horizon(), nextTimer, rebuilt.size() + 1));
     t.commit();
-    return new Outcome(Kind.INDEXED, List.of(), null, timerAt, r.sizes());
+    return timerAt;
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * The bundled testdata/ articles as stream messages, and the batch job's answer on the same
@@ -169,5 +170,20 @@ public final class StreamTestData {
     Map<String, String> out = new TreeMap<>();
     batch.forEach((id, a) -> out.put(id, a.clusterId()));
     return out;
+  }
+
+  /**
+   * Asserts that these clusters (cluster ids aside) and canonicals are the batch run's.
+   *
+   * @param clusterOf article id → cluster id, of every article
+   * @param canonicalOf article id → canonical id, of every article
+   */
+  public static void assertSameAsBatch(
+      Map<String, Assigned> batch, Map<String, String> clusterOf, Map<String, String> canonicalOf) {
+    Assertions.assertEquals(
+        partition(clusterOf(batch)), partition(clusterOf), "clusters = the batch's clusters");
+    Map<String, String> batchCanonical = new TreeMap<>();
+    batch.forEach((id, a) -> batchCanonical.put(id, a.canonicalId()));
+    Assertions.assertEquals(batchCanonical, new TreeMap<>(canonicalOf), "canonicals");
   }
 }

@@ -138,13 +138,7 @@ class WarmStartTest {
     assertEquals(day2.size(), decidedOnce.size());
     assertTrue(!decidedOnce.contains(known));
     assertTrue(joined >= 10, "only " + joined + " day-2 copies joined a day-1 story");
-    assertEquals(
-        StreamTestData.partition(StreamTestData.clusterOf(batchBoth)),
-        StreamTestData.partition(clusterOf),
-        "clusters = one batch run over both days");
-    Map<String, String> canonicalBoth = new TreeMap<>();
-    batchBoth.forEach((id, a) -> canonicalBoth.put(id, a.canonicalId()));
-    assertEquals(canonicalBoth, canonicalOf);
+    StreamTestData.assertSameAsBatch(batchBoth, clusterOf, canonicalOf);
   }
 
   @Test
