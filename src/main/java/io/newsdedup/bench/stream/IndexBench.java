@@ -32,13 +32,7 @@ public final class IndexBench {
 
   public static void run(Path corpus, int articles, MatchingSettings s, PrintStream out)
       throws IOException {
-    Fingerprinting fingerprinting =
-        new Fingerprinting(
-            s.rules(),
-            s.shingleSize(),
-            s.numHashes(),
-            s.minShingles(),
-            Fingerprinting.DEFAULT_MAX_CHARS);
+    Fingerprinting fingerprinting = s.fingerprinting();
     StreamIndex index = new StreamIndex(s, Retention.FOREVER);
     IndexTables tables = IndexTables.inMemory();
     long parse = 0;

@@ -4,6 +4,7 @@ import io.newsdedup.core.canonical.CanonicalPolicy;
 import io.newsdedup.core.clean.BoilerplateRules;
 import io.newsdedup.core.cluster.ClusterBuilder;
 import io.newsdedup.core.fingerprint.Anchors;
+import io.newsdedup.core.fingerprint.Fingerprinting;
 import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.verify.MatchRule;
 import java.io.Serializable;
@@ -48,6 +49,15 @@ public record MatchingSettings(
    */
   public static double defaultLshThreshold(double threshold, boolean anchors) {
     return anchors ? threshold + 0.6 * (1 - threshold) : 0.6 * threshold;
+  }
+
+  /**
+   * Fingerprinting one article at a time with these settings, nothing learned, bodies cut at {@link
+   * Fingerprinting#DEFAULT_MAX_CHARS}: as the stream, its seeding and the tools do.
+   */
+  public Fingerprinting fingerprinting() {
+    return new Fingerprinting(
+        rules, shingleSize, numHashes, minShingles, Fingerprinting.DEFAULT_MAX_CHARS);
   }
 
   /**

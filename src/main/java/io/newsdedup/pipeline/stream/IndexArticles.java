@@ -115,6 +115,7 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
     private final StreamIndex index;
     private final MatchingSettings settings;
     private final String seedIndex;
+    private final String parameters;
 
     @StateId("seeded")
     private final StateSpec<ValueState<Boolean>> seededSpec = StateSpecs.value(BooleanCoder.of());
@@ -187,6 +188,7 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
       this.index = index;
       this.settings = settings;
       this.seedIndex = seedIndex;
+      this.parameters = settings.indexParameters(false).toString();
     }
 
     /**
@@ -196,16 +198,15 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
      * without the savepoint.
      */
     private void checkParameters(ValueState<String> stored) {
-      String now = settings.indexParameters(false).toString();
       String was = stored.read();
       if (was == null) {
-        stored.write(now);
-      } else if (!was.equals(now)) {
+        stored.write(parameters);
+      } else if (!was.equals(parameters)) {
         throw new IllegalStateException(
             "the stream's index was built with other matching parameters: "
                 + was
                 + ", now "
-                + now
+                + parameters
                 + "; restart from this savepoint only with the options it was taken with");
       }
     }
@@ -220,13 +221,7 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
       }
       long started = System.nanoTime();
       long now = Instant.now().getMillis();
-      Fingerprinting fingerprinting =
-          new Fingerprinting(
-              settings.rules(),
-              settings.shingleSize(),
-              settings.numHashes(),
-              settings.minShingles(),
-              Fingerprinting.DEFAULT_MAX_CHARS);
+      Fingerprinting fingerprinting = settings.fingerprinting();
       long[] timerAt = {StreamIndex.NEVER};
       long n;
       try {
@@ -273,10 +268,10 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
         @StateId("expiries") MapState<Long, List<String>> expiries,
         @StateId("meta") ValueState<Meta> meta,
         @StateId("seeded") ValueState<Boolean> seededState,
-        @StateId("parameters") ValueState<String> parameters,
+        @StateId("parameters") ValueState<String> builtWith,
         @TimerId("expiry") Timer timer,
         MultiOutputReceiver out) {
-      checkParameters(parameters);
+      checkParameters(builtWith);
       IndexTables tables =
           BeamTables.of(
               entries, assignments, edges, bands, titles, anchors, clusters, expiries, meta);

@@ -6,7 +6,6 @@ import io.newsdedup.core.article.Origin;
 import io.newsdedup.core.article.Rejection;
 import io.newsdedup.core.article.Rejection.Reasons;
 import io.newsdedup.core.article.Timestamps;
-import io.newsdedup.core.clean.BoilerplateRules;
 import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.core.fingerprint.Fingerprinting;
 import io.newsdedup.core.index.Arrival;
@@ -62,18 +61,12 @@ public final class MessageParser implements Serializable {
       EventTime eventTime,
       boolean badPublishedAtAttribute) {}
 
-  private final BoilerplateRules rules;
-  private final int shingleSize;
-  private final int numHashes;
-  private final int minShingles;
+  private final MatchingSettings settings;
   private final int maxMessageBytes;
   private transient Fingerprinting fingerprinting;
 
   public MessageParser(MatchingSettings settings, int maxMessageBytes) {
-    this.rules = settings.rules();
-    this.shingleSize = settings.shingleSize();
-    this.numHashes = settings.numHashes();
-    this.minShingles = settings.minShingles();
+    this.settings = settings;
     this.maxMessageBytes = maxMessageBytes;
   }
 
@@ -163,9 +156,7 @@ public final class MessageParser implements Serializable {
   /** Cleaning, shingling and MinHash as in batch ({@link FingerprintArticles}), nothing learned. */
   public Fingerprint fingerprint(Article a) {
     if (fingerprinting == null) {
-      fingerprinting =
-          new Fingerprinting(
-              rules, shingleSize, numHashes, minShingles, Fingerprinting.DEFAULT_MAX_CHARS);
+      fingerprinting = settings.fingerprinting();
     }
     return fingerprinting.of(a);
   }

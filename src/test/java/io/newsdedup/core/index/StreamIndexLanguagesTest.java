@@ -143,13 +143,7 @@ class StreamIndexLanguagesTest {
   }
 
   final MatchingSettings settings = TestSettings.matching();
-  final Fingerprinting fingerprinting =
-      new Fingerprinting(
-          settings.rules(),
-          settings.shingleSize(),
-          settings.numHashes(),
-          settings.minShingles(),
-          Fingerprinting.DEFAULT_MAX_CHARS);
+  final Fingerprinting fingerprinting = settings.fingerprinting();
 
   Arrival arrival(String id, String source, String title, String body, long day) {
     Instant published = Instant.parse("2026-11-01T08:00:00Z").plusMillis(day * DAY);
