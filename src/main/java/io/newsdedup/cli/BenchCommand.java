@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -62,6 +63,8 @@ final class BenchCommand {
         IndexBench.run(
             corpus(o, tool),
             o.getArticles() == null ? 20_000 : o.getArticles(),
+            List.of(o.getState().split(",")),
+            Path.of(o.getWorkDir()),
             MatchingSettingsFactory.from(PipelineOptionsFactory.create().as(MatchingOptions.class)),
             out);
         yield Main.OK;
@@ -122,8 +125,9 @@ final class BenchCommand {
         articles at --rate per second once the job decides, and prints publish-to-decision
         latency (p50, p95, p99, max), the rates, and with a local --stateBackendStoragePath the
         last checkpoint's size per article.
-      bench stream-index --corpus=FILE.jsonl [--articles=20000]: the stream index's algorithm
-        alone, one thread, no runner: the ceiling of its one key.
+      bench stream-index --corpus=FILE.jsonl [--articles=20000] [--state=heap,rocksdb]: the
+        stream index's algorithm alone, one thread, no runner: the ceiling of its one key, on
+        each state asked for (heap, encoded, rocksdb), with RocksDB's bytes on disk.
       bench warc --corpus=FILE.jsonl [--workDir=DIR]: the corpus's articles captured into a
         .warc.gz (a request and a response with a news page each, gzipped record by record),
         to time WARC input against the same articles as JSONL.

@@ -132,6 +132,16 @@ public interface BenchOptions extends PipelineOptions {
 
   void setStreamArgs(String value);
 
+  @Description(
+      "stream-index: the states to run the index against, comma-separated, each on the same"
+          + " arrivals: heap (objects in hash maps), encoded (the state coders, in memory),"
+          + " rocksdb (RocksDB on local disk under --workDir, with the stream job's Bloom"
+          + " filter), rocksdb-nobloom (without it).")
+  @Default.String("heap,rocksdb")
+  String getState();
+
+  void setState(String value);
+
   @Description("stream: the Pub/Sub emulator to start.")
   @Default.String("/usr/lib/google-cloud-sdk/platform/pubsub-emulator/bin/cloud-pubsub-emulator")
   String getEmulator();

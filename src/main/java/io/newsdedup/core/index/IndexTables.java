@@ -26,7 +26,9 @@ import java.util.TreeSet;
  *   <li>{@code bands}, {@code titles}: LSH band key / title key → sorted ids;
  *   <li>{@code anchors}: anchor → (id, role), sorted by id;
  *   <li>{@code clusters}: cluster id → {@link ClusterInfo};
- *   <li>{@code expiries}: expiry time (bucketed) → ids expiring then;
+ *   <li>{@code expiries}: expiry slot → ids expiring then; a slot is an expiry time (bucketed) and
+ *       one of {@link StreamIndex#EXPIRY_SHARDS} shards of its ids, so that no list grows with the
+ *       stream's rate ({@link StreamIndex#expirySlot});
  *   <li>{@code meta}: the counters.
  * </ul>
  *
@@ -221,10 +223,15 @@ public class IndexTables {
     }
   }
 
-  /** Reads through to the base table; writes (and removals, as empty values) stay here. */
+  /**
+   * Reads through to the base table, once per key (a state backend that serialises decodes a value
+   * at every read, and an arrival reads the same entries and lists again and again: its component's
+   * members, their edges); writes (and removals, as empty values) stay here.
+   */
   static final class OverlayTable<K, V> implements Table<K, V> {
     private final Table<K, V> base;
     private final Map<K, Optional<V>> writes = new LinkedHashMap<>();
+    private final Map<K, Optional<V>> reads = new HashMap<>();
 
     OverlayTable(Table<K, V> base) {
       this.base = base;
@@ -233,7 +240,15 @@ public class IndexTables {
     @Override
     public V get(K key) {
       Optional<V> w = writes.get(key);
-      return w != null ? w.orElse(null) : base.get(key);
+      if (w != null) {
+        return w.orElse(null);
+      }
+      Optional<V> r = reads.get(key);
+      if (r == null) {
+        r = Optional.ofNullable(base.get(key));
+        reads.put(key, r);
+      }
+      return r.orElse(null);
     }
 
     @Override
@@ -273,6 +288,7 @@ public class IndexTables {
             }
           });
       writes.clear();
+      reads.clear();
     }
   }
 

@@ -57,6 +57,13 @@ public final class StreamIndex implements Serializable {
   /** No expiry. */
   public static final long NEVER = Retention.NEVER;
 
+  /**
+   * The ids expiring at one time are kept in this many lists (by id hash), so that an arrival
+   * rewrites a list of at most about (articles per retention granularity) / 256 ids: at 200 a
+   * second with a 7-day retention, about 460 instead of 118,000.
+   */
+  public static final int EXPIRY_SHARDS = 256;
+
   /** What became of an arriving article. */
   public enum Kind {
     /** decided and added to the index */
@@ -215,7 +222,8 @@ public final class StreamIndex implements Serializable {
     long timerAt = NEVER;
     long nextTimer = rebuilt.timerAt();
     if (expiry != NEVER) {
-      t.expiries.put(expiry, append(t.expiries.get(expiry), id));
+      long slot = expirySlot(expiry, id);
+      t.expiries.put(slot, append(t.expiries.get(slot), id));
       if (expiry < nextTimer) {
         nextTimer = expiry;
         timerAt = expiry;
@@ -238,21 +246,21 @@ public final class StreamIndex implements Serializable {
     Overlay t = base.overlay();
     Meta meta = t.meta();
     List<Long> due = new ArrayList<>();
-    for (Long b : t.expiries.keys()) {
-      if (b <= upTo) {
-        due.add(b);
+    for (Long slot : t.expiries.keys()) {
+      if (expiryOfSlot(slot) <= upTo) {
+        due.add(slot);
       }
     }
     Collections.sort(due);
     Set<String> removed = new TreeSet<>();
-    for (long b : due) {
-      for (String id : t.expiries.get(b)) {
+    for (long slot : due) {
+      for (String id : t.expiries.get(slot)) {
         Arrival e = t.entries.get(id);
-        if (e != null && retention.expiryOf(e.eventTimeMillis()) == b) {
+        if (e != null && retention.expiryOf(e.eventTimeMillis()) == expiryOfSlot(slot)) {
           removed.add(id);
         }
       }
-      t.expiries.remove(b);
+      t.expiries.remove(slot);
     }
     Set<String> affected = new HashSet<>();
     Set<String> oldClusters = new TreeSet<>();
@@ -279,8 +287,8 @@ public final class StreamIndex implements Serializable {
       }
     }
     long next = NEVER;
-    for (Long b : t.expiries.keys()) {
-      next = Math.min(next, b);
+    for (Long slot : t.expiries.keys()) {
+      next = Math.min(next, expiryOfSlot(slot));
     }
     t.meta.put(
         new Meta(
@@ -291,6 +299,21 @@ public final class StreamIndex implements Serializable {
             r.meta().size() - removed.size()));
     t.commit();
     return new Expiry(removed.size(), reassigned, r.retired(), next, r.sizes());
+  }
+
+  /**
+   * The {@code expiries} key of an article expiring at {@code expiry}: the time and one of {@link
+   * #EXPIRY_SHARDS} shards of ids ({@link String#hashCode}, the same in every JVM), in one long
+   * that sorts by time (expiry times are at most {@link Retention#LATEST_EXPIRY}, so it cannot
+   * overflow).
+   */
+  static long expirySlot(long expiry, String id) {
+    return Math.multiplyExact(expiry, EXPIRY_SHARDS) + Math.floorMod(id.hashCode(), EXPIRY_SHARDS);
+  }
+
+  /** The expiry time of an {@code expiries} key. */
+  static long expiryOfSlot(long slot) {
+    return Math.floorDiv(slot, EXPIRY_SHARDS);
   }
 
   private static Decision decision(

@@ -58,6 +58,7 @@ public final class StreamPipeline {
       o.as(DirectOptions.class).setBlockOnRun(false);
     }
     EmbeddedFlinkRestore.apply(o);
+    IndexStateBackend.apply(o);
     Pipeline p = Pipeline.create(o);
     build(p, s);
     return p.run();
