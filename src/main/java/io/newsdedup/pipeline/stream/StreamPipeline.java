@@ -57,7 +57,7 @@ public final class StreamPipeline {
     if (o.getRunner().getSimpleName().equals("DirectRunner")) {
       o.as(DirectOptions.class).setBlockOnRun(false);
     }
-    EmbeddedFlinkRestore.apply(o);
+    EmbeddedFlink.configure(o); // before IndexStateBackend takes --stateBackend over
     IndexStateBackend.apply(o);
     Pipeline p = Pipeline.create(o);
     build(p, s);
