@@ -64,6 +64,13 @@ public final class StreamIndex implements Serializable {
    */
   public static final int EXPIRY_SHARDS = 256;
 
+  /**
+   * The version of the tables' layout (what their keys and values mean), kept with the state so
+   * that a job restored from a savepoint of another layout stops instead of misreading it. 2: the
+   * expiry lists sharded by id ({@link #EXPIRY_SHARDS}).
+   */
+  public static final int LAYOUT = 2;
+
   /** What became of an arriving article. */
   public enum Kind {
     /** decided and added to the index */

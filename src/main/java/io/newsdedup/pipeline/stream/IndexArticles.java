@@ -188,7 +188,8 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
       this.index = index;
       this.settings = settings;
       this.seedIndex = seedIndex;
-      this.parameters = settings.indexParameters(false).toString();
+      this.parameters =
+          "index layout " + StreamIndex.LAYOUT + ", " + settings.indexParameters(false);
     }
 
     /**
@@ -197,13 +198,13 @@ public final class IndexArticles extends PTransform<PCollection<Arrival>, PColle
      * wrong. The job fails with this message; restart it with the options it was started with, or
      * without the savepoint.
      */
-    private void checkParameters(ValueState<String> stored) {
+    void checkParameters(ValueState<String> stored) {
       String was = stored.read();
       if (was == null) {
         stored.write(parameters);
       } else if (!was.equals(parameters)) {
         throw new IllegalStateException(
-            "the stream's index was built with other matching parameters: "
+            "the stream's index was built with another layout or other matching parameters: "
                 + was
                 + ", now "
                 + parameters
