@@ -140,37 +140,45 @@ public final class IndexBench {
           IndexCoders.ArrivalCoder.of().encode(x.stored(), b);
           bytes += b.size();
           if (i % block == 0) {
-            out.printf(
-                "bench stream-index: %,d indexed; parse and fingerprint %.2f ms/article; an entry"
-                    + " %.1f KB encoded%n",
-                i, parse / 1e6 / block, bytes / 1e3 / i);
-            for (State st : backings) {
-              String detail = "";
-              if (st.store != null) {
-                long disk = st.store.bytesOnDisk();
-                detail =
-                    String.format(
-                            "; %.0f state reads and %.0f KB decoded per article",
-                            (st.counts.reads - st.reads) / (double) block,
-                            (st.counts.bytesRead - st.bytesRead) / 1e3 / block)
-                        + (disk == 0
-                            ? ""
-                            : String.format(
-                                "; %.1f KB on disk per indexed article", disk / 1e3 / i));
-              }
-              out.printf(
-                  "  %-15s %.2f ms/article, %,.0f articles/s%s%n",
-                  st.name, st.nanos / 1e6 / block, block / (st.nanos / 1e9), detail);
-              st.nanos = 0;
-              st.reads = st.counts.reads;
-              st.bytesRead = st.counts.bytesRead;
-            }
+            report(out, i, block, parse, bytes, backings);
             parse = 0;
           }
+        }
+        if (i % block != 0) {
+          report(out, i, i % block, parse, bytes, backings);
         }
       }
     } finally {
       backings.forEach(State::close);
+    }
+  }
+
+  /** Prints the block of {@code n} articles that ends at article {@code i}, and starts the next. */
+  private static void report(
+      PrintStream out, int i, int n, long parse, long bytes, List<State> backings) {
+    out.printf(
+        "bench stream-index: %,d indexed; parse and fingerprint %.2f ms/article; an entry"
+            + " %.1f KB encoded%n",
+        i, parse / 1e6 / n, bytes / 1e3 / i);
+    for (State st : backings) {
+      String detail = "";
+      if (st.store != null) {
+        long disk = st.store.bytesOnDisk();
+        detail =
+            String.format(
+                    "; %.0f state reads and %.0f KB decoded per article",
+                    (st.counts.reads - st.reads) / (double) n,
+                    (st.counts.bytesRead - st.bytesRead) / 1e3 / n)
+                + (disk == 0
+                    ? ""
+                    : String.format("; %.1f KB on disk per indexed article", disk / 1e3 / i));
+      }
+      out.printf(
+          "  %-15s %.2f ms/article, %,.0f articles/s%s%n",
+          st.name, st.nanos / 1e6 / n, n / (st.nanos / 1e9), detail);
+      st.nanos = 0;
+      st.reads = st.counts.reads;
+      st.bytesRead = st.counts.bytesRead;
     }
   }
 }
