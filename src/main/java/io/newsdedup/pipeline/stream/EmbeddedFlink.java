@@ -27,13 +27,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       buffers and block cache: writes stall on the flushes, and {@code bench stream} on RocksDB
  *       decided 40 articles/s where the heap backend decided 90. With {@code
  *       --stateBackend=rocksdb} it gets {@value #ROCKSDB_MANAGED_MEMORY} (native memory, beside the
- *       heap), the same 90/s.
+ *       heap), and decided 85-88/s.
  * </ul>
  *
- * Both go into a configuration directory made from {@code --flinkConfDir}'s file (a key it sets
- * itself is left as it is), which {@code --flinkConfDir} then names. A job submitted by {@code
- * flink run} or to a cluster is left alone: there, Flink restores it itself, and the cluster's
- * configuration sizes its memory.
+ * Both go into a configuration directory made from {@code --flinkConfDir}'s file (whose own
+ * managed-memory setting, if any, is kept), which {@code --flinkConfDir} then names. A job
+ * submitted by {@code flink run} or to a cluster is left alone: there, Flink restores it itself,
+ * and the cluster's configuration sizes its memory.
  */
 final class EmbeddedFlink {
   private EmbeddedFlink() {}
