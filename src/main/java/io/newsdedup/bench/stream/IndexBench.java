@@ -11,6 +11,7 @@ import io.newsdedup.core.index.Retention;
 import io.newsdedup.core.index.StreamIndex;
 import io.newsdedup.core.settings.MatchingSettings;
 import io.newsdedup.pipeline.coders.IndexCoders;
+import io.newsdedup.pipeline.options.UsageException;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class IndexBench {
           tables = EncodedTables.create(store, counts);
         }
         default ->
-            throw new IllegalArgumentException(
+            throw new UsageException(
                 "--state takes " + String.join(", ", STATES) + ", not \"" + name + "\"");
       }
     }

@@ -1,6 +1,7 @@
 package io.newsdedup.bench.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.newsdedup.core.article.Article;
@@ -11,6 +12,7 @@ import io.newsdedup.core.index.IndexTables;
 import io.newsdedup.core.index.Retention;
 import io.newsdedup.core.index.StreamIndex;
 import io.newsdedup.core.settings.MatchingSettings;
+import io.newsdedup.pipeline.options.UsageException;
 import io.newsdedup.testing.TestSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -140,5 +142,11 @@ class EncodedTablesTest {
     assertTrue(out.matches("(?s).*\\n  heap +[0-9.]+ ms/article.*"), out);
     assertTrue(out.matches("(?s).*\\n  encoded +[0-9.]+ ms/article, .* state reads .*"), out);
     assertTrue(out.matches("(?s).*\\n  rocksdb +[0-9.]+ ms/article, .* KB on disk per .*"), out);
+
+    UsageException e =
+        assertThrows(
+            UsageException.class,
+            () -> IndexBench.run(corpus, 10, List.of("heap", "memory"), tmp, settings, System.out));
+    assertTrue(e.getMessage().contains("not \"memory\""), e.getMessage());
   }
 }
