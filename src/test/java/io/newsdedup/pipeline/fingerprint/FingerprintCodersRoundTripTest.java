@@ -98,7 +98,8 @@ class FingerprintCodersRoundTripTest {
         -1_234_567_890_123L,
         false,
         true,
-        "previous-cluster");
+        "previous-cluster",
+        null);
   }
 
   private static Cleaned sparseCleaned() {
@@ -116,6 +117,7 @@ class FingerprintCodersRoundTripTest {
         0L,
         true,
         true,
+        null,
         null);
   }
 }

@@ -34,7 +34,10 @@ class LearnBoilerplateTest {
         null,
         false,
         Titles.key(title),
-        false);
+        false,
+        false,
+        null,
+        null);
   }
 
   static final String NAV = "newshub | home | world | business";
@@ -111,7 +114,8 @@ class LearnBoilerplateTest {
             t0.titleKey(),
             t0.truncated(),
             true,
-            "c-earlier"));
+            "c-earlier",
+            t0.crawledAt()));
     TestPipeline q = TestPipelines.create();
     PAssert.that(learned(q, withIndexed, dropped))
         .containsInAnyOrder(LearnedBoilerplate.key(NAV), LearnedBoilerplate.key(APP));
