@@ -2,9 +2,6 @@ package io.newsdedup.bench.stream;
 
 import io.newsdedup.core.index.IndexTables;
 import io.newsdedup.pipeline.coders.IndexCoders;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
+import org.apache.beam.sdk.util.CoderUtils;
 
 /**
  * {@link IndexTables} whose values are kept encoded with the job's state coders ({@link
@@ -51,12 +50,11 @@ final class EncodedTables {
 
   private static <V> byte[] encode(Coder<V> coder, V value, Counts counts) {
     try {
-      ByteArrayOutputStream b = new ByteArrayOutputStream();
-      coder.encode(value, b);
+      byte[] b = CoderUtils.encodeToByteArray(coder, value);
       counts.writes++;
-      counts.bytesWritten += b.size();
-      return b.toByteArray();
-    } catch (IOException e) {
+      counts.bytesWritten += b.length;
+      return b;
+    } catch (CoderException e) {
       throw new UncheckedIOException(e);
     }
   }
@@ -68,8 +66,8 @@ final class EncodedTables {
     }
     try {
       counts.bytesRead += bytes.length;
-      return coder.decode(new ByteArrayInputStream(bytes));
-    } catch (IOException e) {
+      return CoderUtils.decodeFromByteArray(coder, bytes);
+    } catch (CoderException e) {
       throw new UncheckedIOException(e);
     }
   }

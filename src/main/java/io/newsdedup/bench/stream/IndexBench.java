@@ -13,7 +13,6 @@ import io.newsdedup.core.settings.MatchingSettings;
 import io.newsdedup.pipeline.coders.IndexCoders;
 import io.newsdedup.pipeline.options.UsageException;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.commons.io.file.PathUtils;
 
 /**
@@ -137,9 +137,7 @@ public final class IndexBench {
             index.arrive(st.tables, x, 0);
             st.nanos += System.nanoTime() - t1;
           }
-          ByteArrayOutputStream b = new ByteArrayOutputStream();
-          IndexCoders.ArrivalCoder.of().encode(x.stored(), b);
-          bytes += b.size();
+          bytes += CoderUtils.encodeToByteArray(IndexCoders.ArrivalCoder.of(), x.stored()).length;
           if (i % block == 0) {
             report(out, i, block, parse, bytes, backings);
             parse = 0;
