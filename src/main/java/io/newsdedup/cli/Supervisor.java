@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * Runs a command in a child JVM that this one (the jar's entry point) watches, so that a run that
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>collects with the parallel collector unless the options choose one, but for {@code stream}
  *       ({@link #THROUGHPUT_COLLECTOR});
  *   <li>for a {@code batch} that leaves them open, runs on the runner and in the heap its input
- *       needs ({@link BatchChoice}).
+ *       needs ({@link BatchChoice});
+ *   <li>maps the jar's class-data archive when it has one ({@link ClassDataArchive}).
  * </ul>
  *
  * <p>The command runs in this JVM instead when this JVM was not started with {@link Main} as its
@@ -86,11 +89,10 @@ final class Supervisor {
       command = choice.get().args();
       err.println("news-dedup batch: " + choice.get().reason());
     }
+    String classPath = System.getProperty("java.class.path");
+    ClassDataArchive.of(classPath, jvmOptions).ifPresent(a -> jvmOptions.addAll(a.jvmOptions()));
     ProcessBuilder pb =
-        new ProcessBuilder(
-                childCommand(
-                    java.get(), jvmOptions, System.getProperty("java.class.path"), command))
-            .inheritIO();
+        new ProcessBuilder(childCommand(java.get(), jvmOptions, classPath, command)).inheritIO();
     pb.environment().put(CHILD, Long.toString(ProcessHandle.current().pid()));
     if (!namesAreUtf8()) {
       pb.environment().put("LC_ALL", LOCALE);
@@ -164,8 +166,9 @@ final class Supervisor {
   static final String THROUGHPUT_COLLECTOR = "-XX:+UseParallelGC";
 
   /**
-   * The child's command line: the same JVM options, an exit at the first out-of-memory, and the
-   * parallel collector for a batch command ({@link #THROUGHPUT_COLLECTOR}).
+   * The child's command line: the same JVM options, an exit at the first out-of-memory, the
+   * parallel collector for a batch command ({@link #THROUGHPUT_COLLECTOR}) and what the jar's
+   * manifest grants ({@link #manifestAccess}).
    */
   static List<String> childCommand(
       String java, List<String> jvmOptions, String classPath, String[] args) {
@@ -179,11 +182,46 @@ final class Supervisor {
     if (!stream && jvmOptions.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
       command.add(THROUGHPUT_COLLECTOR);
     }
+    command.addAll(manifestAccess(classPath));
     command.add("-cp");
     command.add(classPath);
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     return command;
+  }
+
+  /**
+   * What {@code java -jar} grants the jar from its manifest ({@code Add-Exports}, {@code
+   * Add-Opens}: the Spark runner needs {@code java.base/sun.nio.ch}), as options of a JVM that runs
+   * it with {@code -cp}; none when the class path is not one jar, or it has no such entries.
+   */
+  static List<String> manifestAccess(String classPath) {
+    List<String> options = new ArrayList<>();
+    if (classPath == null
+        || !classPath.endsWith(".jar")
+        || classPath.contains(java.io.File.pathSeparator)) {
+      return options;
+    }
+    try (JarFile jar = new JarFile(classPath)) {
+      Manifest manifest = jar.getManifest();
+      if (manifest == null) {
+        return options;
+      }
+      for (String[] attribute :
+          new String[][] {{"Add-Exports", "--add-exports="}, {"Add-Opens", "--add-opens="}}) {
+        String value = manifest.getMainAttributes().getValue(attribute[0]);
+        if (value != null) {
+          for (String module : value.trim().split("\\s+")) {
+            if (!module.isEmpty()) {
+              options.add(attribute[1] + module + "=ALL-UNNAMED");
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      // not a readable jar: the JVM will say so when it is started with it
+    }
+    return options;
   }
 
   /** The machine's (or the container's) memory; 0 when unknown. */

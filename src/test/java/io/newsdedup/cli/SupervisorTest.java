@@ -3,8 +3,16 @@ package io.newsdedup.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The child JVM's command line, and what the supervisor says when a run ends badly. */
 class SupervisorTest {
@@ -27,6 +35,34 @@ class SupervisorTest {
             List.of("-Xmx2g", "-Dx=y"),
             "a.jar",
             new String[] {"batch", "--input=x"}));
+  }
+
+  /** java -jar honours the manifest's Add-Exports; the child, run with -cp, is given them. */
+  @Test
+  void theChildGetsWhatTheJarsManifestGrants(@TempDir Path dir) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest
+        .getMainAttributes()
+        .putValue("Add-Exports", "java.base/sun.nio.ch java.base/sun.security.x509");
+    manifest.getMainAttributes().putValue("Add-Opens", "java.base/java.lang");
+    Path jar = dir.resolve("app.jar");
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(out, manifest)) {
+      j.flush();
+    }
+    List<String> command =
+        Supervisor.childCommand("java", List.of(), jar.toString(), new String[] {"batch"});
+    assertEquals(
+        List.of(
+            "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-exports=java.base/sun.security.x509=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "-cp",
+            jar.toString()),
+        command.subList(3, 8));
+    assertEquals(List.of(), Supervisor.manifestAccess(dir.resolve("missing.jar").toString()));
+    assertEquals(List.of(), Supervisor.manifestAccess("target/classes"));
   }
 
   @Test
