@@ -9,6 +9,7 @@ import io.newsdedup.core.fingerprint.LshParams;
 import io.newsdedup.core.fingerprint.MinHasher;
 import io.newsdedup.core.shingle.Shingler;
 import io.newsdedup.pipeline.coders.LongArrayCoder;
+import io.newsdedup.pipeline.options.DeferredOptions;
 import io.newsdedup.pipeline.options.ProductionDefaults;
 import java.io.IOException;
 import org.apache.beam.sdk.Pipeline;
@@ -66,6 +67,7 @@ public final class RunnerFloor {
   }
 
   public static void main(String[] args) {
+    DeferredOptions.registerFor(args);
     PipelineOptionsFactory.register(Options.class);
     Options options =
         PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args))

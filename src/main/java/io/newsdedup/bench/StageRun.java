@@ -6,6 +6,7 @@ import io.newsdedup.core.fingerprint.Fingerprint;
 import io.newsdedup.pipeline.batch.BatchOptions;
 import io.newsdedup.pipeline.batch.BatchSettings;
 import io.newsdedup.pipeline.batch.BatchStages;
+import io.newsdedup.pipeline.options.DeferredOptions;
 import io.newsdedup.pipeline.options.ProductionDefaults;
 import io.newsdedup.pipeline.options.UsageException;
 import java.util.Arrays;
@@ -45,6 +46,7 @@ public final class StageRun {
     if (last == Stage.WRITE) {
       throw new IllegalArgumentException("the whole job is `batch`; StageRun stops before writing");
     }
+    DeferredOptions.registerFor(args);
     PipelineOptionsFactory.register(BatchOptions.class);
     BatchOptions options =
         PipelineOptionsFactory.fromArgs(

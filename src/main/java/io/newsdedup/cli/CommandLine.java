@@ -1,5 +1,6 @@
 package io.newsdedup.cli;
 
+import io.newsdedup.pipeline.options.DeferredOptions;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ final class CommandLine {
    * throw (every missing one named, in order).
    */
   static <T extends PipelineOptions> T parse(Class<T> type, String[] args) {
+    DeferredOptions.registerFor(args);
     PipelineOptionsFactory.register(type);
     T options = PipelineOptionsFactory.fromArgs(args).as(type);
     List<String> missing = new ArrayList<>();

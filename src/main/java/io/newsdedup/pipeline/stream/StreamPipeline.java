@@ -3,6 +3,7 @@ package io.newsdedup.pipeline.stream;
 import io.newsdedup.core.index.Decision;
 import io.newsdedup.pipeline.coders.CoreCoders;
 import io.newsdedup.pipeline.index.IndexSeeds;
+import io.newsdedup.pipeline.options.DeferredOptions;
 import io.newsdedup.pipeline.options.UsageException;
 import java.io.IOException;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -32,6 +33,7 @@ public final class StreamPipeline {
 
   /** Parses and validates (required options) a command line into stream options. */
   public static StreamOptions options(String... args) {
+    DeferredOptions.registerFor(args);
     PipelineOptionsFactory.register(StreamOptions.class);
     StreamOptions o =
         PipelineOptionsFactory.fromArgs(args).withValidation().as(StreamOptions.class);
