@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsdedup.cli.Main;
+import io.newsdedup.pipeline.batch.BatchSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -79,8 +80,10 @@ class RunnerEquivalenceTest {
   }
 
   @Test
-  void directRunDefaultsToSixteenShards() {
-    assertEquals(16, BatchOutputs.summary(directArticles).at("/parameters/shards").asInt());
+  void directRunDefaultsToOneShardPerCore() {
+    assertEquals(
+        BatchSettings.directShards(Runtime.getRuntime().availableProcessors()),
+        BatchOutputs.summary(directArticles).at("/parameters/shards").asInt());
   }
 
   /** Same sorted lines in every output set, and the same counts and counters in summary.json. */

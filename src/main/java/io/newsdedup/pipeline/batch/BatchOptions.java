@@ -80,7 +80,8 @@ public interface BatchOptions extends MatchingOptions {
   @Description(
       "Shards of every grouping (articles, LSH buckets, graph nodes and components are grouped by"
           + " shard and joined in memory). More shards: more parallelism on a cluster, less memory"
-          + " per group; results do not depend on it. 0: 16 on the Direct runner, 256 elsewhere.")
+          + " per group; results do not depend on it. 0: one per core on the Direct runner (2 to"
+          + " 16), 256 elsewhere.")
   @Default.Integer(0)
   int getShards();
 

@@ -59,7 +59,7 @@ public final class BatchStages {
 
   public Read read() {
     WithFailures.Result<PCollection<Article>, Rejection> read =
-        p.apply("ReadArticles", ReadArticles.from(s.inputs()));
+        p.apply("ReadArticles", ReadArticles.from(s.inputs()).withShards(s.shards()));
     return new Read(
         read, read.output().apply("UniqueIds", UniqueIds.of(s.inputs()).withShards(s.shards())));
   }

@@ -50,16 +50,24 @@ public final class ReadArticles
   static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
   private final List<String> patterns;
+  private final int shards;
 
-  private ReadArticles(List<String> patterns) {
+  private ReadArticles(List<String> patterns, int shards) {
     this.patterns = List.copyOf(patterns);
+    this.shards = shards;
   }
 
   public static ReadArticles from(List<String> patterns) {
     if (patterns.isEmpty()) {
       throw new IllegalArgumentException("at least one input pattern is required");
     }
-    return new ReadArticles(patterns);
+    return new ReadArticles(patterns, Shards.DEFAULT);
+  }
+
+  /** Files, and parts of large files, are spread over this many shards ({@link Shards}). */
+  public ReadArticles withShards(int n) {
+    Shards.check(n);
+    return new ReadArticles(patterns, n);
   }
 
   @Override
@@ -67,11 +75,11 @@ public final class ReadArticles
     PCollectionTuple parsed =
         input
             .apply("Patterns", Create.of(patterns))
-            .apply("Match", ParDo.of(new MatchFn(Shards.DEFAULT)))
+            .apply("Match", ParDo.of(new MatchFn(shards)))
             .setCoder(KvCoder.of(VarIntCoder.of(), InputFile.InputFileCoder.of()))
             .apply("FilesOfShard", GroupByKey.create())
             .apply("OneReadPerFile", ParDo.of(new DistinctFilesFn()))
-            .apply("Parts", ParDo.of(new PartsFn(Shards.DEFAULT)))
+            .apply("Parts", ParDo.of(new PartsFn(shards)))
             .setCoder(KvCoder.of(VarIntCoder.of(), InputFile.InputFileCoder.of()))
             .apply("PartsOfShard", GroupByKey.create())
             .apply(
