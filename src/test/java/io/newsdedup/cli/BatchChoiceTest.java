@@ -18,20 +18,40 @@ class BatchChoiceTest {
 
   @Test
   void aSmallInputRunsOnTheDirectRunnerInTheHeapItNeeds() {
-    BatchChoice small = BatchChoice.of(BATCH, true, false, 199, 1 << 20, 160L << 20, 24 * GB);
+    BatchChoice small =
+        BatchChoice.of(BATCH, true, false, false, 199, 1 << 20, 160L << 20, 24 * GB);
     assertArrayEquals(BATCH, small.args());
-    assertEquals(List.of("-Xmx1024m"), small.jvmOptions());
+    assertEquals(List.of("-Xmx1024m", "-XX:TieredStopAtLevel=1"), small.jvmOptions());
     assertEquals(
         "1 MB of input, about 199 records: running on the Direct runner, in a 1.0 GB"
             + " heap; choose another with java -Xmx...",
         small.reason());
-    BatchChoice mid = BatchChoice.of(BATCH, true, false, 100_000, 405L << 20, 2 * GB, 24 * GB);
+    BatchChoice mid =
+        BatchChoice.of(BATCH, true, false, false, 100_000, 405L << 20, 2 * GB, 24 * GB);
     assertEquals(List.of("-Xmx3072m"), mid.jvmOptions());
   }
 
   @Test
+  void onlyASmallInputLeftToTheJvmRunsOnTheQuickJitTier() {
+    assertEquals(
+        List.of("-XX:TieredStopAtLevel=1"),
+        BatchChoice.of(BATCH, true, true, false, 19_999, 1 << 20, GB, 24 * GB).jvmOptions());
+    assertEquals(
+        List.of(),
+        BatchChoice.of(BATCH, true, true, false, 20_000, 1 << 20, GB, 24 * GB).jvmOptions());
+    assertEquals(
+        List.of(), BatchChoice.of(BATCH, true, true, true, 199, 1 << 20, GB, 24 * GB).jvmOptions());
+    for (String own :
+        List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint", "-Xcomp")) {
+      assertEquals(true, BatchChoice.setsCompilers(List.of("-Xmx1g", own)), own);
+    }
+    assertEquals(false, BatchChoice.setsCompilers(List.of("-Xmx1g", "-XX:+UseParallelGC")));
+  }
+
+  @Test
   void aLargeInputRunsOnEmbeddedFlink() {
-    BatchChoice big = BatchChoice.of(BATCH, true, false, 1_000_000, 4 * GB, 13 * GB, 24 * GB);
+    BatchChoice big =
+        BatchChoice.of(BATCH, true, false, false, 1_000_000, 4 * GB, 13 * GB, 24 * GB);
     assertArrayEquals(
         new String[] {"batch", "--input=x", "--output=y", "--runner=FlinkRunner"}, big.args());
     assertEquals(List.of("-Xmx4096m"), big.jvmOptions());
@@ -45,7 +65,8 @@ class BatchChoiceTest {
   @Test
   void theDirectRunnerAskedForKeepsItAndTheHeapStaysWithinTheMachine() {
     String[] direct = {"batch", "--input=x", "--runner=DirectRunner"};
-    BatchChoice big = BatchChoice.of(direct, false, false, 1_000_000, 4 * GB, 13 * GB, 16 * GB);
+    BatchChoice big =
+        BatchChoice.of(direct, false, false, false, 1_000_000, 4 * GB, 13 * GB, 16 * GB);
     assertArrayEquals(direct, big.args());
     assertEquals(List.of("-Xmx12288m"), big.jvmOptions());
     assertEquals(
@@ -56,7 +77,7 @@ class BatchChoiceTest {
 
   @Test
   void theUsersHeapIsKeptWhileTheRunnerIsChosen() {
-    BatchChoice big = BatchChoice.of(BATCH, true, true, 1_000_000, 4 * GB, 13 * GB, 24 * GB);
+    BatchChoice big = BatchChoice.of(BATCH, true, true, false, 1_000_000, 4 * GB, 13 * GB, 24 * GB);
     assertEquals(List.of(), big.jvmOptions());
     assertEquals("--runner=FlinkRunner", big.args()[big.args().length - 1]);
   }
