@@ -64,7 +64,7 @@ final class Supervisor {
    * the child, the command runs in process, or no child could be started: then a warning).
    */
   static Optional<Integer> runInChild(String[] args, PrintStream err) {
-    if (System.getenv(CHILD) != null) {
+    if (isChild(System.getenv(CHILD), ProcessHandle.current().parent())) {
       asChild(err);
       return Optional.empty();
     }
@@ -308,27 +308,38 @@ final class Supervisor {
   }
 
   /** In the child: exit on a thrashing heap, and halt if the supervising JVM disappears. */
+  /**
+   * Whether this JVM is the run's JVM of a supervisor: {@link #CHILD} names its parent. A JVM that
+   * a run started in turn ({@code bench}'s timed runs, a script's) inherits {@link #CHILD} naming
+   * its grandparent, and is a command of its own.
+   */
+  static boolean isChild(String childOf, Optional<ProcessHandle> parent) {
+    if (childOf == null) {
+      return false;
+    }
+    try {
+      long supervisor = Long.parseLong(childOf);
+      return parent.map(p -> p.pid() == supervisor).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static void asChild(PrintStream err) {
     warnIfNamesNotUtf8(err, "Set a UTF-8 locale (LC_ALL=C.UTF-8 or en_US.UTF-8).");
     MemoryWatch.start(err);
-    try {
-      long parentPid = Long.parseLong(System.getenv(CHILD));
-      ProcessHandle.current()
-          .parent()
-          .filter(p -> p.pid() == parentPid)
-          .ifPresent(
-              parent ->
-                  parent
-                      .onExit()
-                      .thenRun(
-                          () -> {
-                            err.println(
-                                "news-dedup: the command that started this run is gone; stopping.");
-                            Runtime.getRuntime().halt(143);
-                          }));
-    } catch (NumberFormatException e) {
-      // not started by a supervisor of ours: nothing to watch
-    }
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            parent ->
+                parent
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          err.println(
+                              "news-dedup: the command that started this run is gone; stopping.");
+                          Runtime.getRuntime().halt(143);
+                        }));
   }
 
   static boolean namesAreUtf8() {

@@ -1,6 +1,7 @@
 package io.newsdedup.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -63,6 +65,18 @@ class SupervisorTest {
         command.subList(3, 8));
     assertEquals(List.of(), Supervisor.manifestAccess(dir.resolve("missing.jar").toString()));
     assertEquals(List.of(), Supervisor.manifestAccess("target/classes"));
+  }
+
+  /** A JVM that a run starts (bench's timed batch runs) inherits the variable: it is no child. */
+  @Test
+  void onlyTheSupervisorsOwnChildRunsAsItsChild() {
+    Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+    long parentPid = parent.orElseThrow().pid();
+    assertTrue(Supervisor.isChild(Long.toString(parentPid), parent));
+    assertFalse(Supervisor.isChild(Long.toString(parentPid + 1), parent));
+    assertFalse(Supervisor.isChild(null, parent));
+    assertFalse(Supervisor.isChild("x", parent));
+    assertFalse(Supervisor.isChild(Long.toString(parentPid), Optional.empty()));
   }
 
   @Test
