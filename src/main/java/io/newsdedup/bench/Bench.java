@@ -4,6 +4,7 @@ import io.newsdedup.bench.corpus.SyntheticCorpus;
 import io.newsdedup.bench.corpus.WarcCorpus;
 import io.newsdedup.bench.floor.FloorProgram;
 import io.newsdedup.bench.kernels.KernelBench;
+import io.newsdedup.pipeline.options.UsageException;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,6 +28,17 @@ import org.openjdk.jmh.runner.RunnerException;
  */
 public final class Bench {
   private Bench() {}
+
+  /** The input of the README's first command, relative to the repository's top directory. */
+  public static final String README_INPUT = "testdata/articles/*";
+
+  /** Issue #22's goals, printed beside the figures (TARGET lines). */
+  static final double FIXED_COST_GOAL_S = 5.0;
+
+  static final double FLOOR_RATIO_GOAL = 4.0;
+  static final double FLOOR_RATIO_GOAL_AT_1M = 2.5;
+  static final long PEAK_RSS_GOAL_MB_AT_1M = 3072;
+  static final long ONE_MILLION = 1_000_000;
 
   /** {@code bench kernels}: JMH benchmarks of the per-article kernels. */
   public static int kernels(PrintStream out, PrintStream err) throws IOException {
@@ -193,18 +205,86 @@ public final class Bench {
     out.printf(
         "RESULT runner=%s articles=%d reps=%d median_wall_s=%.2f articles_per_s=%.0f"
             + " median_peak_rss_mb=%d%n",
-        o.runner(), articles, reps, median, articles / median, rs[reps / 2] / 1024);
+        runnerName(o), articles, reps, median, articles / median, rs[reps / 2] / 1024);
     if (withRunnerFloor) {
       printComparison(out, "runnerFloor", articles, walls, runnerFloorWalls);
     }
     if (withFloor) {
       printComparison(out, "floor", articles, walls, floorWalls);
+      double goal = articles >= ONE_MILLION ? FLOOR_RATIO_GOAL_AT_1M : FLOOR_RATIO_GOAL;
+      double ratio = median / median(floorWalls);
+      out.printf(
+          "TARGET floor_ratio runner=%s articles=%d ratio=%.2f goal=%.1f met=%b%n",
+          runnerName(o), articles, ratio, goal, ratio <= goal);
       if (withRunnerFloor) {
         printComparison(out, "runnerFloor_over_floor", articles, runnerFloorWalls, floorWalls);
       }
     }
+    if (articles >= ONE_MILLION) {
+      long mb = rs[reps / 2] / 1024;
+      out.printf(
+          "TARGET peak_rss runner=%s articles=%d mb=%d goal_mb=%d met=%b%n",
+          runnerName(o), articles, mb, PEAK_RSS_GOAL_MB_AT_1M, mb <= PEAK_RSS_GOAL_MB_AT_1M);
+    }
+    if (o.asUser()) {
+      out.printf(
+          "TARGET default_command articles=%d completed=true median_wall_s=%.2f"
+              + " median_peak_rss_mb=%d%n",
+          articles, median, rs[reps / 2] / 1024);
+    }
     if (!baseline.isEmpty()) {
       printComparison(out, "baseline", articles, walls, baseWalls);
+    }
+    return 0;
+  }
+
+  /** The runner named in the RESULT lines: the jar's own choice when batch runs as a user's. */
+  private static String runnerName(BenchSettings o) {
+    return o.asUser() ? "default" : o.runner();
+  }
+
+  /**
+   * {@code bench fixed-cost}: the README's first command over {@code input} (a pattern, relative to
+   * the working directory: the repository's top directory), {@code --reps} times, JVM start
+   * included; with {@code --baseline}, that jar's alternately. The job's fixed cost: on the 199
+   * articles of {@code testdata/} nearly all of the time is spent before and around them.
+   */
+  public static int fixedCost(BenchSettings o, String input, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
+    Path work = Path.of(o.workDir());
+    Files.createDirectories(work);
+    int reps = Math.max(1, o.reps());
+    String ours = System.getProperty("java.class.path");
+    double[] walls = new double[reps];
+    double[] baseWalls = new double[reps];
+    for (int rep = 0; rep < reps; rep++) {
+      boolean[] baseOrNot =
+          o.baseline().isEmpty()
+              ? new boolean[] {false}
+              : rep % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
+      for (boolean isBase : baseOrNot) {
+        String name = (isBase ? "fixed-cost-baseline-" : "fixed-cost-") + rep;
+        Run r =
+            runJava(
+                asUser(isBase ? o.baseline() : ours, input, work.resolve(name + "-out").toString()),
+                work.resolve(name + ".log").toFile());
+        if (r.exit() != 0) {
+          err.println("bench: batch failed (exit " + r.exit() + "), see " + r.log());
+          return 1;
+        }
+        (isBase ? baseWalls : walls)[rep] = r.seconds();
+        out.printf(
+            "%srep %d: %.2f s, peak RSS %d MB%n",
+            isBase ? "baseline " : "", rep + 1, r.seconds(), r.peakRssKb() / 1024);
+      }
+    }
+    double median = median(walls);
+    out.printf("RESULT fixed_cost input=%s reps=%d median_wall_s=%.2f%n", input, reps, median);
+    out.printf(
+        "TARGET fixed_cost median_wall_s=%.2f goal_s=%.1f met=%b%n",
+        median, FIXED_COST_GOAL_S, median <= FIXED_COST_GOAL_S);
+    if (!o.baseline().isEmpty()) {
+      printComparison(out, "baseline", 1, walls, baseWalls);
     }
     return 0;
   }
@@ -268,6 +348,11 @@ public final class Bench {
       Path work,
       String mainClass,
       String first) {
+    if (o.asUser() && first.equals("batch")) {
+      List<String> cmd = asUser(classpath, corpus.toString(), work.resolve("out").toString());
+      cmd.addAll(words(o.batchArgs()));
+      return cmd;
+    }
     List<String> cmd = java(o, classpath, jvmArgs, mainClass);
     cmd.addAll(
         List.of(
@@ -278,6 +363,28 @@ public final class Bench {
             "--runner=" + o.runner()));
     cmd.addAll(words(o.batchArgs()));
     return cmd;
+  }
+
+  /**
+   * {@code java -jar JAR batch --input=INPUT --output=OUTPUT --overwrite}: the README's first
+   * command, with nothing that would stop the jar from choosing the runner, heap and JIT.
+   */
+  private static List<String> asUser(String jar, String input, String output) {
+    if (!jar.endsWith(".jar") || jar.contains(File.pathSeparator)) {
+      throw new UsageException(
+          "running batch as a user does needs the jar (java -jar target/news-dedup.jar bench"
+              + " ...), not the class path "
+              + jar);
+    }
+    return new ArrayList<>(
+        List.of(
+            javaCommand(),
+            "-jar",
+            jar,
+            "batch",
+            "--input=" + input,
+            "--output=" + output,
+            "--overwrite"));
   }
 
   /** The JVM command of one run of {@link RunnerFloor} over the corpus, on the same runner. */
@@ -314,7 +421,12 @@ public final class Bench {
 
   private static Run runJava(List<String> cmd, File log) throws IOException, InterruptedException {
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
+    // This bench runs in the run's JVM of a supervisor (cli.Supervisor), whose variable marks it
+    // so; a timed JVM is a command of its own, as a user's, whatever build it is (a --baseline
+    // built before Supervisor checked the variable against its parent would run in process).
+    pb.environment().remove("NEWS_DEDUP_CHILD");
+    Process p = pb.start();
     // the command's JVM and the JVM it runs the job in (Main's Supervisor): each one's peak
     Map<Long, Long> peaks = new HashMap<>();
     while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {

@@ -19,6 +19,8 @@ package io.newsdedup.bench;
  * @param baseline another build's class path to time alternately, or "" for none
  * @param jvmArgs our batch JVMs' options besides {@code -Xmx} ("" for none)
  * @param baselineJvmArgs the baseline's JVM options ("" for none)
+ * @param asUser whether batch runs as {@code java -jar JAR batch --input --output}, with the jar's
+ *     own choice of runner, heap and JIT
  */
 public record BenchSettings(
     int articles,
@@ -35,7 +37,8 @@ public record BenchSettings(
     boolean stages,
     String baseline,
     String jvmArgs,
-    String baselineJvmArgs) {
+    String baselineJvmArgs,
+    boolean asUser) {
   public static final int DEFAULT_ARTICLES = 5000;
   public static final double DEFAULT_COPY_SHARE = 0.3;
   public static final long DEFAULT_SEED = 1;

@@ -94,6 +94,16 @@ public interface BenchOptions extends PipelineOptions {
   void setBaseline(String value);
 
   @Description(
+      "Run batch as a user does, as the README's first command: java -jar JAR batch --input=..."
+          + " --output=..., with no --runner, -Xmx or JVM options, so that the jar chooses the"
+          + " runner, heap and JIT itself (--xmx, --runner and --jvmArgs are not used; --batchArgs"
+          + " are). Needs the jar; fixed-cost always runs so.")
+  @Default.Boolean(false)
+  boolean getAsUser();
+
+  void setAsUser(boolean value);
+
+  @Description(
       "JVM options of our batch runs besides -Xmx, space-separated (an @argfile works too).")
   String getJvmArgs();
 
