@@ -67,12 +67,10 @@ public final class RunnerFloor {
   }
 
   public static void main(String[] args) {
-    DeferredOptions.registerFor(args);
+    String[] all = ProductionDefaults.apply(args);
+    DeferredOptions.registerFor(all);
     PipelineOptionsFactory.register(Options.class);
-    Options options =
-        PipelineOptionsFactory.fromArgs(ProductionDefaults.apply(args))
-            .withValidation()
-            .as(Options.class);
+    Options options = PipelineOptionsFactory.fromArgs(all).withValidation().as(Options.class);
     PipelineResult.State state = run(options).waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);

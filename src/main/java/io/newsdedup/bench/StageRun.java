@@ -46,13 +46,11 @@ public final class StageRun {
     if (last == Stage.WRITE) {
       throw new IllegalArgumentException("the whole job is `batch`; StageRun stops before writing");
     }
-    DeferredOptions.registerFor(args);
+    String[] all = ProductionDefaults.apply(Arrays.copyOfRange(args, 1, args.length));
+    DeferredOptions.registerFor(all);
     PipelineOptionsFactory.register(BatchOptions.class);
     BatchOptions options =
-        PipelineOptionsFactory.fromArgs(
-                ProductionDefaults.apply(Arrays.copyOfRange(args, 1, args.length)))
-            .withValidation()
-            .as(BatchOptions.class);
+        PipelineOptionsFactory.fromArgs(all).withValidation().as(BatchOptions.class);
     BatchSettings settings = BatchSettings.from(options);
     Pipeline p = Pipeline.create(options);
     @SuppressWarnings("unchecked")

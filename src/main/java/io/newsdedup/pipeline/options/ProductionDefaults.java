@@ -3,6 +3,7 @@ package io.newsdedup.pipeline.options;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The runner settings of production runs. The Direct runner re-encodes and clones every element to
@@ -15,6 +16,14 @@ public final class ProductionDefaults {
   private static final String[][] DEFAULTS = {
     {"enforceImmutability", "false"}, // Direct runner: no immutability checks of every element
     {"enforceEncodability", "false"}, // Direct runner: no encoding round trip of every element
+  };
+
+  /**
+   * Flink's, added only when the command line names the Flink runner: naming a Flink option makes
+   * the command line register Flink's options ({@link DeferredOptions}), which costs every other
+   * run's start.
+   */
+  private static final String[][] FLINK_DEFAULTS = {
     {"fasterCopy", "true"}, // Flink: no copy by encoding between chained operators
   };
 
@@ -23,11 +32,22 @@ public final class ProductionDefaults {
   /** The arguments with each default added that they do not set themselves. */
   public static String[] apply(String[] args) {
     List<String> all = new ArrayList<>(Arrays.asList(args));
-    for (String[] d : DEFAULTS) {
+    boolean flink =
+        all.stream()
+            .anyMatch(
+                a -> a.startsWith("--runner=") && a.toLowerCase(Locale.ROOT).contains("flink"));
+    add(all, DEFAULTS);
+    if (flink) {
+      add(all, FLINK_DEFAULTS);
+    }
+    return all.toArray(String[]::new);
+  }
+
+  private static void add(List<String> all, String[][] defaults) {
+    for (String[] d : defaults) {
       if (all.stream().noneMatch(a -> a.startsWith("--" + d[0]))) {
         all.add("--" + d[0] + "=" + d[1]);
       }
     }
-    return all.toArray(String[]::new);
   }
 }
