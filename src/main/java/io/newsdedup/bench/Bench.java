@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.runner.RunnerException;
@@ -238,6 +240,20 @@ public final class Bench {
     return 0;
   }
 
+  /** Whether {@code classPath} is one jar whose manifest runs {@code io.newsdedup.cli.Main}. */
+  private static boolean isJarOfMain(String classPath) {
+    if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
+      return false;
+    }
+    try (JarFile jar = new JarFile(classPath)) {
+      Manifest m = jar.getManifest();
+      return m != null
+          && "io.newsdedup.cli.Main".equals(m.getMainAttributes().getValue("Main-Class"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** The runner named in the RESULT lines: the jar's own choice when batch runs as a user's. */
   private static String runnerName(BenchSettings o) {
     return o.asUser() ? "default" : o.runner();
@@ -370,7 +386,7 @@ public final class Bench {
    * command, with nothing that would stop the jar from choosing the runner, heap and JIT.
    */
   private static List<String> asUser(String jar, String input, String output) {
-    if (!jar.endsWith(".jar") || jar.contains(File.pathSeparator)) {
+    if (!isJarOfMain(jar)) {
       throw new UsageException(
           "running batch as a user does needs the jar (java -jar target/news-dedup.jar bench"
               + " ...), not the class path "

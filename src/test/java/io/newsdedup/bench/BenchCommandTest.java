@@ -124,11 +124,35 @@ class BenchCommandTest {
               .find(),
           printed);
     }
+    assertTrue(
+        Pattern.compile(
+                "TARGET floor_ratio runner=DirectRunner articles=60 ratio=[0-9.]+ goal=4.0"
+                    + " met=(true|false)")
+            .matcher(printed)
+            .find(),
+        printed);
     String log = Files.readString(work.resolve("runner-floor-0.log"));
     assertTrue(!log.contains("Exception"), log);
     assertTrue(
         Files.readString(work.resolve("floor-0.log"))
             .contains("RESULT floorProgram docs=60 skipped=0 "));
+  }
+
+  /** Runs as a user's need the jar: from a class path of directories they are a usage error. */
+  @Test
+  void fixedCostAndAsUserNeedTheJar() throws Exception {
+    for (String[] args :
+        new String[][] {
+          {"bench", "fixed-cost", "--reps=1", "--workDir=" + work},
+          {"bench", "--asUser=true", "--articles=60", "--reps=1", "--workDir=" + work}
+        }) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      assertEquals(
+          2, Main.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8)));
+      assertTrue(
+          err.toString(StandardCharsets.UTF_8).contains("needs the jar"),
+          err.toString(StandardCharsets.UTF_8));
+    }
   }
 
   @Test
