@@ -179,7 +179,7 @@ final class Supervisor {
       command.add("-XX:+ExitOnOutOfMemoryError");
     }
     boolean stream = args.length > 0 && args[0].equals("stream");
-    if (!stream && jvmOptions.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
+    if (!stream && !choosesCollector(jvmOptions)) {
       command.add(THROUGHPUT_COLLECTOR);
     }
     command.addAll(manifestAccess(classPath));
@@ -188,6 +188,11 @@ final class Supervisor {
     command.add(Main.class.getName());
     command.addAll(List.of(args));
     return command;
+  }
+
+  /** Whether the JVM options choose the garbage collector. */
+  static boolean choosesCollector(List<String> jvmOptions) {
+    return jvmOptions.stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w*GC"));
   }
 
   /**

@@ -19,28 +19,36 @@ class BatchChoiceTest {
   @Test
   void aSmallInputRunsOnTheDirectRunnerInTheHeapItNeeds() {
     BatchChoice small =
-        BatchChoice.of(BATCH, true, false, false, 199, 1 << 20, 160L << 20, 24 * GB);
+        BatchChoice.of(BATCH, true, false, false, false, 199, 1 << 20, 160L << 20, 24 * GB);
     assertArrayEquals(BATCH, small.args());
-    assertEquals(List.of("-Xmx1024m", "-XX:TieredStopAtLevel=1"), small.jvmOptions());
+    assertEquals(
+        List.of("-Xmx1024m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), small.jvmOptions());
     assertEquals(
         "1 MB of input, about 199 records: running on the Direct runner, in a 1.0 GB"
             + " heap; choose another with java -Xmx...",
         small.reason());
     BatchChoice mid =
-        BatchChoice.of(BATCH, true, false, false, 100_000, 405L << 20, 2 * GB, 24 * GB);
+        BatchChoice.of(BATCH, true, false, false, false, 100_000, 405L << 20, 2 * GB, 24 * GB);
     assertEquals(List.of("-Xmx3072m"), mid.jvmOptions());
   }
 
   @Test
-  void onlyASmallInputLeftToTheJvmRunsOnTheQuickJitTier() {
+  void onlyASmallInputLeftToTheJvmRunsOnTheQuickJitTierAndTheSerialCollector() {
     assertEquals(
         List.of("-XX:TieredStopAtLevel=1"),
-        BatchChoice.of(BATCH, true, true, false, 19_999, 1 << 20, GB, 24 * GB).jvmOptions());
+        BatchChoice.of(BATCH, true, true, false, true, 19_999, 1 << 20, GB, 24 * GB).jvmOptions());
+    assertEquals(
+        List.of("-XX:+UseSerialGC"),
+        BatchChoice.of(BATCH, true, true, true, false, 19_999, 1 << 20, GB, 24 * GB).jvmOptions());
+    assertEquals(
+        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
+        BatchChoice.of(BATCH, true, true, false, false, 19_999, 1 << 20, GB, 24 * GB).jvmOptions());
     assertEquals(
         List.of(),
-        BatchChoice.of(BATCH, true, true, false, 20_000, 1 << 20, GB, 24 * GB).jvmOptions());
+        BatchChoice.of(BATCH, true, true, false, false, 20_000, 1 << 20, GB, 24 * GB).jvmOptions());
     assertEquals(
-        List.of(), BatchChoice.of(BATCH, true, true, true, 199, 1 << 20, GB, 24 * GB).jvmOptions());
+        List.of(),
+        BatchChoice.of(BATCH, true, true, true, true, 199, 1 << 20, GB, 24 * GB).jvmOptions());
     for (String own :
         List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint", "-Xcomp")) {
       assertEquals(true, BatchChoice.setsCompilers(List.of("-Xmx1g", own)), own);
@@ -51,7 +59,7 @@ class BatchChoiceTest {
   @Test
   void aLargeInputRunsOnEmbeddedFlink() {
     BatchChoice big =
-        BatchChoice.of(BATCH, true, false, false, 1_000_000, 4 * GB, 13 * GB, 24 * GB);
+        BatchChoice.of(BATCH, true, false, false, false, 1_000_000, 4 * GB, 13 * GB, 24 * GB);
     assertArrayEquals(
         new String[] {"batch", "--input=x", "--output=y", "--runner=FlinkRunner"}, big.args());
     assertEquals(List.of("-Xmx4096m"), big.jvmOptions());
@@ -66,7 +74,7 @@ class BatchChoiceTest {
   void theDirectRunnerAskedForKeepsItAndTheHeapStaysWithinTheMachine() {
     String[] direct = {"batch", "--input=x", "--runner=DirectRunner"};
     BatchChoice big =
-        BatchChoice.of(direct, false, false, false, 1_000_000, 4 * GB, 13 * GB, 16 * GB);
+        BatchChoice.of(direct, false, false, false, false, 1_000_000, 4 * GB, 13 * GB, 16 * GB);
     assertArrayEquals(direct, big.args());
     assertEquals(List.of("-Xmx12288m"), big.jvmOptions());
     assertEquals(
@@ -77,7 +85,8 @@ class BatchChoiceTest {
 
   @Test
   void theUsersHeapIsKeptWhileTheRunnerIsChosen() {
-    BatchChoice big = BatchChoice.of(BATCH, true, true, false, 1_000_000, 4 * GB, 13 * GB, 24 * GB);
+    BatchChoice big =
+        BatchChoice.of(BATCH, true, true, false, false, 1_000_000, 4 * GB, 13 * GB, 24 * GB);
     assertEquals(List.of(), big.jvmOptions());
     assertEquals("--runner=FlinkRunner", big.args()[big.args().length - 1]);
   }
