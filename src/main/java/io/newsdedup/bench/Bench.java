@@ -34,7 +34,7 @@ public final class Bench {
   /** The input of the README's first command, relative to the repository's top directory. */
   public static final String README_INPUT = "testdata/articles/*";
 
-  /** Issue #22's goals, printed beside the figures (TARGET lines). */
+  /** The goals of performance.md ("Goals"), printed beside the figures (TARGET lines). */
   static final double FIXED_COST_GOAL_S = 5.0;
 
   static final double FLOOR_RATIO_GOAL = 4.0;

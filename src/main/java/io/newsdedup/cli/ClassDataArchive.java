@@ -30,9 +30,7 @@ record ClassDataArchive(Path file) {
    * data sharing to us; else empty.
    */
   static Optional<ClassDataArchive> of(String classPath, List<String> jvmOptions) {
-    if (classPath == null
-        || !classPath.endsWith(".jar")
-        || classPath.contains(java.io.File.pathSeparator)
+    if (!Supervisor.isOneJar(classPath)
         || jvmOptions.stream().anyMatch(ClassDataArchive::setsSharing)) {
       return Optional.empty();
     }

@@ -190,6 +190,13 @@ final class Supervisor {
     return command;
   }
 
+  /** Whether a class path is one jar (the jar run with {@code java -jar}), not directories. */
+  static boolean isOneJar(String classPath) {
+    return classPath != null
+        && classPath.endsWith(".jar")
+        && !classPath.contains(java.io.File.pathSeparator);
+  }
+
   /** Whether the JVM options choose the garbage collector. */
   static boolean choosesCollector(List<String> jvmOptions) {
     return jvmOptions.stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w*GC"));
@@ -202,9 +209,7 @@ final class Supervisor {
    */
   static List<String> manifestAccess(String classPath) {
     List<String> options = new ArrayList<>();
-    if (classPath == null
-        || !classPath.endsWith(".jar")
-        || classPath.contains(java.io.File.pathSeparator)) {
+    if (!isOneJar(classPath)) {
       return options;
     }
     try (JarFile jar = new JarFile(classPath)) {
@@ -312,7 +317,6 @@ final class Supervisor {
     return message + ".";
   }
 
-  /** In the child: exit on a thrashing heap, and halt if the supervising JVM disappears. */
   /**
    * Whether this JVM is the run's JVM of a supervisor: {@link #CHILD} names its parent. A JVM that
    * a run started in turn ({@code bench}'s timed runs, a script's) inherits {@link #CHILD} naming
@@ -330,6 +334,7 @@ final class Supervisor {
     }
   }
 
+  /** In the child: exit on a thrashing heap, and halt if the supervising JVM disappears. */
   private static void asChild(PrintStream err) {
     warnIfNamesNotUtf8(err, "Set a UTF-8 locale (LC_ALL=C.UTF-8 or en_US.UTF-8).");
     MemoryWatch.start(err);
