@@ -107,13 +107,7 @@ public final class Bench {
     long[] rss = new long[reps];
     String ours = System.getProperty("java.class.path");
     for (int rep = 0; rep < reps; rep++) {
-      // Comparisons run next to each other, the baseline first in every other repetition, so
-      // that a machine whose speed drifts favours neither side.
-      boolean[] baseOrNot =
-          baseline.isEmpty()
-              ? new boolean[] {false}
-              : rep % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
-      for (boolean isBase : baseOrNot) {
+      for (boolean isBase : baselineOrNot(rep, !baseline.isEmpty())) {
         String name = (isBase ? "baseline-" : "run-") + rep + ".log";
         Run r =
             runJava(
@@ -240,6 +234,18 @@ public final class Bench {
     return 0;
   }
 
+  /**
+   * Which runs repetition {@code rep} makes, in order: ours (false) and, with a baseline, the
+   * baseline's (true). Comparisons run next to each other, the baseline first in every other
+   * repetition, so that a machine whose speed drifts favours neither side.
+   */
+  private static boolean[] baselineOrNot(int rep, boolean withBaseline) {
+    if (!withBaseline) {
+      return new boolean[] {false};
+    }
+    return rep % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
+  }
+
   /** Whether {@code classPath} is one jar whose manifest runs {@code io.newsdedup.cli.Main}. */
   private static boolean isJarOfMain(String classPath) {
     if (!classPath.endsWith(".jar") || classPath.contains(File.pathSeparator)) {
@@ -274,11 +280,7 @@ public final class Bench {
     double[] walls = new double[reps];
     double[] baseWalls = new double[reps];
     for (int rep = 0; rep < reps; rep++) {
-      boolean[] baseOrNot =
-          o.baseline().isEmpty()
-              ? new boolean[] {false}
-              : rep % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
-      for (boolean isBase : baseOrNot) {
+      for (boolean isBase : baselineOrNot(rep, !o.baseline().isEmpty())) {
         String name = (isBase ? "fixed-cost-baseline-" : "fixed-cost-") + rep;
         Run r =
             runJava(
