@@ -302,7 +302,7 @@ public final class Bench {
         "TARGET fixed_cost median_wall_s=%.2f goal_s=%.1f met=%b%n",
         median, FIXED_COST_GOAL_S, median <= FIXED_COST_GOAL_S);
     if (!o.baseline().isEmpty()) {
-      printComparison(out, "baseline", 1, walls, baseWalls);
+      printComparison(out, "baseline", 0, walls, baseWalls);
     }
     return 0;
   }
@@ -342,7 +342,8 @@ public final class Bench {
 
   /**
    * The other side's median and our median over it; also the median of the repetitions' own ratios,
-   * each taken from two runs next to each other (steadier on a drifting machine).
+   * each taken from two runs next to each other (steadier on a drifting machine). {@code articles}:
+   * the corpus's, for the other side's rate (0: no rate, as for the fixed cost).
    */
   private static void printComparison(
       PrintStream out, String what, long articles, double[] ours, double[] theirs) {
@@ -351,10 +352,10 @@ public final class Bench {
       ratios[i] = ours[i] / theirs[i];
     }
     double m = median(theirs);
+    String rate = articles > 0 ? String.format(" articles_per_s=%.0f", articles / m) : "";
     out.printf(
-        "RESULT %s median_wall_s=%.2f articles_per_s=%.0f ratio=%.2f"
-            + " median_ratio_of_pairs=%.2f%n",
-        what, m, articles / m, median(ours) / m, median(ratios));
+        "RESULT %s median_wall_s=%.2f%s ratio=%.2f median_ratio_of_pairs=%.2f%n",
+        what, m, rate, median(ours) / m, median(ratios));
   }
 
   /** The JVM command of one batch run (or one stage prefix run) over the corpus. */
