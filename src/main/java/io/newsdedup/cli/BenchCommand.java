@@ -112,9 +112,20 @@ final class BenchCommand {
     return s == null ? "" : s;
   }
 
+  /** The tools {@link #run} knows besides the end-to-end bench; messages name them with "bench". */
+  static final List<String> TOOLS =
+      List.of(
+          "fixed-cost",
+          "kernels",
+          "corpus-kernels",
+          "floor",
+          "accuracy",
+          "stream",
+          "stream-index",
+          "warc");
+
   private static final String USAGE =
-      "news-dedup bench [fixed-cost|kernels|corpus-kernels|floor|accuracy|stream|stream-index|warc]"
-          + " [--name=value ...]";
+      "news-dedup bench [" + String.join("|", TOOLS) + "] [--name=value ...]";
 
   private static final String WHAT =
       """

@@ -17,8 +17,11 @@ import java.util.Arrays;
 final class EvalCommand {
   private EvalCommand() {}
 
+  /** The subcommand that builds a labelled corpus; messages name it with "eval". */
+  static final String GENERATE = "generate";
+
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length > 0 && args[0].equals("generate")) {
+    if (args.length > 0 && args[0].equals(GENERATE)) {
       return GenerateCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
     }
     if (CommandLine.wantsHelp(args)) {

@@ -5,7 +5,6 @@ import io.newsdedup.report.ReportException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.Set;
 
 /**
  * {@code news-dedup <command> [--name=value ...]}. Exit codes: 0 success, 1 the run failed (or its
@@ -41,10 +40,7 @@ public final class Main {
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     // what messages call the command: a subcommand with its command ("eval generate")
-    String name =
-        SUBCOMMANDS.contains(command + " " + (rest.length > 0 ? rest[0] : ""))
-            ? command + " " + rest[0]
-            : command;
+    String name = isSubcommand(command, rest) ? command + " " + rest[0] : command;
     try {
       return switch (command) {
         case "batch" -> BatchCommand.run(rest, out, err);
@@ -84,14 +80,17 @@ public final class Main {
     }
   }
 
-  /** The commands' subcommands, which messages name with their command. */
-  private static final Set<String> SUBCOMMANDS =
-      Set.of(
-          "eval generate",
-          "bench floor",
-          "bench kernels",
-          "bench corpus-kernels",
-          "bench accuracy");
+  /** Whether {@code rest} starts with a subcommand of {@code command}, which messages name too. */
+  private static boolean isSubcommand(String command, String[] rest) {
+    if (rest.length == 0) {
+      return false;
+    }
+    return switch (command) {
+      case "eval" -> rest[0].equals(EvalCommand.GENERATE);
+      case "bench" -> BenchCommand.TOOLS.contains(rest[0]);
+      default -> false;
+    };
+  }
 
   static boolean isHelp(String arg) {
     return arg.equals("--help") || arg.equals("-h") || arg.startsWith("--help=");

@@ -40,6 +40,24 @@ class MainTest {
   }
 
   @Test
+  void messagesNameTheSubcommand() {
+    for (String tool : BenchCommand.TOOLS) {
+      CommandRun r = run("bench", tool, "--noSuchOption=1");
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().startsWith("news-dedup bench " + tool + ": "), r.err());
+      assertTrue(r.err().contains("Run `news-dedup bench " + tool + " --help`"), r.err());
+    }
+    CommandRun generate = run("eval", EvalCommand.GENERATE, "--noSuchOption=1");
+    assertEquals(2, generate.code(), generate.err());
+    assertTrue(generate.err().startsWith("news-dedup eval generate: "), generate.err());
+    CommandRun bench = run("bench", "--noSuchOption=1");
+    assertTrue(bench.err().startsWith("news-dedup bench: "), bench.err());
+    CommandRun notATool = run("bench", "frobnicate");
+    assertEquals(2, notATool.code(), notATool.err());
+    assertTrue(notATool.err().startsWith("news-dedup bench: no bench tool"), notATool.err());
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     assertEquals(2, run().code());
     assertEquals(2, run("frobnicate").code());
