@@ -24,7 +24,6 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.Validation;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -68,9 +67,8 @@ public final class RunnerFloor {
 
   public static void main(String[] args) {
     String[] all = ProductionDefaults.apply(args);
-    DeferredOptions.registerFor(all);
-    PipelineOptionsFactory.register(Options.class);
-    Options options = PipelineOptionsFactory.fromArgs(all).withValidation().as(Options.class);
+    Options options =
+        DeferredOptions.fromArgs(Options.class, all).withValidation().as(Options.class);
     PipelineResult.State state = run(options).waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);

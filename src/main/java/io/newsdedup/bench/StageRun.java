@@ -15,7 +15,6 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -47,10 +46,8 @@ public final class StageRun {
       throw new IllegalArgumentException("the whole job is `batch`; StageRun stops before writing");
     }
     String[] all = ProductionDefaults.apply(Arrays.copyOfRange(args, 1, args.length));
-    DeferredOptions.registerFor(all);
-    PipelineOptionsFactory.register(BatchOptions.class);
     BatchOptions options =
-        PipelineOptionsFactory.fromArgs(all).withValidation().as(BatchOptions.class);
+        DeferredOptions.fromArgs(BatchOptions.class, all).withValidation().as(BatchOptions.class);
     BatchSettings settings = BatchSettings.from(options);
     Pipeline p = Pipeline.create(options);
     @SuppressWarnings("unchecked")

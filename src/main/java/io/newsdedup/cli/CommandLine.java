@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.PipelineOptionsValidator;
 import org.apache.beam.sdk.options.Validation;
 
@@ -31,9 +30,7 @@ final class CommandLine {
    * throw (every missing one named, in order).
    */
   static <T extends PipelineOptions> T parse(Class<T> type, String[] args) {
-    DeferredOptions.registerFor(args);
-    PipelineOptionsFactory.register(type);
-    T options = PipelineOptionsFactory.fromArgs(args).as(type);
+    T options = DeferredOptions.fromArgs(type, args).as(type);
     List<String> missing = new ArrayList<>();
     for (Method m : type.getMethods()) {
       Validation.Required required = m.getAnnotation(Validation.Required.class);

@@ -39,6 +39,18 @@ public final class DeferredOptions {
           "org.apache.beam.sdk.io.gcp.common.GcpIoPipelineOptionsRegistrar",
           "org.apache.beam.sdk.extensions.gcp.options.GcpPipelineOptionsRegistrar");
 
+  /**
+   * The parser of a command line {@code args} whose options are {@code type}: every entry point
+   * parses through here, so that {@code type} and the deferred interfaces the command line needs
+   * are registered first.
+   */
+  public static PipelineOptionsFactory.Builder fromArgs(
+      Class<? extends PipelineOptions> type, String[] args) {
+    registerFor(args);
+    PipelineOptionsFactory.register(type);
+    return PipelineOptionsFactory.fromArgs(args);
+  }
+
   /** Registers the deferred interfaces that {@code args} need. */
   public static void registerFor(String[] args) {
     for (Class<? extends PipelineOptions> iface :

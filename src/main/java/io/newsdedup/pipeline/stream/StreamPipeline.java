@@ -10,7 +10,6 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
@@ -33,10 +32,10 @@ public final class StreamPipeline {
 
   /** Parses and validates (required options) a command line into stream options. */
   public static StreamOptions options(String... args) {
-    DeferredOptions.registerFor(args);
-    PipelineOptionsFactory.register(StreamOptions.class);
     StreamOptions o =
-        PipelineOptionsFactory.fromArgs(args).withValidation().as(StreamOptions.class);
+        DeferredOptions.fromArgs(StreamOptions.class, args)
+            .withValidation()
+            .as(StreamOptions.class);
     o.setStreaming(true);
     return o;
   }
